@@ -1,0 +1,96 @@
+"""Communiqués and the directives proposed from them, before and after the office publishes them."""
+from django.conf import settings
+from django.db import models
+
+
+class Communique(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", "Chờ duyệt"
+        PUBLISHED = "published", "Đã ban hành"
+
+    title = models.TextField("trích yếu", blank=True)
+    number = models.CharField("số/ký hiệu", max_length=64, blank=True, db_index=True)
+    issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
+    meeting_date = models.DateField("ngày họp/ban hành", null=True, blank=True)
+    province = models.CharField("tỉnh", max_length=128, blank=True)
+    source_name = models.CharField("tên tệp nguồn", max_length=255, blank=True)
+    source_file = models.FileField("tệp nguồn", upload_to="communiques/%Y/", blank=True)
+    source_format = models.CharField("định dạng", max_length=16, blank=True)
+    text = models.TextField("nội dung")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người nhập", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    imported_at = models.DateTimeField("ngày nhập", auto_now_add=True)
+    state = models.CharField("trạng thái", max_length=16, choices=State.choices, default=State.DRAFT)
+    published_at = models.DateTimeField("ngày ban hành nhiệm vụ", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thông báo kết luận"
+        verbose_name_plural = "thông báo kết luận"
+        ordering = ["-meeting_date", "-id"]
+
+    def __str__(self):
+        label = self.number or f"#{self.pk}"
+        return f"{label} – {self.title[:80]}" if self.title else label
+
+
+class Directive(models.Model):
+    class DeadlineSource(models.TextChoices):
+        EXPLICIT = "explicit", "Nêu trong câu"
+        INHERITED = "inherited", "Kế thừa từ đề mục"
+        NONE = "", "Không có"
+
+    class Review(models.TextChoices):
+        PROPOSED = "proposed", "Đề xuất"
+        ACCEPTED = "accepted", "Chấp nhận"
+        REJECTED = "rejected", "Loại bỏ"
+
+    communique = models.ForeignKey(Communique, on_delete=models.CASCADE, related_name="directives")
+    order = models.PositiveIntegerField("thứ tự", default=0)
+    text = models.TextField("nội dung")
+    start = models.PositiveIntegerField("vị trí đầu", null=True, blank=True)
+    end = models.PositiveIntegerField("vị trí cuối", null=True, blank=True)
+    report_to_text = models.CharField("báo cáo về (như trong văn bản)", max_length=255, blank=True)
+    report_to = models.ForeignKey(
+        "tracker.Unit", verbose_name="báo cáo về", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    deadline = models.DateField("thời hạn", null=True, blank=True)
+    deadline_phrase = models.CharField("cụm từ thời hạn", max_length=255, blank=True)
+    deadline_source = models.CharField(
+        "nguồn thời hạn", max_length=16, choices=DeadlineSource.choices, blank=True, default="",
+    )
+    recurring = models.BooleanField("thường xuyên/định kỳ", default=False)
+    review = models.CharField("duyệt", max_length=16, choices=Review.choices, default=Review.PROPOSED)
+
+    class Meta:
+        verbose_name = "ý kết luận"
+        verbose_name_plural = "ý kết luận"
+        ordering = ["communique", "order", "id"]
+
+    def __str__(self):
+        return self.text[:100]
+
+
+class DirectiveOwner(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", "Chủ trì"
+        SUPPORT = "support", "Phối hợp"
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="owners")
+    name = models.CharField("tên như trong văn bản", max_length=255)
+    unit = models.ForeignKey(
+        "tracker.Unit", verbose_name="đơn vị", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    role = models.CharField("vai trò", max_length=8, choices=Role.choices, default=Role.LEAD)
+
+    class Meta:
+        verbose_name = "đơn vị được giao"
+        verbose_name_plural = "đơn vị được giao"
+        ordering = ["directive", "-role", "id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"

@@ -1,0 +1,47 @@
+"""Fixtures shared by the whole suite: units and one user per role."""
+import pytest
+
+from tests.factories import UnitFactory, UserFactory
+from tracker.models import Unit, User
+
+PASSWORD = "matkhau-thu-123"
+
+
+@pytest.fixture
+def office_unit(db):
+    return UnitFactory(name="Văn phòng Tỉnh ủy", short_name="VPTU", code="VPTU", kind=Unit.Kind.PARTY_ADVISORY)
+
+
+@pytest.fixture
+def unit_a(db):
+    return UnitFactory(name="Ban Tổ chức Tỉnh ủy", short_name="BTCTU", code="BTCTU")
+
+
+@pytest.fixture
+def unit_b(db):
+    return UnitFactory(name="Sở Y tế", short_name="SYT", code="SYT")
+
+
+@pytest.fixture
+def office_user(office_unit):
+    return UserFactory(username="vanphong", unit=office_unit, role=User.Role.OFFICE)
+
+
+@pytest.fixture
+def staff_a(unit_a):
+    return UserFactory(username="canbo_a", unit=unit_a, role=User.Role.UNIT_STAFF)
+
+
+@pytest.fixture
+def head_a(unit_a):
+    return UserFactory(username="lanhdao_a", unit=unit_a, role=User.Role.UNIT_HEAD)
+
+
+@pytest.fixture
+def staff_b(unit_b):
+    return UserFactory(username="canbo_b", unit=unit_b, role=User.Role.UNIT_STAFF)
+
+
+@pytest.fixture
+def viewer(office_unit):
+    return UserFactory(username="lanhdao_xem", unit=office_unit, role=User.Role.VIEWER)

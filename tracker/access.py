@@ -1,0 +1,46 @@
+"""The one way views and forms reach a task: visibility first, then the right to act."""
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from . import selectors
+from .models import Task, TaskAssignment, User
+
+
+def get_task(user: User, pk: int, *, for_update: bool = False) -> Task:
+    """A task the user may see, else 404 (another unit's task does not exist for them)."""
+    qs = selectors.visible_tasks(user)
+    if for_update:
+        qs = qs.select_for_update()
+    try:
+        return qs.get(pk=pk)
+    except (Task.DoesNotExist, ValueError, TypeError):
+        raise Http404("Không tìm thấy nhiệm vụ.") from None
+
+
+def role_in(user: User, task: Task) -> str | None:
+    """The user's unit's role on the task: lead, support, or None."""
+    if not user.unit_id:
+        return None
+    if task.lead_unit_id == user.unit_id:
+        return TaskAssignment.Role.LEAD
+    assignment = task.assignments.filter(unit_id=user.unit_id).first()
+    return assignment.role if assignment else None
+
+
+def can_report(user: User, task: Task) -> bool:
+    """Progress reports: the office, or staff of a unit on the task."""
+    if not user.can_write:
+        return False
+    return user.is_office or role_in(user, task) is not None
+
+
+def can_act_as_lead(user: User, task: Task) -> bool:
+    """Marking done and asking for more time: the office or the lead unit's staff."""
+    if not user.can_write:
+        return False
+    return user.is_office or role_in(user, task) == TaskAssignment.Role.LEAD
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")

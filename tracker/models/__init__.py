@@ -1,0 +1,10 @@
+"""Tracker models, one module per area; import from here."""
+from .units import Unit, UnitAlias  # noqa: F401
+from .users import User  # noqa: F401
+from .tasks import (  # noqa: F401
+    ExtensionRequest,
+    ProgressReport,
+    Task,
+    TaskAssignment,
+    Timeliness,
+)

@@ -1,0 +1,37 @@
+"""Users belong to a unit and hold one role; the role decides what they may see and change."""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        OFFICE = "office", "Văn phòng (quản lý chung)"
+        UNIT_HEAD = "unit_head", "Lãnh đạo đơn vị"
+        UNIT_STAFF = "unit_staff", "Cán bộ đơn vị"
+        VIEWER = "viewer", "Lãnh đạo (chỉ xem)"
+
+    unit = models.ForeignKey(
+        "tracker.Unit", verbose_name="đơn vị", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="users",
+    )
+    role = models.CharField("vai trò", max_length=16, choices=Role.choices, default=Role.UNIT_STAFF)
+    email_reminders = models.BooleanField(
+        "nhận email nhắc hạn", default=True,
+        help_text="Tắt để không nhận email nhắc hạn thường ngày (email đôn đốc vẫn gửi).",
+    )
+
+    class Meta:
+        verbose_name = "người dùng"
+        verbose_name_plural = "người dùng"
+
+    @property
+    def is_office(self) -> bool:
+        return self.role == self.Role.OFFICE or self.is_superuser
+
+    @property
+    def can_write(self) -> bool:
+        return self.role != self.Role.VIEWER
+
+    @property
+    def sees_all_units(self) -> bool:
+        return self.is_office or self.role == self.Role.VIEWER

@@ -1,0 +1,149 @@
+"""Reads: which tasks a user may see, and how timely each one is.
+
+Timeliness is computed here and nowhere else: pages, emails and reports all use
+`with_timeliness` (querysets) or `timeliness_of` (one task), against the local
+date in Asia/Ho_Chi_Minh.
+"""
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from .models import Task, TaskAssignment, Timeliness, Unit, User
+
+Status = Task.Status
+
+
+def local_today() -> date:
+    """Today's date in the project's time zone (Asia/Ho_Chi_Minh), not UTC."""
+    return timezone.localdate()
+
+
+def timeliness_of(status: str, due_date: date | None, completed_on: date | None, today: date) -> str | None:
+    """The bucket of one task; mirrors `with_timeliness` (a test holds them equal)."""
+    if status == Status.CANCELLED:
+        return None
+    if status == Status.DONE:
+        if due_date is None or (completed_on and completed_on <= due_date):
+            return Timeliness.DONE_ON_TIME
+        return Timeliness.DONE_LATE
+    if due_date is None:
+        return Timeliness.NO_DEADLINE
+    if due_date < today:
+        return Timeliness.OVERDUE
+    if due_date <= today + timedelta(days=settings.DUE_SOON_DAYS):
+        return Timeliness.DUE_SOON
+    return Timeliness.ON_TRACK
+
+
+def with_timeliness(qs: QuerySet, today: date | None = None) -> QuerySet:
+    """Annotate `timeliness` on a Task queryset; cancelled tasks get NULL."""
+    today = today or local_today()
+    soon = today + timedelta(days=settings.DUE_SOON_DAYS)
+    return qs.annotate(
+        timeliness=Case(
+            When(status=Status.CANCELLED, then=Value(None)),
+            When(Q(status=Status.DONE) & (Q(due_date__isnull=True) | Q(completed_on__lte=F("due_date"))),
+                 then=Value(Timeliness.DONE_ON_TIME)),
+            When(status=Status.DONE, then=Value(Timeliness.DONE_LATE)),
+            When(due_date__isnull=True, then=Value(Timeliness.NO_DEADLINE)),
+            When(due_date__lt=today, then=Value(Timeliness.OVERDUE)),
+            When(due_date__lte=soon, then=Value(Timeliness.DUE_SOON)),
+            default=Value(Timeliness.ON_TRACK),
+            output_field=CharField(),
+        )
+    )
+
+
+def timeliness_filter(bucket: str, today: date | None = None) -> Q:
+    """The same rules as a WHERE clause, so filtering by bucket can use the due-date index."""
+    today = today or local_today()
+    soon = today + timedelta(days=settings.DUE_SOON_DAYS)
+    open_ = Q(status__in=Task.OPEN_STATUSES)
+    done = Q(status=Status.DONE)
+    return {
+        Timeliness.OVERDUE: open_ & Q(due_date__lt=today),
+        Timeliness.DUE_SOON: open_ & Q(due_date__gte=today, due_date__lte=soon),
+        Timeliness.ON_TRACK: open_ & Q(due_date__gt=soon),
+        Timeliness.NO_DEADLINE: open_ & Q(due_date__isnull=True),
+        Timeliness.DONE_ON_TIME: done & (Q(due_date__isnull=True) | Q(completed_on__lte=F("due_date"))),
+        Timeliness.DONE_LATE: done & Q(due_date__isnull=False) & (
+            Q(completed_on__gt=F("due_date")) | Q(completed_on__isnull=True)),
+    }[bucket]
+
+
+def visible_tasks(user: User) -> QuerySet:
+    """Every task the user may see: all for the office and leadership, else their unit's (lead or support)."""
+    qs = Task.objects.all()
+    if not user.is_authenticated:
+        return qs.none()
+    if user.sees_all_units:
+        return qs
+    if not user.unit_id:
+        return qs.none()
+    return qs.filter(Exists(TaskAssignment.objects.filter(task=OuterRef("pk"), unit_id=user.unit_id)))
+
+
+def task_list(user: User, today: date | None = None) -> QuerySet:
+    """The task list's base queryset: visible, annotated, with what each row shows."""
+    return with_timeliness(visible_tasks(user), today).select_related(
+        "lead_unit", "directive__communique", "assignee",
+    )
+
+
+def timeliness_counts(qs: QuerySet, today: date | None = None) -> dict[str, int]:
+    """Counts per timeliness bucket in one query."""
+    today = today or local_today()
+    aggregates = {bucket.value: Count("pk", filter=timeliness_filter(bucket, today)) for bucket in Timeliness}
+    return qs.order_by().aggregate(**aggregates)
+
+
+def dashboard(today: date | None = None) -> dict:
+    """The office dashboard: unit × timeliness counts, overdue, due this week, completion per communiqué."""
+    from ingest.models import Communique
+
+    today = today or local_today()
+    per_unit = (
+        Unit.objects.filter(led_tasks__isnull=False)
+        .annotate(**{b.value: Count("led_tasks", filter=_prefixed(timeliness_filter(b, today), "led_tasks"))
+                     for b in Timeliness})
+        .annotate(total=Count("led_tasks"))
+        .order_by("name")
+    )
+    base = with_timeliness(Task.objects.select_related("lead_unit", "directive__communique"), today)
+    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today)).order_by("due_date", "id")
+    due_week = base.filter(status__in=Task.OPEN_STATUSES, due_date__gte=today,
+                           due_date__lte=today + timedelta(days=7)).order_by("due_date", "id")
+    communiques = (
+        Communique.objects.filter(state=Communique.State.PUBLISHED)
+        .annotate(
+            total=Count("directives__tasks", filter=~Q(directives__tasks__status=Status.CANCELLED)),
+            done=Count("directives__tasks", filter=Q(directives__tasks__status=Status.DONE)),
+        )
+        .order_by("-meeting_date", "-id")
+    )
+    return {
+        "today": today,
+        "per_unit": per_unit,
+        "overdue": overdue,
+        "overdue_count": overdue.count(),
+        "due_week": due_week,
+        "communiques": communiques,
+        "totals": timeliness_counts(Task.objects.all(), today),
+    }
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """Re-root a Task Q object under a relation (e.g. Unit.led_tasks) for filtered aggregates."""
+    children = []
+    for child in q.children:
+        if isinstance(child, Q):
+            children.append(_prefixed(child, prefix))
+        else:
+            key, value = child
+            if isinstance(value, F):
+                value = F(f"{prefix}__{value.name}")
+            children.append((f"{prefix}__{key}", value))
+    clone = Q(*children, _connector=q.connector, _negated=q.negated)
+    return clone

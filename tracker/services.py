@@ -1,0 +1,179 @@
+"""Writes: every change of a task's state goes through here, inside a transaction, with history.
+
+Each write locks the task row (select_for_update; SQLite's IMMEDIATE transactions
+serialize writers) and saves only the fields it changes, so a status change and
+an extension decision racing on one task both land.
+"""
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ingest.nlp.text import fold
+
+from . import access, selectors
+from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
+
+Status = Task.Status
+
+
+def _locked(task: Task) -> Task:
+    return Task.objects.select_for_update().get(pk=task.pk)
+
+
+def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
+    task._change_reason = reason
+    task._history_user = user
+    task.save(update_fields=[*fields, "updated_at"])
+
+
+def search_text_for(task: Task) -> str:
+    """The folded text the list's free-text filter searches: content, units, communiqué number."""
+    parts = [task.title, task.deadline_phrase]
+    parts += [a.unit.name for a in task.assignments.select_related("unit")]
+    if task.directive_id:
+        parts.append(task.directive.communique.number)
+    return fold(" ".join(p for p in parts if p))
+
+
+@transaction.atomic
+def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to: Unit | None = None,
+                due_date: date | None = None, deadline_phrase: str = "", recurrence: str = "",
+                directive=None, user: User | None = None) -> Task:
+    """One task for one lead unit, with its support units assigned."""
+    task = Task(title=title, lead_unit=lead, report_to=report_to, original_due_date=due_date,
+                due_date=due_date, deadline_phrase=deadline_phrase[:255], recurrence=recurrence,
+                directive=directive)
+    task._history_user = user
+    task._change_reason = "Giao nhiệm vụ"
+    task.save()
+    TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
+    for unit in {u.pk: u for u in supports if u.pk != lead.pk}.values():
+        TaskAssignment.objects.create(task=task, unit=unit, role=TaskAssignment.Role.SUPPORT)
+    Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))
+    return task
+
+
+@transaction.atomic
+def report_progress(task: Task, user: User, *, text: str, percent: int, attachment=None,
+                    mark_done: bool = False) -> ProgressReport:
+    """A progress report; marking done sends the task to the office for confirmation."""
+    access.require(access.can_report(user, task))
+    if mark_done:
+        access.require(access.can_act_as_lead(user, task))
+    if not 0 <= percent <= 100:
+        raise ValidationError("Tiến độ phải từ 0 đến 100%.")
+    task = _locked(task)
+    if not task.is_open:
+        raise ValidationError("Nhiệm vụ đã kết thúc, không thể báo cáo thêm.")
+    fields = ["progress"]
+    task.progress = 100 if mark_done else percent
+    new_status = ""
+    if mark_done:
+        new_status = Status.DONE if user.is_office else Status.AWAITING
+        task.status = new_status
+        task.completed_on = selectors.local_today()
+        fields += ["status", "completed_on"]
+    elif task.status == Status.NEW:
+        new_status = task.status = Status.IN_PROGRESS
+        fields.append("status")
+    report = ProgressReport.objects.create(task=task, author=user, text=text, percent=task.progress,
+                                           attachment=attachment or "", new_status=new_status)
+    _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
+    return report
+
+
+@transaction.atomic
+def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") -> Task:
+    """The office confirms a completion (it then counts as done) or sends it back."""
+    access.require(user.is_office)
+    task = _locked(task)
+    if task.status != Status.AWAITING:
+        raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận hoàn thành.")
+    if accept:
+        task.status = Status.DONE
+        reason = "Xác nhận hoàn thành"
+    else:
+        task.status, task.completed_on = Status.IN_PROGRESS, None
+        reason = "Trả lại, chưa xác nhận hoàn thành" + (f": {note}" if note else "")
+    _save(task, user, reason, ["status", "completed_on"])
+    return task
+
+
+@transaction.atomic
+def set_status(task: Task, user: User, status: str, *, note: str = "") -> Task:
+    """The office pauses, cancels or reopens a task."""
+    access.require(user.is_office)
+    if status not in Status.values:
+        raise ValidationError("Trạng thái không hợp lệ.")
+    task = _locked(task)
+    task.status = status
+    if status != Status.DONE:
+        task.completed_on = None
+    elif not task.completed_on:
+        task.completed_on = selectors.local_today()
+    _save(task, user, f"Đổi trạng thái: {Status(status).label}" + (f" – {note}" if note else ""),
+          ["status", "completed_on"])
+    return task
+
+
+@transaction.atomic
+def request_extension(task: Task, user: User, *, new_due_date: date, reason: str) -> ExtensionRequest:
+    access.require(access.can_act_as_lead(user, task))
+    task = _locked(task)
+    if not task.is_open:
+        raise ValidationError("Nhiệm vụ đã kết thúc, không thể xin gia hạn.")
+    if not reason.strip():
+        raise ValidationError("Cần nêu lý do xin gia hạn.")
+    if new_due_date < selectors.local_today():
+        raise ValidationError("Hạn đề nghị không được ở trong quá khứ.")
+    if task.due_date and new_due_date <= task.due_date:
+        raise ValidationError("Hạn đề nghị phải sau hạn hiện tại.")
+    if task.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
+        raise ValidationError("Đã có một đề nghị gia hạn đang chờ duyệt.")
+    return ExtensionRequest.objects.create(task=task, requested_by=user, previous_due_date=task.due_date,
+                                           new_due_date=new_due_date, reason=reason.strip())
+
+
+@transaction.atomic
+def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, note: str = "") -> ExtensionRequest:
+    """Only an approved extension moves the current due date; the original stays."""
+    access.require(user.is_office)
+    extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
+    if extension.state != ExtensionRequest.State.PENDING:
+        raise ValidationError("Đề nghị gia hạn này đã được xử lý.")
+    task = _locked(extension.task)
+    extension.state = ExtensionRequest.State.APPROVED if approve else ExtensionRequest.State.REFUSED
+    extension.decided_by, extension.decided_at, extension.decision_note = user, timezone.now(), note
+    extension._history_user = user
+    extension.save()
+    if approve:
+        task.due_date = extension.new_due_date
+        _save(task, user, f"Gia hạn đến {extension.new_due_date:%d/%m/%Y}", ["due_date"])
+    return extension
+
+
+@transaction.atomic
+def reassign(task: Task, user: User, lead: Unit) -> Task:
+    """Move a task to another lead unit (admin bulk action)."""
+    access.require(user.is_office)
+    task = _locked(task)
+    task.assignments.filter(role=TaskAssignment.Role.LEAD).delete()
+    task.assignments.filter(unit=lead).delete()
+    TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
+    task.lead_unit = lead
+    task.search_text = search_text_for(task)
+    _save(task, user, f"Giao lại cho {lead}", ["lead_unit", "search_text"])
+    return task
+
+
+@transaction.atomic
+def change_due_date(task: Task, user: User, due_date: date | None, *, note: str = "") -> Task:
+    """The office sets a new current due date directly (admin bulk action)."""
+    access.require(user.is_office)
+    task = _locked(task)
+    task.due_date = due_date
+    label = f"{due_date:%d/%m/%Y}" if due_date else "không thời hạn"
+    _save(task, user, f"Đổi hạn thành {label}" + (f" – {note}" if note else ""), ["due_date"])
+    return task
