@@ -14,7 +14,7 @@ class Communique(models.Model):
     meeting_date = models.DateField("ngày họp/ban hành", null=True, blank=True)
     province = models.CharField("tỉnh", max_length=128, blank=True)
     source_name = models.CharField("tên tệp nguồn", max_length=255, blank=True)
-    source_file = models.FileField("tệp nguồn", upload_to="communiques/%Y/", blank=True)
+    source_file = models.FileField("tệp nguồn", upload_to="communiques/%Y/", max_length=255, blank=True)
     source_format = models.CharField("định dạng", max_length=16, blank=True)
     text = models.TextField("nội dung")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -25,11 +25,21 @@ class Communique(models.Model):
     imported_at = models.DateTimeField("ngày nhập", auto_now_add=True)
     state = models.CharField("trạng thái", max_length=16, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField("ngày ban hành nhiệm vụ", null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người ban hành", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    # What the extractor proposed at import, kept to compare with what the office published.
+    extraction = models.JSONField("kết quả trích xuất ban đầu", default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = "thông báo kết luận"
         verbose_name_plural = "thông báo kết luận"
         ordering = ["-meeting_date", "-id"]
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == self.State.PUBLISHED
 
     def __str__(self):
         label = self.number or f"#{self.pk}"
@@ -40,6 +50,7 @@ class Directive(models.Model):
     class DeadlineSource(models.TextChoices):
         EXPLICIT = "explicit", "Nêu trong câu"
         INHERITED = "inherited", "Kế thừa từ đề mục"
+        MANUAL = "manual", "Văn phòng nhập khi duyệt"
         NONE = "", "Không có"
 
     class Review(models.TextChoices):
@@ -73,6 +84,10 @@ class Directive(models.Model):
     def __str__(self):
         return self.text[:100]
 
+    @property
+    def is_rejected(self) -> bool:
+        return self.review == self.Review.REJECTED
+
 
 class DirectiveOwner(models.Model):
     class Role(models.TextChoices):
@@ -90,7 +105,7 @@ class DirectiveOwner(models.Model):
     class Meta:
         verbose_name = "đơn vị được giao"
         verbose_name_plural = "đơn vị được giao"
-        ordering = ["directive", "-role", "id"]
+        ordering = ["directive", "role", "id"]  # "lead" sorts before "support"
 
     def __str__(self):
         return f"{self.name} ({self.get_role_display()})"

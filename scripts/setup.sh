@@ -26,4 +26,4 @@ if [ ! -d node_modules/bootstrap ]; then
     echo "!! Không có npm: giao diện dùng CSS tối giản (cài Node.js để có Bootstrap)." >&2
   fi
 fi
-mkdir -p var/broker/out var/broker/processed var/media
+mkdir -p var/broker/out var/broker/processed var/broker/control var/media

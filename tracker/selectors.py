@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from .models import Task, TaskAssignment, Timeliness, Unit, User
+from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
 
@@ -147,3 +147,122 @@ def _prefixed(q: Q, prefix: str) -> Q:
             children.append((f"{prefix}__{key}", value))
     clone = Q(*children, _connector=q.connector, _negated=q.negated)
     return clone
+
+
+# --- Task list and task page -------------------------------------------------
+
+def list_counts(qs: QuerySet, today: date | None = None) -> dict[str, int]:
+    """Counts per bucket plus the total in one query, so the list pays for one scan, not two."""
+    today = today or local_today()
+    aggregates = {bucket.value: Count("pk", filter=timeliness_filter(bucket, today)) for bucket in Timeliness}
+    return qs.order_by().aggregate(total=Count("pk"), **aggregates)
+
+
+def lead_units() -> QuerySet:
+    """Units that lead at least one task: the office's unit filter (tens to hundreds, never every unit row)."""
+    return Unit.objects.filter(Exists(Task.objects.filter(lead_unit=OuterRef("pk")))).only(
+        "pk", "name", "short_name").order_by("name")
+
+
+def filter_communiques() -> QuerySet:
+    """Published communiqués, newest first: the list's communiqué filter."""
+    from ingest.models import Communique
+
+    return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
+        "pk", "number", "meeting_date").order_by("-meeting_date", "-id")
+
+
+def source_excerpt(directive, radius: int = 200) -> dict | None:
+    """The directive's sentence inside ~2×radius characters of its communiqué, cut at spaces.
+
+    Shown so a unit reads the order in context (heading, deadline inherited from above).
+    """
+    if directive is None or directive.start is None or directive.end is None:
+        return None
+    text = directive.communique.text
+    start, end = directive.start, directive.end
+    if not (0 <= start < end <= len(text)):
+        return None
+    lo, hi = max(0, start - radius), min(len(text), end + radius)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space != -1 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space != -1 else hi
+    return {
+        "before": text[lo:start], "sentence": text[start:end], "after": text[end:hi],
+        "cut_before": lo > 0, "cut_after": hi < len(text),
+    }
+
+
+def task_history(task: Task) -> list[dict]:
+    """The task's history, newest first, each entry with what changed (field, old, new) in words."""
+    records = list(task.history.select_related("history_user").order_by("history_date", "history_id"))
+    unit_ids, user_ids = set(), set()
+    deltas = []
+    for previous, record in zip([None, *records], records):
+        changes = record.diff_against(previous).changes if previous is not None else []
+        deltas.append((record, changes))
+        for change in changes:
+            if change.field in ("lead_unit", "report_to"):
+                unit_ids |= {change.old, change.new}
+            elif change.field == "assignee":
+                user_ids |= {change.old, change.new}
+    units = dict(Unit.objects.filter(pk__in=unit_ids - {None}).values_list("pk", "name")) if unit_ids else {}
+    users = {u.pk: u.get_full_name() or u.username for u in User.objects.filter(pk__in=user_ids - {None})} \
+        if user_ids else {}
+
+    def show(field: str, value) -> str:
+        if value in (None, ""):
+            return "–"
+        if field in ("lead_unit", "report_to"):
+            return units.get(value, f"#{value}")
+        if field == "assignee":
+            return users.get(value, f"#{value}")
+        if field == "status":
+            return Status(value).label if value in Status.values else value
+        if field == "recurrence":
+            return Task.Recurrence(value).label if value in Task.Recurrence.values else value
+        if isinstance(value, date):
+            return value.strftime("%d/%m/%Y")
+        if field == "progress":
+            return f"{value}%"
+        return str(value)
+
+    entries = []
+    for record, changes in reversed(deltas):
+        entries.append({
+            "record": record,
+            "user": record.history_user,
+            "when": record.history_date,
+            "reason": record.history_change_reason or record.get_history_type_display(),
+            "changes": [
+                {"field": Task._meta.get_field(c.field).verbose_name, "old": show(c.field, c.old),
+                 "new": show(c.field, c.new)}
+                for c in changes
+            ],
+        })
+    return entries
+
+
+def task_page(task: Task, today: date | None = None) -> dict:
+    """Everything the task page shows besides the forms, in a fixed number of queries."""
+    from ingest.models import Directive
+
+    today = today or local_today()
+    directive = None
+    if task.directive_id:
+        directive = Directive.objects.select_related("communique").get(pk=task.directive_id)
+    extensions = list(task.extensions.select_related("requested_by", "decided_by"))
+    return {
+        "today": today,
+        "timeliness": timeliness_of(task.status, task.due_date, task.completed_on, today),
+        "directive": directive,
+        "excerpt": source_excerpt(directive),
+        "assignments": list(task.assignments.select_related("unit").order_by("role", "unit__name")),
+        "reports": list(task.reports.select_related("author", "author__unit")),
+        "extensions": extensions,
+        "pending_extension": next((e for e in extensions if e.state == ExtensionRequest.State.PENDING), None),
+        "history": task_history(task),
+    }

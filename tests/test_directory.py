@@ -1,0 +1,38 @@
+"""The default unit directory loads once, keeps office edits, and old names still resolve."""
+from pathlib import Path
+
+import pytest
+
+from tracker.directory import add_alias, load_directory
+from tracker.models import Unit, UnitAlias
+
+UNITS = Path(__file__).resolve().parent.parent / "seeds" / "units.json"
+
+
+@pytest.mark.django_db
+def test_directory_loads_units_groups_and_aliases():
+    first = load_directory(UNITS)
+    assert first.units == Unit.objects.count() > 40
+    group = Unit.objects.get(code="G-HUYEN")
+    assert group.is_group and group.members.filter(code="HUA").exists()
+    merged = Unit.objects.get(code="SNNMT")
+    assert merged.aliases.filter(name="Sở Tài nguyên và Môi trường").exists()
+
+
+@pytest.mark.django_db
+def test_second_load_changes_nothing_and_keeps_office_edits():
+    load_directory(UNITS)
+    Unit.objects.filter(code="SYT").update(email="yte@tinh.gov.vn")
+    counts = (Unit.objects.count(), UnitAlias.objects.count())
+    again = load_directory(UNITS)
+    assert (again.units, again.aliases) == (0, 0)
+    assert (Unit.objects.count(), UnitAlias.objects.count()) == counts
+    assert Unit.objects.get(code="SYT").email == "yte@tinh.gov.vn"
+
+
+@pytest.mark.django_db
+def test_alias_is_refused_when_it_folds_to_a_known_name():
+    unit = Unit.objects.create(name="Ban Tổ chức Tỉnh ủy")
+    assert add_alias(unit, "ban to chuc tinh uy") is None
+    assert add_alias(unit, "BTC Tỉnh uỷ").folded == "btc tinh uy"
+    assert add_alias(unit, "btc tinh uy") is None

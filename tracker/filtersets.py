@@ -1,0 +1,117 @@
+"""The task list's filters. Every filter is a WHERE clause on Task; no widget lists tasks."""
+import django_filters
+from django import forms
+from django.conf import settings
+
+from ingest.nlp.text import fold
+
+from . import selectors
+from .models import Task, TaskAssignment, Timeliness
+
+SELECT = {"class": "form-select form-select-sm"}
+
+
+class CommuniqueChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        label = obj.number or f"#{obj.pk}"
+        return f"{label} ({obj.meeting_date:%d/%m/%Y})" if obj.meeting_date else label
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class TaskOrderingFilter(django_filters.OrderingFilter):
+    """Vietnamese labels, and the id as tie-breaker so pages never shuffle rows between them."""
+
+    descending_fmt = "%s (giảm dần)"
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "pk")
+        return qs
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    field_class = UnitChoiceField
+
+
+class CommuniqueFilter(django_filters.ModelChoiceFilter):
+    field_class = CommuniqueChoiceField
+
+
+def _units(request):
+    return selectors.lead_units()
+
+
+def _communiques(request):
+    return selectors.filter_communiques()
+
+
+class TaskFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Tìm kiếm", method="filter_text",
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "type": "search",
+                                      "placeholder": "Nội dung, đơn vị, số thông báo…"}),
+    )
+    status = django_filters.ChoiceFilter(label="Trạng thái", choices=Task.Status.choices, empty_label="Tất cả",
+                                         widget=forms.Select(attrs=SELECT))
+    timeliness = django_filters.ChoiceFilter(label="Tiến độ thời hạn", choices=Timeliness.choices,
+                                             empty_label="Tất cả", method="filter_timeliness",
+                                             widget=forms.Select(attrs=SELECT))
+    unit = UnitFilter(label="Đơn vị chủ trì", field_name="lead_unit", queryset=_units,
+                                            empty_label="Tất cả", widget=forms.Select(attrs=SELECT))
+    role = django_filters.ChoiceFilter(label="Vai trò của đơn vị", choices=TaskAssignment.Role.choices,
+                                       empty_label="Tất cả", method="filter_role", widget=forms.Select(attrs=SELECT))
+    communique = CommuniqueFilter(label="Thông báo", field_name="directive__communique",
+                                                  queryset=_communiques, empty_label="Tất cả",
+                                                  widget=forms.Select(attrs=SELECT))
+    due = django_filters.DateFromToRangeFilter(
+        label="Hạn từ – đến", field_name="due_date",
+        widget=django_filters.widgets.DateRangeWidget(attrs={"class": "form-control form-control-sm",
+                                                             "placeholder": "dd/mm/yyyy"}),
+    )
+    sort = TaskOrderingFilter(
+        label="Sắp xếp",
+        fields=(("due_date", "due"), ("status", "status"), ("lead_unit__name", "unit"), ("created_at", "created")),
+        field_labels={"due_date": "Hạn", "status": "Trạng thái", "lead_unit__name": "Đơn vị",
+                      "created_at": "Ngày giao"},
+        empty_label="Mặc định (hạn gần nhất)", widget=forms.Select(attrs=SELECT),
+    )
+
+    class Meta:
+        model = Task
+        fields = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        # The office and leadership choose among units; a unit's staff only ever see
+        # their own unit's tasks, so for them the question is whether they lead or support.
+        if user is not None and user.sees_all_units:
+            del self.filters["role"]
+        else:
+            del self.filters["unit"]
+        due = self.form.fields["due"]
+        for field in due.fields:
+            field.input_formats = settings.DATE_INPUT_FORMATS
+            field.error_messages["invalid"] = "Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy."
+        for widget in due.widget.widgets:
+            widget.format = "%d/%m/%Y"
+
+    def filter_text(self, queryset, name, value):
+        """Every word must appear in the folded search text: "tinh uy" finds "Tỉnh uỷ", "dang" finds "Đảng"."""
+        for word in fold(value).split()[:10]:
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def filter_timeliness(self, queryset, name, value):
+        return queryset.filter(selectors.timeliness_filter(value))
+
+    def filter_role(self, queryset, name, value):
+        unit_id = getattr(getattr(self.request, "user", None), "unit_id", None)
+        if value == TaskAssignment.Role.LEAD:
+            return queryset.filter(lead_unit_id=unit_id)
+        return queryset.exclude(lead_unit_id=unit_id)

@@ -1,0 +1,208 @@
+"""Thin views: reach the task through access.get_task, validate with a form, write through services."""
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from . import access, selectors, services
+from .filtersets import TaskFilterSet
+from .forms import ConfirmForm, ExtensionDecisionForm, ExtensionRequestForm, MarkDoneForm, ReportForm, StatusForm
+from .models import ExtensionRequest, ProgressReport, Task, Timeliness
+
+PAGE_SIZE = 50
+DASHBOARD_ROWS = 50
+
+
+# --- Task list -----------------------------------------------------------------
+
+@require_GET
+@login_required
+def task_list(request):
+    """The user's tasks, filtered; counts and the page cost a fixed number of queries."""
+    today = selectors.local_today()
+    filterset = TaskFilterSet(request.GET or None, queryset=selectors.task_list(request.user, today),
+                              request=request)
+    qs = filterset.qs
+    counts = selectors.list_counts(qs, today)
+    paginator = Paginator(qs, PAGE_SIZE)
+    paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(request, "tracker/task_list.html", {
+        "filter": filterset,
+        "page": page,
+        "tasks": page.object_list,
+        "counts": [(bucket, counts[bucket.value]) for bucket in Timeliness],
+        "total": counts["total"],
+        "today": today,
+    })
+
+
+# --- Task page -----------------------------------------------------------------
+
+def _task_url(task) -> str:
+    return reverse("tracker:task_detail", args=[task.pk])
+
+
+def _forms_for(user, task, page: dict, bound: dict) -> dict:
+    """The forms this user may use on this task now; a bound form (after bad input) replaces its blank one."""
+    forms = {}
+    if task.is_open and access.can_report(user, task):
+        forms["report"] = ReportForm(initial={"percent": task.progress})
+    if task.is_open and task.status != Task.Status.AWAITING and access.can_act_as_lead(user, task):
+        forms["done"] = MarkDoneForm()
+        if not page["pending_extension"]:
+            forms["extension"] = ExtensionRequestForm()
+    if user.is_office:
+        if task.status == Task.Status.AWAITING:
+            forms["confirm"] = ConfirmForm()
+        if page["pending_extension"]:
+            forms["decision"] = ExtensionDecisionForm()
+        forms["status"] = StatusForm(task=task)
+    forms.update(bound)
+    return forms
+
+
+def _render_task(request, task, bound: dict | None = None, status: int = 200):
+    page = selectors.task_page(task)
+    context = {"task": task, **page, "forms": _forms_for(request.user, task, page, bound or {}),
+               "role": access.role_in(request.user, task)}
+    return render(request, "tracker/task_detail.html", context, status=status)
+
+
+@require_GET
+@login_required
+def task_detail(request, pk):
+    task = access.get_task(request.user, pk)
+    return _render_task(request, task)
+
+
+def _handle(request, task, key: str, form, write, success: str):
+    """Validate, write, redirect (POST-redirect-GET); on bad input re-show the page with the errors."""
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, success)
+            return redirect(_task_url(task))
+    messages.error(request, "Chưa lưu được: " + " ".join(
+        str(e) for errors in form.errors.values() for e in errors))
+    return _render_task(request, task, {key: form}, status=400)
+
+
+def _writable_task(request, pk, check=None):
+    """The task (404 if not visible), then 403 unless the user may write and pass `check`."""
+    task = access.get_task(request.user, pk)
+    access.require(request.user.can_write)
+    if check is not None:
+        access.require(check(request.user, task))
+    return task
+
+
+@require_POST
+@login_required
+def report(request, pk):
+    task = _writable_task(request, pk, access.can_report)
+    form = ReportForm(request.POST, request.FILES)
+    return _handle(request, task, "report", form, lambda d: services.report_progress(
+        task, request.user, text=d["text"], percent=d["percent"], attachment=d["attachment"]),
+        "Đã gửi báo cáo tiến độ.")
+
+
+@require_POST
+@login_required
+def mark_done(request, pk):
+    task = _writable_task(request, pk, access.can_act_as_lead)
+    form = MarkDoneForm(request.POST, request.FILES)
+    msg = "Đã ghi nhận hoàn thành." if request.user.is_office else \
+        "Đã báo cáo hoàn thành; chờ Văn phòng xác nhận."
+    return _handle(request, task, "done", form, lambda d: services.report_progress(
+        task, request.user, text=d["text"], percent=100, attachment=d["attachment"], mark_done=True), msg)
+
+
+@require_POST
+@login_required
+def confirm(request, pk):
+    task = _writable_task(request, pk, lambda user, _task: user.is_office)
+    form = ConfirmForm(request.POST)
+    return _handle(request, task, "confirm", form, lambda d: services.confirm_completion(
+        task, request.user, accept=d["decision"] == "accept", note=d["note"]),
+        "Đã cập nhật xác nhận hoàn thành.")
+
+
+@require_POST
+@login_required
+def extension_request(request, pk):
+    task = _writable_task(request, pk, access.can_act_as_lead)
+    form = ExtensionRequestForm(request.POST)
+    return _handle(request, task, "extension", form, lambda d: services.request_extension(
+        task, request.user, new_due_date=d["new_due_date"], reason=d["reason"]),
+        "Đã gửi đề nghị gia hạn; chờ Văn phòng xem xét.")
+
+
+@require_POST
+@login_required
+def extension_decision(request, pk, ext_pk):
+    task = _writable_task(request, pk, lambda user, _task: user.is_office)
+    try:
+        extension = task.extensions.get(pk=ext_pk)
+    except ExtensionRequest.DoesNotExist:
+        raise Http404("Không tìm thấy đề nghị gia hạn.") from None
+    form = ExtensionDecisionForm(request.POST)
+    return _handle(request, task, "decision", form, lambda d: services.decide_extension(
+        extension, request.user, approve=d["decision"] == "approve", note=d["note"]),
+        "Đã xử lý đề nghị gia hạn.")
+
+
+@require_POST
+@login_required
+def set_status(request, pk):
+    task = _writable_task(request, pk, lambda user, _task: user.is_office)
+    form = StatusForm(request.POST, task=task)
+    return _handle(request, task, "status", form, lambda d: services.set_status(
+        task, request.user, d["status"], note=d["note"]), "Đã đổi trạng thái nhiệm vụ.")
+
+
+@require_GET
+@login_required
+def attachment(request, pk):
+    """A report's file, only for users who may see its task: 404 for everyone else."""
+    task_id = ProgressReport.objects.filter(pk=pk).values_list("task_id", flat=True).first()
+    if task_id is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    task = access.get_task(request.user, task_id)
+    report_ = task.reports.get(pk=pk)
+    if not report_.attachment:
+        raise Http404("Báo cáo không có tệp đính kèm.")
+    try:
+        handle = report_.attachment.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp đính kèm không còn trên máy chủ.") from None
+    return FileResponse(handle, as_attachment=True, filename=Path(report_.attachment.name).name)
+
+
+# --- Dashboard -----------------------------------------------------------------
+
+@require_GET
+@login_required
+def dashboard(request):
+    """The office's overview; leadership may read it too."""
+    access.require(request.user.sees_all_units)
+    data = selectors.dashboard()
+    buckets = list(Timeliness)
+    return render(request, "tracker/dashboard.html", {
+        **data,
+        "buckets": buckets,
+        "unit_rows": [(unit, [(b, getattr(unit, b.value)) for b in buckets]) for unit in data["per_unit"]],
+        "total_row": [(b, data["totals"][b.value]) for b in buckets],
+        "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
+        "due_week_rows": data["due_week"][:DASHBOARD_ROWS],
+        "row_limit": DASHBOARD_ROWS,
+    })
