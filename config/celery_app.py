@@ -17,10 +17,13 @@ app.conf.beat_schedule = {
     "daily-reminder-sweep": {
         "task": "tracker.reminders.tasks.daily_sweep",
         "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
+        "options": {"expires": 6 * 3600},
     },
-    # Picks up outbox rows left behind by a broker or SMTP outage.
+    # Picks up outbox rows left behind by a broker or SMTP outage, and runs a
+    # sweep the daily run missed (or that the office moved to a later hour).
     "flush-outbox": {
         "task": "tracker.reminders.tasks.flush_outbox",
         "schedule": crontab(minute="*/10"),
+        "options": {"expires": 9 * 60},
     },
 }

@@ -113,7 +113,8 @@ class ExtensionDecisionForm(forms.Form):
 class StatusForm(forms.Form):
     """Pause/cancel an open task, or reopen a closed one: only the move that makes sense is offered."""
 
-    status = forms.ChoiceField(label="Trạng thái mới", error_messages={
+    status = forms.ChoiceField(label="Trạng thái mới", widget=forms.Select(attrs={"class": "form-select"}),
+                               error_messages={
         "required": "Vui lòng chọn trạng thái.",
         "invalid_choice": "Không thể chuyển nhiệm vụ sang trạng thái này."})
     note = forms.CharField(label="Ghi chú", required=False, strip=True,
@@ -132,7 +133,7 @@ class StatusForm(forms.Form):
 # --- Admin intermediate pages -------------------------------------------------
 
 class ReassignForm(forms.Form):
-    lead = forms.ModelChoiceField(label="Đơn vị chủ trì mới", queryset=Unit.objects.filter(is_active=True),
+    lead = forms.ModelChoiceField(widget=forms.Select(attrs={"class": "form-select"}),label="Đơn vị chủ trì mới", queryset=Unit.objects.filter(is_active=True),
                                   error_messages={"required": "Vui lòng chọn đơn vị.",
                                                   "invalid_choice": "Đơn vị không hợp lệ."})
 

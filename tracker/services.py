@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ingest.nlp.text import fold
 
-from . import access, selectors
+from . import access, reminders, selectors
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
@@ -98,6 +98,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") 
         task.status, task.completed_on = Status.IN_PROGRESS, None
         reason = "Trả lại, chưa xác nhận hoàn thành" + (f": {note}" if note else "")
     _save(task, user, reason, ["status", "completed_on"])
+    reminders.completion_decided(task, accept, note)  # outbox row in this transaction, sent on commit
     return task
 
 
@@ -151,6 +152,7 @@ def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, 
     if approve:
         task.due_date = extension.new_due_date
         _save(task, user, f"Gia hạn đến {extension.new_due_date:%d/%m/%Y}", ["due_date"])
+    reminders.extension_decided(extension)  # outbox row in this transaction, sent on commit
     return extension
 
 
@@ -177,3 +179,8 @@ def change_due_date(task: Task, user: User, due_date: date | None, *, note: str 
     label = f"{due_date:%d/%m/%Y}" if due_date else "không thời hạn"
     _save(task, user, f"Đổi hạn thành {label}" + (f" – {note}" if note else ""), ["due_date"])
     return task
+
+
+def refresh_search_text(task: Task) -> None:
+    """Recompute the folded search text after an edit outside these services (the admin form)."""
+    Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))

@@ -1,4 +1,5 @@
 """Thin views: reach the task through access.get_task, validate with a form, write through services."""
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib import messages
@@ -197,12 +198,19 @@ def dashboard(request):
     access.require(request.user.sees_all_units)
     data = selectors.dashboard()
     buckets = list(Timeliness)
+    communiques = [c for c in data["communiques"] if c.total]
+    for c in communiques:
+        c.rate = round(100 * c.done / c.total)
     return render(request, "tracker/dashboard.html", {
         **data,
+        "communique_rows": communiques,
+        "grand_total": sum(data["totals"].values()),
+        "week_end": data["today"] + timedelta(days=7),
         "buckets": buckets,
         "unit_rows": [(unit, [(b, getattr(unit, b.value)) for b in buckets]) for unit in data["per_unit"]],
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
         "due_week_rows": data["due_week"][:DASHBOARD_ROWS],
         "row_limit": DASHBOARD_ROWS,
+        "list_url": reverse("tracker:task_list"),
     })

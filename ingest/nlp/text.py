@@ -1,6 +1,19 @@
-"""Normalized copies of Vietnamese text for matching; the text as written is never changed."""
+"""Normalized copies of Vietnamese text for matching; the text as written is never changed.
+
+Two kinds of copies:
+
+* ``fold`` / ``normalize`` return *new* strings (spaces collapsed) for comparing
+  names — they are what the rest of the application stores and matches on.
+* ``fold_aligned`` / ``lower_aligned`` return copies of exactly the same length
+  as their input, character for character, so that a regex match on the copy
+  gives offsets that are valid in the original text. The extractor searches
+  these copies and slices the original.
+"""
+from __future__ import annotations
+
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # Old-style tone placement ("uỷ", "hoà", "thuỷ") → new style ("ủy", "hòa", "thủy").
@@ -11,12 +24,19 @@ _TONE_FIXES = {
 }
 # Only at a syllable's end ("hoàn" is right either way) and not after "q" ("quý").
 _TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(_TONE_FIXES) + r")(?!\w)", re.IGNORECASE)
+# Letters that look like "Đ" but are not (Icelandic eth, African D): seen in real texts.
+_D_LIKE = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ɖ": "d", "Ɖ": "d"}
 
 
 def _fix_tone(match: re.Match) -> str:
     found = match.group(0)
     fixed = _TONE_FIXES[found.lower()]
     return fixed.upper() if found.isupper() else (fixed[0].upper() + fixed[1:] if found[0].isupper() else fixed)
+
+
+def nfc(text: str) -> str:
+    """NFC form (what offsets refer to when the input was decomposed)."""
+    return unicodedata.normalize("NFC", text)
 
 
 def normalize(text: str) -> str:
@@ -28,6 +48,50 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without diacritics (đ → d): "Tỉnh uỷ" and "tinh uy" fold alike."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    text = text.lower()
+    for k, v in _D_LIKE.items():
+        if k in text:
+            text = text.replace(k, v)
+    text = unicodedata.normalize("NFD", text)
     text = "".join(c for c in text if unicodedata.category(c) != "Mn")
     return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in _D_LIKE:
+        return "d"
+    low = c.lower()
+    if len(low) != 1:
+        low = c
+    base = unicodedata.normalize("NFD", low)[0]
+    if unicodedata.category(base) == "Mn":  # a lone combining mark
+        return " "
+    if base in _D_LIKE:
+        return "d"
+    return base
+
+
+@lru_cache(maxsize=4096)
+def _lower_char(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def fold_aligned(text: str) -> str:
+    """Same length as ``text``: each character lower-cased and stripped of its marks."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def lower_aligned(text: str) -> str:
+    """Same length as ``text``: each character lower-cased (diacritics kept)."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_lower_char(c) for c in text)
+
+
+def is_upper_word(word: str) -> bool:
+    """True for a word that starts with a capital letter."""
+    return bool(word) and word[0].isupper()

@@ -95,6 +95,16 @@ def tcvn3_to_unicode(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_TCVN3_TRANSLATE))
 
 
+def _cp1252_low_byte(ch: str) -> int | None:
+    """cp1252 byte 0x80-0x9F for punctuation like “ ” – • … (same in both
+    legacy encodings), else None."""
+    try:
+        b = ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+    return b if 0x80 <= b < 0xA0 else None
+
+
 def encode_tcvn3(text: str, *, fold_case: bool = True) -> bytes:
     """Unicode -> TCVN3 bytes (the inverse table).
 
@@ -110,6 +120,8 @@ def encode_tcvn3(text: str, *, fold_case: bool = True) -> bytes:
             out.append(ord(ch))
         elif fold_case and ch.lower() in UNICODE_TO_TCVN3:
             out.append(UNICODE_TO_TCVN3[ch.lower()])
+        elif (b := _cp1252_low_byte(ch)) is not None:
+            out.append(b)
         else:
             raise ValueError(f"character {ch!r} has no TCVN3 code")
     return bytes(out)
@@ -177,11 +189,32 @@ def _build_vni() -> tuple[dict[str, str], dict[str, str]]:
 
 VNI_PAIRS, VNI_SINGLES = _build_vni()
 _VNI_ALL = {**VNI_SINGLES, **VNI_PAIRS}
-# Word may store legacy-font characters in the private use area (U+F000+byte).
-_PUA_TO_LATIN1 = {0xF000 + b: b for b in range(0x20, 0x100)}
-_VNI_RE = re.compile(
-    "|".join(re.escape(k) for k in sorted(_VNI_ALL, key=len, reverse=True))
-)
+
+# Fast decoder.  In VNI text a modifier byte only ever follows the letter it
+# modifies, so each modifier can be turned into combining marks independently
+# and NFC composes them with the preceding letter ("a" + "á" -> a + U+0302 +
+# U+0301 -> "ấ").  The pair table above stays the reference; the tests check
+# that both agree on every entry.
+def _build_vni_translate() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for mods, prefix in ((_VNI_TONE_MODS, ""), (_VNI_CIRC_MODS, "\u0302"),
+                         (_VNI_BREVE_MODS, "\u0306")):
+        for mod, tone in zip(mods, TONES):
+            if not mod:
+                continue
+            for m in (mod, mod.upper()):
+                table[ord(m)] = prefix + tone
+    for leg, uni in VNI_SINGLES.items():
+        assert ord(leg) not in table, leg
+        table[ord(leg)] = uni
+    # Word keeps characters of some legacy fonts in the private use area
+    for code in range(0x20, 0x100):
+        table.setdefault(0xF000 + code, table.get(code, chr(code)))
+    return table
+
+
+_VNI_TRANSLATE = _build_vni_translate()
+_VNI_Y_DOT_RE = re.compile("([yY])[\u00ee\u00ce\uf0ee\uf0ce]")
 
 # Unicode -> VNI sequence (canonical: lowercase base + lowercase modifier,
 # uppercase base + uppercase modifier, as VNI keyboards produce)
@@ -197,10 +230,9 @@ del _k, _v
 
 def vni_to_unicode(text: str) -> str:
     """Convert VNI (cp1252 characters) to Unicode NFC."""
-    text = text.translate(_PUA_TO_LATIN1)
-    return unicodedata.normalize(
-        "NFC", _VNI_RE.sub(lambda m: _VNI_ALL[m.group(0)], text)
-    )
+    # "y" + "î" is a variant spelling of "ỵ" (proper VNI: the single byte "î")
+    text = _VNI_Y_DOT_RE.sub(lambda m: "Ỵ" if m.group(1) == "Y" else "ỵ", text)
+    return unicodedata.normalize("NFC", text.translate(_VNI_TRANSLATE))
 
 
 def encode_vni(text: str) -> bytes:
@@ -209,7 +241,7 @@ def encode_vni(text: str) -> bytes:
     for ch in unicodedata.normalize("NFC", text):
         if ch in UNICODE_TO_VNI:
             out.append(UNICODE_TO_VNI[ch])
-        elif ord(ch) < 0x80:
+        elif ord(ch) < 0x80 or _cp1252_low_byte(ch) is not None:
             out.append(ch)
         else:
             raise ValueError(f"character {ch!r} has no VNI code")
@@ -240,6 +272,30 @@ def encode_cp1258(text: str) -> bytes:
         )
         out += (base + tones).encode("cp1258")  # raises if really impossible
     return bytes(out)
+
+
+def _cp1252_char(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)
+
+
+_TCVN3_CHARMAP = "".join(TCVN3_TO_UNICODE.get(b, _cp1252_char(b)) for b in range(256))
+_VNI_CHARMAP = {b: _cp1252_char(b).translate(_VNI_TRANSLATE) for b in range(256)}
+
+
+def decode_tcvn3_bytes(data: bytes) -> str:
+    """TCVN3 file bytes -> Unicode NFC (bytes outside the table read as cp1252)."""
+    return unicodedata.normalize("NFC", codecs.charmap_decode(data, "strict", _TCVN3_CHARMAP)[0])
+
+
+def decode_vni_bytes(data: bytes) -> str:
+    """VNI file bytes -> Unicode NFC."""
+    text = codecs.charmap_decode(data, "strict", _VNI_CHARMAP)[0]
+    if "\u1ef5" in text or "\u1ef4" in text:  # "y" + "î" variant of ỵ
+        text = re.sub("([yY])([\u1ef4\u1ef5])", lambda m: m.group(2), text)
+    return unicodedata.normalize("NFC", text)
 
 
 def legacy_bytes_to_str(data: bytes) -> str:
@@ -282,10 +338,25 @@ _TOKEN_SPLIT_RE = re.compile(r"[\s!-@\[-`{-~\u2010-\u2027\u00ab\u00bb]+")
 _VIET_ONLY_RE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 
 
+_ACRONYM_RE = re.compile("[A-ZĐ]{2,8}")
+
+
 def is_vietnamese_syllable(token: str) -> bool:
-    """True if ``token`` (one word) is a well-formed Vietnamese syllable."""
+    """True if ``token`` (one word) is a well-formed Vietnamese syllable
+    (or an acronym such as "HĐND")."""
+    if _ACRONYM_RE.fullmatch(token):
+        return True
     decomposed = unicodedata.normalize("NFD", token.lower())
-    n_tones = sum(1 for c in decomposed if c in TONE_MARKS)
+    n_tones = 0
+    last_base = ""
+    for c in decomposed:
+        if c in TONE_MARKS:
+            # a tone sits on a vowel ("ñ" is n + tilde, not a tone)
+            if last_base not in "aeiouy" or not last_base:
+                return False
+            n_tones += 1
+        elif not unicodedata.combining(c):
+            last_base = c
     if n_tones > 1:
         return False
     base = unicodedata.normalize(

@@ -34,6 +34,10 @@ def _python() -> str:
     return exe or "python3"
 
 
+def _worker_command() -> list[str]:
+    return [_python(), "-m", _WORKER_MODULE]
+
+
 def run_worker(data: bytes, timeout: float) -> dict:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
@@ -43,7 +47,7 @@ def run_worker(data: bytes, timeout: float) -> dict:
     env.pop("PYTHONSTARTUP", None)
     try:
         proc = subprocess.Popen(
-            [_python(), "-m", _WORKER_MODULE],
+            _worker_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -61,7 +65,7 @@ def run_worker(data: bytes, timeout: float) -> dict:
         _kill(proc)
         raise ReadError(
             "timeout",
-            f"Đọc tệp PDF quá thời gian cho phép ({timeout:g} giây); tệp có thể "
+            f"Đọc tệp PDF quá thời gian cho phép ({f'{timeout:g}'.replace('.', ',')} giây); tệp có thể "
             "bị lỗi hoặc quá phức tạp. Hãy thử xuất lại PDF hoặc tải lên tệp .docx gốc.",
         ) from None
     except BaseException:

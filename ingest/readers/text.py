@@ -73,7 +73,7 @@ def _try_utf8(data: bytes) -> tuple[str, list[str]] | None:
     # Mostly UTF-8 with a few broken bytes (truncated copy, one bad paste)?
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    multibyte = sum(1 for c in text if ord(c) > 0x7F) - bad
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
     if multibyte >= 20 and bad <= max(1, multibyte // 200):
         return text, [
             f"Có {bad} ký tự lỗi mã trong tệp; đã thay bằng dấu \ufffd."
@@ -97,24 +97,28 @@ def decode_text_bytes(data: bytes) -> Decoded:
             text, enc = apply_legacy_detection(text, label, warnings)
             return Decoded(text, enc, warnings)
 
-    if b"\x00" in data[:8192]:
+    sample = data[:8192]
+    if b"\x00" in sample:
         codec = _utf16_without_bom(data)
-        if codec is None:
+        if codec is not None:
+            try:
+                text = data[: len(data) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                raise ReadError(
+                    "encoding",
+                    "Tệp có vẻ mã UTF-16 nhưng bị lỗi. Hãy lưu lại tệp dưới dạng "
+                    "UTF-8 rồi tải lên lại.",
+                ) from None
+            text, enc = apply_legacy_detection(text, "utf-16", warnings)
+            return Decoded(text, enc, warnings)
+        if sample.count(b"\x00") > max(8, len(sample) // 100):
             raise ReadError(
                 "encoding",
                 "Tệp không phải văn bản thuần (có ký tự nhị phân). "
                 "Hãy lưu văn bản dưới dạng .txt mã UTF-8, hoặc tải lên tệp .docx/.pdf gốc.",
             )
-        try:
-            text = data[: len(data) // 2 * 2].decode(codec)
-        except UnicodeDecodeError:
-            raise ReadError(
-                "encoding",
-                "Tệp có vẻ mã UTF-16 nhưng bị lỗi. Hãy lưu lại tệp dưới dạng "
-                "UTF-8 rồi tải lên lại.",
-            ) from None
-        text, enc = apply_legacy_detection(text, "utf-16", warnings)
-        return Decoded(text, enc, warnings)
+        # a few stray NULs in a text file: drop them
+        data = data.replace(b"\x00", b"")
 
     utf8 = _try_utf8(data)
     if utf8 is not None:
@@ -125,20 +129,43 @@ def decode_text_bytes(data: bytes) -> Decoded:
     return decode_8bit(data)
 
 
+_SAMPLE_BYTES = 120_000
+
+
+def _byte_sample(data: bytes) -> bytes:
+    if len(data) <= 3 * _SAMPLE_BYTES:
+        return data
+    mid = len(data) // 2
+    return b"\n".join((data[:_SAMPLE_BYTES], data[mid:mid + _SAMPLE_BYTES],
+                       data[-_SAMPLE_BYTES:]))
+
+
+_DECODERS = {
+    "cp1258": lambda b: unicodedata.normalize("NFC", b.decode("cp1258")),
+    "tcvn3": legacy.decode_tcvn3_bytes,
+    "vni": legacy.decode_vni_bytes,
+}
+
+
 def decode_8bit(data: bytes) -> Decoded:
     """Not UTF: choose among Windows-1258, TCVN3, VNI and Windows-1252.
 
     Keys on the share of non-ASCII words that come out as valid Vietnamese
-    syllables under each candidate.
+    syllables under each candidate (scored on a sample; only the winner
+    decodes the whole file).
     """
+    sample = _byte_sample(data)
     candidates: dict[str, str] = {}
-    try:
-        candidates["cp1258"] = unicodedata.normalize("NFC", data.decode("cp1258"))
-    except UnicodeDecodeError:
-        pass
-    raw = legacy.legacy_bytes_to_str(data)
-    candidates["tcvn3"] = legacy.tcvn3_to_unicode(raw)
-    candidates["vni"] = legacy.vni_to_unicode(raw)
+    for name, decode in _DECODERS.items():
+        try:
+            candidates[name] = decode(sample)
+        except UnicodeDecodeError:
+            continue  # cp1258 leaves a few bytes undefined
+    if "cp1258" in candidates and sample is not data:
+        try:
+            data.decode("cp1258")
+        except UnicodeDecodeError:
+            del candidates["cp1258"]
     scores = {name: legacy.score_vietnamese(t) for name, t in candidates.items()}
     order = list(candidates)  # preference on ties: cp1258, tcvn3, vni
     best = max(order, key=lambda n: (scores[n].ratio, scores[n].valid, -order.index(n)))
@@ -146,24 +173,26 @@ def decode_8bit(data: bytes) -> Decoded:
     runner_up = max((scores[n].ratio for n in order if n != best), default=0.0)
     if b.tokens == 0:
         # no non-ASCII word at all: stray high bytes in an ASCII text
-        text = candidates.get("cp1258") or raw
-        return Decoded(text, "cp1258" if "cp1258" in candidates else "cp1252")
+        if "cp1258" in candidates:
+            return Decoded(_DECODERS["cp1258"](data), "cp1258")
+        return Decoded(legacy.legacy_bytes_to_str(data), "cp1252")
     if b.ratio >= legacy.CONFIDENT and b.valid >= legacy.MIN_VALID and (
         b.ratio >= runner_up + 0.1
     ):
         warnings = []
         if best in CONVERTED_WARNING:
             warnings.append(CONVERTED_WARNING[best])
-        elif best == "cp1258":
+        else:
             warnings.append("Tệp dùng mã Windows-1258; đã chuyển sang Unicode.")
-        return Decoded(candidates[best], best, warnings)
+        text = candidates[best] if sample is data else _DECODERS[best](data)
+        return Decoded(text, best, warnings)
     if best in ("tcvn3", "vni") and b.ratio >= 0.4 and b.tokens >= 3:
         raise legacy_unsure_error(best)
     # Not Vietnamese in any 8-bit table: accept as Windows-1252 (Western
     # European) if nearly all of it is ASCII, otherwise refuse.
-    high = sum(1 for byte in data if byte >= 0x80)
-    if high <= max(3, len(data) // 100):
-        return Decoded(raw, "cp1252", [
+    high = sum(1 for byte in sample if byte >= 0x80)
+    if high <= max(3, len(sample) // 100):
+        return Decoded(legacy.legacy_bytes_to_str(data), "cp1252", [
             "Không nhận ra bảng mã tiếng Việt; đã đọc theo mã Windows-1252."
         ])
     raise ReadError("encoding")

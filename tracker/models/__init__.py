@@ -8,3 +8,10 @@ from .tasks import (  # noqa: F401
     TaskAssignment,
     Timeliness,
 )
+from .reminders import (  # noqa: F401
+    OutboxMessage,
+    ReminderItem,
+    ReminderPolicy,
+    ReminderSweep,
+    UnitReminderPolicy,
+)

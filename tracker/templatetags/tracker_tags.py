@@ -35,3 +35,27 @@ def unit_label(unit):
     if unit is None:
         return "–"
     return unit.short_name or unit.name
+
+
+@register.filter
+def basename(name):
+    """The file name of a stored path, for attachment links."""
+    return str(name).rsplit("/", 1)[-1]
+
+
+@register.filter
+def excerpt(text, length=180):
+    """Cut at a word boundary; cheaper than truncatechars on fifty rows."""
+    text = str(text)
+    if len(text) <= length:
+        return text
+    return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+@register.filter
+def num(value):
+    """Thousands with a dot, Vietnamese style (1.234); far cheaper than humanize's intcomma on big tables."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value

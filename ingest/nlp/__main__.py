@@ -1,0 +1,38 @@
+"""CLI: ``python -m ingest.nlp FILE [--directory units.json]`` prints the extraction as JSON."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import UnitDirectory, extract
+
+
+def _load_directory(path: Path) -> UnitDirectory:
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    units = data.get("units", data) if isinstance(data, dict) else data
+    entries = []
+    for i, u in enumerate(units, start=1):
+        if isinstance(u, dict):
+            uid = u.get("id", i)
+            names = [u.get("name"), u.get("short_name"), *(u.get("aliases") or [])]
+            entries.append((uid, [n for n in names if n]))
+    return UnitDirectory(entries)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m ingest.nlp", description=__doc__)
+    ap.add_argument("file", type=Path)
+    ap.add_argument("--directory", type=Path, help="units JSON ({'units': [{name, short_name, aliases}]})")
+    args = ap.parse_args(argv)
+    text = args.file.read_text(encoding="utf-8-sig", errors="replace")
+    directory = _load_directory(args.directory) if args.directory else None
+    result = extract(text, directory)
+    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False))
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,451 @@
+"""What a sentence does: sets a task, assesses, describes the meeting, or closes the notice.
+
+``analyze`` looks at one sentence alone and returns its *form* — an
+assignment ("giao/yêu cầu/đề nghị X …"), a subject with a task predicate
+("Sở Y tế chủ trì …"), an imperative without subject ("Tập trung …") — and the
+signals that rule it out (meeting description, delegate's opinion, decision
+without follow-up, past result, closing formula, caption). ``section_mode``
+reads a heading or lead-in: does the part under it set tasks or assess
+results? ``is_directive`` combines the two with the mode of the part the
+sentence is in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ASSIGN_VERBS, CONT_MARKERS, NONTASK_VERBS, PRE_ADVERBS, STRONG_MODALS, TASK_VERBS, Tok, \
+    match_at, tokenize
+from .owners import is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
+from .text import fold
+
+TASK, ASSESS, NEUTRAL = "task", "assess", "neutral"
+
+_TASK_KW = re.compile(
+    r"\b(nhiem vu|phuong huong|giai phap|thoi gian toi|sap toi|tiep theo|yeu cau|de nghi|giao|trong tam|luu y|"
+    r"can|phai|chi dao|cong viec|ke hoach cong tac|to chuc thuc hien|tiep tuc thuc hien|de ra|muc tieu|"
+    r"tham muu|kien nghi|de xuat)\b")
+_ASSESS_KW = re.compile(
+    r"\b(ket qua|danh gia|tinh hinh|han che|ton tai|khuyet diem|yeu kem|uu diem|nhan dinh|dat duoc|thanh tich|"
+    r"nguyen nhan|bai hoc|kho khan|thuc trang|noi bat|cham|tong ket|thoi gian qua|vua qua|dat|thong nhat nhan dinh)\b")
+_ASSESS_END = re.compile(r"(nhan dinh|danh gia|nhan xet|ghi nhan|cho thay|nhu sau ve ket qua)\s*:\s*$")
+_CLOSING = re.compile(
+    r"(xin\s+)?(truyen dat|thong bao)\s+(y kien|ket luan|noi dung|y kien chi dao|chi dao)\b.*\b(de|den)\b"
+    r"|\bde\s+cac\s+(dong chi|co quan|don vi|dia phuong)[^.]{0,80}\b(biet|thuc hien)\s*[./]*\s*$"
+    r"|^(noi nhan|luu\s*:|luu vt|luu van phong)")
+_OPINION = re.compile(
+    r"^(tham gia y kien|phat bieu tham luan|phat bieu thao luan|phat bieu y kien|thao luan|gop y|y kien|"
+    r"nhieu y kien|cac y kien|dai bieu|cac dai bieu|phat bieu khai mac|khai mac|tai buoi thao luan|"
+    r"tai phien thao luan)\b"
+    r"|\b(de nghi|kien nghi|de xuat)\s+(tinh|trung uong|cap tren|chinh phu|tinh uy|ubnd tinh)\s+(can|som|quan tam|xem xet|"
+    r"ho tro|bo tri|co)\b"
+    r"|\b(de nghi|yeu cau)\s+cac\s+dai\s+bieu\b")
+_MEETING = re.compile(
+    r"^(du hoi nghi|tham du|cung du|den du|chu tri hoi nghi|chu tri|quang canh|toan canh|cac dai bieu|dai bieu|"
+    r"anh\s*:|hoi nghi (da|cung da|duoc|co)|tai hoi nghi,? (cac|nhieu)? ?(dai bieu|y kien))\b"
+    r"|\b(chu tri|dong chu tri)\s*(hoi nghi|cuoc hop|buoi lam viec|phien hop|buoi giao ban|hoi thao|le)?\s*[.]*\s*$"
+    r"|\banh\s*:\s*\S")
+_DATE_START = re.compile(
+    r"^(?:[\w.\-]{1,25}\s+-\s+)?(ngay|sang|chieu|toi|trua|dem|hom nay|hom qua|vao ngay|sang ngay|chieu ngay)"
+    r"\s*(ngay\s*)?\(?\s*\d{1,2}[/.\-]\d{1,2}")
+_ASSESS_MARK = re.compile(
+    r"^(tuy nhien|tuy vay|ben canh (nhung |cac )?(ket qua|uu diem)|mac du|nhin chung|qua \d+ nam|ket qua|"
+    r"nhung han che|han che|ton tai)\b"
+    r"|\b(con|van con)\s+(mot so |nhieu |nhung )?(han che|ton tai|kho khan|bat cap|yeu kem|vuong mac)"
+    r"|\bdat duoc (nhung |nhieu )?ket qua")
+_RESULT_MARK = re.compile(
+    r"\b(den nay|thoi gian qua|vua qua|mac du|da dat|dat duoc|da co|da duoc|da hoan thanh|da trien khai|"
+    r"da tap trung|da khac phuc|da to chuc|da ban hanh|da thuc hien)\b")
+_ANNOUNCE_TAIL = re.compile(
+    r"[,;]?\s*(voi|gom|theo|trong do|cu the|nhu|,)?\s*(tap trung|chu trong|quan tam)?\s*(vao\s+)?(mot so|cac|nhung|nhom)?\s*"
+    r"(nhiem vu|noi dung|giai phap|cong viec|viec|van de|diem|yeu cau|linh vuc)?"
+    r"(\s+(trong tam|chu yeu|cu the|co ban|sau day|nhu sau|sau|can|thuc hien|tot|nhu))*\s*(nhu sau|sau day|sau|nhu)?\s*:\s*$")
+_GENERIC = {"quan", "tam", "chu", "trong", "tap", "trung", "thuc", "hien", "trien", "khai", "to", "chuc", "lanh",
+            "dao", "chi", "luu", "y", "nhan", "manh", "tiep", "tuc", "tot", "co", "hieu", "qua", "nghiem", "tuc",
+            "mot", "so", "cac", "nhung", "va", "dong", "thoi", "cu", "the", "nhu", "sau", "can", "phai", "dong", "bo",
+            "quyet", "liet", "de", "nham", "hoan", "thanh", "ket", "luan", "hoi", "nghi", "ve"}
+_ISSUER = re.compile(
+    r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*(tinh|thanh|huyen|thi|quan|dang) uy\b"
+    r"|^ban chap hanh dang bo\b|^(ubnd|uy ban nhan dan) (tinh|thanh pho)\b|^chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b"
+    r"|^(pho )?thu tuong\b|^bi thu (tinh|thanh) uy\b|^hoi nghi\b|^ban thuong vu\b|^thuong truc\b")
+
+
+@dataclass
+class SentInfo:
+    form: str = "other"            # assign | subject | imperative | other
+    excluded: str | None = None    # why it cannot be a directive
+    leads: list[str] = field(default_factory=list)
+    supports: list[str] = field(default_factory=list)
+    report_to: str | None = None
+    unit_object: bool = False      # the assignment names a unit
+    speaker: bool = False          # someone (issuer, chair) gives the assignment
+    cont: bool = False             # "Đồng thời", "Trong đó"… continues the sentence before
+    strong_modal: bool = False
+    issuer_subject: bool = False
+    person_subject: bool = False
+    date_start: bool = False
+    midlead: bool = False          # "…nhiệm vụ trọng tâm: Tập trung …"
+    leadin: bool = False           # ends with ":"
+    announce_only: bool = False    # a lead-in that only announces a list
+    assess_mark: bool = False
+    result_mark: bool = False
+    main_start: int = 0            # token index where the main clause starts
+    toks: list[Tok] = field(default_factory=list)
+
+
+def section_mode(text: str) -> str | None:
+    """Mode set by a heading or lead-in: task, assess, or None when it says nothing."""
+    f = fold(text)
+    if _ASSESS_END.search(f):
+        return ASSESS
+    if re.search(r"\b(ket luan|co y kien|y kien chi dao|chi dao|y kien)( nhu sau| cu the nhu sau)?\s*:\s*$", f):
+        return NEUTRAL
+    t = len(_TASK_KW.findall(f))
+    a = len(_ASSESS_KW.findall(f))
+    if re.search(r"\b(giao|yeu cau|de nghi)\b\s*:?\s*$", f) or re.search(r"\b(yeu cau|de nghi|giao)\s+(cac|ban|so|uy ban|ubnd)\b", f):
+        return TASK
+    if t > a:
+        return TASK
+    if a > t:
+        return ASSESS
+    return None
+
+
+def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
+    """Index of the main clause, past adverbials ("Đồng thời,", "Đối với X,", "Trường hợp …,")."""
+    n = len(toks)
+    i = 0
+    doi_voi: list[str] = []
+    for _ in range(4):
+        if i >= n:
+            break
+        c = match_at(toks, i, CONT_MARKERS)
+        if c:
+            info.cont = True
+            i += c
+            if i < n and toks[i].f == ",":
+                i += 1
+            continue
+        if toks[i].f == "riêng":
+            i += 1
+            continue
+        if toks[i].f in ("nhất", "đặc") and i + 1 < n and toks[i + 1].f in ("là", "biệt"):
+            i += 2
+            if i < n and toks[i].f == ",":
+                i += 1
+            continue
+        if toks[i].f == "đối" and i + 1 < n and toks[i + 1].f == "với":
+            k = _clause_comma(toks, i + 2)
+            if k is None:
+                break
+            if unit_head_at(toks, i + 2):
+                doi_voi = split_owners(toks, i + 2, k, info_src[0])
+            i = k + 1
+            continue
+        if toks[i].cap or i == 0:
+            k = _clause_comma(toks, i + 1) if _is_adverbial_start(toks, i) else None
+            if k is not None:
+                i = k + 1
+                continue
+        break
+    return i, doi_voi
+
+
+info_src = [""]  # the source text for the current analysis (set by analyze)
+
+_ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để", "nhằm", "trên cơ sở", "căn cứ", "sau khi",
+              "theo", "thời gian tới", "trong thời gian tới", "tại", "trong", "qua", "ngay sau", "phát biểu",
+              "kết luận", "làm rõ", "thay mặt", "tham gia", "cùng với", "ngoài", "bên cạnh", "từ nay", "với",
+              "trước", "sau", "về", "ở", "dưới", "nhân dịp", "mặc dù", "hôm nay", "ngày",
+              "sáng", "chiều", "tối", "trưa", "năm", "từ", "đến", "vào", "chiều ngày",
+              "sáng ngày", "trên cơ sở", "như vậy", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự")
+
+
+def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
+    for p in _ADV_START:
+        ws = p.split()
+        if all(i + x < len(toks) and toks[i + x].f == w for x, w in enumerate(ws)):
+            return True
+    return False
+
+
+def _clause_comma(toks: list[Tok], start: int) -> int | None:
+    """The comma after which a clause (subject or verb) starts; None if none within reach."""
+    depth = 0
+    for k in range(start, min(len(toks) - 1, start + 70)):
+        f = toks[k].f
+        if f == "(":
+            depth += 1
+        elif f == ")":
+            depth = max(0, depth - 1)
+        elif f in (":", ";", ".") and not depth:
+            return None
+        elif f == "," and not depth:
+            if _clause_starts(toks, k + 1):
+                return k
+    return None
+
+
+def _clause_starts(toks: list[Tok], j: int) -> bool:
+    """A clause starts at token j: a task verb, an assignment, or a unit followed by its predicate."""
+    n = len(toks)
+    if j >= n or not toks[j].word:
+        return False
+    if _is_assign(toks, j):
+        return True
+    if match_at(toks, j, TASK_VERBS) and toks[j].f not in ("có", "được", "là"):
+        return True
+    if unit_head_at(toks, j) or is_person(toks, j, min(n, j + 12)):
+        e = scan_np(toks, j)
+        if e < n and (match_at(toks, e, TASK_VERBS) or _is_assign(toks, e)) and toks[e].f not in ("được",):
+            return True
+        if e < n and match_at(toks, e, NONTASK_VERBS) and toks[e].f not in ("đã", "được", "là", "có", "đạt"):
+            return True
+    return False
+
+
+def _is_assign(toks: list[Tok], k: int) -> int:
+    n = match_at(toks, k, ASSIGN_VERBS)
+    if not n:
+        return 0
+    prev = toks[k - 1].f if k > 0 else ""
+    if prev in ("theo", "các", "những", "hồ", "sơ", "đáp", "ứng", "của", "và", "nhiều", "mọi", "là"):
+        return 0
+    nxt = toks[k + n].f if k + n < len(toks) else ""
+    if nxt in ("của", "đề", "ra", "đặt", "nêu", "chung", "về", "nhiệm", "cao", "công", "cụ", "xây"):
+        if not (nxt == "nhiệm" and toks[k].f == "giao"):
+            return 0
+    return n
+
+
+def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> None:
+    """Fill owners from the addressee of an assignment verb at token k."""
+    n = len(toks)
+    m = k + _is_assign(toks, k)
+    while m < n and toks[m].f in ("trước", "mắt", "cho", ",", "nhiệm", "vụ", "trách") and \
+            not (toks[m].f == "," and m + 1 < n and verb_len(toks, m + 1)):
+        m += 1
+    if m < n and toks[m].f == "," and not unit_head_at(toks, m + 1):
+        # "đề nghị, công việc … nặng nề, các đồng chí … cần …": the addressee after a clause
+        x = m + 1
+        while x < n and toks[x].f not in (";", ".", ":"):
+            if toks[x].f == "," and x + 1 < n and unit_head_at(toks, x + 1):
+                m = x + 1
+                break
+            x += 1
+    info.speaker = True
+    if m < n and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word and not verb_len(toks, m, m))):
+        e = scan_np(toks, m)
+        if e > m and e < n and (verb_len(toks, e) or toks[e].f in (",",) and e + 1 < n and verb_len(toks, e + 1)):
+            info.leads = split_owners(toks, m, e, src)
+            info.unit_object = bool(info.leads)
+            sup, _ = support_after(toks, e)
+            info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
+            return
+        if e > m and e >= n:
+            info.leads = split_owners(toks, m, e, src)
+            info.unit_object = bool(info.leads)
+
+
+def analyze(src: str, s: int, e: int) -> SentInfo:
+    info = SentInfo()
+    info_src[0] = src
+    toks = tokenize(src, s, e)
+    info.toks = toks
+    if not toks:
+        info.excluded = "empty"
+        return info
+    raw = src[s:e]
+    f = fold(raw)
+    info.leadin = raw.rstrip().endswith(":")
+    info.date_start = bool(_DATE_START.search(f))
+    if _CLOSING.search(f):
+        info.excluded = "closing"
+    elif _OPINION.search(f):
+        info.excluded = "opinion"
+    elif _MEETING.search(f):
+        info.excluded = "meeting"
+    info.assess_mark = bool(_ASSESS_MARK.search(f))
+    info.result_mark = bool(_RESULT_MARK.search(f))
+    i, doi_voi = _skip_prefixes(toks, info)
+    info.main_start = i
+    n = len(toks)
+    # Mid-sentence lead-in: "…nhiệm vụ trọng tâm trong quý IV-2020: Tập trung …"
+    colon = next((k for k in range(i, n - 1) if toks[k].f == ":"), None)
+    if colon is not None and colon < n - 2:
+        pre = fold(src[toks[i].start:toks[colon].start])
+        post = colon + 1
+        while post < n and not toks[post].word:
+            post += 1
+        if post < n and (_is_assign(toks, post) or (verb_len(toks, post) and match_at(toks, post, TASK_VERBS))) \
+                and _TASK_KW.search(pre) and not _ASSESS_END.search(pre + ":") \
+                and not re.search(r"\b(nhan dinh|danh gia|ket qua|han che|duoc)\b", pre):
+            info.midlead = True
+            i = post
+            info.main_start = i
+    if i >= n:
+        return info
+    if _is_assign(toks, i):
+        info.form = "assign"
+        _object_after_assign(toks, i, info, src)
+    elif match_at(toks, i, TASK_VERBS) and not (toks[i].f == "có" and match_at(toks, i, TASK_VERBS) < 2):
+        info.form = "imperative"
+        if doi_voi:
+            info.leads = doi_voi
+        if toks[i].f in ("phải", "cần"):
+            info.strong_modal = True
+    elif unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
+        j = scan_np(toks, i)
+        person = is_person(toks, i, j)
+        subj = fold(src[toks[i].start:toks[j - 1].end]) if j > i else ""
+        info.person_subject = person
+        info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and " cac " not in f" {subj} "
+        # pre-verbal adverbs: "vừa", "đã", "cũng", "sẽ", "tiếp tục"
+        v = j
+        adv = []
+        while v < n:
+            a = match_at(toks, v, PRE_ADVERBS)
+            if not a or _is_assign(toks, v):
+                break
+            adv.append(" ".join(t.f for t in toks[v:v + a]))
+            v += a
+        if v < n and toks[v].f == ",":
+            # "X, căn cứ …, tổ chức …": skip an inserted clause
+            k = _clause_comma(toks, v + 1)
+            if k is not None and verb_len(toks, k + 1):
+                v = k + 1
+        if j > i and v < n and _is_assign(toks, v):
+            info.form = "assign"
+            _object_after_assign(toks, v, info, src)
+        elif j > i and v < n and toks[v].f == "chỉ" and v + 1 < n and toks[v + 1].f == "đạo" and info.issuer_subject \
+                and unit_head_at(toks, v + 2):
+            info.form = "assign"
+            _object_after_assign_chidao(toks, v, info, src)
+        elif j > i and v <= n:
+            vl = verb_len(toks, v) if v < n else 0
+            past = any(a in ("đã",) for a in adv)
+            just = any(a in ("vừa",) for a in adv)
+            is_task = bool(match_at(toks, v, TASK_VERBS)) if v < n else False
+            nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
+            if v < n and toks[v].f == "được" and not (v + 1 < n and toks[v + 1].f == "giao"):
+                info.excluded = info.excluded or "passive"
+            elif v < n and toks[v].f == "chủ" and v + 1 < n and toks[v + 1].f == "trì" and \
+                    (v + 2 >= n or toks[v + 2].f in (".", "hội", "cuộc", "buổi", "phiên", "lễ")):
+                info.excluded = info.excluded or "meeting"
+            elif past:
+                info.excluded = info.excluded or "past"
+            elif just and v < n and toks[v].f in ("có", "ban", "ký", "tổ", "thông", "gửi", "phát"):
+                info.excluded = info.excluded or "news"
+            elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
+                    any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv):
+                info.form = "subject"
+                if person:
+                    info.excluded = info.excluded or "person"
+                else:
+                    info.leads = split_owners(toks, i, j, src)
+                    sup, _ = support_after(toks, v)
+                    info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
+                    info.strong_modal = any(match_at(tokenize(a), 0, STRONG_MODALS) for a in adv) or \
+                        bool(match_at(toks, v, STRONG_MODALS))
+                    _more_clauses(toks, v, info, src)
+            else:
+                info.excluded = info.excluded or ("decision" if nontask else "other")
+    # An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …")
+    if info.form != "assign":
+        for k in range(i, n):
+            if toks[k].word and not toks[k].cap and _is_assign(toks, k):
+                probe = SentInfo()
+                _object_after_assign(toks, k, probe, src)
+                if probe.unit_object:
+                    info.form = "assign"
+                    info.leads, info.supports, info.unit_object, info.speaker = \
+                        probe.leads, probe.supports, True, True
+                    if info.excluded in ("past", "news", "decision", "other", "person", "meeting") and \
+                            not _OPINION.search(f):
+                        info.excluded = None
+                    break
+    if info.leadin:
+        body = _ANNOUNCE_TAIL.sub("", f)
+        rest = body
+        if info.form == "assign" and info.leads:
+            last = fold(info.leads[-1])
+            pos = body.rfind(last)
+            rest = body[pos + len(last):] if pos >= 0 else body
+        elif info.form == "subject" and info.leads:
+            last = fold(info.leads[-1])
+            pos = body.find(last)
+            rest = body[pos + len(last):] if pos >= 0 else body
+        content = [w for w in re.findall(r"\w+", rest) if w not in _GENERIC]
+        info.announce_only = len(content) < 6
+    info.report_to = report_to(toks, src, info.main_start)
+    return info
+
+
+def _object_after_assign_chidao(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
+    m = v + 2
+    e = scan_np(toks, m)
+    info.speaker = True
+    if e > m:
+        info.leads = split_owners(toks, m, e, src)
+        info.unit_object = bool(info.leads)
+
+
+def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
+    """Further subjects in the same sentence: "…; Sở KH-CN chủ trì …", "…, trong khi Sở X …"."""
+    n = len(toks)
+    k = v
+    while k < n:
+        f = toks[k].f
+        start = None
+        if f == ";":
+            start = k + 1
+        elif f == "," and k + 2 < n and toks[k + 1].f in ("trong", "còn") and \
+                (toks[k + 1].f == "còn" or toks[k + 2].f == "khi"):
+            start = k + (3 if toks[k + 1].f == "trong" else 2)
+        if start is not None and start < n and unit_head_at(toks, start) and toks[start].f not in ("các",) or \
+                start is not None and start < n and toks[start].cap and unit_head_at(toks, start):
+            e = scan_np(toks, start)
+            if e > start and e < n and match_at(toks, e, TASK_VERBS):
+                names = split_owners(toks, start, e, src)
+                if toks[e].f == "phối" and e + 1 < n and toks[e + 1].f == "hợp":
+                    info.supports.extend(names)
+                else:
+                    info.leads.extend(names)
+                k = e
+                continue
+        k += 1
+
+
+def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive: bool) -> bool:
+    """Whether a sentence with ``info`` in a part of ``mode`` is a directive."""
+    if info.excluded in ("closing", "opinion", "empty"):
+        return False
+    if info.leadin and info.announce_only and not info.midlead:
+        return False
+    if info.midlead and info.form in ("assign", "imperative", "subject"):
+        return True
+    if info.form == "assign":
+        if info.date_start and not info.unit_object:
+            return False
+        if info.excluded in ("meeting",) and not info.unit_object:
+            return False
+        return True
+    if info.excluded:
+        return False
+    if info.date_start:
+        return False
+    if info.form == "subject":
+        if info.issuer_subject or info.person_subject:
+            return False
+        if mode == ASSESS:
+            return info.strong_modal
+        return True
+    if info.form == "imperative":
+        if mode == TASK:
+            return True
+        if mode == ASSESS:
+            return False
+        if info.result_mark:
+            return False
+        return first_in_block or prev_directive
+    return False

@@ -1,0 +1,297 @@
+"""Vietnamese time expressions: a small grammar, not a date library.
+
+``find_time_expressions`` lists every time expression in a piece of text with
+its span, kind and strength; ``pick_deadline`` keeps the one that reads as a
+time limit (``trước ngày 15/8/2021`` beats a bare ``năm 2021``) and drops
+distractors: dates of cited documents (``Kế hoạch số 80 ngày 24/11``),
+reference moments (``0 giờ ngày 01/4/2019``), the meeting's own date, periods
+that describe past results (``kết quả đạt được trong 6 tháng đầu năm``) and
+scopes (``giai đoạn 2021 - 2025``, ``năm học 2024-2025``).
+
+Every deadline is the *last day* the phrase allows. A missing year is taken
+from the communiqué's date: the next such date on or after it. Durations
+("trong 30 ngày", "15 ngày làm việc") count from the communiqué's date;
+working days skip Saturdays and Sundays.
+
+The regexes run on ``lower_aligned`` copies (same length as the original), so
+spans are offsets in the text as written.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .text import fold_aligned, lower_aligned
+
+D = "[đð]"  # "đ" and its look-alike
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What the resolver knows about the communiqué's own date."""
+    ref_date: dt.date | None = None       # for missing years: next such date on or after it
+    ref_year: int | None = None           # a year from context when no full date is known
+    anchor: dt.date | None = None         # start of durations ("trong 30 ngày")
+    meeting_date: dt.date | None = None   # never a deadline by itself
+
+    @property
+    def base(self) -> dt.date | None:
+        if self.ref_date:
+            return self.ref_date
+        if self.ref_year:
+            return dt.date(self.ref_year, 1, 1)
+        return None
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    kind: str        # date | month | quarter | half | year | duration | range | yearend
+    strength: int    # 3 hard limit ("trước", "chậm nhất") … 0 bare year
+    date: dt.date | None
+    has_year: bool
+
+
+def _last_day(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    y = int(s)
+    if y < 100:
+        y += 2000
+    return y if 1945 <= y <= 2100 else None
+
+
+def _next_on_or_after(make, base: dt.date | None) -> dt.date | None:
+    """``make(year)`` → date; the first one on or after ``base``."""
+    if base is None:
+        return None
+    for y in (base.year, base.year + 1):
+        d = make(y)
+        if d and d >= base:
+            return d
+    return None
+
+
+def add_working_days(start: dt.date, n: int) -> dt.date:
+    d = start
+    while n > 0:
+        d += dt.timedelta(days=1)
+        if d.weekday() < 5:
+            n -= 1
+    return d
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+# --- the grammar -----------------------------------------------------------
+_NUMDATE = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d|-\d)"
+_LONGDATE = r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))?"
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("half", re.compile(
+        r"(?<![\d/])(?P<n>[369]|06|09|03)\s+tháng\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?![\d])")),
+    ("half", re.compile(r"nửa\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?")),
+    ("months_of_year", re.compile(r"(?<![\d/])(?P<n>[1-9]|1[01])\s+tháng\s+(?:" + D + r"ầu\s+)?năm\s+(?P<y>\d{4})")),
+    ("duration", re.compile(
+        r"(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|chậm\s+nhất(?:\s+là)?(?:\s+sau)?|sau|không\s+quá|tối\s+" + D + r"a)\s+"
+        r"(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:" + D + r"ầu|cuối|năm))")),
+    ("duration", re.compile(r"(?<![\d/])(?P<n>\d{1,3})\s+(?P<unit>ngày\s+làm\s+việc)")),
+    ("range", re.compile(
+        r"từ\s+(?:ngày\s+)?\d{1,2}(?:[/.\-]\d{1,2})?(?:[/.\-]\d{2,4})?\s*(?:" + D + r"ến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?"
+        r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/])")),
+    ("date", re.compile(_LONGDATE)),
+    ("date", re.compile(r"(?<![\d/.,\-])" + _NUMDATE)),
+    ("quarter", re.compile(r"(?<!\w)quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[/.\-–]|,?\s*năm)\s*(?P<y>\d{4}))?")),
+    ("month", re.compile(
+        r"(?<![\d]\s)(?<![\d])(?<!\d\s\s)tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])")),
+    ("yearend", re.compile(r"cuối\s+năm(?:\s+(?P<y>\d{4}))?")),
+    ("year", re.compile(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\d])")),
+]
+
+_STRONG_PREFIX = re.compile(
+    r"(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|thời\s+hạn|xong\s+trước|hoàn\s+thành\s+trước|"
+    r"không\s+quá|hạn|muộn\s+nhất|" + D + r"ến|tới)\s*(?:hết\s+)?(?:ngày\s*)?(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?)?$")
+_IN_PREFIX = re.compile(r"(?:trong|ngay\s+trong|trong\s+suốt|vào|hoàn\s+thành\s+trong|ngay)\s*(?:ngày\s*)?$")
+_CLOCK_BEFORE = re.compile(r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?$")
+_CITED_BEFORE = re.compile(
+    r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*(?:(?:của|do)\s+[^,;:]{1,50}?\s*,?\s*)?(?:ngày|ban\s+hành\s+ngày|ký\s+ngày)?\s*$")
+_PAST_BEFORE = re.compile(
+    r"(?:kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|tính\s+" + D + r"ến|"
+    r"tính\s+từ|qua|thực\s+hiện\s+trong|sau|hồi|từ\s+" + D + r"ầu\s+năm|vào)\s*(?:\S+\s+){0,2}$")
+_PAST_AFTER = re.compile(r"^\s*(?:vừa\s+qua|qua|" + D + r"ã|" + D + r"ến\s+nay|trước)\b")
+_SCOPE_BEFORE = re.compile(
+    r"(?<!\w)(?:giai\s+" + D + r"oạn|nhiệm\s+kỳ|tầm\s+nhìn|" + D + r"ịnh\s+hướng\s+" + D + r"ến|chủ\s+" + D + r"ề|năm\s+học|niên\s+khóa|niên\s+khoá|"
+    r"học\s+kỳ|mùa\s+vụ|khóa|khoá)\s*(?:\S+\s+){0,1}$")
+_YEAR_LIST_AFTER = re.compile(r"^\s*(?:[,;]\s*(?:năm\s+)?\d{4}|[-–]\s*\d{2,4}|\s*và\s+(?:năm\s+)?\d{4})")
+
+
+def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, bool]:
+    g = m.groupdict()
+    base = ctx.base
+    if kind in ("date", "range"):
+        d = int(g.get("d") or g.get("d2") or 0)
+        mo = int(g.get("m") or g.get("m2") or 0)
+        y = _year(g.get("y") or g.get("y2"))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            return None, False
+        if y:
+            return _safe_date(y, mo, d), True
+        return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
+    if kind == "month":
+        mo = int(g["m"])
+        if not 1 <= mo <= 12:
+            return None, False
+        y = _year(g.get("y"))
+        if y:
+            return _last_day(y, mo), True
+        return _next_on_or_after(lambda yy: _last_day(yy, mo), base), False
+    if kind == "quarter":
+        q = _ROMAN[g["q"]]
+        y = _year(g.get("y"))
+        make = lambda yy: _last_day(yy, q * 3)  # noqa: E731
+        if y:
+            return make(y), True
+        return _next_on_or_after(make, base), False
+    if kind == "half":
+        which = g["which"]
+        n = int(g.get("n") or 6)
+        end_month = 12 if which.endswith("uối") else n
+        y = _year(g.get("y"))
+        make = lambda yy: _last_day(yy, end_month)  # noqa: E731
+        if y:
+            return make(y), True
+        return _next_on_or_after(make, base), False
+    if kind == "months_of_year":
+        y = _year(g.get("y"))
+        return (_last_day(y, int(g["n"])) if y else None), True
+    if kind == "yearend":
+        y = _year(g.get("y"))
+        if y:
+            return dt.date(y, 12, 31), True
+        return _next_on_or_after(lambda yy: dt.date(yy, 12, 31), base), False
+    if kind == "year":
+        y = _year(g.get("y"))
+        return (dt.date(y, 12, 31) if y else None), True
+    if kind == "duration":
+        if ctx.anchor is None:
+            return None, True
+        n = int(g["n"])
+        unit = g["unit"]
+        if unit.startswith("ngày") and "làm" in unit:
+            return add_working_days(ctx.anchor, n), True
+        if unit.startswith("ngày"):
+            return ctx.anchor + dt.timedelta(days=n), True
+        if unit == "tuần":
+            return ctx.anchor + dt.timedelta(weeks=n), True
+        return _add_months(ctx.anchor, n), True
+    return None, False
+
+
+def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -> list[TimeExpr]:
+    """Every time expression that can be a time limit, left to right, without overlaps."""
+    low = low if low is not None else lower_aligned(text)
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(low):
+            found.append((m.start(), m.end(), kind, m))
+    # Longest first at each position; drop anything overlapping a kept span.
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    kept: list[tuple[int, int, str, re.Match]] = []
+    last_end = -1
+    for s, e, kind, m in found:
+        if s < last_end:
+            continue
+        kept.append((s, e, kind, m))
+        last_end = e
+    out: list[TimeExpr] = []
+    for s, e, kind, m in kept:
+        before = low[max(0, s - 90):s]
+        after = low[e:e + 25]
+        g = m.groupdict()
+        if kind == "date" and not (g.get("y") or g.get("y2")):
+            # A day/month without a year only when it reads as a date ("ngày 20.5", "trước 15/8").
+            if not re.search(r"(?:ngày|trước|hạn|" + D + r"ến|nhất|\()\s*$", before):
+                continue
+        if kind == "date" and g.get("sep") in (".", "-") and not (g.get("y")) and not re.search(r"ngày\s*$", before):
+            continue
+        if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
+            continue
+        strong = bool(_STRONG_PREFIX.search(before))
+        if not strong and _CLOCK_BEFORE.search(before):
+            continue  # "0 giờ ngày 01/4/2019": a reference moment
+        if not strong and (_PAST_BEFORE.search(before) or _PAST_AFTER.search(after)):
+            continue
+        if kind in ("year", "yearend", "half", "quarter", "month", "months_of_year"):
+            if _SCOPE_BEFORE.search(before):
+                continue
+        if kind == "year":
+            if _YEAR_LIST_AFTER.search(after) or re.search(r"[-–,]\s*$", before[-3:]):
+                continue
+            if re.search(r"năm\s+học\s*$", low[max(0, s - 10):s + 8]):
+                continue
+        date, has_year = _resolve(kind, m, ctx)
+        if kind in ("range",):
+            strength = 2
+        elif strong:
+            strength = 3
+        elif _IN_PREFIX.search(before) or kind == "duration":
+            strength = 2
+        elif kind == "year":
+            strength = 0
+        else:
+            strength = 1
+        if kind == "year" and date is not None and strength < 3:
+            ry = (ctx.base.year if ctx.base else None)
+            if ry is not None and not (ry <= date.year <= ry + 1):
+                continue
+        if kind == "year" and date is not None and ctx.base and date.year < ctx.base.year:
+            continue
+        # Extend the phrase to its prefix as written ("trước ngày", "trong").
+        ps = s
+        pm = _STRONG_PREFIX.search(before) or _IN_PREFIX.search(before)
+        if pm:
+            ps = s - (len(before) - pm.start())
+        out.append(TimeExpr(ps, e, kind, strength, date, has_year))
+    return out
+
+
+def pick_deadline(text: str, ctx: DateContext, low: str | None = None) -> TimeExpr | None:
+    """The expression that states the time limit of ``text``, or None."""
+    best: TimeExpr | None = None
+    for t in find_time_expressions(text, ctx, low):
+        if t.date is None:
+            continue
+        if ctx.meeting_date and t.date == ctx.meeting_date and t.strength < 3:
+            continue
+        if best is None or t.strength > best.strength:
+            best = t
+    return best
+
+
+_RECURRING = re.compile(
+    r"\b(?:thuong xuyen|dinh ky|hang (?:nam|quy|thang|tuan|ngay)|moi (?:nam|quy|thang|tuan)|luon luon|luon)\b")
+
+
+def is_recurring(text: str, folded: str | None = None) -> bool:
+    """Ongoing or periodic work: "thường xuyên", "định kỳ", "hằng năm", "hằng quý"…"""
+    folded = folded if folded is not None else fold_aligned(text)
+    return bool(_RECURRING.search(folded))

@@ -1,0 +1,310 @@
+"""Metadata of a communiqué: title, issuer, number, meeting date, province, and its own date.
+
+``meeting_date`` is the date of the meeting or event the text reports
+("Ngày 29/6/2021, Ban Chấp hành … họp", "Hôm nay (12/4), …", "Sáng 3-7, …",
+"vừa có Chỉ thị số 01-CT/TU, ngày 11/11/2020"), else the date the notice
+bears in its header ("Thanh Hoá, ngày 10 tháng 10 năm 2019"). Publication
+stamps of web pages ("29/09/2020 - 20:56") are not meeting dates but give the
+year when the text leaves it out. Dates of cited documents never count.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .segment import Block
+from .text import fold, fold_aligned
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
+    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "TP Hồ Chí Minh", "Trà Vinh",
+    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]
+_PROV_FOLD = {fold(p).replace(" - ", " ").replace("-", " "): p for p in PROVINCES}
+_PROV_ALIASES = {"tphcm": "TP Hồ Chí Minh", "thanh pho ho chi minh": "TP Hồ Chí Minh",
+                 "tp ho chi minh": "TP Hồ Chí Minh", "tp. ho chi minh": "TP Hồ Chí Minh",
+                 "ba ria vung tau": "Bà Rịa - Vũng Tàu", "thua thien hue": "Thừa Thiên Huế"}
+_PROV_RE = re.compile(
+    r"\b(tinh|thanh pho|tp\.?|dang bo tinh|tinh uy|thanh uy)\s+(" +
+    "|".join(sorted((re.escape(k) for k in _PROV_FOLD), key=len, reverse=True)) + r")\b")
+_PROV_ANY = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in list(_PROV_FOLD) + list(_PROV_ALIASES)),
+                                                 key=len, reverse=True)) + r")\b")
+_DOMAIN = re.compile(r"\b([a-z]{4,})\.gov\.vn\b")
+
+_NUMBER = re.compile(r"(?:^|\n|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)",
+                     re.IGNORECASE)
+_NUMBER_BODY = re.compile(r"\b(?:biên bản|thông báo|kết luận)\s+số\s+(\d{1,5}\s*[-–]\s*[A-ZĐ]{1,5}/[A-ZĐ]{1,6})",
+                          re.IGNORECASE)
+_NUMDATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
+_EVENT_DATE = re.compile(
+    r"^(?:[\w.\-]{1,25}\s+-\s+)?(?:ngay|sang|chieu|toi|trua|dem|hom nay|hom qua)\s*(?:ngay\s*)?\(?\s*" + _NUMDATE)
+_EVENT_LONG = re.compile(
+    r"^(?:[\w.\-]{1,25}\s+-\s+)?(?:sang|chieu|toi|trua)?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
+_ISSUED_DOC = re.compile(
+    r"\bvua\s+(?:co|ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){0,3}so\s+[\w./\-]+\s*,?\s*ngay\s+" + _NUMDATE)
+_IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _NUMDATE)
+_HEADER_DATE = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_STAMP = re.compile(
+    r"^\s*(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
+_MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+_YEAR = re.compile(r"(?<![\d/.\-])(19[5-9]\d|20\d\d)(?![\d])")
+_DOC_TYPES = ("THÔNG BÁO", "CHỈ THỊ", "KẾT LUẬN", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CÔNG VĂN", "KẾ HOẠCH", "BÁO CÁO",
+              "BIÊN BẢN", "TỜ TRÌNH", "HƯỚNG DẪN", "QUY ĐỊNH", "CHƯƠNG TRÌNH")
+_HEADER_LINE = re.compile(
+    r"^(đảng bộ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|ban thường vụ|ban chấp hành|ủy ban nhân dân|"
+    r"uỷ ban nhân dân|ubnd|hội đồng nhân dân|văn phòng|đảng cộng sản|cộng hòa|cộng hoà|độc lập|số\s*:?\s*\d|\*|"
+    r"sở |ban |đảng ủy|đảng uỷ)", re.IGNORECASE)
+_CHROME = re.compile(
+    r"^(chia sẻ|bình luận|tác giả|tổng số điểm|click|bản đồ|thống kê|hôm nay\s*:|hôm qua\s*:|tháng \d+\s*:|"
+    r"năm \d+\s*:|tổng số\s*:|a- a a\+|in bài|gửi bài|lượt xem|xem thêm|tin liên quan|từ khóa|tags?\s*:|nguồn\s*:|"
+    r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:)",
+    re.IGNORECASE)
+_ISSUERS = [
+    ("Ban Thường vụ Tỉnh ủy", r"ban thuong vu tinh uy"), ("Ban Thường vụ Thành ủy", r"ban thuong vu thanh uy"),
+    ("Ban Thường vụ Huyện ủy", r"ban thuong vu huyen uy|btv huyen uy"),
+    ("Thường trực Tỉnh ủy", r"thuong truc tinh uy"), ("Ban Chấp hành Đảng bộ tỉnh", r"ban chap hanh dang bo tinh"),
+    ("Chủ tịch UBND tỉnh", r"chu tich (?:ubnd|uy ban nhan dan) tinh"), ("UBND tỉnh", r"(?:ubnd|uy ban nhan dan) tinh"),
+    ("Tỉnh ủy", r"tinh uy"), ("Thành ủy", r"thanh uy"), ("Huyện ủy", r"huyen uy"),
+]
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    issuer: str | None = None
+    number: str | None = None
+    meeting_date: dt.date | None = None
+    province: str | None = None
+    doc_date: dt.date | None = None     # the date the notice bears (header)
+    stamp_date: dt.date | None = None   # a web page's publication stamp
+    ref_year: int | None = None
+    skip_blocks: frozenset[int] = frozenset()   # header, title, chrome, stamps
+    end_block: int | None = None                # first block of "Nơi nhận" / signature
+
+
+def _date(y, m, d) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except (TypeError, ValueError):
+        return None
+
+
+def _with_year(d: int, m: int, y: int | None, year_hint: int | None) -> dt.date | None:
+    if y:
+        return _date(y, m, d)
+    if year_hint:
+        return _date(year_hint, m, d)
+    return None
+
+
+def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
+    md = Metadata()
+    skip: set[int] = set()
+    folded = fold_aligned(text)
+    # End of the body: "Nơi nhận", signature blocks.
+    for bi, b in enumerate(blocks):
+        t = text[b.start:b.end].strip()
+        ft = fold(t)
+        if re.match(r"^(noi nhan|- noi nhan|kinh gui\s*:?$)", ft) and bi > 0:
+            md.end_block = bi
+            break
+        if re.match(r"^(t/?m\.?|k/?t\.?|t/?l\.?|tm\.|kt\.|tl\.)\s*(ban|chu tich|thuong truc|uy ban|chanh|van phong|tinh uy)",
+                    ft.lstrip("*")) and bi > len(blocks) // 2:
+            md.end_block = bi
+            break
+    # Stamps, chrome and header lines.
+    stamp = None
+    for bi, b in enumerate(blocks):
+        t = text[b.start:b.end].strip()
+        ft = fold(t)
+        m = _STAMP.match(ft)
+        if m and stamp is None:
+            stamp = _date(m.group(3), m.group(2), m.group(1))
+            skip.add(bi)
+            continue
+        if m:
+            skip.add(bi)
+            continue
+        if _CHROME.match(t) or _CHROME.match(ft):
+            skip.add(bi)
+            continue
+        if len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
+            skip.add(bi)
+    md.stamp_date = stamp
+    # Header: leading caps lines, "Số:", place-and-date line, document type and title.
+    title_parts: list[str] = []
+    doc_type_seen = False
+    first_body = None
+    for bi, b in enumerate(blocks[:25]):
+        t = text[b.start:b.end].strip()
+        ft = fold(t)
+        if bi in skip:
+            continue
+        caps = _caps(t)
+        hd = _HEADER_DATE.match(ft)
+        if hd and len(t) < 90:
+            md.doc_date = md.doc_date or _date(hd.group(3), hd.group(2), hd.group(1))
+            skip.add(bi)
+            continue
+        nm = _NUMBER.match("\n" + t)
+        if nm and len(t) < 60:
+            md.number = md.number or re.sub(r"\s+", "", nm.group(1))
+            skip.add(bi)
+            continue
+        if caps and any(t.upper().startswith(dtp) for dtp in _DOC_TYPES):
+            doc_type_seen = True
+            rest = t
+            if fold(t) in ("thong bao",):
+                rest = ""
+            if rest:
+                title_parts.append(re.sub(r"\s+", " ", rest))
+            skip.add(bi)
+            continue
+        if doc_type_seen and not title_parts and not t.endswith((".", ":")) and len(t) < 400:
+            title_parts.append(re.sub(r"\s+", " ", t))
+            skip.add(bi)
+            continue
+        if doc_type_seen and title_parts and (caps or re.match(r"^(về|v/v)\b", t, re.IGNORECASE)) and len(t) < 300 \
+                and not t.endswith("."):
+            title_parts.append(re.sub(r"\s+", " ", t))
+            skip.add(bi)
+            continue
+        if (caps or _HEADER_LINE.match(t)) and len(t) < 100 and not t.endswith((".", ":")) and not doc_type_seen \
+                and first_body is None:
+            skip.add(bi)
+            continue
+        if first_body is None:
+            first_body = bi
+        break
+    if title_parts:
+        md.title = " ".join(title_parts)
+    else:
+        # A web page's headline: the first short line without final punctuation.
+        for bi, b in enumerate(blocks[:8]):
+            if bi in skip:
+                continue
+            t = text[b.start:b.end].strip()
+            if len(b.sentences) == 1 and not t.endswith((".", ":", "…", "?", "!", "...")) and 10 < len(t) < 250 \
+                    and bi + 1 < len(blocks):
+                md.title = re.sub(r"\s+", " ", t)
+                skip.add(bi)
+                # a repeated headline (web pages often print it twice)
+                for bj in range(bi + 1, min(len(blocks), bi + 6)):
+                    if fold(text[blocks[bj].start:blocks[bj].end]) == fold(t):
+                        skip.add(bj)
+            break
+    md.skip_blocks = frozenset(skip)
+    # Number in the body ("Biên bản số 104-BB/TU").
+    if not md.number:
+        m = _NUMBER_BODY.search(text[:3000])
+        if m:
+            md.number = re.sub(r"\s+", "", m.group(1)).replace("–", "-")
+    # Year context.
+    mm = _MONTH_STAMP.search(folded[:300])
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    if stamp:
+        md.ref_year = stamp.year
+    elif md.doc_date:
+        md.ref_year = md.doc_date.year
+    elif mm:
+        md.ref_year = int(mm.group(1))
+    elif years:
+        md.ref_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    # Meeting date.
+    md.meeting_date = _meeting_date(text, blocks, md, skip)
+    if md.meeting_date and not stamp and not md.doc_date and not mm:
+        md.ref_year = md.meeting_date.year
+    if md.meeting_date is None and md.doc_date is not None:
+        md.meeting_date = md.doc_date
+    md.province = _province(text, folded)
+    md.issuer = _issuer(text)
+    return md
+
+
+def _caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) -> dt.date | None:
+    hint = md.ref_year
+    seen = 0
+    for bi, b in enumerate(blocks):
+        if bi in skip:
+            continue
+        if md.end_block is not None and bi >= md.end_block:
+            break
+        seen += 1
+        if seen > 6:
+            break
+        for s, e in b.sentences[:3]:
+            f = fold(text[s:e])
+            f = re.sub(r"^\W+", "", f)
+            f = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+", "", f)
+            m = _EVENT_LONG.match(f)
+            if m:
+                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
+                if d:
+                    return d
+            m = _EVENT_DATE.match(f)
+            if m:
+                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
+                if d:
+                    return d
+            m = _ISSUED_DOC.search(f)
+            if m:
+                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
+                if d:
+                    return d
+            m = _IN_DAY.search(f)
+            if m and re.search(r"\b(lam viec|hoi nghi|hop|giao ban|buoi)\b", f):
+                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
+                if d:
+                    return d
+    return None
+
+
+def _province(text: str, folded: str) -> str | None:
+    f = re.sub(r"\s+", " ", folded.replace("-", " "))
+    counts: Counter = Counter()
+    for m in _PROV_RE.finditer(f):
+        counts[_PROV_FOLD.get(m.group(2))] += 3
+    for m in _PROV_ANY.finditer(f):
+        key = m.group(1)
+        counts[_PROV_FOLD.get(key) or _PROV_ALIASES.get(key)] += 1
+    for m in _DOMAIN.finditer(f):
+        dom = m.group(1)
+        for k, v in _PROV_FOLD.items():
+            if k.replace(" ", "") == dom:
+                counts[v] += 2
+    counts.pop(None, None)
+    # "Hà Nam"/"Nam Định" style clashes with ordinary words are rare enough; "Huế" only via "Thừa Thiên Huế".
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] >= 1 else None
+
+
+def _issuer(text: str) -> str | None:
+    f = fold(text[:6000])
+    best = None
+    for name, pat in _ISSUERS:
+        m = re.search(r"\b(?:" + pat + r")\b\s*(?:da\s+)?(?:ket luan|yeu cau|de nghi|giao|hop|to chuc hoi nghi|"
+                      r"thong nhat|chi dao|ban hanh|co y kien|vua)", f)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    if best:
+        return best[1]
+    counts = Counter()
+    for name, pat in _ISSUERS:
+        counts[name] = len(re.findall(r"\b(?:" + pat + r")\b", f))
+    name, c = counts.most_common(1)[0]
+    return name if c else None

@@ -1,0 +1,295 @@
+"""Who must act: unit noun phrases, lead vs support, and who receives the report.
+
+Owners are found with a small grammar over tokens: a unit noun phrase starts
+with a determiner ("các", "từng") and/or a unit head ("Ban", "Sở", "UBND",
+"cấp ủy", "địa phương", "Chủ tịch"…) and runs until the first verb of the
+predicate. Capitalised words and name-forming verbs right after a head
+("Ban Chỉ đạo", "cơ quan tham mưu, giúp việc") belong to the name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (ASSIGN_VERBS, DETERMINERS, NAME_HEADS, NAME_VERBS, NONTASK_VERBS, NP_INTERNAL, NP_STOPS,
+                      PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, TASK_VERBS,
+                      UNIT_HEADS, Tok, match_at)
+
+_STRONG_HEADS = frozenset({
+    "ban", "sở", "ủy", "ubnd", "hđnd", "đảng", "văn", "mặt", "mttq", "ubmttq", "công", "bộ", "thanh", "chủ", "giám",
+    "trưởng", "thủ", "người", "bí", "huyện", "thành", "thị", "tỉnh", "hội", "liên", "trung", "đài", "báo", "cục",
+    "chi", "kho", "ngân", "viện", "tòa", "chánh", "thường", "lãnh", "cấp", "các", "những", "từng", "mỗi", "đơn",
+    "cơ", "ubkt", "bcs", "btv", "bch", "vptu",
+})
+_REPORT_VERBS = ("báo cáo", "gửi", "trình", "chuyển", "thông tin", "phản ánh", "gửi báo cáo")
+_REPORT_PREPS = frozenset({"về", "lên", "với", "cho", "đến", "tới"})
+_VERB_BLOCKERS = frozenset({"các", "những", "bản", "dự", "thảo", "hoàn", "chỉnh", "chế", "độ", "xây", "dựng", "số",
+                            "phiếu", "này", "của"})
+
+
+@dataclass
+class NP:
+    start: int  # token index
+    end: int    # token index, exclusive
+    person: bool = False
+    unit: bool = False
+
+
+def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
+    """Length in tokens of a verb phrase starting at token ``k`` (0 when it is not one)."""
+    if k >= len(toks):
+        return 0
+    t = toks[k]
+    if not t.word:
+        return 0
+    if t.cap and (np_start is None or k > np_start) and k > 0:
+        return 0  # a capitalised word inside a sentence belongs to a name
+    if match_at(toks, k, NP_INTERNAL):
+        return 0
+    nxt = toks[k + 1].f if k + 1 < len(toks) else ""
+    if t.f == "tổ" and nxt == "chức":
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if after is None or not after.word or after.f in ("đảng", "cơ", "chính", "đoàn", "hội", "xã", "và", "thanh",
+                                                           "phi", "quốc", "tín", "kinh", "cá"):
+            return 0
+        if k > 0 and toks[k - 1].f in ("các", "những", "và", "mỗi", "từng"):
+            return 0
+    if t.f == "lãnh" and nxt == "đạo" and np_start is not None and \
+            (k == np_start or toks[k - 1].f in ("chí", "các", "cán", "diện", "người", "ban", "những")):
+        return 0
+    if np_start is not None and k > np_start:
+        n = match_at(toks, k, NAME_VERBS)
+        if n:
+            # After a unit head ("Ban Chỉ đạo", "cơ quan tham mưu") or another name-forming verb.
+            j = k - 1
+            if j >= 0 and toks[j].f in (",", "và"):
+                j -= 1
+            if j >= 0 and toks[j].word:
+                for L in (1, 2):
+                    s = j - L + 1
+                    if s >= 0 and (match_at(toks, s, NAME_HEADS) == L or match_at(toks, s, NAME_VERBS) == L):
+                        return 0
+    if nxt in ("hóa", "hoá") and t.word:
+        return 2
+    n = max(match_at(toks, k, TASK_VERBS), match_at(toks, k, NONTASK_VERBS), match_at(toks, k, ASSIGN_VERBS),
+            match_at(toks, k, PRE_ADVERBS))
+    if t.f == "có" and n <= 1:
+        return 1
+    if t.f == "được":
+        return 1
+    if t.f in ("sẽ", "là"):
+        return 1
+    return n
+
+
+def unit_head_at(toks: list[Tok], i: int) -> int:
+    """Tokens taken by determiners + a unit head at ``i`` (0 if the phrase does not start a unit)."""
+    k = i
+    for _ in range(2):
+        d = match_at(toks, k, DETERMINERS)
+        if not d:
+            break
+        k += d
+    h = match_at(toks, k, UNIT_HEADS)
+    if not h:
+        # Abbreviations written in capitals: "UBND", "HĐND", "MTTQ", "BCĐ"…
+        if k < len(toks) and toks[k].word and toks[k].text.isupper() and len(toks[k].text) >= 2:
+            h = 1
+    return (k - i + h) if h else 0
+
+
+def person_start(toks: list[Tok], i: int) -> int:
+    return match_at(toks, i, PERSON_STARTS)
+
+
+def scan_np(toks: list[Tok], i: int, maxlen: int = 45) -> int:
+    """Index one past the last token of the noun phrase starting at ``i``."""
+    n = len(toks)
+    k = i
+    depth = 0
+    last_good = i
+    while k < n and k - i < maxlen:
+        t = toks[k]
+        if depth:
+            if t.f == ")":
+                depth -= 1
+                last_good = k + 1
+            elif t.f == "(":
+                depth += 1
+            k += 1
+            continue
+        if not t.word:
+            if t.f == "(":
+                depth += 1
+                k += 1
+                continue
+            if t.f in (",", ";", "-", "–", "&", "/", "'", "’", "“", "”", "\""):
+                k += 1
+                continue
+            break
+        if k > i:
+            inside = match_at(toks, k, NP_INTERNAL)
+            if inside:
+                k += inside
+                last_good = k
+                continue
+            if not t.cap:
+                if match_at(toks, k, NP_STOPS):
+                    break
+                if t.f == "trong" and not (k + 1 < n and toks[k + 1].cap):
+                    break
+                if t.f in ("để", "nhằm", "khi"):
+                    break
+            if verb_len(toks, k, i):
+                break
+        k += 1
+        last_good = k
+    # Drop trailing separators and conjunctions.
+    end = last_good
+    while end > i and (not toks[end - 1].word or toks[end - 1].f == "và") and toks[end - 1].f != ")":
+        end -= 1
+    return end
+
+
+def is_person(toks: list[Tok], i: int, j: int) -> bool:
+    """A named person ("đồng chí X", "Bí thư Tỉnh ủy Hoàng Trung Dũng") rather than a unit."""
+    if person_start(toks, i):
+        return True
+    run = 0
+    k = i
+    after_title = False
+    while k < j:
+        t = toks[k]
+        if match_at(toks, k, PERSON_TITLES):
+            after_title = True
+        if t.word and t.cap:
+            prev = toks[k - 1].f if k > i else ""
+            if run == 0 and prev in PLACE_TRIGGERS:
+                run = -99  # a place name ("tỉnh Lâm Đồng")
+            else:
+                run += 1
+            if run >= 3 or (run >= 2 and after_title and k - 1 > i and _name_like(toks, k - 1, k + 1)):
+                words = tuple(x.f for x in toks[k - run + 1:k + 1]) if run > 0 else ()
+                if not any(words[s:s + len(p)] == p for p in PROPER_NOT_PERSON for s in range(len(words))):
+                    return True
+        else:
+            run = 0
+        k += 1
+    return False
+
+
+def _name_like(toks: list[Tok], a: int, b: int) -> bool:
+    return all(not match_at(toks, x, UNIT_HEADS) and toks[x].f not in ("tỉnh", "ủy", "trung", "ương")
+               for x in range(a, b))
+
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(text: str) -> str:
+    text = _PAREN.sub("", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:-–.\"“”'")
+    text = re.sub(r"^(?:và|với)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip()
+
+
+def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
+    """Names in the noun phrase toks[i:j], one per unit or group."""
+    parts: list[tuple[int, int]] = []
+    seg = i
+    depth = 0
+    for k in range(i, j):
+        t = toks[k]
+        if t.f == "(":
+            depth += 1
+        elif t.f == ")":
+            depth = max(0, depth - 1)
+        if depth:
+            continue
+        if t.f == ";" or (t.f in (",", "và") and k + 1 < j and _starts_new_owner(toks, k + 1)):
+            if k > seg:
+                parts.append((seg, k))
+            seg = k + 1
+    if j > seg:
+        parts.append((seg, j))
+    names = []
+    for a, b in parts:
+        while a < b and not toks[a].word:
+            a += 1
+        if a >= b:
+            continue
+        name = clean_name(src[toks[a].start:toks[b - 1].end])
+        if name and any(c.isalpha() for c in name):
+            names.append(name)
+    return names
+
+
+def _starts_new_owner(toks: list[Tok], k: int) -> bool:
+    t = toks[k]
+    if not t.word:
+        return False
+    if t.cap:
+        return True
+    return t.f in _STRONG_HEADS and bool(unit_head_at(toks, k))
+
+
+def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[list[tuple[int, int]], int]:
+    """Noun phrases after "phối hợp (với)" in toks[start:end]: the units that help."""
+    end = len(toks) if end is None else end
+    out = []
+    k = start
+    while k < end - 1:
+        if toks[k].f == "phối" and toks[k + 1].f == "hợp":
+            m = k + 2
+            while m < end and toks[m].f in ("với", "cùng", "chặt", "chẽ", "chặt_chẽ"):
+                m += 1
+            if m < end and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word)):
+                e = scan_np(toks, m)
+                if e > m:
+                    out.append((m, e))
+                    k = e
+                    continue
+        k += 1
+    return out, k
+
+
+def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
+    """The body the result goes to: "báo cáo (về) X", "gửi (…) về X", "trình X"."""
+    n = len(toks)
+    k = start
+    while k < n:
+        t = toks[k]
+        hit = 0
+        for v in _REPORT_VERBS:
+            ws = v.split()
+            if all(k + x < n and toks[k + x].f == w for x, w in enumerate(ws)):
+                hit = max(hit, len(ws))
+        if not hit or t.cap and k > start:
+            k += 1
+            continue
+        if k > 0 and toks[k - 1].f in _VERB_BLOCKERS and toks[k].f == "báo":
+            k += hit
+            continue
+        m = k + hit
+        needs_prep = toks[k].f in ("thông", "phản")
+        cand = None
+        if not needs_prep and m < n and toks[m].word and (unit_head_at(toks, m) or toks[m].cap) \
+                and not toks[m].f in ("kết",):
+            cand = m
+        else:
+            for x in range(m, min(n, m + 12)):
+                if toks[x].f in (".", ";", ":"):
+                    break
+                if toks[x].f in _REPORT_PREPS and x + 1 < n and toks[x + 1].word and \
+                        (unit_head_at(toks, x + 1) or toks[x + 1].cap):
+                    cand = x + 1
+                    break
+        if cand is not None:
+            e = scan_np(toks, cand)
+            if e > cand:
+                name = clean_name(src[toks[cand].start:toks[e - 1].end])
+                if name:
+                    return name
+        k += hit
+    return None

@@ -1,0 +1,312 @@
+"""normalize → segment → classify → owners → deadlines (+ metadata): the extractor.
+
+``extract(text)`` never raises on text and every proposal's span lies in the
+text: ``text[p.start:p.end] == p.text``. When the input is not in NFC form
+(decomposed Vietnamese), it is normalised to NFC first and the offsets refer to
+the NFC text — store ``ingest.nlp.text.nfc(text)`` alongside the proposals.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, section_mode
+from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
+from .metadata import extract_metadata
+from .owners import scan_np, split_owners, unit_head_at
+from .segment import Block, segment
+from .text import nfc
+
+if TYPE_CHECKING:
+    from .directory import UnitDirectory
+
+log = logging.getLogger(__name__)
+TRACE: list | None = None  # set to a list to record how each sentence was read (debugging aid)
+
+
+@dataclass(frozen=True)
+class OwnerMention:
+    name: str
+    role: str  # "lead" | "support"
+    unit_id: int | None = None
+
+
+@dataclass
+class Proposal:
+    text: str
+    start: int
+    end: int
+    owners: list[OwnerMention] = field(default_factory=list)
+    report_to: str | None = None
+    report_to_unit_id: int | None = None
+    deadline: dt.date | None = None
+    deadline_phrase: str | None = None
+    deadline_source: str | None = None   # "explicit" | "inherited" | None
+    recurring: bool = False
+
+
+@dataclass
+class Extraction:
+    title: str | None = None
+    issuer: str | None = None
+    number: str | None = None
+    meeting_date: dt.date | None = None
+    province: str | None = None
+    directives: list[Proposal] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "title": self.title,
+            "issuer": self.issuer,
+            "number": self.number,
+            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
+            "province": self.province,
+            "directives": [
+                {
+                    "text": p.text, "start": p.start, "end": p.end,
+                    "owners": [{"name": o.name, "unit": o.unit_id, "role": o.role} for o in p.owners],
+                    "report_to": p.report_to,
+                    "deadline": p.deadline.isoformat() if p.deadline else None,
+                    "deadline_phrase": p.deadline_phrase,
+                    "deadline_source": p.deadline_source,
+                    "recurring": p.recurring,
+                }
+                for p in self.directives
+            ],
+        }
+
+
+@dataclass
+class _Ctx:
+    level: float
+    kind: str                     # root | heading | item | leadin
+    mode: str
+    owners: list[tuple[str, str]] | None = None   # (name, role)
+    deadline: tuple[dt.date, str] | None = None
+    unmarked: bool = False
+    children: set = field(default_factory=set)
+
+
+def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
+    out = [(n, "lead") for n in info.leads]
+    out += [(n, "support") for n in info.supports if n not in info.leads]
+    return out
+
+
+def _heading_owner(src: str, b: Block) -> list[tuple[str, str]] | None:
+    """A heading that is just a unit ("2.1. Ban cán sự đảng UBND tỉnh", "a) Đối với các huyện")."""
+    from .lexicon import tokenize
+    toks = tokenize(src, b.body_start, b.end)
+    i = 0
+    if len(toks) > 2 and toks[0].f == "đối" and toks[1].f == "với":
+        i = 2
+    if not unit_head_at(toks, i):
+        return None
+    e = scan_np(toks, i)
+    rest = [t for t in toks[e:] if t.word]
+    if len(rest) > 0:
+        return None
+    names = split_owners(toks, i, e, src)
+    return [(n, "lead") for n in names] or None
+
+
+def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None) -> Extraction:
+    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers)."""
+    if not isinstance(text, str):
+        text = str(text or "")
+    try:
+        return _extract(nfc(text), directory)
+    except Exception:  # noqa: BLE001 - the extractor must never take the caller down
+        log.exception("extraction failed; returning no proposals")
+        return Extraction()
+
+
+def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
+    blocks = segment(src)
+    md = extract_metadata(src, blocks)
+    ref_date = md.meeting_date or md.doc_date or md.stamp_date
+    anchor = md.doc_date or md.meeting_date or md.stamp_date
+    dctx = DateContext(ref_date=ref_date, ref_year=md.ref_year, anchor=anchor, meeting_date=md.meeting_date)
+    out = Extraction(title=md.title, issuer=md.issuer, number=md.number, meeting_date=md.meeting_date,
+                     province=md.province)
+    stack: list[_Ctx] = [_Ctx(level=0, kind="root", mode=NEUTRAL)]
+    last_prop: Proposal | None = None
+    last_prop_block = -2
+
+    def nearest(attr: str):
+        for c in reversed(stack):
+            v = getattr(c, attr)
+            if v:
+                return v
+        return None
+
+    for bi, b in enumerate(blocks):
+        if md.end_block is not None and bi >= md.end_block:
+            break
+        if bi in md.skip_blocks:
+            continue
+        marked = b.mtype is not None
+        body = src[b.body_start:b.end].strip()
+        one = len(b.sentences) == 1
+        terminal = body.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";"))
+        # --- place the block in the outline
+        if marked:
+            while len(stack) > 1 and stack[-1].level >= b.level:
+                stack.pop()
+        else:
+            while len(stack) > 1 and stack[-1].level >= 6:
+                stack.pop()
+            if len(stack) > 1 and stack[-1].kind == "leadin" and stack[-1].unmarked and "bullet" in stack[-1].children:
+                stack.pop()
+        stack[-1].children.add(b.mtype or "para")
+        parent_mode = stack[-1].mode
+        # --- headings
+        first_info = analyze(src, *b.sentences[0]) if b.sentences else None
+        is_heading = False
+        if one and not terminal and not body.endswith(":") and first_info is not None:
+            nwords = len(body.split())
+            topic = bool(re.match(r"(?:về|đối với|lĩnh vực|công tác|phần|mục|vấn đề)\b", body, re.IGNORECASE))
+            if b.mtype in ("roman", "num", "alpha", "paren"):
+                is_heading = nwords <= 4 or topic or _caps(body) or \
+                    (nwords <= 30 and first_info.form not in ("assign", "imperative", "subject"))
+            elif not marked:
+                is_heading = (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body)
+        if is_heading:
+            if TRACE is not None:
+                TRACE.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
+            if not marked:
+                while len(stack) > 1:
+                    stack.pop()
+            mode = section_mode(body) or parent_mode
+            dl = pick_deadline(body, dctx)
+            stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
+                              owners=_heading_owner(src, b),
+                              deadline=(dl.date, body[dl.start:dl.end]) if dl else None))
+            continue
+        if b.mtype in ("roman", "num", "alpha", "paren"):
+            stack.append(_Ctx(level=b.level, kind="item", mode=parent_mode))
+        # --- sentences
+        para_mode: str | None = None
+        para_owners: list[tuple[str, str]] | None = None
+        para_deadline: tuple[dt.date, str] | None = None
+        prev_dir = False
+        block_props: list[Proposal] = []
+        for si, (s, e) in enumerate(b.sentences):
+            info = first_info if si == 0 else analyze(src, s, e)
+            is_last = si == len(b.sentences) - 1
+            mode = para_mode or stack[-1].mode
+            leadin = is_last and info.leadin
+            ok = is_directive(info, mode, si == 0, prev_dir)
+            if TRACE is not None:
+                TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
+                              info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
+            own = _owners_of(info)
+            # explicit deadline
+            sent = src[s:e]
+            dl: TimeExpr | None = pick_deadline(sent, dctx)
+            if leadin:
+                lmode = section_mode(sent)
+                if info.midlead:
+                    lmode = TASK
+                if lmode is None and info.form == "assign":
+                    lmode = TASK
+                ctx_owners = own if (own and info.form in ("assign", "subject")) else None
+                if ok and not info.announce_only:
+                    pass
+                else:
+                    ok = False
+                new = _Ctx(level=(b.level if marked else stack[-1].level + 0.5), kind="leadin",
+                           mode=lmode or (TASK if stack[-1].mode == TASK else (lmode or NEUTRAL)),
+                           owners=ctx_owners,
+                           deadline=(dl.date, sent[dl.start:dl.end]) if dl else None, unmarked=not marked)
+                if ok:
+                    block_props.append(_make(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
+                                             nearest, bi, last_prop_block))
+                    last_prop = block_props[-1]
+                    last_prop_block = bi
+                # the lead-in opens a list
+                if not marked:
+                    stack.append(new)
+                else:
+                    if stack[-1].kind == "item" and stack[-1].level == b.level:
+                        stack[-1].kind = "leadin"
+                        stack[-1].mode = new.mode
+                        stack[-1].owners = new.owners
+                        stack[-1].deadline = new.deadline
+                    else:
+                        new.level = b.level
+                        stack.append(new)
+                prev_dir = ok
+                continue
+            if ok:
+                p = _make(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
+                          last_prop_block)
+                block_props.append(p)
+                last_prop = p
+                last_prop_block = bi
+                if info.form == "assign" and own:
+                    para_owners = own
+                if info.midlead:
+                    para_mode = TASK
+                    if dl:
+                        para_deadline = (dl.date, sent[dl.start:dl.end])
+                    stack[-1].mode = TASK
+                elif info.form == "assign" and stack[-1].mode != TASK and info.speaker:
+                    stack[-1].mode = TASK
+                    para_mode = TASK
+            else:
+                if info.assess_mark and info.form != "assign":
+                    para_mode = ASSESS
+            prev_dir = ok
+        out.directives.extend(block_props)
+    if directory is not None:
+        for p in out.directives:
+            p.owners = [OwnerMention(o.name, o.role, directory.resolve(o.name)) for o in p.owners]
+            if p.report_to:
+                p.report_to_unit_id = directory.resolve(p.report_to)
+    return out
+
+
+def _caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
+          last_prop_block) -> Proposal:
+    if own and any(r == "lead" for _, r in own):
+        owners = own
+    else:
+        inherited = None
+        if info.cont and last_prop is not None and last_prop_block >= bi - 1:
+            inherited = [(o.name, o.role) for o in last_prop.owners]
+        if inherited is None and para_owners:
+            inherited = para_owners
+        if inherited is None:
+            inherited = nearest("owners") or []
+        owners = list(inherited) + [o for o in own if o not in inherited]
+    p = Proposal(text=src[s:e], start=s, end=e,
+                 owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
+                 report_to=info.report_to, recurring=is_recurring(src[s:e]))
+    if dl is not None:
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, src[s + dl.start:s + dl.end], "explicit"
+    else:
+        inh = para_deadline or nearest("deadline")
+        if inh:
+            p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
+    return p
+
+
+def _dedupe(owners):
+    seen = set()
+    out = []
+    for n, r in owners:
+        k = (n.lower(), r)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append((n, r))
+    return out

@@ -1,0 +1,275 @@
+"""Structure of a communiqué: blocks (headings, numbered items, bullets, paragraphs) and sentences.
+
+``segment(text)`` re-joins hard-wrapped lines (PDF text), skips page numbers
+and separator lines, recognises list markers (``I.``, ``1.``, ``2.1.``,
+``a)``, ``(1)``, ``-``, ``+``, ``*``, ``•``) and gives each block a level, then
+splits each block into sentences per the annotation guide: a sentence ends at
+``.``, ``!``, ``?`` or ``…`` followed by a space and a capital letter, or at
+the end of its block; ``;`` never ends one; abbreviations (``TP.``, ``TX.``,
+``Đ/c``) and closing marks (``./.``) do not.
+
+All offsets are offsets into the text passed in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TERMINAL = ".!?…"
+_CLOSERS = "\"'”’»)]}*"
+_PAGE_LINE = re.compile(
+    r"^\s*(?:[-–—]?\s*\d{1,3}\s*[-–—]?|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s+\d+)\s*$",
+    re.IGNORECASE)
+_SEPARATOR = re.compile(r"^\s*(?:[-–—_=*~.|•:]\s*){1,}$")
+_MARKER = re.compile(
+    r"(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3})\.)(?=\s)"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?=\s)"
+    r"|(?P<alpha>[a-zđ][).])(?=\s)"
+    r"|(?P<paren>\((?:\d{1,2}|[a-zđ])\))(?=\s)"
+    r"|(?P<bullet>[-–—+*•·▪●○◦➢➤✓❖►])(?=\s*\S)"
+)
+_CONNECTIVE_END = re.compile(
+    r"(?:[,;\-–(/&]|\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|tháng|năm|để|là|trong|từ|đến|được|có|"
+    r"thì|mà|nhưng|hoặc|cũng|đã|sẽ|đang|này|nhằm|gồm|như|qua|trên|dưới|giữa|sau|trước|bằng|do|bởi|nên|"
+    r"luật|nghị|quyết|định|chỉ|thị|kết|luận|công|văn|kế|hoạch|ban|sở|ủy|uỷ|đảng|tỉnh|huyện|xã|phòng|"
+    r"chủ|tịch|phó|giám|đốc|trưởng|hội|đồng|nhân|dân|ubnd|hđnd|mttq)|\b[a-zđ]\w*)$",
+    re.IGNORECASE)
+_LOWER_START = re.compile(r"^[\"“‘(\[]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵð0-9(,;]")
+_ABBREV = {
+    "tp", "tx", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "đ/c", "d/c", "đ.c", "st", "v.v", "vv",
+    "mr", "ms", "no", "ubnd", "tr", "nxb", "k", "t/l", "k/t", "tm", "tl", "kt", "ông", "bà", "đc",
+}
+
+
+@dataclass
+class Block:
+    start: int              # first character (marker included)
+    end: int                # one past the last character
+    body_start: int         # first character after the marker
+    marker: str | None = None
+    mtype: str | None = None  # roman | num | alpha | paren | bullet
+    level: float = 9.0
+    n_lines: int = 1
+    gap_before: bool = False  # blank line(s) before it
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def text(self, src: str) -> str:
+        return src[self.start:self.end]
+
+    def body(self, src: str) -> str:
+        return src[self.body_start:self.end]
+
+
+def _is_caps_line(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _ends_terminal(s: str) -> bool:
+    s = s.rstrip().rstrip(_CLOSERS + " |").rstrip()
+    if s.endswith("./."):
+        return True
+    return bool(s) and s[-1] in _TERMINAL
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's stripped content; empty lines give (pos, pos)."""
+    out = []
+    pos = 0
+    for raw in re.split(r"(?<=\n)|(?<=\f)", text):
+        if not raw:
+            continue
+        content = raw.rstrip("\n\f")
+        s = len(content) - len(content.lstrip())
+        e = len(content.rstrip())
+        if e <= s:
+            out.append((pos, pos))
+        else:
+            out.append((pos + s, pos + e))
+        pos += len(raw)
+    return out
+
+
+def _marker_of(line: str) -> tuple[str | None, str | None, int]:
+    m = _MARKER.match(line)
+    if not m or not m.group(0):
+        return None, None, 0
+    kind = m.lastgroup
+    mk = m.group(0)
+    if kind == "roman" and mk == ".":
+        return None, None, 0
+    rest = line[m.end():]
+    skip = len(rest) - len(rest.lstrip())
+    if kind == "bullet" and mk in "-–—" and re.match(r"\s*\d", rest):
+        return None, None, 0  # "- 2020; …": a wrapped range, not a bullet
+    if kind == "num" and re.match(r"\s*(?:ngày|tháng|năm|giờ|%|ha\b|tỷ|triệu)", rest):
+        return None, None, 0
+    return mk, kind, m.end() + skip
+
+
+def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
+    lens = sorted(e - s for s, e in lines if e > s)
+    if len(lens) < 6:
+        return False, 0
+    width = lens[int(len(lens) * 0.9) - 1] if len(lens) >= 10 else lens[-1]
+    if width < 40 or width > 200:
+        return False, width
+    unfinished = sum(1 for s, e in lines if e - s >= 0.7 * width and not _ends_terminal(text[s:e])
+                     and not text[e - 1:e] in ":;")
+    return unfinished >= 4 and unfinished >= 0.25 * len(lens), width
+
+
+def segment(text: str) -> list[Block]:
+    """Blocks with their sentences, in document order."""
+    lines = _lines(text)
+    wrapped, _width = _wrapped(text, lines)
+    blocks: list[Block] = []
+    cur: Block | None = None
+    cur_last = ""           # last line of the current block
+    cur_caps = False
+    gap = False
+    for s, e in lines:
+        if e <= s:
+            gap = True
+            continue
+        line = text[s:e]
+        if _PAGE_LINE.match(line):
+            continue  # page number: ignored, does not end a sentence
+        if _SEPARATOR.match(line):
+            if cur is not None:
+                blocks.append(cur)
+                cur = None
+            gap = True
+            continue
+        mk, kind, skip = _marker_of(line)
+        caps = _is_caps_line(line)
+        if cur is not None and mk is None and _continues(cur_last, line, gap, wrapped, cur_caps, caps):
+            cur.end = e
+            cur.n_lines += 1
+            cur_last = line
+            cur_caps = cur_caps and caps
+            gap = False
+            continue
+        if cur is not None:
+            blocks.append(cur)
+        cur = Block(start=s, end=e, body_start=s + skip if mk else s, marker=mk, mtype=kind, gap_before=gap)
+        cur_last = line
+        cur_caps = caps
+        gap = False
+    if cur is not None:
+        blocks.append(cur)
+    _levels(blocks, text)
+    for b in blocks:
+        b.sentences = split_sentences(text, b.body_start, b.end)
+    return [b for b in blocks if b.sentences]
+
+
+def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool) -> bool:
+    if _ends_terminal(prev):
+        return False
+    p = prev.rstrip()
+    if p.endswith(":"):
+        return bool(_LOWER_START.match(line)) and not line[:1].isdigit()
+    if prev_caps and caps:
+        return not gap
+    if prev_caps != caps and (prev_caps or caps) and len(line) < 120:
+        return False
+    if _LOWER_START.match(line):
+        return True
+    if re.search(r"[,;\-–(&/]$", p):
+        return True
+    if wrapped and not gap:
+        return True
+    if not gap and _CONNECTIVE_END.search(p) and re.search(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|để|là|"
+                                                             r"trong|từ|đến|được|có|thì|mà|nhưng|hoặc|nhằm|gồm|như|"
+                                                             r"trên|bằng|do|bởi)$", p, re.IGNORECASE):
+        return True
+    return False
+
+
+def _levels(blocks: list[Block], text: str) -> None:
+    bullet_stack: list[str] = []
+    prev: Block | None = None
+    for b in blocks:
+        if b.mtype == "roman":
+            b.level = 1
+            bullet_stack = []
+        elif b.mtype == "num":
+            parts = [p for p in re.split(r"[.)]", b.marker or "") if p]
+            b.level = 1 + len(parts)
+            bullet_stack = []
+        elif b.mtype == "alpha":
+            b.level = 5
+            bullet_stack = []
+        elif b.mtype == "paren":
+            b.level = 5.5
+            bullet_stack = []
+        elif b.mtype == "bullet":
+            sym = "-" if b.marker in "-–—" else b.marker
+            if sym in bullet_stack:
+                bullet_stack = bullet_stack[:bullet_stack.index(sym) + 1]
+            elif prev is not None and prev.mtype == "bullet" and text[prev.start:prev.end].rstrip().endswith(":"):
+                bullet_stack.append(sym)
+            else:
+                bullet_stack = [sym]
+            b.level = 6 + len(bullet_stack) - 1
+        else:
+            b.level = 9  # an unmarked paragraph
+        prev = b
+
+
+_SPLIT = re.compile(r"(?:\.{3}|…|[.!?])[\"”’»)\]]*(?=\s+)")
+_NEXT_START = re.compile(r"\s+[\"“‘«(\[]?(?=[A-ZÀ-ỸĐÐ])|\s+(?=[-–•+*]\s)")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end], stripped of surrounding blanks and closing marks."""
+    out: list[tuple[int, int]] = []
+    seg_start = start
+    chunk = text[start:end]
+    for m in _SPLIT.finditer(chunk):
+        p = start + m.end()
+        nxt = _NEXT_START.match(text, p, end)
+        if not nxt:
+            continue
+        dot = start + m.start()
+        if text[dot] == "." and _is_abbrev(text, seg_start, dot):
+            continue
+        out.append((seg_start, p))
+        seg_start = p
+    out.append((seg_start, end))
+    res = []
+    for s, e in out:
+        s, e = _trim(text, s, e)
+        if e > s and any(c.isalnum() for c in text[s:e]):
+            res.append((s, e))
+    return res
+
+
+def _is_abbrev(text: str, seg_start: int, dot: int) -> bool:
+    j = dot
+    while j > seg_start and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:dot].strip("(\"“")
+    if not word:
+        return False
+    low = word.lower()
+    if low in _ABBREV:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "Nguyễn V. A"
+    return False
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "|"):
+        e -= 1
+    if text[s:e].endswith("./."):
+        e -= 2
+    elif text[s:e].endswith("/.") and e - s > 2:
+        e -= 2
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

@@ -1,0 +1,542 @@
+"""Writes for communiqués: import, the office's review edits, and publishing directives as tasks.
+
+Every write runs in a transaction. Review edits and publishing lock the communiqué row
+first, so an edit can never slip in beside (or after) a publication.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from ingest import selectors
+from ingest.extraction import propose
+from ingest.models import Communique, Directive, DirectiveOwner
+from ingest.nlp.text import fold
+from ingest.readers import ReadError, read_document, read_pasted
+from tracker.models import Task, Unit, UnitAlias, User
+from tracker.services import create_task
+
+logger = logging.getLogger(__name__)
+
+Review = Directive.Review
+Role = DirectiveOwner.Role
+KEEP = object()  # "leave this field as it is" in update_directive
+
+
+# --- import -------------------------------------------------------------------------------------
+
+class ImportRefused(Exception):
+    """A communiqué was not imported; `message` is Vietnamese and can be shown as is."""
+
+    def __init__(self, message: str, *, code: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class DuplicateImport(ImportRefused):
+    """The same text was imported before; `existing` is that first import."""
+
+    def __init__(self, existing: Communique):
+        self.existing = existing
+        self.imported_on = timezone.localtime(existing.imported_at).strftime("%d/%m/%Y")
+        self.label = str(existing)
+        super().__init__(f"Thông báo này đã được nhập ngày {self.imported_on} (xem “{self.label}”).",
+                         code="duplicate")
+
+
+def _read(data: bytes | None, filename: str, pasted: str | None):
+    try:
+        if data is not None:
+            return read_document(data, filename, max_bytes=settings.IMPORT_MAX_BYTES)
+        if pasted is not None and pasted.strip():
+            return read_pasted(pasted)
+    except ReadError as exc:
+        raise ImportRefused(exc.message, code=exc.code) from exc
+    raise ImportRefused("Chưa có nội dung: hãy chọn một tệp hoặc dán văn bản thông báo.", code="empty")
+
+
+def _jsonable(extraction) -> dict:
+    try:
+        return json.loads(json.dumps(extraction.to_json(), ensure_ascii=False, default=str))
+    except Exception:  # noqa: BLE001 - the record of proposals is a convenience, never a reason to refuse
+        logger.exception("Extraction.to_json failed")
+        return {}
+
+
+def import_document(*, data: bytes | None, filename: str = "", pasted: str | None = None,
+                    user: User | None = None) -> Communique:
+    """Read a file (or pasted text), refuse duplicates, store it with its proposed directives.
+
+    All or nothing: on any failure no row and no stored file remain. Refusals raise
+    ImportRefused (DuplicateImport for a text seen before). The reader's warnings are
+    left on the returned object as `import_warnings`.
+    """
+    filename = os.path.basename(filename or "")
+    document = _read(data, filename, pasted)
+    text = document.text
+    if not text.strip():
+        raise ImportRefused("Tệp trống: không có nội dung văn bản để nhập.", code="empty")
+    digest = selectors.content_hash(text)
+    existing = Communique.objects.filter(content_hash=digest).first()
+    if existing:
+        raise DuplicateImport(existing)
+    try:
+        extraction = propose(text)
+    except Exception as exc:
+        logger.exception("Extractor failed on %s", filename or "pasted text")
+        raise ImportRefused("Không phân tích được nội dung thông báo (lỗi bộ trích xuất); "
+                            "văn bản chưa được nhập. Hãy báo cho quản trị hệ thống.", code="extract") from exc
+
+    stored_name = ""
+    try:
+        with transaction.atomic():
+            communique = Communique(
+                title=extraction.title or "",
+                number=(extraction.number or "")[:64],
+                issuer=(extraction.issuer or "")[:255],
+                meeting_date=extraction.meeting_date,
+                province=(extraction.province or "")[:128],
+                source_name=(filename if data is not None else "")[:255],
+                source_format=(document.format or "")[:16],
+                text=text,
+                content_hash=digest,
+                imported_by=user,
+                extraction=_jsonable(extraction),
+            )
+            if data is not None:
+                communique.source_file.save(filename or "thong-bao", ContentFile(data), save=False)
+                stored_name = communique.source_file.name
+            communique.save()
+            _create_directives(communique, extraction.directives)
+    except BaseException as exc:
+        if stored_name:
+            communique.source_file.storage.delete(stored_name)
+        if isinstance(exc, IntegrityError):
+            existing = Communique.objects.filter(content_hash=digest).first()
+            if existing:  # a concurrent import of the same text won the race
+                raise DuplicateImport(existing) from exc
+        raise
+    communique.import_warnings = list(getattr(document, "warnings", []) or [])
+    return communique
+
+
+def _create_directives(communique: Communique, proposals) -> None:
+    wanted = set()
+    for p in proposals:
+        wanted.update(o.unit_id for o in p.owners if o.unit_id)
+        if p.report_to_unit_id:
+            wanted.add(p.report_to_unit_id)
+    known = set(Unit.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    length = len(communique.text)
+    for order, p in enumerate(proposals):
+        span_ok = p.start is not None and p.end is not None and 0 <= p.start <= p.end <= length
+        directive = Directive.objects.create(
+            communique=communique,
+            order=order,
+            text=p.text,
+            start=p.start if span_ok else None,
+            end=p.end if span_ok else None,
+            report_to_text=(p.report_to or "")[:255],
+            report_to_id=p.report_to_unit_id if p.report_to_unit_id in known else None,
+            deadline=p.deadline,
+            deadline_phrase=(p.deadline_phrase or "")[:255],
+            deadline_source=p.deadline_source or "",
+            recurring=bool(p.recurring),
+        )
+        seen = set()
+        for owner in p.owners:
+            key = (owner.unit_id or fold(owner.name), owner.role)
+            if key in seen:
+                continue
+            seen.add(key)
+            DirectiveOwner.objects.create(
+                directive=directive,
+                name=owner.name[:255],
+                role=owner.role if owner.role in Role.values else Role.LEAD,
+                unit_id=owner.unit_id if owner.unit_id in known else None,
+            )
+
+
+# --- review edits -------------------------------------------------------------------------------
+
+def _lock_draft(communique_id: int) -> Communique:
+    """The communiqué, locked; refuses once it is published (its directives are then tasks)."""
+    communique = Communique.objects.select_for_update().get(pk=communique_id)
+    if communique.is_published:
+        raise ValidationError("Thông báo đã ban hành nhiệm vụ; không sửa các ý kết luận được nữa.")
+    return communique
+
+
+def _ordered(communique: Communique) -> list[Directive]:
+    return list(communique.directives.order_by("order", "id"))
+
+
+def _renumber(directives: list[Directive]) -> None:
+    for i, d in enumerate(directives):
+        if d.order != i:
+            d.order = i
+            d.save(update_fields=["order"])
+
+
+def _clean_text(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@dataclass
+class OwnerInput:
+    """One owner as the review form gives it: the mention as written, its role, its unit."""
+
+    name: str
+    role: str = Role.LEAD
+    unit: Unit | None = None
+    remember: bool = False  # keep `name` as an alias of `unit` for later imports
+
+
+def remember_alias(name: str, unit: Unit, *, note: str = "") -> UnitAlias | None:
+    """Keep a mention as another name of a unit so the extractor resolves it next time.
+
+    Nothing to do when the name already leads to that unit; refuses a name that is
+    already another unit's.
+    """
+    folded = fold(name)
+    if not folded or folded in {unit.folded_name or fold(unit.name), fold(unit.short_name or "")}:
+        return None
+    existing = UnitAlias.objects.filter(folded=folded).select_related("unit").first()
+    if existing:
+        if existing.unit_id == unit.pk:
+            return existing
+        raise ValidationError(f"“{name}” đã là tên gọi khác của {existing.unit}; "
+                              "sửa trong danh mục đơn vị nếu cần đổi.")
+    other = Unit.objects.filter(folded_name=folded).exclude(pk=unit.pk).first()
+    if other:
+        raise ValidationError(f"“{name}” là tên của đơn vị {other}, không thể làm tên gọi khác của {unit}.")
+    return UnitAlias.objects.create(unit=unit, name=name.strip()[:255], note=note[:255])
+
+
+def _alias_note(communique: Communique) -> str:
+    return f"Ghi nhớ khi duyệt thông báo {communique.number or '#' + str(communique.pk)}"
+
+
+@transaction.atomic
+def update_directive(directive: Directive, *, user: User | None = None, text=KEEP, owners=KEEP,
+                     report_to=KEEP, deadline=KEEP, deadline_phrase=KEEP, recurring=KEEP,
+                     review=KEEP) -> Directive:
+    """Apply the office's corrections; owners (a list of OwnerInput) replace the old ones."""
+    communique = _lock_draft(directive.communique_id)
+    directive = Directive.objects.select_for_update().get(pk=directive.pk)
+    if text is not KEEP:
+        text = _clean_text(text)
+        if not text:
+            raise ValidationError("Nội dung ý kết luận không được để trống.")
+        directive.text = text
+    if report_to is not KEEP:
+        directive.report_to = report_to
+    if deadline is not KEEP and deadline != directive.deadline:
+        directive.deadline = deadline
+        directive.deadline_source = Directive.DeadlineSource.MANUAL if deadline else ""
+    if deadline_phrase is not KEEP:
+        directive.deadline_phrase = (deadline_phrase or "").strip()[:255]
+    if recurring is not KEEP:
+        directive.recurring = bool(recurring)
+    if review is not KEEP:
+        if review not in Review.values:
+            raise ValidationError("Trạng thái duyệt không hợp lệ.")
+        directive.review = review
+    directive.save()
+    if owners is not KEEP:
+        directive.owners.all().delete()
+        seen = set()
+        for owner in owners:
+            name = (owner.name or (owner.unit.name if owner.unit else "")).strip()
+            if not name:
+                continue
+            role = owner.role if owner.role in Role.values else Role.LEAD
+            key = (owner.unit.pk if owner.unit else fold(name), role)
+            if key in seen:
+                continue
+            seen.add(key)
+            DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit=owner.unit)
+            if owner.remember and owner.unit:
+                remember_alias(name, owner.unit, note=_alias_note(communique))
+    return directive
+
+
+@transaction.atomic
+def set_review(directive: Directive, review: str, *, user: User | None = None) -> Directive:
+    """Accept, reject, or put a directive back to "proposed"."""
+    return update_directive(directive, user=user, review=review)
+
+
+@transaction.atomic
+def map_owner(owner: DirectiveOwner, unit: Unit, *, remember: bool = False,
+              user: User | None = None) -> int:
+    """Tie an owner mention to a unit, and the same unmapped mention elsewhere in the communiqué.
+
+    With `remember`, the mention becomes an alias of the unit so the next import resolves it.
+    Returns how many owner rows were mapped.
+    """
+    communique = _lock_draft(owner.directive.communique_id)
+    folded = fold(owner.name)
+    same = [o for o in DirectiveOwner.objects.filter(directive__communique=communique, unit__isnull=True)
+            if fold(o.name) == folded and o.pk != owner.pk]
+    owner.unit = unit
+    owner.save(update_fields=["unit"])
+    for other in same:
+        other.unit = unit
+        other.save(update_fields=["unit"])
+    if remember:
+        remember_alias(owner.name, unit, note=_alias_note(communique))
+    return 1 + len(same)
+
+
+@transaction.atomic
+def merge_with_next(directive: Directive, *, user: User | None = None) -> Directive:
+    """Join a directive with the one after it (a sentence the extractor cut in two)."""
+    communique = _lock_draft(directive.communique_id)
+    ordered = _ordered(communique)
+    index = next((i for i, d in enumerate(ordered) if d.pk == directive.pk), None)
+    if index is None or index + 1 >= len(ordered):
+        raise ValidationError("Đây là ý cuối cùng, không có ý tiếp theo để gộp.")
+    first, second = ordered[index], ordered[index + 1]
+    first.text = f"{first.text.rstrip()} {second.text.lstrip()}".strip()
+    starts = [s for s in (first.start, second.start) if s is not None]
+    ends = [e for e in (first.end, second.end) if e is not None]
+    first.start = min(starts) if starts else None
+    first.end = max(ends) if ends else None
+    if first.start is None or first.end is None:
+        first.start = first.end = None
+    if first.deadline is None and second.deadline is not None:
+        first.deadline, first.deadline_phrase = second.deadline, second.deadline_phrase
+        first.deadline_source = second.deadline_source
+    first.deadline_phrase = first.deadline_phrase or second.deadline_phrase
+    first.recurring = first.recurring or second.recurring
+    if first.report_to_id is None:
+        first.report_to_id = second.report_to_id
+    first.report_to_text = first.report_to_text or second.report_to_text
+    if first.review != second.review:
+        first.review = Review.PROPOSED
+    first.save()
+    # Owners united: one row per unit (or unmapped name); a lead anywhere stays a lead.
+    rows = {}
+    for owner in list(first.owners.all()) + list(second.owners.all()):
+        key = owner.unit_id or ("?", fold(owner.name))
+        if key not in rows or (owner.role == Role.LEAD and rows[key].role != Role.LEAD):
+            rows[key] = owner
+    first.owners.all().delete()
+    for owner in rows.values():
+        DirectiveOwner.objects.create(directive=first, name=owner.name, role=owner.role, unit_id=owner.unit_id)
+    second.delete()
+    _renumber([d for d in ordered if d.pk != second.pk])
+    return first
+
+
+@transaction.atomic
+def split_directive(directive: Directive, at: int, *, user: User | None = None) -> tuple[Directive, Directive]:
+    """Cut a directive in two at a character offset of its text; both keep owners and deadline."""
+    communique = _lock_draft(directive.communique_id)
+    directive = Directive.objects.select_for_update().get(pk=directive.pk)
+    text = directive.text
+    head, tail = text[:at].rstrip(), text[at:].lstrip()
+    if not (0 < at < len(text)) or not head.strip() or not tail.strip():
+        raise ValidationError(f"Vị trí tách phải nằm trong nội dung (từ 1 đến {max(len(text) - 1, 1)}) "
+                              "và để lại chữ ở cả hai phần.")
+    tail_start = at + (len(text[at:]) - len(tail))
+    start, end = directive.start, directive.end
+    unedited = start is not None and end is not None and communique.text[start:end] == text
+    new_end_first = new_start_second = None
+    if unedited:
+        new_end_first, new_start_second = start + len(head), start + tail_start
+    elif start is not None and end is not None:  # text was edited: cut the span in proportion
+        cut = start + round((end - start) * at / len(text))
+        new_end_first = new_start_second = cut
+    ordered = _ordered(communique)
+    index = next(i for i, d in enumerate(ordered) if d.pk == directive.pk)
+    directive.text = head
+    if new_end_first is not None:
+        directive.end = new_end_first
+    directive.save()
+    second = Directive.objects.create(
+        communique=communique, order=directive.order + 1, text=tail,
+        start=new_start_second if new_start_second is not None else None,
+        end=end if new_start_second is not None else None,
+        report_to_text=directive.report_to_text, report_to_id=directive.report_to_id,
+        deadline=directive.deadline, deadline_phrase=directive.deadline_phrase,
+        deadline_source=directive.deadline_source, recurring=directive.recurring, review=directive.review,
+    )
+    for owner in directive.owners.all():
+        DirectiveOwner.objects.create(directive=second, name=owner.name, role=owner.role, unit_id=owner.unit_id)
+    _renumber(ordered[: index + 1] + [second] + ordered[index + 1:])
+    return directive, second
+
+
+@transaction.atomic
+def add_directive(communique: Communique, *, start: int, end: int, user: User | None = None,
+                  expected_text: str | None = None) -> Directive:
+    """A directive the extractor missed, from a span of the communiqué text the office selected.
+
+    `expected_text` (what the browser showed as selected) guards against offsets that
+    drifted: if the span does not hold it, the nearest occurrence is used, else it refuses.
+    """
+    communique = _lock_draft(communique.pk)
+    source = communique.text
+    start, end = int(start), int(end)
+    if expected_text:
+        expected = _clean_text(expected_text)
+        if _squash(source[start:end]) != _squash(expected):
+            found = _nearest(source, expected, start)
+            if found is None:
+                raise ValidationError("Đoạn văn bản đã chọn không khớp với nội dung thông báo; hãy chọn lại.")
+            start, end = found
+    if not (0 <= start < end <= len(source)):
+        raise ValidationError("Vị trí đoạn văn bản đã chọn không hợp lệ.")
+    raw = source[start:end]
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
+    if start >= end:
+        raise ValidationError("Đoạn văn bản đã chọn chỉ có khoảng trắng.")
+    text = source[start:end]
+    directive = Directive.objects.create(communique=communique, text=text, start=start, end=end,
+                                         review=Review.ACCEPTED)
+    _fill_from_extractor(directive)
+    ordered = sorted(_ordered(communique), key=lambda d: (
+        d.start if d.start is not None else _order_anchor(d, communique), d.pk != directive.pk, d.order, d.pk))
+    _renumber(ordered)
+    directive.refresh_from_db()
+    return directive
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _nearest(source: str, expected: str, near: int) -> tuple[int, int] | None:
+    hits, i = [], source.find(expected)
+    while i != -1:
+        hits.append(i)
+        i = source.find(expected, i + 1)
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: abs(h - near))
+    return best, best + len(expected)
+
+
+def _order_anchor(directive: Directive, communique: Communique) -> int:
+    """Directives without a span keep roughly their place: before those that come later in order."""
+    later = communique.directives.filter(order__gt=directive.order, start__isnull=False).order_by("order").first()
+    return later.start if later else len(communique.text)
+
+
+def _fill_from_extractor(directive: Directive) -> None:
+    """Owners and deadline the extractor finds in the selected span alone; a best effort."""
+    try:
+        proposals = propose(directive.text).directives
+    except Exception:  # noqa: BLE001 - the office fills these by hand then
+        logger.warning("Extractor failed on a selected span", exc_info=True)
+        return
+    if not proposals:
+        return
+    p = proposals[0]
+    known = set(Unit.objects.filter(pk__in=[o.unit_id for o in p.owners if o.unit_id]).values_list("pk", flat=True))
+    for owner in p.owners:
+        DirectiveOwner.objects.create(directive=directive, name=owner.name[:255],
+                                      role=owner.role if owner.role in Role.values else Role.LEAD,
+                                      unit_id=owner.unit_id if owner.unit_id in known else None)
+    if p.deadline_source == "explicit" and p.deadline:
+        directive.deadline, directive.deadline_phrase = p.deadline, (p.deadline_phrase or "")[:255]
+        directive.deadline_source = Directive.DeadlineSource.EXPLICIT
+    directive.recurring = bool(p.recurring)
+    directive.report_to_text = (p.report_to or "")[:255]
+    if p.report_to_unit_id and Unit.objects.filter(pk=p.report_to_unit_id).exists():
+        directive.report_to_id = p.report_to_unit_id
+    directive.save()
+
+
+@transaction.atomic
+def delete_directive(directive: Directive, *, user: User | None = None) -> None:
+    """Drop a directive the office added by mistake (rejecting keeps a trace; this does not)."""
+    communique = _lock_draft(directive.communique_id)
+    directive.delete()
+    _renumber(_ordered(communique))
+
+
+# --- publish ------------------------------------------------------------------------------------
+
+def _recurrence(directive: Directive) -> str:
+    if not directive.recurring:
+        return Task.Recurrence.NONE
+    return Task.Recurrence.YEARLY if directive.deadline else Task.Recurrence.ONGOING
+
+
+def _resolve_fallback(fallback_unit) -> Unit | None:
+    if fallback_unit is None or fallback_unit is False:
+        return None
+    if isinstance(fallback_unit, Unit):
+        return fallback_unit
+    unit = selectors.office_unit()
+    if unit is None:
+        raise ValidationError(f"Không tìm thấy đơn vị văn phòng (mã {settings.OFFICE_UNIT_CODE}) để nhận "
+                              "các ý chưa có đơn vị chủ trì.")
+    return unit
+
+
+def publish(communique: Communique, user: User | None = None, *, fallback_unit: Unit | bool | None = None
+            ) -> list[Task]:
+    """Turn the kept directives into tasks, once: one task per lead unit, groups fanned out.
+
+    Refuses (ValidationError listing every problem) while a kept directive has empty text,
+    no lead, or an owner with no unit. `fallback_unit` (a Unit, or True for the office's
+    own unit, settings.OFFICE_UNIT_CODE) takes directives with no usable lead instead.
+    """
+    with transaction.atomic():
+        locked = Communique.objects.select_for_update().get(pk=communique.pk)
+        if locked.is_published:
+            raise ValidationError(_already_published(locked))
+        fallback = _resolve_fallback(fallback_unit)
+        plans, problems = selectors.plan_publication(locked, fallback_unit=fallback)
+        if problems:
+            raise ValidationError(problems)
+        now = timezone.now()
+        # The claim is a conditional UPDATE: even where row locks are no-ops, only one caller wins.
+        claimed = Communique.objects.filter(pk=locked.pk, state=Communique.State.DRAFT).update(
+            state=Communique.State.PUBLISHED, published_at=now, published_by=user)
+        if not claimed:
+            raise ValidationError(_already_published(Communique.objects.get(pk=locked.pk)))
+        tasks: list[Task] = []
+        for plan in plans:
+            d = plan.directive
+            for lead in plan.leads:
+                tasks.append(create_task(
+                    title=d.text, lead=lead, supports=plan.supports, report_to=d.report_to,
+                    due_date=d.deadline, deadline_phrase=d.deadline_phrase, recurrence=_recurrence(d),
+                    directive=d, user=user,
+                ))
+        communique.directives.exclude(review=Review.REJECTED).update(review=Review.ACCEPTED)
+        _notify_on_commit([t.pk for t in tasks])
+    communique.state, communique.published_at, communique.published_by = Communique.State.PUBLISHED, now, user
+    return tasks
+
+
+def _already_published(communique: Communique) -> str:
+    when = timezone.localtime(communique.published_at).strftime("%d/%m/%Y %H:%M") if communique.published_at else ""
+    return f"Thông báo này đã được ban hành nhiệm vụ{' lúc ' + when if when else ''}; không ban hành lại."
+
+
+def _notify_on_commit(task_ids: list[int]) -> None:
+    """Tell the assigned units once the tasks exist; skipped where tracker.reminders is absent."""
+    if not task_ids:
+        return
+    try:
+        from tracker.reminders import notify_assigned
+    except ImportError:
+        logger.info("tracker.reminders.notify_assigned is not available; no assignment notice sent")
+        return
+    transaction.on_commit(lambda: notify_assigned(task_ids), robust=True)

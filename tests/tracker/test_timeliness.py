@@ -1,0 +1,61 @@
+"""The one timeliness rule, three ways (Python, SQL annotation, SQL filter), agree on a grid of cases."""
+from datetime import date, timedelta
+from itertools import product
+
+import pytest
+
+from tests.factories import TaskFactory, UnitFactory
+from tracker import selectors
+from tracker.models import Task, Timeliness
+
+TODAY = date(2025, 6, 15)
+DUE_OFFSETS = [None, -30, -1, 0, 1, 6, 7, 8, 30]   # around "overdue" and the 7-day "due soon" edge
+DONE_OFFSETS = [None, -5, 0, 1, 10]                 # completion relative to the due date
+
+
+@pytest.mark.django_db
+def test_annotation_filter_and_python_agree_on_grid(settings):
+    settings.DUE_SOON_DAYS = 7
+    unit = UnitFactory()
+    expected = {}
+    for status, due_off, done_off in product(Task.Status.values, DUE_OFFSETS, DONE_OFFSETS):
+        due = TODAY + timedelta(days=due_off) if due_off is not None else None
+        completed = None
+        if done_off is not None:
+            completed = (due or TODAY) + timedelta(days=done_off)
+        task = TaskFactory(lead_unit=unit, status=status, due_date=due, completed_on=completed)
+        expected[task.pk] = selectors.timeliness_of(status, due, completed, TODAY)
+    annotated = dict(selectors.with_timeliness(Task.objects.all(), TODAY).values_list("pk", "timeliness"))
+    assert annotated == expected
+    for bucket in Timeliness:
+        filtered = set(Task.objects.filter(selectors.timeliness_filter(bucket, TODAY)).values_list("pk", flat=True))
+        assert filtered == {pk for pk, b in expected.items() if b == bucket}, bucket
+    # every bucket occurs, so the grid really exercised each branch
+    assert set(expected.values()) == {*Timeliness.values, None}
+
+
+@pytest.mark.parametrize("status,due,completed,bucket", [
+    ("in_progress", TODAY - timedelta(days=1), None, Timeliness.OVERDUE),
+    ("new", TODAY, None, Timeliness.DUE_SOON),
+    ("awaiting", TODAY + timedelta(days=7), None, Timeliness.DUE_SOON),
+    ("new", TODAY + timedelta(days=8), None, Timeliness.ON_TRACK),
+    ("new", None, None, Timeliness.NO_DEADLINE),
+    ("done", TODAY, TODAY, Timeliness.DONE_ON_TIME),
+    ("done", TODAY, TODAY + timedelta(days=1), Timeliness.DONE_LATE),
+    ("done", None, TODAY, Timeliness.DONE_ON_TIME),
+    ("cancelled", TODAY - timedelta(days=9), None, None),
+])
+def test_timeliness_of_edges(status, due, completed, bucket, settings):
+    settings.DUE_SOON_DAYS = 7
+    assert selectors.timeliness_of(status, due, completed, TODAY) == bucket
+
+
+@pytest.mark.django_db
+def test_local_today_is_vietnam_date(settings):
+    """23:30 UTC is already the next day in Hà Nội; the overdue line moves with the local date."""
+    from datetime import datetime, timezone as dt_tz
+    from unittest import mock
+
+    instant = datetime(2025, 6, 14, 23, 30, tzinfo=dt_tz.utc)
+    with mock.patch("django.utils.timezone.now", return_value=instant):
+        assert selectors.local_today() == date(2025, 6, 15)
