@@ -56,7 +56,7 @@ class ReportForm(forms.Form):
     percent = forms.IntegerField(
         label="Tiến độ (%)", min_value=0, max_value=100, initial=0,
         error_messages={"required": "Vui lòng nhập tiến độ.", "invalid": "Tiến độ phải là một số.",
-                        "min_value": "Tiến độ phải từ 0 đến 100%.", "max_value": "Tiến độ phải từ 0 đến 100%."},
+                        "min_value": "Tiến độ phải từ 0 đến 100%%.", "max_value": "Tiến độ phải từ 0 đến 100%%."},
         widget=forms.NumberInput(attrs={"class": "form-control", "min": 0, "max": 100}),
     )
     attachment = forms.FileField(label="Tệp đính kèm", required=False,

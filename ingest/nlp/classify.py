@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ASSIGN_VERBS, CONT_MARKERS, NONTASK_VERBS, PRE_ADVERBS, STRONG_MODALS, TASK_VERBS, Tok, \
-    match_at, tokenize
+from .lexicon import ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, NONTASK_VERBS, NP_STOPS, PRE_ADVERBS, STRONG_MODALS, \
+    TASK_VERBS, UNIT_HEADS, Phrases, Tok, match_at, tokenize
 from .owners import is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
@@ -30,7 +30,7 @@ _ASSESS_KW = re.compile(
     r"nguyen nhan|bai hoc|kho khan|thuc trang|noi bat|cham|tong ket|thoi gian qua|vua qua|dat|thong nhat nhan dinh)\b")
 _ASSESS_END = re.compile(r"(nhan dinh|danh gia|nhan xet|ghi nhan|cho thay|nhu sau ve ket qua)\s*:\s*$")
 _CLOSING = re.compile(
-    r"(xin\s+)?(truyen dat|thong bao)\s+(y kien|ket luan|noi dung|y kien chi dao|chi dao)\b.*\b(de|den)\b"
+    r"^(van phong[^.,;]{0,40}?\s)?(xin\s+)?(truyen dat|thong bao|sao gui)\b[^;]*\b(biet|thuc hien|chi dao thuc hien)\s*[./]*\s*$"
     r"|\bde\s+cac\s+(dong chi|co quan|don vi|dia phuong)[^.]{0,80}\b(biet|thuc hien)\s*[./]*\s*$"
     r"|^(noi nhan|luu\s*:|luu vt|luu van phong)")
 _OPINION = re.compile(
@@ -68,6 +68,10 @@ _ISSUER = re.compile(
     r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*(tinh|thanh|huyen|thi|quan|dang) uy\b"
     r"|^ban chap hanh dang bo\b|^(ubnd|uy ban nhan dan) (tinh|thanh pho)\b|^chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b"
     r"|^(pho )?thu tuong\b|^bi thu (tinh|thanh) uy\b|^hoi nghi\b|^ban thuong vu\b|^thuong truc\b")
+
+
+_ADMIN = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "phố", "ngành", "sở", "ban", "cấp", "phương",
+                    "vị", "quan", "thôn", "ấp"})
 
 
 @dataclass
@@ -135,7 +139,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
                 i += 1
             continue
         if toks[i].f == "đối" and i + 1 < n and toks[i + 1].f == "với":
-            k = _clause_comma(toks, i + 2)
+            k = _clause_comma(toks, i + 2, strict=True)
             if k is None:
                 break
             if unit_head_at(toks, i + 2):
@@ -161,47 +165,61 @@ _ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để
               "sáng ngày", "trên cơ sở", "như vậy", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự")
 
 
+_ADV_PHRASES = Phrases(tuple(p.split()) for p in _ADV_START)
+
+
 def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
-    for p in _ADV_START:
-        ws = p.split()
-        if all(i + x < len(toks) and toks[i + x].f == w for x, w in enumerate(ws)):
-            return True
-    return False
+    return bool(match_at(toks, i, _ADV_PHRASES))
 
 
-def _clause_comma(toks: list[Tok], start: int) -> int | None:
-    """The comma after which a clause (subject or verb) starts; None if none within reach."""
+def _clause_comma(toks: list[Tok], start: int, strict: bool = False) -> int | None:
+    """The comma after which the main clause starts; None if none within reach.
+
+    A comma followed by a subject (unit or person) with its predicate is preferred
+    over one followed by a bare verb ("Về các kiến nghị, đề xuất …, Ban Thường vụ giao").
+    """
     depth = 0
-    for k in range(start, min(len(toks) - 1, start + 70)):
+    quote = False
+    first_verb = None
+    for k in range(start, min(len(toks) - 1, start + 220)):
         f = toks[k].f
-        if f == "(":
+        if f in ("(", "“", "«"):
             depth += 1
-        elif f == ")":
+        elif f in (")", "”", "»"):
             depth = max(0, depth - 1)
-        elif f in (":", ";", ".") and not depth:
-            return None
-        elif f == "," and not depth:
-            if _clause_starts(toks, k + 1):
+        elif f == '"':
+            quote = not quote
+        elif f in (":", ";", ".") and not depth and not quote:
+            break
+        elif f == "," and not depth and not quote:
+            kind = _clause_starts(toks, k + 1, strict)
+            if kind == "subject":
                 return k
-    return None
+            if kind == "verb" and _is_assign(toks, k + 1):
+                return k
+            if kind == "verb" and first_verb is None:
+                first_verb = k
+    return first_verb
 
 
-def _clause_starts(toks: list[Tok], j: int) -> bool:
-    """A clause starts at token j: a task verb, an assignment, or a unit followed by its predicate."""
+def _clause_starts(toks: list[Tok], j: int, strict: bool = False) -> str | None:
+    """What starts at token j: "subject" (a unit or person with its predicate), "verb", or None."""
     n = len(toks)
     if j >= n or not toks[j].word:
-        return False
+        return None
     if _is_assign(toks, j):
-        return True
-    if match_at(toks, j, TASK_VERBS) and toks[j].f not in ("có", "được", "là"):
-        return True
-    if unit_head_at(toks, j) or is_person(toks, j, min(n, j + 12)):
+        return "verb"
+    listed = j >= 2 and toks[j - 1].f == "," and (match_at(toks, j - 2, UNIT_HEADS) or toks[j - 2].f in _ADMIN) \
+        and not match_at(toks, j, DETERMINERS) and not toks[j].cap  # "14/63 tỉnh, thành phố hoàn thành …"
+    if not listed and (unit_head_at(toks, j) or is_person(toks, j, min(n, j + 12))):
         e = scan_np(toks, j)
         if e < n and (match_at(toks, e, TASK_VERBS) or _is_assign(toks, e)) and toks[e].f not in ("được",):
-            return True
-        if e < n and match_at(toks, e, NONTASK_VERBS) and toks[e].f not in ("đã", "được", "là", "có", "đạt"):
-            return True
-    return False
+            return "subject"
+        if not strict and e < n and e > j and verb_len(toks, e):
+            return "subject"
+    if match_at(toks, j, TASK_VERBS) and toks[j].f not in ("có", "được", "là"):
+        return "verb"
+    return None
 
 
 def _is_assign(toks: list[Tok], k: int) -> int:
@@ -209,8 +227,13 @@ def _is_assign(toks: list[Tok], k: int) -> int:
     if not n:
         return 0
     prev = toks[k - 1].f if k > 0 else ""
-    if prev in ("theo", "các", "những", "hồ", "sơ", "đáp", "ứng", "của", "và", "nhiều", "mọi", "là"):
+    if prev in ("theo", "các", "những", "hồ", "sơ", "đáp", "ứng", "của", "và", "nhiều", "mọi", "là", "được"):
         return 0
+    if toks[k].f == "giao" and n == 1 and k + 1 < len(toks):
+        nx = toks[k + 1]
+        if (nx.f == "ban" and not nx.cap) or nx.f in ("thông", "dịch", "lưu", "nhận", "tiếp", "kết", "thoa", "hữu",
+                                                       "hàng", "khoán", "đất", "rừng", "diện", "lộ", "thừa", "tranh"):
+            return 0
     nxt = toks[k + n].f if k + n < len(toks) else ""
     if nxt in ("của", "đề", "ra", "đặt", "nêu", "chung", "về", "nhiệm", "cao", "công", "cụ", "xây"):
         if not (nxt == "nhiệm" and toks[k].f == "giao"):
@@ -223,7 +246,7 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> N
     n = len(toks)
     m = k + _is_assign(toks, k)
     while m < n and toks[m].f in ("trước", "mắt", "cho", ",", "nhiệm", "vụ", "trách") and \
-            not (toks[m].f == "," and m + 1 < n and verb_len(toks, m + 1)):
+            not (toks[m].f == "," and m + 1 < n and (verb_len(toks, m + 1) or not unit_head_at(toks, m + 1))):
         m += 1
     if m < n and toks[m].f == "," and not unit_head_at(toks, m + 1):
         # "đề nghị, công việc … nặng nề, các đồng chí … cần …": the addressee after a clause
@@ -234,9 +257,32 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> N
                 break
             x += 1
     info.speaker = True
+    # "Giao các sở, ban, ngành; Thường trực Ban Chỉ huy …; Đài …; UBND các huyện tổ chức …": whole segments
+    bounds = []
+    x = m
+    while x < n and toks[x].f not in (".", ":"):
+        if toks[x].f == ";" and x + 1 < n and (unit_head_at(toks, x + 1) or toks[x + 1].cap):
+            bounds.append(x)
+        x += 1
+    if bounds and m < n and (unit_head_at(toks, m) or toks[m].cap):
+        last = bounds[-1] + 1
+        e = scan_np(toks, last)
+        if e > last and e < n and (verb_len(toks, e) or match_at(toks, e, NP_STOPS)):
+            names = []
+            seg = m
+            for bnd in bounds:
+                names += split_owners(toks, seg, bnd, src)
+                seg = bnd + 1
+            names += split_owners(toks, last, e, src)
+            info.leads = names
+            info.unit_object = bool(names)
+            sup, _ = support_after(toks, e)
+            info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
+            return
     if m < n and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word and not verb_len(toks, m, m))):
         e = scan_np(toks, m)
-        if e > m and e < n and (verb_len(toks, e) or toks[e].f in (",",) and e + 1 < n and verb_len(toks, e + 1)):
+        if e > m and e < n and (verb_len(toks, e) or match_at(toks, e, NP_STOPS) or
+                                toks[e].f in (",",) and e + 1 < n and verb_len(toks, e + 1)):
             info.leads = split_owners(toks, m, e, src)
             info.unit_object = bool(info.leads)
             sup, _ = support_after(toks, e)
@@ -309,6 +355,14 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 break
             adv.append(" ".join(t.f for t in toks[v:v + a]))
             v += a
+        if v < n and toks[v].f in ("theo", "căn", "trong", "tại", "trên", "với") and not adv:
+            # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate
+            for x in range(v + 1, min(n, v + 14)):
+                if toks[x].f in (".", ";", ":"):
+                    break
+                if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in ("được", "có"):
+                    v = x
+                    break
         if v < n and toks[v].f == ",":
             # "X, căn cứ …, tổ chức …": skip an inserted clause
             k = _clause_comma(toks, v + 1)
@@ -351,9 +405,11 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             else:
                 info.excluded = info.excluded or ("decision" if nontask else "other")
     # An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …")
-    if info.form != "assign":
+    if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative":
         for k in range(i, n):
             if toks[k].word and not toks[k].cap and _is_assign(toks, k):
+                if info.form == "imperative" and not _speaker_before(toks, k):
+                    continue
                 probe = SentInfo()
                 _object_after_assign(toks, k, probe, src)
                 if probe.unit_object:
@@ -375,10 +431,33 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             last = fold(info.leads[-1])
             pos = body.find(last)
             rest = body[pos + len(last):] if pos >= 0 else body
+        elif info.form == "assign":
+            m = re.search(r"\b(giao|yeu cau|de nghi)\b(?!.*\b(giao|yeu cau|de nghi)\b)", body)
+            rest = body[m.end():] if m else body
         content = [w for w in re.findall(r"\w+", rest) if w not in _GENERIC]
         info.announce_only = len(content) < 6
-    info.report_to = report_to(toks, src, info.main_start)
     return info
+
+
+def report_to_of(info: SentInfo, src: str) -> str | None:
+    """The body the result goes to (computed only for directives)."""
+    return report_to(info.toks, src, info.main_start)
+
+
+def _speaker_before(toks: list[Tok], k: int) -> bool:
+    """"…, Chủ tịch UBND tỉnh yêu cầu": a unit or person right before the assignment verb, after a comma."""
+    c = k - 1
+    while c >= 0 and toks[c].f not in (",", ";", ":"):
+        c -= 1
+    if c < 0 or toks[c].f != ",":
+        return False
+    j = c + 1
+    if not (unit_head_at(toks, j) or is_person(toks, j, k)):
+        return False
+    e = scan_np(toks, j)
+    while e < k and match_at(toks, e, PRE_ADVERBS):
+        e += match_at(toks, e, PRE_ADVERBS)
+    return e == k
 
 
 def _object_after_assign_chidao(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:

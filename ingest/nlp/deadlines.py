@@ -136,7 +136,7 @@ _CITED_BEFORE = re.compile(
     r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*(?:(?:của|do)\s+[^,;:]{1,50}?\s*,?\s*)?(?:ngày|ban\s+hành\s+ngày|ký\s+ngày)?\s*$")
 _PAST_BEFORE = re.compile(
     r"(?:kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|tính\s+" + D + r"ến|"
-    r"tính\s+từ|qua|thực\s+hiện\s+trong|sau|hồi|từ\s+" + D + r"ầu\s+năm|vào)\s*(?:\S+\s+){0,2}$")
+    r"tính\s+từ|hồi|từ\s+" + D + r"ầu\s+năm)\s*(?:\S+\s+){0,2}$")
 _PAST_AFTER = re.compile(r"^\s*(?:vừa\s+qua|qua|" + D + r"ã|" + D + r"ến\s+nay|trước)\b")
 _SCOPE_BEFORE = re.compile(
     r"(?<!\w)(?:giai\s+" + D + r"oạn|nhiệm\s+kỳ|tầm\s+nhìn|" + D + r"ịnh\s+hướng\s+" + D + r"ến|chủ\s+" + D + r"ề|năm\s+học|niên\s+khóa|niên\s+khoá|"
@@ -206,8 +206,13 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, 
     return None, False
 
 
+_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa", re.IGNORECASE)
+
+
 def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -> list[TimeExpr]:
     """Every time expression that can be a time limit, left to right, without overlaps."""
+    if not _MAYBE_TIME.search(text):
+        return []
     low = low if low is not None else lower_aligned(text)
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pat in _PATTERNS:
@@ -249,6 +254,9 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             if re.search(r"năm\s+học\s*$", low[max(0, s - 10):s + 8]):
                 continue
         date, has_year = _resolve(kind, m, ctx)
+        if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
+                and 0 <= (date - ctx.base).days < 10 and not strong:
+            continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
         if kind in ("range",):
             strength = 2
         elif strong:

@@ -6,15 +6,14 @@ Words are compared folded (lower case, no diacritics), so "uỷ"/"ủy",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from functools import lru_cache
 
 from .text import normalize
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     text: str   # as written
@@ -43,19 +42,36 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return out
 
 
-def _phrases(src: str) -> frozenset[tuple[str, ...]]:
+class Phrases(frozenset):
+    """A set of word tuples that also knows the first words and the longest length (for quick rejects)."""
+
+    def __new__(cls, items):
+        obj = super().__new__(cls, items)
+        obj.firsts = frozenset(t[0] for t in obj if t)
+        obj.maxlen = max((len(t) for t in obj), default=0)
+        return obj
+
+
+def _phrases(src: str) -> Phrases:
     out = set()
     for p in re.split(r"[,\n]", src):
         p = p.strip()
         if p:
             out.add(tuple(key(w) for w in p.split()))
-    return frozenset(out)
+    return Phrases(out)
 
 
 def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxlen: int = 5) -> int:
     """Length (in tokens) of the longest phrase from ``phrases`` starting at ``i``; 0 if none."""
-    best = 0
     n = len(toks)
+    if i >= n:
+        return 0
+    firsts = getattr(phrases, "firsts", None)
+    if firsts is not None:
+        if toks[i].f not in firsts:
+            return 0
+        maxlen = phrases.maxlen
+    best = 0
     words = []
     for k in range(i, min(n, i + maxlen)):
         if not toks[k].word:
@@ -79,11 +95,11 @@ bảo vệ, giữ vững, cải thiện, ứng dụng, tập huấn, bồi dư�
 báo cáo, trình, gửi, cung cấp, chuyển, tiếp thu, lưu ý, nêu cao, rèn luyện, giữ gìn, khơi dậy, thắt chặt, tham gia,
 kết hợp, luôn, quản lý, sử dụng, thu hút, đẩy lùi, kiểm soát, phân công, phân cấp, hạn chế, khắc phục,
 công khai, lắng nghe, lựa chọn, mở rộng, thúc đẩy, xác định rõ, rút ngắn, tiết kiệm, kiểm kê, hoàn tất, đảm nhận,
-tiếp nhận, vào cuộc, bám, bám sát, bám vào, căn cứ, chịu trách nhiệm, có trách nhiệm, được giao, phải, cần, nghiêm,
+tiếp nhận, vào cuộc, bám, bám sát, bám vào, chịu trách nhiệm, có trách nhiệm, được giao, phải, cần, nghiêm,
 không để, không chủ quan, chuyển giao, áp dụng, duy trì, xem xét, đăng ký, kiểm điểm, thanh tra, phấn đấu,
 nỗ lực, thẩm định, chỉ rõ, đề ra, chăm lo, đầu tư, phát triển, đào tạo, cải cách, chuyển đổi, sàng lọc,
 truyền đạt, phổ biến, cụ thể hóa, số hóa, chỉnh sửa, thay thế, bổ nhiệm, điều động, luân chuyển,
-nhân rộng, ngăn ngừa, phòng, chống, phòng chống, tuần tra, truy xuất, xúc tiến, quảng bá, làm việc,
+nhân rộng, ngăn ngừa, phòng chống, tuần tra, truy xuất, xúc tiến, quảng bá, làm việc,
 tập hợp, đấu tranh, giữ, đưa, rút, tăng, giảm, đơn giản hóa, hiện đại hóa, đẩy,
 có biện pháp, có giải pháp, có kế hoạch, có phương án, có thái độ, có văn bản, có chính sách, có cơ chế,
 có chỉ đạo, động viên, khuyến khích, khen thưởng, thi đua, tiếp công dân, đối thoại, tiếp xúc,
@@ -93,7 +109,7 @@ cưỡng chế, bồi thường, giải phóng, di dời, nhắc nhở, chấn c
 xét xử, thông tin, lấy ý kiến, góp ý, hiệu chỉnh, kết nối, tạo lập, nộp, trả lời, phản hồi, giải trình, thống kê,
 định hướng, trực tiếp, nhanh chóng, quyết tâm, hình thành, dành, tránh, làm, vận dụng, phê bình, tự phê bình,
 đánh giá, phân tích, lãnh, hướng, tuyển, tuyển chọn, rà, chủ trì, cử, mời, giao, yêu cầu, đề nghị, kêu gọi,
-tiến hành, thẩm tra, quy định, tính toán, dự kiến, tận dụng, khuyến cáo, sơ tuyển, xét duyệt, xác minh,
+tiến hành, thẩm tra, giúp, quy định, tính toán, dự kiến, tận dụng, khuyến cáo, sơ tuyển, xét duyệt, xác minh,
 nhân dịp, tổ chức thực hiện, tuyên dương, biểu dương, ghi nhận, bám nắm, theo sát, sắp tới, sát sao,
 cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan tỏa, vượt qua, khai trương, nắm vững, tập trung cao độ
 """)
@@ -107,7 +123,7 @@ khẳng định, cho rằng, thống nhất, nhất trí, đồng ý, đánh gi�
 cho ý kiến, quyết định, trao, tặng, thăm, giao ban, ký ban hành, phản ánh, kiến nghị, nêu, phân tích,
 nói, chia sẻ, bày tỏ, mong muốn, chúc mừng, cảm ơn, giới thiệu, trình bày,
 khai mạc, bế mạc, đồng chủ trì, đạt, có, gặp, gặp gỡ, được, bị, là, trở thành,
-tăng trưởng, diễn ra, ra mắt, nhận định, kêu gọi, cho phép, giải đáp, thiếu, gồm, tiến hành,
+tăng trưởng, diễn ra, ra mắt, nhận định, kêu gọi, cho phép, giải đáp, thiếu, gồm, tiến hành, xác định,
 vừa, đã, đang, cũng, đều, vẫn, còn, chưa, mới
 """)
 
@@ -134,7 +150,7 @@ chính quyền, đoàn thể, chủ đầu tư, viện, học viện, vụ, tổ
 nhà đầu tư, hợp tác xã, cụm, khu, ban quản lý, ủy viên, tỉnh ủy viên, huyện ủy viên, bộ phận, lực lượng,
 bộ đội biên phòng, viện kiểm sát, tòa án, kiểm toán, hiệp hội, chánh án, hiệu trưởng, trưởng phòng, trưởng ban,
 trưởng đoàn, đoàn kiểm tra, đoàn công tác, ngành chức năng, cơ sở, cá nhân, tập thể, đại hội,
-hộ gia đình, công chức, viên chức, thành viên, trường, ubnd&hđnd, hđnd&ubnd, chi hội, ngành giáo dục
+hộ gia đình, công chức, viên chức, thành viên, trường học, trường chính trị, trường đại học, trường cao đẳng, ubnd&hđnd, hđnd&ubnd, chi hội, ngành giáo dục
 """)
 
 DETERMINERS = _phrases("các, những, mỗi, từng, toàn, cả, toàn thể, toàn bộ, tất cả các, tất cả, riêng")

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .segment import Block
-from .text import fold, fold_aligned
+from .text import fold, fold_aligned, normalize
 
 PROVINCES = [
     "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
@@ -27,20 +27,27 @@ PROVINCES = [
     "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "TP Hồ Chí Minh", "Trà Vinh",
     "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 ]
-_PROV_FOLD = {fold(p).replace(" - ", " ").replace("-", " "): p for p in PROVINCES}
-_PROV_ALIASES = {"tphcm": "TP Hồ Chí Minh", "thanh pho ho chi minh": "TP Hồ Chí Minh",
-                 "tp ho chi minh": "TP Hồ Chí Minh", "tp. ho chi minh": "TP Hồ Chí Minh",
-                 "ba ria vung tau": "Bà Rịa - Vũng Tàu", "thua thien hue": "Thừa Thiên Huế"}
-_PROV_RE = re.compile(
-    r"\b(tinh|thanh pho|tp\.?|dang bo tinh|tinh uy|thanh uy)\s+(" +
-    "|".join(sorted((re.escape(k) for k in _PROV_FOLD), key=len, reverse=True)) + r")\b")
-_PROV_ANY = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in list(_PROV_FOLD) + list(_PROV_ALIASES)),
-                                                 key=len, reverse=True)) + r")\b")
+def _prov_key(name: str) -> str:
+    name = name.replace("Ð", "Đ").replace("ð", "đ")
+    return re.sub(r"\s+", " ", normalize(name).lower().replace("-", " ")).strip()
+
+
+_PROV_KEYS = {_prov_key(p): p for p in PROVINCES}
+_PROV_ALIASES = {"tphcm": "TP Hồ Chí Minh", "tp.hcm": "TP Hồ Chí Minh", "thành phố hồ chí minh": "TP Hồ Chí Minh",
+                 "tp hồ chí minh": "TP Hồ Chí Minh", "tp. hồ chí minh": "TP Hồ Chí Minh",
+                 "thừa thiên huế": "Thừa Thiên Huế"}
+_PROV_ALL = {**_PROV_KEYS, **{_prov_key(k): v for k, v in _PROV_ALIASES.items()}}
+_PROV_ALL.pop("huế", None)
+_PROV_RE = re.compile(r"(?<!\w)(tỉnh|thành phố|tp\.?|đảng bộ tỉnh)\s+(" +
+                      "|".join(sorted((re.escape(k) for k in _PROV_ALL), key=len, reverse=True)) + r")(?!\w)")
+_PROV_ANY = re.compile(r"(?<!\w)(" + "|".join(sorted((re.escape(k) for k in _PROV_ALL), key=len, reverse=True)) +
+                       r")(?!\w)")
+_PROV_FOLD = {fold(k).replace(" ", ""): v for k, v in _PROV_KEYS.items()}
 _DOMAIN = re.compile(r"\b([a-z]{4,})\.gov\.vn\b")
 
 _NUMBER = re.compile(r"(?:^|\n|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)",
                      re.IGNORECASE)
-_NUMBER_BODY = re.compile(r"\b(?:biên bản|thông báo|kết luận)\s+số\s+(\d{1,5}\s*[-–]\s*[A-ZĐ]{1,5}/[A-ZĐ]{1,6})",
+_NUMBER_BODY = re.compile(r"\b(?:biên bản)\s+số\s+(\d{1,5}\s*[-–]\s*[A-ZĐ]{1,5}/[A-ZĐ]{1,6})",
                           re.IGNORECASE)
 _NUMDATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
 _EVENT_DATE = re.compile(
@@ -55,7 +62,7 @@ _STAMP = re.compile(
     r"^\s*(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
 _MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-_YEAR = re.compile(r"(?<![\d/.\-])(19[5-9]\d|20\d\d)(?![\d])")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOC_TYPES = ("THÔNG BÁO", "CHỈ THỊ", "KẾT LUẬN", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CÔNG VĂN", "KẾ HOẠCH", "BÁO CÁO",
               "BIÊN BẢN", "TỜ TRÌNH", "HƯỚNG DẪN", "QUY ĐỊNH", "CHƯƠNG TRÌNH")
 _HEADER_LINE = re.compile(
@@ -273,24 +280,20 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
 
 
 def _province(text: str, folded: str) -> str | None:
-    f = re.sub(r"\s+", " ", folded.replace("-", " "))
+    low = _prov_key(text[:5000])
     counts: Counter = Counter()
-    for m in _PROV_RE.finditer(f):
-        counts[_PROV_FOLD.get(m.group(2))] += 3
-    for m in _PROV_ANY.finditer(f):
-        key = m.group(1)
-        counts[_PROV_FOLD.get(key) or _PROV_ALIASES.get(key)] += 1
-    for m in _DOMAIN.finditer(f):
-        dom = m.group(1)
-        for k, v in _PROV_FOLD.items():
-            if k.replace(" ", "") == dom:
-                counts[v] += 2
+    for m in _PROV_RE.finditer(low):
+        counts[_PROV_ALL.get(m.group(2))] += 3
+    for m in _PROV_ANY.finditer(low):
+        counts[_PROV_ALL.get(m.group(1))] += 1
+    for m in _DOMAIN.finditer(folded[:5000]):
+        v = _PROV_FOLD.get(m.group(1))
+        if v:
+            counts[v] += 2
     counts.pop(None, None)
-    # "Hà Nam"/"Nam Định" style clashes with ordinary words are rare enough; "Huế" only via "Thừa Thiên Huế".
     if not counts:
         return None
-    best = max(counts.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] >= 1 else None
+    return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
 def _issuer(text: str) -> str | None:

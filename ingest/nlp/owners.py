@@ -22,6 +22,7 @@ _STRONG_HEADS = frozenset({
     "cơ", "ubkt", "bcs", "btv", "bch", "vptu",
 })
 _REPORT_VERBS = ("báo cáo", "gửi", "trình", "chuyển", "thông tin", "phản ánh", "gửi báo cáo")
+_REPORT_FIRST = frozenset(v.split()[0] for v in _REPORT_VERBS)
 _REPORT_PREPS = frozenset({"về", "lên", "với", "cho", "đến", "tới"})
 _VERB_BLOCKERS = frozenset({"các", "những", "bản", "dự", "thảo", "hoàn", "chỉnh", "chế", "độ", "xây", "dựng", "số",
                             "phiếu", "này", "của"})
@@ -42,15 +43,17 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
     t = toks[k]
     if not t.word:
         return 0
-    if t.cap and (np_start is None or k > np_start) and k > 0:
+    if t.cap and (np_start is None or k > np_start) and k > 0 and toks[k - 1].f not in (":", ".", "“", '"', "(", "-", "–"):
         return 0  # a capitalised word inside a sentence belongs to a name
     if match_at(toks, k, NP_INTERNAL):
         return 0
     nxt = toks[k + 1].f if k + 1 < len(toks) else ""
     if t.f == "tổ" and nxt == "chức":
         after = toks[k + 2] if k + 2 < len(toks) else None
-        if after is None or not after.word or after.f in ("đảng", "cơ", "chính", "đoàn", "hội", "xã", "và", "thanh",
+        if after is None or not after.word or after.f in ("đảng", "cơ", "chính", "đoàn", "xã", "và", "thanh",
                                                            "phi", "quốc", "tín", "kinh", "cá"):
+            return 0
+        if after.f == "hội" and k + 3 < len(toks) and toks[k + 3].f not in ("nghị", "thảo", "thi", "diễn", "chợ"):
             return 0
         if k > 0 and toks[k - 1].f in ("các", "những", "và", "mỗi", "từng"):
             return 0
@@ -67,6 +70,8 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
             if j >= 0 and toks[j].word:
                 for L in (1, 2):
                     s = j - L + 1
+                    if s > 0 and toks[s - 1].f == "cơ" and toks[s].f == "sở":
+                        continue  # "cơ sở", not "Sở"
                     if s >= 0 and (match_at(toks, s, NAME_HEADS) == L or match_at(toks, s, NAME_VERBS) == L):
                         return 0
     if nxt in ("hóa", "hoá") and t.word:
@@ -77,6 +82,10 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
         return 1
     if t.f == "được":
         return 1
+    if t.f == "đầu" and nxt == "tư" and k > 0 and toks[k - 1].f in ("chủ", "nhà"):
+        return 0
+    if t.f == "dự" and nxt in ("án", "thảo", "toán", "báo", "kiến", "trù", "phòng", "bị"):
+        return 0
     if t.f in ("sẽ", "là"):
         return 1
     return n
@@ -156,25 +165,32 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
     if person_start(toks, i):
         return True
     run = 0
-    k = i
+    place = False
     after_title = False
-    while k < j:
+    for k in range(i, j):
         t = toks[k]
         if match_at(toks, k, PERSON_TITLES):
             after_title = True
-        if t.word and t.cap:
-            prev = toks[k - 1].f if k > i else ""
-            if run == 0 and prev in PLACE_TRIGGERS:
-                run = -99  # a place name ("tỉnh Lâm Đồng")
-            else:
-                run += 1
-            if run >= 3 or (run >= 2 and after_title and k - 1 > i and _name_like(toks, k - 1, k + 1)):
-                words = tuple(x.f for x in toks[k - run + 1:k + 1]) if run > 0 else ()
-                if not any(words[s:s + len(p)] == p for p in PROPER_NOT_PERSON for s in range(len(words))):
+        if not t.word:
+            run = 0
+            place = False
+            continue
+        if t.f in PLACE_TRIGGERS or (t.text.isupper() and len(t.text) > 1):
+            run = 0
+            place = True  # the capitalised words that follow name a place ("tỉnh Lâm Đồng", "TP Thủ Đức")
+            continue
+        if t.cap and not match_at(toks, k, UNIT_HEADS) and t.f not in ("tỉnh", "ủy", "trung", "ương", "thường",
+                                                                         "trực", "chính", "phủ", "đảng"):
+            if place:
+                continue
+            run += 1
+            if run >= 3 or (run >= 2 and after_title):
+                words = tuple(x.f for x in toks[k - run + 1:k + 1])
+                if not any(words[s0:s0 + len(p)] == p for p in PROPER_NOT_PERSON for s0 in range(len(words))):
                     return True
         else:
             run = 0
-        k += 1
+            place = False
     return False
 
 
@@ -229,9 +245,11 @@ def _starts_new_owner(toks: list[Tok], k: int) -> bool:
     t = toks[k]
     if not t.word:
         return False
-    if t.cap:
+    if t.f in _STRONG_HEADS and unit_head_at(toks, k):
         return True
-    return t.f in _STRONG_HEADS and bool(unit_head_at(toks, k))
+    # A capitalised word starts a new owner only when it heads a unit ("Văn phòng", "Ủy ban"), not a
+    # place in a list ("các huyện Phù Mỹ, Vân Canh") nor a name part ("Sở Nông nghiệp và Phát triển…").
+    return t.cap and bool(unit_head_at(toks, k)) and t.f not in ("phát", "tài", "môi", "đào", "công", "du")
 
 
 def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[list[tuple[int, int]], int]:
@@ -261,6 +279,9 @@ def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
     while k < n:
         t = toks[k]
         hit = 0
+        if t.f not in _REPORT_FIRST:
+            k += 1
+            continue
         for v in _REPORT_VERBS:
             ws = v.split()
             if all(k + x < n and toks[k + x].f == w for x, w in enumerate(ws)):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, section_mode
+from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_to_of, section_mode
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .metadata import extract_metadata
 from .owners import scan_np, split_owners, unit_head_at
@@ -208,7 +208,16 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
             sent = src[s:e]
             dl: TimeExpr | None = pick_deadline(sent, dctx)
             if leadin:
-                lmode = section_mode(sent)
+                # the list's frame is stated in the main clause, after adverbials and the last ";"
+                main_from = info.toks[info.main_start].start - s if info.toks and info.main_start < len(info.toks) else 0
+                semi = sent.rfind(";")
+                cut = max(main_from, semi + 1 if semi >= 0 else 0)
+                dl_l = pick_deadline(sent[cut:], dctx)
+                if dl_l is not None:
+                    dl = TimeExpr(dl_l.start + cut, dl_l.end + cut, dl_l.kind, dl_l.strength, dl_l.date, dl_l.has_year)
+                else:
+                    dl = None
+                lmode = section_mode(sent[main_from:])
                 if info.midlead:
                     lmode = TASK
                 if lmode is None and info.form == "assign":
@@ -290,7 +299,7 @@ def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline,
         owners = list(inherited) + [o for o in own if o not in inherited]
     p = Proposal(text=src[s:e], start=s, end=e,
                  owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
-                 report_to=info.report_to, recurring=is_recurring(src[s:e]))
+                 report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
     if dl is not None:
         p.deadline, p.deadline_phrase, p.deadline_source = dl.date, src[s + dl.start:s + dl.end], "explicit"
     else:

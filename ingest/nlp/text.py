@@ -48,13 +48,30 @@ def normalize(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower case without diacritics (đ → d): "Tỉnh uỷ" and "tinh uy" fold alike."""
-    text = text.lower()
-    for k, v in _D_LIKE.items():
-        if k in text:
-            text = text.replace(k, v)
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
     return _SPACES.sub(" ", text).strip()
+
+
+class _Table(dict):
+    """A ``str.translate`` table filled on first use of each character."""
+
+    def __init__(self, fn):
+        super().__init__()
+        self._fn = fn
+
+    def __missing__(self, code: int) -> str:
+        v = self[code] = self._fn(chr(code))
+        return v
+
+
+def _fold_char_free(c: str) -> str:
+    """Folded form of one character: may be empty (a lone combining mark)."""
+    if c in _D_LIKE:
+        return "d"
+    low = c.lower()
+    out = unicodedata.normalize("NFD", low)
+    out = "".join(ch for ch in out if unicodedata.category(ch) != "Mn")
+    return out.replace("đ", "d").replace("ð", "d")
 
 
 @lru_cache(maxsize=4096)
@@ -78,18 +95,23 @@ def _lower_char(c: str) -> str:
     return low if len(low) == 1 else c
 
 
+_FOLD_TABLE = _Table(_fold_char_free)
+_FOLD_ALIGNED_TABLE = _Table(_fold_char)
+_LOWER_ALIGNED_TABLE = _Table(_lower_char)
+
+
 def fold_aligned(text: str) -> str:
     """Same length as ``text``: each character lower-cased and stripped of its marks."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_ALIGNED_TABLE)
 
 
 def lower_aligned(text: str) -> str:
     """Same length as ``text``: each character lower-cased (diacritics kept)."""
     if text.isascii():
         return text.lower()
-    return "".join(_lower_char(c) for c in text)
+    return text.translate(_LOWER_ALIGNED_TABLE)
 
 
 def is_upper_word(word: str) -> bool:

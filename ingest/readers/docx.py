@@ -59,7 +59,6 @@ class _Walker:
     nums: dict[str, tuple[str, dict[int, int]]]
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
     legacy_chars: Counter = field(default_factory=Counter)
-    skipped_unicode_in_legacy_font: bool = False
 
     # ---- styles -----------------------------------------------------------
     def _style_chain(self, style_id: str | None):
@@ -215,10 +214,8 @@ class _Walker:
             text = "".join(group)
             enc, upper = group_key
             if enc:
-                if _has_unicode_vietnamese(text):
-                    # Unicode text merely formatted with a legacy font
-                    self.skipped_unicode_in_legacy_font = True
-                else:
+                # Unicode text merely formatted with a legacy font stays as is
+                if not _has_unicode_vietnamese(text):
                     converted = legacy.CONVERTERS[enc](text)
                     if converted != text:
                         self.legacy_chars[enc] += sum(

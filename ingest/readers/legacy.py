@@ -178,9 +178,6 @@ def _build_vni() -> tuple[dict[str, str], dict[str, str]]:
     add_pair("a", "a", _VNI_BREVE_MODS, "ă")
     add_pair("ơ", "ô", _VNI_TONE_MODS, "ơ")
     add_pair("ư", "ö", _VNI_TONE_MODS, "ư")
-    # "y" + "î" is also seen for ỵ (ỵ proper is the single byte î)
-    pairs["yî"] = pairs["yÎ"] = "ỵ"
-    pairs["Yî"] = pairs["YÎ"] = "Ỵ"
     for leg, uni in _VNI_SINGLE_LOWER.items():
         singles[leg] = uni
         singles[leg.upper()] = uni.upper()
@@ -214,14 +211,11 @@ def _build_vni_translate() -> dict[int, str]:
 
 
 _VNI_TRANSLATE = _build_vni_translate()
-_VNI_Y_DOT_RE = re.compile("([yY])[\u00ee\u00ce\uf0ee\uf0ce]")
 
 # Unicode -> VNI sequence (canonical: lowercase base + lowercase modifier,
 # uppercase base + uppercase modifier, as VNI keyboards produce)
 UNICODE_TO_VNI: dict[str, str] = {}
 for _k, _v in _VNI_ALL.items():
-    if _k in ("yî", "yÎ", "Yî", "YÎ"):
-        continue
     if len(_k) == 2 and _k[0].isupper() != _k[1].isupper():
         continue
     UNICODE_TO_VNI.setdefault(_v, _k)
@@ -230,8 +224,6 @@ del _k, _v
 
 def vni_to_unicode(text: str) -> str:
     """Convert VNI (cp1252 characters) to Unicode NFC."""
-    # "y" + "î" is a variant spelling of "ỵ" (proper VNI: the single byte "î")
-    text = _VNI_Y_DOT_RE.sub(lambda m: "Ỵ" if m.group(1) == "Y" else "ỵ", text)
     return unicodedata.normalize("NFC", text.translate(_VNI_TRANSLATE))
 
 
@@ -293,8 +285,6 @@ def decode_tcvn3_bytes(data: bytes) -> str:
 def decode_vni_bytes(data: bytes) -> str:
     """VNI file bytes -> Unicode NFC."""
     text = codecs.charmap_decode(data, "strict", _VNI_CHARMAP)[0]
-    if "\u1ef5" in text or "\u1ef4" in text:  # "y" + "î" variant of ỵ
-        text = re.sub("([yY])([\u1ef4\u1ef5])", lambda m: m.group(2), text)
     return unicodedata.normalize("NFC", text)
 
 
@@ -335,7 +325,6 @@ _SYLLABLE_RE = re.compile(
 )
 # separators: whitespace, ASCII punctuation/digits and common typographic marks
 _TOKEN_SPLIT_RE = re.compile(r"[\s!-@\[-`{-~\u2010-\u2027\u00ab\u00bb]+")
-_VIET_ONLY_RE = re.compile("[ăĂđĐơƠưƯĩĨũŨ\u1ea0-\u1ef9]")
 
 
 _ACRONYM_RE = re.compile("[A-ZĐ]{2,8}")
@@ -464,11 +453,6 @@ def guess_legacy(text: str) -> LegacyGuess:
     ):
         return LegacyGuess(None, text, unsure=True, candidate=best, scores=scores)
     return LegacyGuess(None, text, scores=scores)
-
-
-def looks_vietnamese_unicode(text: str) -> bool:
-    """Has letters that only Unicode Vietnamese (not cp1252 mojibake) has."""
-    return _VIET_ONLY_RE.search(text) is not None
 
 
 # ---------------------------------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import ReadError
 
 # characters removed outright (BOM, zero-width, soft hyphen, C0/C1 controls
 # except \t and \n)
@@ -44,8 +43,3 @@ def finalize(text: str, *, drop_blank_lines: bool = False,
     text = text.strip()
     return text
 
-
-def require_text(text: str, message: str | None = None) -> str:
-    if not text.strip():
-        raise ReadError("empty", message)
-    return text

@@ -109,9 +109,12 @@ def read_pdf(data: bytes, timeout: float) -> tuple[str, list[str]]:
             raise ReadError("corrupt", "Tệp PDF quá phức tạp nên không đọc được.")
         raise ReadError("corrupt", CORRUPT_PDF)
     text = str(result.get("text") or "")
+    pages = max(1, text.count("\x0c"))
     text = text.replace("\x0c", "\n")
     warnings: list[str] = []
-    if not text.strip():
+    visible = len(re.sub(r"\s", "", text))
+    # nothing, or only page numbers / a stamp: a scan without OCR
+    if visible < 8 * pages:
         raise ReadError(
             "scanned_pdf",
             "Tệp PDF là bản quét (không có lớp chữ) nên không trích được văn bản. "
@@ -120,7 +123,6 @@ def read_pdf(data: bytes, timeout: float) -> tuple[str, list[str]]:
         )
     cid = _CID_RE.findall(text)
     if cid:
-        visible = len(re.sub(r"\s", "", text))
         cid_chars = sum(len(c) for c in cid)
         if cid_chars > 0.3 * visible:
             raise ReadError(

@@ -140,7 +140,7 @@ def test_mutated_docx_xml_parts(sample_docx):
             assert exc.code in CODES
 
 
-@settings(max_examples=5, deadline=None)
+@settings(max_examples=3, deadline=None)
 @given(st.binary(min_size=10, max_size=400))
 def test_random_pdf_bytes(payload):
     try:

@@ -88,9 +88,9 @@ def test_tcvn3_uppercase_toned_letters_fold_to_lowercase_codes():
         L.encode_tcvn3("Ủ", fold_case=False)
 
 
-def test_vni_accepts_mixed_case_modifiers_and_y_i_variant():
+def test_vni_accepts_mixed_case_modifiers():
     assert L.vni_to_unicode("AÙ aÙ Aù") == "Á á Á"
-    assert L.vni_to_unicode("î yî") == "ỵ ỵ"
+    assert L.vni_to_unicode("î Î") == "ỵ Ỵ"  # ỵ is the single byte 0xEE
 
 
 _viet_text = st.text(
@@ -170,3 +170,19 @@ def test_unsure_legacy_text_is_refused_naming_the_encoding():
 def test_font_classification(font, enc, upper):
     assert L.font_encoding(font) == enc
     assert L.is_uppercase_font(font) is upper
+
+
+def test_fast_vni_decoder_agrees_with_pair_table():
+    for legacy_seq, uni in {**L.VNI_PAIRS, **L.VNI_SINGLES}.items():
+        assert L.vni_to_unicode(legacy_seq) == uni, legacy_seq
+        assert L.decode_vni_bytes(legacy_seq.encode("cp1252")) == uni, legacy_seq
+
+
+def test_byte_decoders_match_string_decoders():
+    text = "Ban Thường vụ Tỉnh ủy “họp” – bàn về Nghị quyết của Đảng… ĐƯỢC"
+    t = L.encode_tcvn3(text)
+    v = L.encode_vni(text)
+    assert L.decode_tcvn3_bytes(t) == L.tcvn3_to_unicode(t.decode("cp1252"))
+    assert L.decode_vni_bytes(v) == L.vni_to_unicode(v.decode("cp1252")) == text
+    # cp1252 punctuation survives in both
+    assert "“họp” –" in L.decode_tcvn3_bytes(t)

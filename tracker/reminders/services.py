@@ -483,7 +483,8 @@ def send_one(row: OutboxMessage, token: str, conn, stats: SendStats) -> None:
             stats.failed += 1
             logger.error("Gửi email #%s tới %s thất bại: %s", row.pk, row.recipient, text)
         return
-    _mark(row, token, state=State.SENT, sent_at=timezone.now(), last_error="",
+    # last_error is kept: a message delivered after temporary errors still shows them in the log
+    _mark(row, token, state=State.SENT, sent_at=timezone.now(),
           subject=built.subject[:255], message_id=built.message_id)
     stats.sent += 1
 

@@ -1,0 +1,129 @@
+"""Benchmark of the reminder sweep and sending (prints figures; not a test).
+
+    python bench/bench_reminders.py [--tasks 100000] [--units 300] [--keep]
+
+On a throwaway SQLite file: 300 units (each with its own address and one staff
+member), open tasks with deadlines spread over two years around today. It sweeps
+a first 10% of the tasks, then all of them, to show the query count does not grow
+with the number of tasks; then sends the outbox to a local aiosmtpd server.
+"""
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="dondoc-bench-"))
+    db_path = workdir / "bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ["DJANGO_DEBUG"] = "0"
+    os.environ["REDIS_URL"] = "memory://"  # the sweep's on-commit enqueue is not what is measured
+    os.environ["LOG_LEVEL"] = "WARNING"
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ingest.nlp.text import fold
+    from tracker.models import OutboxMessage, ReminderItem, Task, TaskAssignment, Unit, User
+    from tracker.reminders import services
+    from tracker.selectors import local_today
+
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    rng = random.Random(20211228)
+    units = [Unit(name=f"Đơn vị {i:03d}", folded_name=fold(f"Đơn vị {i:03d}"), code=f"dv{i:03d}",
+                  email=f"dv{i:03d}@tinh.vn", head_email=f"thutruong{i:03d}@tinh.vn") for i in range(args.units)]
+    Unit.objects.bulk_create(units, batch_size=500)
+    units = list(Unit.objects.order_by("pk"))
+    User.objects.bulk_create([User(username=f"cb{u.pk}", email=f"canbo{u.pk}@tinh.vn", unit=u,
+                                   role=User.Role.UNIT_STAFF, password="!") for u in units], batch_size=500)
+    today = local_today()
+    first_batch = args.tasks // 10
+
+    def create(n, offset):
+        tasks = [Task(title=f"Nhiệm vụ thử số {offset + i}", lead_unit=rng.choice(units),
+                      due_date=today + timedelta(days=rng.randint(-365, 365)),
+                      status=rng.choice(Task.OPEN_STATUSES)) for i in range(n)]
+        for t in tasks:
+            t.original_due_date = t.due_date
+        Task.objects.bulk_create(tasks, batch_size=2000)
+        created = Task.objects.filter(pk__gt=Task.objects.order_by("-pk").values_list("pk", flat=True)[n]
+                                      if Task.objects.count() > n else 0)
+        links = []
+        for pk, lead in created.values_list("pk", "lead_unit_id"):
+            links.append(TaskAssignment(task_id=pk, unit_id=lead, role="lead"))
+            if rng.random() < 0.2:
+                other = rng.choice(units).pk
+                if other != lead:
+                    links.append(TaskAssignment(task_id=pk, unit_id=other, role="support"))
+        TaskAssignment.objects.bulk_create(links, batch_size=5000)
+
+    create(first_batch, 0)
+    small_day = today - timedelta(days=1)  # yesterday: today's sweep is then an ordinary daily one
+    with CaptureQueriesContext(connection) as q_small:
+        t = time.perf_counter()
+        services.sweep(small_day, enqueue=False)
+        small_wall = time.perf_counter() - t
+    small_items = ReminderItem.objects.filter(local_date=small_day).count()
+
+    create(args.tasks - first_batch, first_batch)
+    setup_wall = time.perf_counter() - t0
+    n_tasks = Task.objects.count()
+    with CaptureQueriesContext(connection) as q_big:
+        t = time.perf_counter()
+        result = services.sweep(today, enqueue=False)
+        big_wall = time.perf_counter() - t
+    rows = OutboxMessage.objects.filter(local_date=today).count()
+    items = ReminderItem.objects.filter(local_date=today).count()
+
+    print(f"Dữ liệu: {n_tasks} nhiệm vụ mở, {len(units)} đơn vị, {User.objects.count()} cán bộ "
+          f"(tạo trong {setup_wall:.1f} s), SQLite {db_path}")
+    print(f"Quét {first_batch} nhiệm vụ: {small_wall:.2f} s, {len(q_small.captured_queries)} truy vấn SQL, "
+          f"{small_items} mục")
+    print(f"Quét {n_tasks} nhiệm vụ: {big_wall:.2f} s, {len(q_big.captured_queries)} truy vấn SQL, "
+          f"{items} mục nhắc ({result.items} nhắc hạn, {result.escalations} đôn đốc), {rows} dòng outbox")
+
+    # Sending: a local aiosmtpd server, the SMTP backend, EMAIL_TIMEOUT set.
+    sys.path.insert(0, str(ROOT))
+    from tests.reminders.smtp import start_smtp
+
+    controller, collector = start_smtp()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", controller.port, False
+    settings.EMAIL_TIMEOUT = 10
+    with CaptureQueriesContext(connection) as q_send:
+        t = time.perf_counter()
+        stats = services.send_pending()
+        send_wall = time.perf_counter() - t
+    controller.stop()
+    print(f"Gửi: {stats.sent} email ({stats.skipped} bỏ qua, {stats.failed} lỗi) trong {send_wall:.2f} s = "
+          f"{stats.sent / send_wall:.0f} email/s tới aiosmtpd; {len(collector.messages)} nhận được; "
+          f"{len(q_send.captured_queries) / max(stats.handled, 1):.1f} truy vấn/email")
+    if not args.keep:
+        for p in workdir.iterdir():
+            p.unlink()
+        workdir.rmdir()
+
+
+if __name__ == "__main__":
+    main()

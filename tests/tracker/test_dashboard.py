@@ -1,0 +1,68 @@
+"""The office dashboard: per-unit counts, overdue, this week, completion per communiqué, bounded queries."""
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import UnitFactory
+from tracker import selectors
+from tracker.models import Task, Timeliness
+
+from .test_task_list import _bulk_tasks
+
+URL = reverse("tracker:dashboard")
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_lists_and_rates(client, office_user, make_task, unit_a, unit_b, directive, today):
+    S = Task.Status
+    late = make_task(unit_a, title="Việc quá hạn", due=today - timedelta(days=2), directive=directive)
+    week = make_task(unit_b, title="Việc tuần này", due=today + timedelta(days=6), directive=directive)
+    make_task(unit_b, title="Việc xong", due=today - timedelta(days=9), status=S.DONE,
+              completed_on=today - timedelta(days=10), directive=directive)
+    make_task(unit_b, title="Việc huỷ", status=S.CANCELLED, directive=directive)
+    client.force_login(office_user)
+    response = client.get(URL)
+    assert response.status_code == 200
+    units = {u.pk: u for u in response.context["per_unit"]}
+    assert getattr(units[unit_a.pk], Timeliness.OVERDUE) == 1 and units[unit_a.pk].total == 1
+    assert getattr(units[unit_b.pk], Timeliness.DUE_SOON) == 1
+    assert getattr(units[unit_b.pk], Timeliness.DONE_ON_TIME) == 1 and units[unit_b.pk].total == 3
+    assert [t.pk for t in response.context["overdue_rows"]] == [late.pk]
+    assert [t.pk for t in response.context["due_week_rows"]] == [week.pk]
+    (comm,) = response.context["communique_rows"]
+    assert (comm.total, comm.done, comm.rate) == (3, 1, 33)  # the cancelled task is not counted
+    html = response.content.decode()
+    assert f"?unit={unit_a.pk}&amp;timeliness=qua_han" in html
+    assert f"?communique={comm.pk}" in html
+
+
+@pytest.mark.django_db
+def test_dashboard_totals_agree_with_list_counts(unit_a, unit_b, today):
+    _bulk_tasks(120, [unit_a, unit_b], today)
+    data = selectors.dashboard(today)
+    counts = selectors.list_counts(Task.objects.all(), today)
+    counts.pop("total")
+    assert data["totals"] == counts
+    assert data["overdue_count"] == counts[Timeliness.OVERDUE] == data["overdue"].count()
+
+
+@pytest.mark.django_db
+def test_dashboard_query_count_does_not_grow(client, office_user, unit_a, unit_b, today,
+                                             django_assert_max_num_queries):
+    units = [unit_a, unit_b] + [UnitFactory() for _ in range(3)]
+    client.force_login(office_user)
+    _bulk_tasks(20, units, today)
+    with django_assert_max_num_queries(14) as small:
+        client.get(URL)
+    _bulk_tasks(180, units, today)
+    with django_assert_max_num_queries(14) as large:
+        response = client.get(URL)
+    assert len(response.context["overdue_rows"]) > 0
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.django_db
+def test_leadership_viewer_reads_dashboard(client, viewer):
+    client.force_login(viewer)
+    assert client.get(URL).status_code == 200
