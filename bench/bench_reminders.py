@@ -103,22 +103,37 @@ def main():
     print(f"Quét {n_tasks} nhiệm vụ: {big_wall:.2f} s, {len(q_big.captured_queries)} truy vấn SQL, "
           f"{items} mục nhắc ({result.items} nhắc hạn, {result.escalations} đôn đốc), {rows} dòng outbox")
 
-    # Sending: a local aiosmtpd server, the SMTP backend, EMAIL_TIMEOUT set.
-    sys.path.insert(0, str(ROOT))
-    from tests.reminders.smtp import start_smtp
+    # Sending: an aiosmtpd server in its own process (a Sink that accepts and drops), the SMTP backend.
+    import socket
+    import subprocess
 
-    controller, collector = start_smtp()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", controller.port, False
-    settings.EMAIL_TIMEOUT = 10
-    with CaptureQueriesContext(connection) as q_send:
-        t = time.perf_counter()
-        stats = services.send_pending()
-        send_wall = time.perf_counter() - t
-    controller.stop()
-    print(f"Gửi: {stats.sent} email ({stats.skipped} bỏ qua, {stats.failed} lỗi) trong {send_wall:.2f} s = "
-          f"{stats.sent / send_wall:.0f} email/s tới aiosmtpd; {len(collector.messages)} nhận được; "
-          f"{len(q_send.captured_queries) / max(stats.handled, 1):.1f} truy vấn/email")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    smtpd = subprocess.Popen([sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+                              "-c", "aiosmtpd.handlers.Sink"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+        settings.EMAIL_TIMEOUT = 10
+        OutboxMessage.objects.exclude(local_date=today).delete()  # send today's sweep only
+        with CaptureQueriesContext(connection) as q_send:
+            t = time.perf_counter()
+            stats = services.send_pending()
+            send_wall = time.perf_counter() - t
+    finally:
+        smtpd.terminate()
+        smtpd.wait(10)
+    lines = ReminderItem.objects.filter(local_date=today, kind="reminder").count()
+    print(f"Gửi: {stats.sent} email ({stats.skipped} bỏ qua, {stats.failed} lỗi; trung bình "
+          f"{lines / max(rows, 1):.0f} nhiệm vụ/email) trong {send_wall:.2f} s = {stats.sent / send_wall:.0f} email/s "
+          f"tới aiosmtpd; {len(q_send.captured_queries) / max(stats.handled, 1):.1f} truy vấn/email")
     if not args.keep:
         for p in workdir.iterdir():
             p.unlink()

@@ -381,7 +381,9 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             just = any(a in ("vừa",) for a in adv)
             is_task = bool(match_at(toks, v, TASK_VERBS)) if v < n else False
             nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
-            if v < n and toks[v].f == "được" and not (v + 1 < n and toks[v + 1].f == "giao"):
+            if v + 3 < n and [t.f for t in toks[v:v + 4]] == ["chịu", "trách", "nhiệm", "trước"]:
+                info.excluded = info.excluded or "accountability"  # "chịu trách nhiệm trước …" assigns nothing
+            elif v < n and toks[v].f == "được" and not (v + 1 < n and toks[v + 1].f == "giao"):
                 info.excluded = info.excluded or "passive"
             elif v < n and toks[v].f == "chủ" and v + 1 < n and toks[v + 1].f == "trì" and \
                     (v + 2 >= n or toks[v + 2].f in (".", "hội", "cuộc", "buổi", "phiên", "lễ")):

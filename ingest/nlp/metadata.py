@@ -58,6 +58,9 @@ _ISSUED_DOC = re.compile(
     r"\bvua\s+(?:co|ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){0,3}so\s+[\w./\-]+\s*,?\s*ngay\s+" + _NUMDATE)
 _IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _NUMDATE)
 _HEADER_DATE = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_HEADER_DATE_ANY = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_NUMBER_ANY = re.compile(
+    r"(?:^|\s|\|)số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)", re.IGNORECASE)
 _STAMP = re.compile(
     r"^\s*(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
@@ -156,16 +159,17 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if bi in skip:
             continue
         caps = _caps(t)
-        hd = _HEADER_DATE.match(ft)
-        if hd and len(t) < 90:
-            md.doc_date = md.doc_date or _date(hd.group(3), hd.group(2), hd.group(1))
-            skip.add(bi)
-            continue
-        nm = _NUMBER.match("\n" + t)
-        if nm and len(t) < 60:
-            md.number = md.number or re.sub(r"\s+", "", nm.group(1))
-            skip.add(bi)
-            continue
+        if not doc_type_seen and len(t) < 200:
+            # two-column PDF headers put "Số …" and "…, ngày … tháng … năm …" on one line
+            hd = _HEADER_DATE_ANY.search(ft)
+            nm = _NUMBER_ANY.search(t)
+            if hd or nm:
+                if hd:
+                    md.doc_date = md.doc_date or _date(hd.group(3), hd.group(2), hd.group(1))
+                if nm:
+                    md.number = md.number or re.sub(r"\s+", "", nm.group(1))
+                skip.add(bi)
+                continue
         if caps and any(t.upper().startswith(dtp) for dtp in _DOC_TYPES):
             doc_type_seen = True
             rest = t

@@ -8,25 +8,26 @@ from tracker.models import Task
 
 MISSED = "Ban Thường vụ Tỉnh ủy họp nghe báo cáo tình hình."
 
+# Select a phrase in the source pane the way a mouse would, across <mark> boundaries if need be.
 SELECT_JS = """
 ([phrase]) => {
   const pane = document.getElementById('source-text');
+  const at = pane.textContent.indexOf(phrase);
+  if (at < 0) return false;
   const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
-  let node;
+  const range = document.createRange();
+  let node, seen = 0, started = false;
   while ((node = walker.nextNode())) {
-    const i = node.data.indexOf(phrase);
-    if (i >= 0) {
-      const range = document.createRange();
-      range.setStart(node, i);
-      range.setEnd(node, i + phrase.length);
-      const sel = window.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      pane.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-      return true;
-    }
+    const len = node.data.length;
+    if (!started && at < seen + len) { range.setStart(node, at - seen); started = true; }
+    if (started && at + phrase.length <= seen + len) { range.setEnd(node, at + phrase.length - seen); break; }
+    seen += len;
   }
-  return false;
+  const sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+  pane.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+  return true;
 }
 """
 
@@ -64,7 +65,14 @@ def test_import_review_publish_then_unit_sees_task(page, login, office_user, sta
     assert rejected.review == Directive.Review.REJECTED
     assert page.locator(f"mark#d-{rejected.pk}.rejected").count() == 1
 
-    # 3. Add a directive the extractor missed by selecting it in the source pane.
+    # 3. Add a directive the extractor missed by selecting it in the source pane. First a selection
+    #    that crosses a highlighted directive: its offsets must still be offsets into communique.text.
+    across = "hoàn thành trước ngày 30/6/2025.\n2. Sở Y tế chủ trì"
+    assert page.evaluate(SELECT_JS, [across])
+    page.locator("#span-form").wait_for(state="visible")
+    start = communique.text.index(across)
+    assert page.input_value("#span-form [name=start]") == str(start)
+    assert page.input_value("#span-form [name=end]") == str(start + len(across))
     assert page.evaluate(SELECT_JS, [MISSED])
     bar = page.locator("#span-form")
     bar.wait_for(state="visible")
