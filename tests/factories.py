@@ -32,6 +32,7 @@ class TaskFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Task
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Tổ chức quán triệt, triển khai nghị quyết số {n}")
     lead_unit = factory.SubFactory(UnitFactory)

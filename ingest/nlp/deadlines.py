@@ -206,7 +206,7 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, 
     return None, False
 
 
-_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa", re.IGNORECASE)
+_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý", re.IGNORECASE)
 
 
 def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -> list[TimeExpr]:
@@ -269,7 +269,7 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             strength = 1
         if kind == "year" and date is not None and strength < 3:
             ry = (ctx.base.year if ctx.base else None)
-            if ry is not None and not (ry <= date.year <= ry + 1):
+            if ry is not None and not (ry <= date.year <= ry + 2):
                 continue
         if kind == "year" and date is not None and ctx.base and date.year < ctx.base.year:
             continue
@@ -278,6 +278,9 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
         pm = _STRONG_PREFIX.search(before) or _IN_PREFIX.search(before)
         if pm:
             ps = s - (len(before) - pm.start())
+            lead = re.match(r"(?:hoàn\s+thành|xong)\s+", low[ps:s])
+            if lead:
+                ps += lead.end()
         out.append(TimeExpr(ps, e, kind, strength, date, has_year))
     return out
 

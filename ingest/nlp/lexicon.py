@@ -182,7 +182,7 @@ NP_INTERNAL = _phrases("""có liên quan, có thẩm quyền, liên quan, trực
 nhất là, trong đó có, kể cả, đặc biệt là, là đối tượng""")
 NP_STOPS = _phrases("""
 theo, căn cứ, để, nhằm, trên cơ sở, sau khi, khi, nếu, thì, về việc, trước, trong đó, đồng thời, ngoài ra,
-nhưng, tuy nhiên, vì, do đó, với ý chí, tại, qua, trước mắt
+nhưng, tuy nhiên, vì, do đó, với ý chí, tại, qua, trước mắt, kết quả, tình hình, hồ sơ, danh sách, nội dung
 """)
 
 CONT_MARKERS = _phrases("""

@@ -203,6 +203,8 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             if bi in skip:
                 continue
             t = text[b.start:b.end].strip()
+            if b.mtype is not None:
+                break  # a numbered heading belongs to the outline, not a web headline
             if len(b.sentences) == 1 and not t.endswith((".", ":", "…", "?", "!", "...")) and 10 < len(t) < 250 \
                     and bi + 1 < len(blocks):
                 md.title = re.sub(r"\s+", " ", t)

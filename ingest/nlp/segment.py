@@ -128,12 +128,14 @@ def segment(text: str) -> list[Block]:
     cur_last = ""           # last line of the current block
     cur_caps = False
     gap = False
+    page_break = False
     for s, e in lines:
         if e <= s:
             gap = True
             continue
         line = text[s:e]
         if _PAGE_LINE.match(line):
+            page_break = True
             continue  # page number: ignored, does not end a sentence
         if _SEPARATOR.match(line):
             if cur is not None:
@@ -143,7 +145,9 @@ def segment(text: str) -> list[Block]:
             continue
         mk, kind, skip = _marker_of(line)
         caps = _is_caps_line(line)
-        if cur is not None and mk is None and _continues(cur_last, line, gap, wrapped, cur_caps, caps):
+        broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
+        page_break = False
+        if cur is not None and mk is None and (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps)):
             cur.end = e
             cur.n_lines += 1
             cur_last = line

@@ -450,6 +450,15 @@ class SendStats:
         return self.sent + self.failed + self.retrying + self.skipped
 
 
+def _open(conn) -> None:
+    """Keep one SMTP connection for the batch (reopened after an error); a refused connect is left to send."""
+    if getattr(conn, "connection", True) is None:
+        try:
+            conn.open()
+        except Exception:  # noqa: BLE001 - send_messages reopens and the error is classified there
+            pass
+
+
 def send_one(row: OutboxMessage, token: str, conn, stats: SendStats) -> None:
     try:
         built = emails.build(row)
@@ -507,6 +516,7 @@ def send_pending(*, time_budget: float | None = None, max_messages: int | None =
             if conn is None:
                 conn = get_connection(fail_silently=False, timeout=settings.EMAIL_TIMEOUT)
             for row in rows:
+                _open(conn)
                 send_one(row, token, conn, stats)
     finally:
         if conn is not None:
