@@ -1,5 +1,5 @@
 """The sweep: which tasks are reminded on which local day, to whom, once."""
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from unittest import mock
 from zoneinfo import ZoneInfo
 

@@ -4,13 +4,9 @@ No task is scheduled far ahead: retries wait in the outbox (`next_attempt_at`) a
 are picked up by `flush_outbox` from the beat, or by a follow-up send scheduled at
 most MAX_COUNTDOWN seconds ahead (well inside the Redis visibility timeout).
 """
-import logging
-
 from celery import shared_task
 
 from . import services
-
-logger = logging.getLogger("tracker.reminders")
 
 TIME_LIMIT = 300
 SOFT_TIME_LIMIT = 240
