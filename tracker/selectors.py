@@ -98,13 +98,6 @@ def task_list(user: User, today: date | None = None) -> QuerySet:
     ).defer(*LIST_DEFERRED)
 
 
-def timeliness_counts(qs: QuerySet, today: date | None = None) -> dict[str, int]:
-    """Counts per timeliness bucket in one query."""
-    today = today or local_today()
-    aggregates = {bucket.value: Count("pk", filter=timeliness_filter(bucket, today)) for bucket in Timeliness}
-    return qs.order_by().aggregate(**aggregates)
-
-
 OPEN_BUCKETS = (Timeliness.OVERDUE, Timeliness.DUE_SOON, Timeliness.ON_TRACK, Timeliness.NO_DEADLINE)
 CLOSED_BUCKETS = (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE)
 CLOSED_STATUSES = (Status.DONE, Status.CANCELLED)
@@ -167,21 +160,6 @@ def dashboard(today: date | None = None) -> dict:
         "communiques": communiques,
         "totals": totals,
     }
-
-
-def _prefixed(q: Q, prefix: str) -> Q:
-    """Re-root a Task Q object under a relation (e.g. Unit.led_tasks) for filtered aggregates."""
-    children = []
-    for child in q.children:
-        if isinstance(child, Q):
-            children.append(_prefixed(child, prefix))
-        else:
-            key, value = child
-            if isinstance(value, F):
-                value = F(f"{prefix}__{value.name}")
-            children.append((f"{prefix}__{key}", value))
-    clone = Q(*children, _connector=q.connector, _negated=q.negated)
-    return clone
 
 
 # --- Task list and task page -------------------------------------------------
