@@ -22,6 +22,7 @@ from ingest.models import Communique, Directive, DirectiveOwner
 from ingest.nlp.text import fold
 from ingest.readers import ReadError, read_document, read_pasted
 from tracker.models import Task, Unit, UnitAlias, User
+from tracker.reminders import notify_assigned
 from tracker.services import create_task
 
 logger = logging.getLogger(__name__)
@@ -488,13 +489,15 @@ def _resolve_fallback(fallback_unit) -> Unit | None:
     return unit
 
 
-def publish(communique: Communique, user: User | None = None, *, fallback_unit: Unit | bool | None = None
-            ) -> list[Task]:
+def publish(communique: Communique, user: User | None = None, *, fallback_unit: Unit | bool | None = None,
+            notify: bool = True) -> list[Task]:
     """Turn the kept directives into tasks, once: one task per lead unit, groups fanned out.
 
     Refuses (ValidationError listing every problem) while a kept directive has empty text,
     no lead, or an owner with no unit. `fallback_unit` (a Unit, or True for the office's
     own unit, settings.OFFICE_UNIT_CODE) takes directives with no usable lead instead.
+    The units' "new task" emails are queued in the same transaction (`notify=False`
+    for demo data), so they commit with the tasks or not at all.
     """
     with transaction.atomic():
         locked = Communique.objects.select_for_update().get(pk=communique.pk)
@@ -520,7 +523,8 @@ def publish(communique: Communique, user: User | None = None, *, fallback_unit: 
                     directive=d, user=user,
                 ))
         communique.directives.exclude(review=Review.REJECTED).update(review=Review.ACCEPTED)
-        _notify_on_commit([t.pk for t in tasks])
+        if notify and tasks:
+            notify_assigned([t.pk for t in tasks])
     communique.state, communique.published_at, communique.published_by = Communique.State.PUBLISHED, now, user
     return tasks
 
@@ -528,15 +532,3 @@ def publish(communique: Communique, user: User | None = None, *, fallback_unit: 
 def _already_published(communique: Communique) -> str:
     when = timezone.localtime(communique.published_at).strftime("%d/%m/%Y %H:%M") if communique.published_at else ""
     return f"Thông báo này đã được ban hành nhiệm vụ{' lúc ' + when if when else ''}; không ban hành lại."
-
-
-def _notify_on_commit(task_ids: list[int]) -> None:
-    """Tell the assigned units once the tasks exist; skipped where tracker.reminders is absent."""
-    if not task_ids:
-        return
-    try:
-        from tracker.reminders import notify_assigned
-    except ImportError:
-        logger.info("tracker.reminders.notify_assigned is not available; no assignment notice sent")
-        return
-    transaction.on_commit(lambda: notify_assigned(task_ids), robust=True)

@@ -13,6 +13,7 @@ from ingest.nlp.text import fold
 from . import selectors, services
 from .forms import ChangeDueDateForm, ReassignForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
+from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
 
 
 class FoldedSearchMixin:
@@ -149,7 +150,7 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     inlines = [TaskAssignmentInline]
     list_per_page = 50
     show_full_result_count = False
-    actions = ["reassign_action", "change_due_date_action"]
+    actions = ["reassign_action", "change_due_date_action", send_escalation_now_action]
     history_list_display = ("status", "due_date")
 
     def get_queryset(self, request):
@@ -227,4 +228,3 @@ class ExtensionRequestAdmin(SimpleHistoryAdmin):
     def refuse_action(self, request, queryset):
         self._decide(request, queryset, False)
 
-from .reminders import admin as _reminders_admin  # noqa: F401,E402

@@ -145,6 +145,11 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="dondoc <dondoc@localhost>")
 OFFICE_EMAIL = env("OFFICE_EMAIL", default="vanphong@localhost")
+# Reminder sending: a claimed outbox row is reserved this long; temporary SMTP
+# errors retry after base × 2^attempt seconds, up to a number of attempts.
+REMINDER_CLAIM_LEASE_SECONDS = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=600)
+REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=60)
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=12)
 
 # Celery: Redis in production; the embedded default is kombu's filesystem
 # transport so a fresh machine needs no broker server.

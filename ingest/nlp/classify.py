@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, NONTASK_VERBS, NP_STOPS, PRE_ADVERBS, STRONG_MODALS, \
     TASK_VERBS, UNIT_HEADS, Phrases, Tok, match_at, tokenize
-from .owners import is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
+from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
 TASK, ASSESS, NEUTRAL = "task", "assess", "neutral"
@@ -94,6 +94,8 @@ class SentInfo:
     assess_mark: bool = False
     result_mark: bool = False
     main_start: int = 0            # token index where the main clause starts
+    chidao_subject: str | None = None  # "X chỉ đạo Y …" read as an assignment to Y: X as written
+    accountable: list[str] = field(default_factory=list)  # "X chịu trách nhiệm trước …": X (no task by itself)
     toks: list[Tok] = field(default_factory=list)
 
 
@@ -236,7 +238,8 @@ def _is_assign(toks: list[Tok], k: int) -> int:
             return 0
     nxt = toks[k + n].f if k + n < len(toks) else ""
     if nxt in ("của", "đề", "ra", "đặt", "nêu", "chung", "về", "nhiệm", "cao", "công", "cụ", "xây"):
-        if not (nxt == "nhiệm" and toks[k].f == "giao"):
+        if not (nxt == "nhiệm" and toks[k].f == "giao") and \
+                not (toks[k + n].cap and unit_head_at(toks, k + n)):  # "Giao Công an tỉnh …"
             return 0
     return n
 
@@ -375,6 +378,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 and unit_head_at(toks, v + 2):
             info.form = "assign"
             _object_after_assign_chidao(toks, v, info, src)
+            info.chidao_subject = clean_name(src[toks[i].start:toks[j - 1].end])
         elif j > i and v <= n:
             vl = verb_len(toks, v) if v < n else 0
             past = any(a in ("đã",) for a in adv)
@@ -383,6 +387,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
             if v + 3 < n and [t.f for t in toks[v:v + 4]] == ["chịu", "trách", "nhiệm", "trước"]:
                 info.excluded = info.excluded or "accountability"  # "chịu trách nhiệm trước …" assigns nothing
+                if not person:
+                    info.accountable = split_owners(toks, i, j, src)
             elif v < n and toks[v].f == "được" and not (v + 1 < n and toks[v + 1].f == "giao"):
                 info.excluded = info.excluded or "passive"
             elif v < n and toks[v].f == "chủ" and v + 1 < n and toks[v + 1].f == "trì" and \
@@ -441,6 +447,24 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
     return info
 
 
+_REPORT_HEADS = Phrases(tuple(p.split()) for p in ("báo cáo", "gửi", "trình", "nộp", "gửi báo cáo"))
+
+
+def report_continuation(info: SentInfo) -> bool:
+    """"Kết quả giám sát báo cáo Thường trực Tỉnh ủy trước ngày …": no subject, the result of the task before
+    is to be reported — it continues the directive before it (and its owners)."""
+    toks, i = info.toks, info.main_start
+    n = len(toks)
+    if info.excluded or info.form != "other" or i >= n or unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
+        return False
+    for k in range(i + 1, min(n, i + 8)):
+        if toks[k].f in ("đã", "được", "là", "đạt", ",", ";", ":"):
+            return False
+        if match_at(toks, k, _REPORT_HEADS) and not toks[k].cap:
+            return True
+    return False
+
+
 def report_to_of(info: SentInfo, src: str) -> str | None:
     """The body the result goes to (computed only for directives)."""
     return report_to(info.toks, src, info.main_start)
@@ -486,7 +510,8 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
         if start is not None and start < n and unit_head_at(toks, start) and toks[start].f not in ("các",) or \
                 start is not None and start < n and toks[start].cap and unit_head_at(toks, start):
             e = scan_np(toks, start)
-            if e > start and e < n and match_at(toks, e, TASK_VERBS):
+            if e > start and e < n and match_at(toks, e, TASK_VERBS) and \
+                    [t.f for t in toks[e:e + 4]] != ["chịu", "trách", "nhiệm", "trước"]:
                 names = split_owners(toks, start, e, src)
                 if toks[e].f == "phối" and e + 1 < n and toks[e + 1].f == "hợp":
                     info.supports.extend(names)

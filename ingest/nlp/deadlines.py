@@ -267,6 +267,9 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             strength = 0
         else:
             strength = 1
+        if kind == "year" and strong and date is not None and ctx.base is not None \
+                and date.year > ctx.base.year + 2 and re.search(D + r"ến\s*$|tới\s*$", before):
+            continue  # "quy hoạch sử dụng đất đến năm 2030": a horizon that scopes the task, not its time limit
         if kind == "year" and date is not None and strength < 3:
             ry = (ctx.base.year if ctx.base else None)
             if ry is not None and not (ry <= date.year <= ry + 2):

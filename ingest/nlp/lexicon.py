@@ -111,7 +111,8 @@ xét xử, thông tin, lấy ý kiến, góp ý, hiệu chỉnh, kết nối, t�
 đánh giá, phân tích, lãnh, hướng, tuyển, tuyển chọn, rà, chủ trì, cử, mời, giao, yêu cầu, đề nghị, kêu gọi,
 tiến hành, thẩm tra, giúp, quy định, tính toán, dự kiến, tận dụng, khuyến cáo, sơ tuyển, xét duyệt, xác minh,
 nhân dịp, tổ chức thực hiện, tuyên dương, biểu dương, ghi nhận, bám nắm, theo sát, sắp tới, sát sao,
-cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan tỏa, vượt qua, khai trương, nắm vững, tập trung cao độ
+cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan tỏa, vượt qua, khai trương, nắm vững, tập trung cao độ,
+sẵn sàng, chuẩn bị sẵn sàng, bảo đảm sẵn sàng
 """)
 
 ASSIGN_VERBS = _phrases("giao, yêu cầu, đề nghị, giao cho, giao nhiệm vụ cho, giao trách nhiệm cho, đồng chí đề nghị")

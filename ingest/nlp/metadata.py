@@ -60,7 +60,7 @@ _IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _N
 _HEADER_DATE = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _HEADER_DATE_ANY = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _NUMBER_ANY = re.compile(
-    r"(?:^|\s|\|)số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)", re.IGNORECASE)
+    r"(?:^|\n|\s{2,}|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)", re.IGNORECASE)
 _STAMP = re.compile(
     r"^\s*(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
@@ -188,7 +188,10 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             title_parts.append(re.sub(r"\s+", " ", t))
             skip.add(bi)
             continue
-        if (caps or _HEADER_LINE.match(t)) and len(t) < 100 and not t.endswith((".", ":")) and not doc_type_seen \
+        # a header line is in capitals, or a short organisation line ("Đảng bộ tỉnh X"); a longer
+        # sentence-case line that starts with "UBND tỉnh …" is a web headline, not a header
+        if (caps or (_HEADER_LINE.match(t) and len(t.split()) <= 8)) and len(t) < 100 and not t.endswith((".", ":")) \
+                and not doc_type_seen \
                 and first_body is None:
             skip.add(bi)
             continue

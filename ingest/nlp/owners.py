@@ -28,6 +28,11 @@ _VERB_BLOCKERS = frozenset({"các", "những", "bản", "dự", "thảo", "hoàn
                             "phiếu", "này", "của"})
 
 
+# Plural heads after which a colon introduces the names of the units ("các sở: Tài chính, Xây dựng").
+_LIST_HEADS = frozenset({"huyện", "xã", "phường", "sở", "ngành", "tỉnh", "quận", "thị", "thành", "phố", "ban", "đơn",
+                         "vị", "cơ", "quan", "địa", "phương", "đồng", "chí", "trấn", "đảng", "ủy", "uỷ"})
+
+
 @dataclass
 class NP:
     start: int  # token index
@@ -43,8 +48,11 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
     t = toks[k]
     if not t.word:
         return 0
-    if t.cap and (np_start is None or k > np_start) and k > 0 and toks[k - 1].f not in (":", ".", "“", '"', "(", "-", "–"):
-        return 0  # a capitalised word inside a sentence belongs to a name
+    if t.cap and (np_start is None or k > np_start) and k > 0 and toks[k - 1].f not in (":", ".", "“", '"', "("):
+        # a capitalised word inside a sentence belongs to a name; after a dash too when the dash joins two
+        # parts of one name ("Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Tài chính - Kế hoạch")
+        if toks[k - 1].f not in ("-", "–") or (np_start is not None and k - 1 > np_start and toks[k - 2].word):
+            return 0
     if match_at(toks, k, NP_INTERNAL):
         return 0
     nxt = toks[k + 1].f if k + 1 < len(toks) else ""
@@ -134,6 +142,10 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 45) -> int:
                 continue
             if t.f in (",", ";", "-", "–", "&", "/", "'", "’", "“", "”", "\""):
                 k += 1
+                continue
+            if t.f == ":" and k > i and toks[k - 1].f in _LIST_HEADS and k + 1 < n and toks[k + 1].cap \
+                    and toks[k + 1].word:
+                k += 1  # "Chủ tịch UBND các huyện: Mường Lát, Quan Sơn": the places named after a colon
                 continue
             break
         if k > i:

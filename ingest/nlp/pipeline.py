@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_to_of, section_mode
+from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_continuation, report_to_of, \
+    section_mode
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .metadata import extract_metadata
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, segment
-from .text import nfc
+from .text import fold, nfc
 
 if TYPE_CHECKING:
     from .directory import UnitDirectory
@@ -164,7 +165,7 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
         stack[-1].children.add(b.mtype or "para")
         parent_mode = stack[-1].mode
         # --- headings
-        first_info = analyze(src, *b.sentences[0]) if b.sentences else None
+        first_info = _analyze(src, *b.sentences[0], md.issuer) if b.sentences else None
         is_heading = False
         if one and not terminal and not body.endswith(":") and first_info is not None:
             nwords = len(body.split())
@@ -195,11 +196,15 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
         prev_dir = False
         block_props: list[Proposal] = []
         for si, (s, e) in enumerate(b.sentences):
-            info = first_info if si == 0 else analyze(src, s, e)
+            info = first_info if si == 0 else _analyze(src, s, e, md.issuer)
             is_last = si == len(b.sentences) - 1
             mode = para_mode or stack[-1].mode
             leadin = is_last and info.leadin
             ok = is_directive(info, mode, si == 0, prev_dir)
+            if not ok and prev_dir and si > 0 and not leadin and report_continuation(info) and \
+                    pick_deadline(src[s:e], dctx) is not None:
+                ok = True
+                info.cont = True  # "Kết quả … báo cáo X trước ngày …": the task before, reported
             if TRACE is not None:
                 TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
@@ -269,6 +274,9 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
             else:
                 if info.assess_mark and info.form != "assign":
                     para_mode = ASSESS
+                if info.accountable and mode != ASSESS:
+                    # "X chịu trách nhiệm trước … . Tập trung …": the sentences after it are X's tasks
+                    para_owners = [(n, "lead") for n in info.accountable]
             prev_dir = ok
         out.directives.extend(block_props)
     if directory is not None:
@@ -277,6 +285,24 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
             if p.report_to:
                 p.report_to_unit_id = directory.resolve(p.report_to)
     return out
+
+
+def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
+    info = analyze(src, s, e)
+    if info.chidao_subject and not _same_body(info.chidao_subject, issuer):
+        # "UBND thành phố chỉ đạo các phòng …" in a Party committee's notice: the communiqué assigns the task to
+        # the subject, who passes it on (GUIDE: delegation chains); only the issuer's own "chỉ đạo" names Y.
+        info.leads = [info.chidao_subject]
+        info.supports = []
+    return info
+
+
+def _same_body(a: str, b: str | None) -> bool:
+    if not b:
+        return False
+    from .directory import canonical
+    ca, cb = canonical(a), canonical(b)
+    return bool(ca and cb) and (ca == cb or ca.endswith(" " + cb) or cb.endswith(" " + ca))
 
 
 def _caps(t: str) -> bool:

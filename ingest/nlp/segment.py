@@ -147,7 +147,9 @@ def segment(text: str) -> list[Block]:
         caps = _is_caps_line(line)
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
         page_break = False
-        if cur is not None and mk is None and (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps)):
+        heading_line = cur is not None and cur.n_lines == 1 and cur.mtype in ("roman", "num", "alpha", "paren")
+        if cur is not None and mk is None and (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps,
+                                                                    _width if heading_line else 0)):
             cur.end = e
             cur.n_lines += 1
             cur_last = line
@@ -168,7 +170,7 @@ def segment(text: str) -> list[Block]:
     return [b for b in blocks if b.sentences]
 
 
-def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool) -> bool:
+def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0) -> bool:
     if _ends_terminal(prev):
         return False
     p = prev.rstrip()
@@ -183,6 +185,10 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if re.search(r"[,;\-–(&/]$", p):
         return True
     if wrapped and not gap:
+        # hard-wrapped text: a numbered line well short of the wrap width is a heading ("1. Đánh giá chung"),
+        # unless the next line goes on in lower case (handled above); ``width`` is 0 for other lines
+        if width and len(p) < 0.55 * width and line[:1].isupper():
+            return False
         return True
     if not gap and _CONNECTIVE_END.search(p) and re.search(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|để|là|"
                                                              r"trong|từ|đến|được|có|thì|mà|nhưng|hoặc|nhằm|gồm|như|"

@@ -9,7 +9,7 @@ from django.db import connection
 from ingest import services
 from ingest.models import Communique, Directive
 from tests.ingest.conftest import make_communique
-from tracker.models import Task, TaskAssignment
+from tracker.models import OutboxMessage, Task, TaskAssignment
 
 pytestmark = pytest.mark.django_db
 
@@ -146,17 +146,20 @@ def test_claim_guards_a_publication_that_lands_in_between(directory, monkeypatch
     assert Task.objects.count() == 0
 
 
-def test_notify_assigned_runs_after_commit(directory, monkeypatch, django_capture_on_commit_callbacks):
-    reminders = pytest.importorskip("tracker.reminders")
-    if not hasattr(reminders, "notify_assigned"):
-        pytest.skip("tracker.reminders.notify_assigned not written yet")
-    seen = []
-    monkeypatch.setattr(reminders, "notify_assigned", lambda ids: seen.append(sorted(ids)))
+def test_assignment_emails_are_queued_with_the_tasks(directory, django_capture_on_commit_callbacks):
     c = make_communique(directives=[{"text": "x", "owners": [("A", "lead", directory["a"]), ("B", "lead", directory["b"])]}])
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         tasks = services.publish(c)
-        assert seen == []  # not before the commit
-    assert seen == [sorted(t.pk for t in tasks)]
+    queued = OutboxMessage.objects.filter(kind=OutboxMessage.Kind.ASSIGNED)
+    assert len(tasks) == 2
+    assert set(queued.values_list("unit_id", flat=True)) == {directory["a"].pk, directory["b"].pk}
+    assert callbacks, "sending is enqueued only once the transaction commits"
+
+
+def test_publish_without_notice_queues_nothing(directory):
+    c = make_communique(directives=[{"text": "x", "owners": [("A", "lead", directory["a"])]}])
+    services.publish(c, notify=False)
+    assert not OutboxMessage.objects.exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from ingest import services
 from ingest.models import Communique, Directive, DirectiveOwner
 from tests.factories import UserFactory
-from tests.ingest.conftest import make_communique, make_docx, variant
+from tests.ingest.conftest import make_communique, make_docx
 from tracker.models import Task, UnitAlias, User
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """Admin: the reminder log (outbox) with resend, the policy, per-unit overrides, and "gửi đôn đốc ngay".
 
-Imported at the end of tracker/admin.py; `send_escalation_now_action` is listed in TaskAdmin.actions.
+Imported by tracker/admin.py, whose TaskAdmin lists `send_escalation_now_action`.
 """
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError

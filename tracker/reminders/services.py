@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import smtplib
 import socket
 import time as _time
@@ -42,24 +41,17 @@ Kind = OutboxMessage.Kind
 State = OutboxMessage.State
 
 
-def _setting(name: str, default: int) -> int:
-    value = getattr(settings, name, None)
-    if value is None:
-        value = os.environ.get(name, default)
-    return int(value)
-
-
 def lease_seconds() -> int:
     """How long a claimed row is reserved for its sender (must exceed a batch's send time)."""
-    return _setting("REMINDER_CLAIM_LEASE_SECONDS", 600)
+    return settings.REMINDER_CLAIM_LEASE_SECONDS
 
 
 def retry_base_seconds() -> int:
-    return _setting("REMINDER_RETRY_BASE_SECONDS", 60)
+    return settings.REMINDER_RETRY_BASE_SECONDS
 
 
 def max_attempts() -> int:
-    return _setting("REMINDER_MAX_ATTEMPTS", 12)
+    return settings.REMINDER_MAX_ATTEMPTS
 
 
 RETRY_CAP_SECONDS = 6 * 3600
@@ -334,8 +326,13 @@ def _event_rows(kind: str, unit_ids, *, ref: str, task: Task | None = None, payl
             r.unit_ids.add(extra_user.unit_id)
     return [OutboxMessage(kind=kind, recipient=r.email, local_date=today, ref=ref, task=task,
                           unit_ids=sorted(r.unit_ids), user_id=r.user_id, payload=payload or {},
-                          unit_id=task.lead_unit_id if task else None)
+                          unit_id=task.lead_unit_id if task else _only(r.unit_ids))
             for r in recipients.values()]
+
+
+def _only(unit_ids) -> int | None:
+    """The unit of a one-unit recipient, so the admin's unit filter finds its emails."""
+    return next(iter(unit_ids)) if len(unit_ids) == 1 else None
 
 
 def notify_assigned(task_ids) -> int:

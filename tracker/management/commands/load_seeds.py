@@ -69,7 +69,7 @@ class Command(BaseCommand):
                 communique = exc.existing
             if communique.state == Communique.State.DRAFT:
                 with transaction.atomic():
-                    tasks = ingest_services.publish(communique, office, fallback_unit=fallback)
+                    tasks = ingest_services.publish(communique, office, fallback_unit=fallback, notify=False)
                 self.stdout.write(f"  {path.name}: {communique.number or '–'}, {len(tasks)} nhiệm vụ")
             else:
                 self.stdout.write(f"  {path.name}: đã có ({communique.number or '–'})")
