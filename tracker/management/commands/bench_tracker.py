@@ -39,11 +39,6 @@ OBJECTS = [
 TAILS = ["", "; báo cáo kết quả về Thường trực Tỉnh uỷ", " trước ngày 30/6", ", hoàn thành trong quý III",
          "; định kỳ hằng quý báo cáo Ban Thường vụ Tỉnh uỷ qua Văn phòng Tỉnh uỷ"]
 
-PROPOSED_INDEXES = {
-    "bench_task_status_due_done": "status, due_date, completed_on",
-    "bench_task_lead_status_due_done": "lead_unit_id, status, due_date, completed_on",
-    "bench_task_directive_status": "directive_id, status",
-}
 
 
 class Command(BaseCommand):
@@ -57,8 +52,6 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20250101)
         parser.add_argument("--force", action="store_true", help="sinh thêm dù CSDL đã có nhiệm vụ")
         parser.add_argument("--measure-only", action="store_true", help="chỉ đo dữ liệu đang có")
-        parser.add_argument("--proposed-indexes", action="store_true",
-                            help="tạo thêm các chỉ mục đề xuất (chỉ trong CSDL thử) trước khi đo")
 
     def handle(self, *args, **opts):
         from tracker.models import Task
@@ -74,8 +67,6 @@ class Command(BaseCommand):
             started = time.perf_counter()
             self.generate(opts)
             self.stdout.write(f"Sinh dữ liệu: {time.perf_counter() - started:.1f} s")
-        if opts["proposed_indexes"]:
-            self.add_proposed_indexes()
         # Measure as production would run: no per-query logging of DEBUG mode.
         settings.DEBUG = False
         self.measure(opts["requests"])
@@ -154,15 +145,6 @@ class Command(BaseCommand):
                 TaskAssignment.objects.bulk_create(assignments)
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as a maintained database would have
-
-    def add_proposed_indexes(self):
-        """Covering indexes for the timeliness counts (see the report): created here by hand so their
-        effect can be measured; in the app they belong in Task.Meta.indexes with a migration."""
-        with connection.cursor() as cursor:
-            for name, cols in PROPOSED_INDEXES.items():
-                cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON tracker_task ({cols})")
-            cursor.execute("ANALYZE")
-        self.stdout.write("Đã thêm chỉ mục đề xuất: " + "; ".join(PROPOSED_INDEXES.values()))
 
     # --- measurements -----------------------------------------------------------
 
