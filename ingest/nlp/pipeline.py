@@ -18,7 +18,7 @@ from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, re
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .metadata import extract_metadata
 from .owners import scan_np, split_owners, unit_head_at
-from .segment import Block, segment
+from .segment import Block, mask_furniture, segment
 from .text import fold, nfc
 
 if TYPE_CHECKING:
@@ -125,7 +125,10 @@ def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date 
         return Extraction()
 
 
-def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
+def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
+    # Page numbers and running headers of PDF text are blanked out for reading (same length, so every offset
+    # is valid in the text as written); proposals quote the text as written.
+    src = mask_furniture(orig)
     blocks = segment(src)
     md = extract_metadata(src, blocks)
     ref_date = md.meeting_date or md.doc_date or md.stamp_date
@@ -238,7 +241,7 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
                            deadline=(dl.date, sent[dl.start:dl.end]) if dl else None, unmarked=not marked)
                 if ok:
                     block_props.append(_make(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
-                                             nearest, bi, last_prop_block))
+                                             nearest, bi, last_prop_block, orig))
                     last_prop = block_props[-1]
                     last_prop_block = bi
                 # the lead-in opens a list
@@ -257,7 +260,7 @@ def _extract(src: str, directory: "UnitDirectory | None") -> Extraction:
                 continue
             if ok:
                 p = _make(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
-                          last_prop_block)
+                          last_prop_block, orig)
                 block_props.append(p)
                 last_prop = p
                 last_prop_block = bi
@@ -311,7 +314,8 @@ def _caps(t: str) -> bool:
 
 
 def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
-          last_prop_block) -> Proposal:
+          last_prop_block, orig=None) -> Proposal:
+    orig = src if orig is None else orig
     if own and any(r == "lead" for _, r in own):
         owners = own
     else:
@@ -323,11 +327,11 @@ def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline,
         if inherited is None:
             inherited = nearest("owners") or []
         owners = list(inherited) + [o for o in own if o not in inherited]
-    p = Proposal(text=src[s:e], start=s, end=e,
+    p = Proposal(text=orig[s:e], start=s, end=e,
                  owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
                  report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
     if dl is not None:
-        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, src[s + dl.start:s + dl.end], "explicit"
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
     else:
         inh = para_deadline or nearest("deadline")
         if inh:

@@ -119,24 +119,98 @@ def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
     return unfinished >= 4 and unfinished >= 0.25 * len(lens), width
 
 
+_NUMBER_LINE = re.compile(r"^\s*số\s*:?\s*\d{1,5}\s*[-/]", re.IGNORECASE)
+
+
+def _furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indexes of page furniture: page numbers and the running headers/footers printed next to them.
+
+    A running header is a line next to a page number (or right after a form feed) that repeats in the
+    document, or that is in capitals / a document number while the text around it runs on.
+    """
+    nonempty = [i for i, (s, e) in enumerate(lines) if e > s]
+    pos = {i: k for k, i in enumerate(nonempty)}
+    pages = {i for i in nonempty if _PAGE_LINE.match(text[lines[i][0]:lines[i][1]])}
+    out = set(pages)
+    anchors = set(pages) | {i for i in nonempty if lines[i][0] > 0 and text[lines[i][0] - 1] == "\f"}
+    if not anchors:
+        return out
+
+    def key(i: int) -> str:
+        s, e = lines[i]
+        return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text[s:e].lower())).strip()
+
+    cand: list[int] = []
+    for a in sorted(anchors):
+        k = pos[a]
+        for d in (-2, -1, 1, 2):
+            if 0 <= k + d < len(nonempty):
+                j = nonempty[k + d]
+                if j not in pages and (abs(d) == 1 or nonempty[k + d // 2] in pages):
+                    cand.append(j)
+        if a not in pages:
+            cand.append(a)
+    if not cand:
+        return out
+    counts: dict[str, int] = {}
+    for i in nonempty:
+        kk = key(i)
+        counts[kk] = counts.get(kk, 0) + 1
+    for j in set(cand):
+        s, e = lines[j]
+        line = text[s:e]
+        if len(line) > 120 or _marker_of(line)[0] is not None:
+            continue
+        k = pos[j]
+        nxt = text[lines[nonempty[k + 1]][0]:lines[nonempty[k + 1]][1]] if k + 1 < len(nonempty) else ""
+        prv = text[lines[nonempty[k - 1]][0]:lines[nonempty[k - 1]][1]] if k > 0 else ""
+        runs_on = bool(_LOWER_START.match(nxt)) or (prv and not _ends_terminal(prv) and not prv.rstrip().endswith(":"))
+        if counts.get(key(j), 0) >= 2 or ((_is_caps_line(line) or _NUMBER_LINE.match(line)) and runs_on):
+            out.add(j)
+    return out
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of page numbers and running headers (see ``segment``)."""
+    lines = _lines(text)
+    return [lines[i] for i in sorted(_furniture(text, lines))]
+
+
+def mask_furniture(text: str) -> str:
+    """``text`` with page numbers and running headers blanked out (same length: offsets stay valid)."""
+    spans = furniture_spans(text)
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for s, e in spans:
+        parts.append(text[last:s])
+        parts.append(" " * (e - s))
+        last = e
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def segment(text: str) -> list[Block]:
     """Blocks with their sentences, in document order."""
     lines = _lines(text)
     wrapped, _width = _wrapped(text, lines)
+    furniture = _furniture(text, lines)
     blocks: list[Block] = []
     cur: Block | None = None
     cur_last = ""           # last line of the current block
     cur_caps = False
     gap = False
     page_break = False
-    for s, e in lines:
+    for li, (s, e) in enumerate(lines):
         if e <= s:
-            gap = True
+            if not page_break:
+                gap = True
             continue
         line = text[s:e]
-        if _PAGE_LINE.match(line):
+        if li in furniture:
             page_break = True
-            continue  # page number: ignored, does not end a sentence
+            continue  # page number, running header: ignored, does not end a sentence
         if _SEPARATOR.match(line):
             if cur is not None:
                 blocks.append(cur)
@@ -149,7 +223,7 @@ def segment(text: str) -> list[Block]:
         page_break = False
         heading_line = cur is not None and cur.n_lines == 1 and cur.mtype in ("roman", "num", "alpha", "paren")
         if cur is not None and mk is None and (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps,
-                                                                    _width if heading_line else 0)):
+                                                                    _width, heading_line)):
             cur.end = e
             cur.n_lines += 1
             cur_last = line
@@ -170,7 +244,13 @@ def segment(text: str) -> list[Block]:
     return [b for b in blocks if b.sentences]
 
 
-def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0) -> bool:
+_LINK_WORD_END = re.compile(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|tháng|năm|để|là|trong|từ|đến|được|có|"
+                            r"thì|mà|nhưng|hoặc|nhằm|gồm|như|trên|bằng|do|bởi|tỉnh|huyện|xã|thành|phố|ban|sở)$",
+                            re.IGNORECASE)
+
+
+def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0,
+               heading_line: bool = False) -> bool:
     if _ends_terminal(prev):
         return False
     p = prev.rstrip()
@@ -185,10 +265,16 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if re.search(r"[,;\-–(&/]$", p):
         return True
     if wrapped and not gap:
-        # hard-wrapped text: a numbered line well short of the wrap width is a heading ("1. Đánh giá chung"),
-        # unless the next line goes on in lower case (handled above); ``width`` is 0 for other lines
-        if width and len(p) < 0.55 * width and line[:1].isupper():
-            return False
+        # hard-wrapped text: a line short of the wrap width ended its paragraph — a heading
+        # ("1. Đánh giá chung", "6 tháng cuối năm 2021") — when the next line starts with a capital and the
+        # short line does not stop on a name part ("…, Luật") or a linking word ("… của")
+        first = line.split()[0] if line.split() else ""
+        if width and len(p) + 1 + len(first) <= 0.95 * width and line[:1].isupper():
+            # the next line's first word would have fitted: the line break is the author's, not the wrapper's
+            words = p.split()
+            last = words[-1] if words else ""
+            if heading_line or (not last[:1].isupper() and not _LINK_WORD_END.search(p)):
+                return False
         return True
     if not gap and _CONNECTIVE_END.search(p) and re.search(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|để|là|"
                                                              r"trong|từ|đến|được|có|thì|mà|nhưng|hoặc|nhằm|gồm|như|"
