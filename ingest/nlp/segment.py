@@ -252,6 +252,11 @@ _LINK_WORD_END = re.compile(r"\b(?:và|của|với|về|cho|các|những|tại|t
 def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0,
                heading_line: bool = False) -> bool:
     if _ends_terminal(prev):
+        # hard-wrapped text: a sentence that ends on a full line says nothing of the paragraph — when the next
+        # line's first word would not have fitted, the break is the wrapper's and the paragraph goes on
+        if wrapped and not gap and width and not caps and not prev_caps and not heading_line:
+            first = line.split()[0] if line.split() else ""
+            return len(prev.rstrip()) + 1 + len(first) > width
         return False
     p = prev.rstrip()
     if p.endswith(":"):
@@ -273,7 +278,8 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
             # the next line's first word would have fitted: the line break is the author's, not the wrapper's
             words = p.split()
             last = words[-1] if words else ""
-            if heading_line or (not last[:1].isupper() and not _LINK_WORD_END.search(p)):
+            name_part = last[:1].isupper() and not any(ch.isdigit() for ch in last)
+            if heading_line or (not name_part and not _LINK_WORD_END.search(p)):
                 return False
         return True
     if not gap and _CONNECTIVE_END.search(p) and re.search(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|để|là|"

@@ -352,9 +352,14 @@ def _drop_chrome_lines(lines: list[str]) -> list[str]:
 
 
 def extract_article(html_text: str) -> str:
-    from bs4 import BeautifulSoup
+    import warnings
 
-    soup = BeautifulSoup(html_text, "lxml")
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        # Saved XHTML pages are still web pages: read them with the forgiving HTML parser.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html_text, "lxml")
     _clean(soup)
     container = _choose_container(soup)
     title_line = None
