@@ -6,7 +6,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.conf import settings
 
-from ingest.nlp.text import fold
 
 from . import selectors
 from .models import Task, TaskAssignment, Timeliness
@@ -105,10 +104,7 @@ class TaskFilterSet(django_filters.FilterSet):
             widget.format = "%d/%m/%Y"
 
     def filter_text(self, queryset, name, value):
-        """Every word must appear in the folded search text: "tinh uy" finds "Tỉnh uỷ", "dang" finds "Đảng"."""
-        for word in fold(value).split()[:10]:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        return selectors.search_tasks(queryset, value)
 
     def filter_timeliness(self, queryset, name, value):
         return queryset.filter(selectors.timeliness_filter(value))

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from ingest.nlp.text import fold
+
 from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
@@ -89,6 +91,17 @@ def visible_tasks(user: User) -> QuerySet:
 # Rows never show these; a communiqué's full text would otherwise ride along on every row.
 LIST_DEFERRED = ("search_text", "directive__text", "directive__communique__text",
                  "directive__communique__extraction")
+
+
+def search_tasks(qs: QuerySet, text: str) -> QuerySet:
+    """Tasks whose folded search text holds every word of `text`, diacritics and case ignored.
+
+    "tinh uy" finds "Tỉnh uỷ", "dang" finds "Đảng". On PostgreSQL each word is
+    served by the trigram index of migration 0002; SQLite scans the column.
+    """
+    for word in fold(text).split()[:10]:
+        qs = qs.filter(search_text__contains=word)
+    return qs
 
 
 def task_list(user: User, today: date | None = None) -> QuerySet:
