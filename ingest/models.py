@@ -42,8 +42,16 @@ class Communique(models.Model):
         return self.state == self.State.PUBLISHED
 
     def __str__(self):
-        label = self.number or f"#{self.pk}"
-        return f"{label} – {self.title[:80]}" if self.title else label
+        return f"{self.label} – {self.title[:80]}" if self.title else self.label
+
+    @property
+    def label(self) -> str:
+        """How lists name it: its number, else its date (news pages often carry no number)."""
+        if self.number:
+            return self.number
+        if self.meeting_date:
+            return f"TB ngày {self.meeting_date:%d/%m/%Y}"
+        return f"TB #{self.pk}"
 
 
 class Directive(models.Model):

@@ -43,8 +43,8 @@ def _unit_choices():
 
 
 def _communique_choices():
-    return [(pk, f"{number or f'#{pk}'}" + (f" ({day:%d/%m/%Y})" if day else ""))
-            for pk, number, day in selectors.filter_communiques().values_list("pk", "number", "meeting_date")]
+    return [(c.pk, c.label + (f" ({c.meeting_date:%d/%m/%Y})" if c.number and c.meeting_date else ""))
+            for c in selectors.filter_communiques()]
 
 
 class TaskFilterSet(django_filters.FilterSet):
