@@ -2,6 +2,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -14,6 +15,10 @@ from . import selectors, services
 from .forms import ChangeDueDateForm, ReassignForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
+
+
+# Permissions follow the user's role and unit, not Django groups.
+admin.site.unregister(Group)
 
 
 class FoldedSearchMixin:
