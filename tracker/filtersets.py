@@ -1,11 +1,11 @@
 """The task list's filters. Every filter is a WHERE clause on Task; no widget lists tasks."""
 import django_filters
 from django import forms
+from django.conf import settings
+from django.db.models import F
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.conf import settings
-
 
 from . import selectors
 from .models import Task, TaskAssignment, Timeliness
@@ -30,6 +30,14 @@ class TaskOrderingFilter(django_filters.OrderingFilter):
     """Vietnamese labels, and the id as tie-breaker so pages never shuffle rows between them."""
 
     descending_fmt = "%s (giảm dần)"
+
+    def get_ordering_value(self, param):
+        """Tasks without a deadline sort last either way, as PostgreSQL does and SQLite does not."""
+        field = super().get_ordering_value(param)
+        if field.lstrip("-") == "due_date":
+            expression = F("due_date")
+            return expression.desc(nulls_last=True) if field.startswith("-") else expression.asc(nulls_last=True)
+        return field
 
     def filter(self, qs, value):
         qs = super().filter(qs, value)

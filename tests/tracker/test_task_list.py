@@ -209,3 +209,13 @@ def test_timeliness_counts_agree_with_annotation_on_200_tasks(unit_a, unit_b, to
     counts = selectors.list_counts(Task.objects.all(), today)
     assert counts.pop("total") == 200
     assert counts == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["", "due", "-due"])
+def test_tasks_without_deadline_come_last(client, office_user, mixed, sort):
+    client.force_login(office_user)
+    ids = shown(client.get(URL, {"sort": sort} if sort else {}))
+    dated = [pk for pk in ids if Task.objects.get(pk=pk).due_date]
+    assert ids[-1] == mixed["no_deadline"].pk
+    assert ids[:len(dated)] == dated

@@ -70,7 +70,8 @@ class Task(models.Model):
     class Meta:
         verbose_name = "nhiệm vụ"
         verbose_name_plural = "nhiệm vụ"
-        ordering = ["due_date", "id"]
+        # Nearest deadline first and tasks without one last, on SQLite as on PostgreSQL.
+        ordering = [models.F("due_date").asc(nulls_last=True), "id"]
         # Covering indexes: timeliness counts read only the index, not the rows.
         indexes = [
             models.Index(fields=["lead_unit", "status", "due_date", "completed_on"]),
