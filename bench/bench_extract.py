@@ -1,6 +1,6 @@
 """Benchmark of the extraction engine: the five seed communiqués, extracted repeatedly in-process.
 
-    .venv/bin/python bench/bench_extract.py [--rounds 20] [--seeds /work/shared/seeds]
+    .venv/bin/python bench/bench_extract.py [--rounds 20] [--seeds FOLDER]
 
 Prints the median milliseconds per communiqué and the throughput in KB/s. Not a test.
 """
@@ -16,18 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ingest.nlp import extract  # noqa: E402
 
-DEFAULT_SEEDS = [Path("/work/shared/seeds"), Path(__file__).resolve().parent.parent / "seeds"]
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=20)
-    ap.add_argument("--seeds", type=Path)
+    ap.add_argument("--seeds", type=Path, help="a folder of .txt communiqués (default: the project's seeds/)")
     args = ap.parse_args()
-    folder = args.seeds or next((p for p in DEFAULT_SEEDS if p.exists() and list(p.glob("*.txt"))), None)
-    if folder is None:
-        print("no seed texts found")
-        return 1
+    folder = args.seeds or SEEDS
     texts = [(p.name, p.read_text(encoding="utf-8-sig")) for p in sorted(folder.glob("*.txt"))]
     for _, t in texts:  # warm-up: regex compilation, caches
         extract(t)

@@ -1,6 +1,5 @@
 """Unit tests for the rules added while measuring held-out and PDF-derived communiqués (GUIDE.md rules)."""
 import datetime as dt
-import textwrap
 
 from ingest.nlp import extract
 from ingest.nlp.classify import analyze

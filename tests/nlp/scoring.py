@@ -1,0 +1,38 @@
+"""Score the extractor in-process with the shared scorer (../shared beside the repository)."""
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.nlp import extract
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+SCORER = SHARED / "eval" / "score_extraction.py"
+needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared (scorer and gold) not available")
+
+
+def scorer():
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def pairs(texts: Path, gold: Path):
+    """(text, gold annotation) for every gold file of a folder."""
+    for gold_path in sorted(gold.glob("*.json")):
+        annotation = json.loads(gold_path.read_text(encoding="utf-8"))
+        name = annotation.get("source", gold_path.with_suffix(".txt").name)
+        yield (texts / name).read_text(encoding="utf-8-sig"), annotation
+
+
+def figures(texts: Path, gold: Path, transform=None, seeds=(0,)) -> dict:
+    """The scorer's figures over a folder; `transform(text, seed)` re-shapes each text first."""
+    module = scorer()
+    total = module.Tally()
+    for text, annotation in pairs(texts, gold):
+        for seed in seeds:
+            shaped = transform(text, seed) if transform else text
+            total.add(module.score_file(extract(shaped).to_json(), annotation, False))
+    return total.figures()
