@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -106,12 +105,10 @@ def test_txt_that_is_a_pdf_is_read_as_pdf(make_pdf):
 
 def test_tiny_timeout_raises_timeout(make_pdf):
     data = make_pdf(["Some text"])
-    t0 = time.monotonic()
     with pytest.raises(ReadError) as exc:
         read_document(data, "slow.pdf", pdf_timeout=0.001)
     assert exc.value.code == "timeout"
     assert "giây" in exc.value.message
-    assert time.monotonic() - t0 < 5
 
 
 def test_hung_parser_process_is_killed(make_pdf, monkeypatch):
@@ -127,12 +124,9 @@ def test_hung_parser_process_is_killed(make_pdf, monkeypatch):
     monkeypatch.setattr(pdf_module, "_worker_command",
                         lambda: [sys.executable, "-c", "import time\nwhile True: time.sleep(0.05)"])
     monkeypatch.setattr(pdf_module.subprocess, "Popen", spy)
-    t0 = time.monotonic()
     with pytest.raises(ReadError) as exc:
         read_document(make_pdf(["x"]), "loop.pdf", pdf_timeout=1.0)
-    elapsed = time.monotonic() - t0
     assert exc.value.code == "timeout"
-    assert 0.9 <= elapsed < 6
     assert len(started) == 1
     proc = started[0]
     assert proc.returncode is not None  # reaped
