@@ -86,6 +86,11 @@ def import_document(*, data: bytes | None, filename: str = "", pasted: str | Non
     text = document.text
     if not text.strip():
         raise ImportRefused("Tệp trống: không có nội dung văn bản để nhập.", code="empty")
+    if len(text) > settings.IMPORT_MAX_CHARS:
+        # Extraction runs in the request; a book-length text would hold a web worker for minutes.
+        raise ImportRefused(f"Văn bản quá dài ({len(text):,} ký tự, tối đa {settings.IMPORT_MAX_CHARS:,}): "
+                            "một thông báo kết luận thường chỉ vài chục trang. Hãy tách thành nhiều tệp."
+                            .replace(",", "."), code="too_long")
     digest = selectors.content_hash(text)
     existing = Communique.objects.filter(content_hash=digest).first()
     if existing:

@@ -111,6 +111,15 @@ def test_oversize_is_refused(settings, media, sample_text):
     _assert_nothing(media)
 
 
+def test_book_length_text_is_refused(settings, media, sample_text):
+    settings.IMPORT_MAX_CHARS = 100
+    with pytest.raises(services.ImportRefused) as info:
+        services.import_document(data=sample_text.encode(), filename="dai.txt", pasted=None, user=None)
+    assert info.value.code == "too_long"
+    assert "quá dài" in info.value.message
+    _assert_nothing(media)
+
+
 def test_nothing_given_is_refused(media):
     with pytest.raises(services.ImportRefused) as info:
         services.import_document(data=None, filename="", pasted="   ", user=None)
