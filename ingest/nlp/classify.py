@@ -55,7 +55,8 @@ _ASSESS_MARK = re.compile(
     r"|\bdat duoc (nhung |nhieu )?ket qua")
 _RESULT_MARK = re.compile(
     r"\b(den nay|thoi gian qua|vua qua|mac du|da dat|dat duoc|da co|da duoc|da hoan thanh|da trien khai|"
-    r"da tap trung|da khac phuc|da to chuc|da ban hanh|da thuc hien)\b")
+    r"da tap trung|da khac phuc|da to chuc|da ban hanh|da thuc hien|da qua han|chua hoan thanh|chua thuc hien|"
+    r"moi co|moi dat)\b")
 _ANNOUNCE_TAIL = re.compile(
     r"[,;]?\s*(voi|gom|theo|trong do|cu the|nhu|,)?\s*(tap trung|chu trong|quan tam)?\s*(vao\s+)?(mot so|cac|nhung|nhom)?\s*"
     r"(nhiem vu|noi dung|giai phap|cong viec|viec|van de|diem|yeu cau|linh vuc)?"
@@ -99,6 +100,12 @@ class SentInfo:
     toks: list[Tok] = field(default_factory=list)
 
 
+_ASSESS_HEAD = re.compile(r"^\W*(ket qua|tinh hinh|danh gia|thuc trang|uu diem|han che|ton tai|nhung ket qua|"
+                          r"khuyet diem|nguyen nhan|bai hoc)\b")
+_FORWARD = re.compile(r"\b(phuong huong|giai phap|thoi gian toi|sap toi|tiep theo|de ra|trong tam|can|phai|yeu cau|"
+                      r"de nghi|giao|trien khai|ke hoach)\b")
+
+
 def section_mode(text: str) -> str | None:
     """Mode set by a heading or lead-in: task, assess, or None when it says nothing."""
     f = fold(text)
@@ -108,6 +115,8 @@ def section_mode(text: str) -> str | None:
         return NEUTRAL
     t = len(_TASK_KW.findall(f))
     a = len(_ASSESS_KW.findall(f))
+    if _ASSESS_HEAD.match(f) and not _FORWARD.search(f):
+        return ASSESS  # "Kết quả thực hiện nhiệm vụ năm 2025": the head noun says what the part is about
     if re.search(r"\b(giao|yeu cau|de nghi)\b\s*:?\s*$", f) or re.search(r"\b(yeu cau|de nghi|giao)\s+(cac|ban|so|uy ban|ubnd)\b", f):
         return TASK
     if t > a:
@@ -164,7 +173,7 @@ _ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để
               "kết luận", "làm rõ", "thay mặt", "tham gia", "cùng với", "ngoài", "bên cạnh", "từ nay", "với",
               "trước", "sau", "về", "ở", "dưới", "nhân dịp", "mặc dù", "hôm nay", "ngày",
               "sáng", "chiều", "tối", "trưa", "năm", "từ", "đến", "vào", "chiều ngày",
-              "sáng ngày", "trên cơ sở", "như vậy", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự")
+              "sáng ngày", "trên cơ sở", "như vậy", "kể từ", "bắt đầu từ", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự")
 
 
 _ADV_PHRASES = Phrases(tuple(p.split()) for p in _ADV_START)
@@ -260,11 +269,14 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> N
                 break
             x += 1
     info.speaker = True
-    # "Giao các sở, ban, ngành; Thường trực Ban Chỉ huy …; Đài …; UBND các huyện tổ chức …": whole segments
+    # "Giao các sở, ban, ngành; Thường trực Ban Chỉ huy …; Đài …; UBND các huyện tổ chức …": whole segments,
+    # each of them nothing but a unit ("…; báo cáo Thường trực …" after a predicate is no segment)
     bounds = []
     x = m
     while x < n and toks[x].f not in (".", ":"):
         if toks[x].f == ";" and x + 1 < n and (unit_head_at(toks, x + 1) or toks[x + 1].cap):
+            if not toks[x + 1].cap and verb_len(toks, x + 1):
+                break  # "…; báo cáo Thường trực Tỉnh ủy …": a predicate, not a unit
             bounds.append(x)
         x += 1
     if bounds and m < n and (unit_head_at(toks, m) or toks[m].cap):
@@ -399,7 +411,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             elif just and v < n and toks[v].f in ("có", "ban", "ký", "tổ", "thông", "gửi", "phát"):
                 info.excluded = info.excluded or "news"
             elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
-                    any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv):
+                    any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv) or \
+                    any(a in _MANNER for a in adv) and vl:
                 info.form = "subject"
                 if person:
                     info.excluded = info.excluded or "person"
@@ -412,6 +425,10 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                     _more_clauses(toks, v, info, src)
             else:
                 info.excluded = info.excluded or ("decision" if nontask else "other")
+    if info.form == "assign" and not info.leads and doi_voi:
+        # "Đối với các doanh nghiệp …, Bí thư Tỉnh ủy đề nghị phải cam kết …": the addressee is the "đối với" unit
+        info.leads = doi_voi
+        info.unit_object = True
     # An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …")
     if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative":
         for k in range(i, n):
@@ -520,6 +537,11 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
                 k = e
                 continue
         k += 1
+
+
+# Pre-verbal adverbs that make any predicate a task ("thường xuyên dự sinh hoạt chi bộ", "phải có mặt")
+_MANNER = frozenset({"phải", "cần", "cần phải", "cũng cần", "cần tiếp tục", "thường xuyên", "khẩn trương", "chủ động",
+                     "kịp thời", "tích cực", "nghiêm túc", "quyết liệt", "nhanh chóng", "trực tiếp"})
 
 
 def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive: bool) -> bool:

@@ -115,6 +115,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|chậm\s+nhất(?:\s+là)?(?:\s+sau)?|sau|không\s+quá|tối\s+" + D + r"a)\s+"
         r"(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:" + D + r"ầu|cuối|năm))")),
     ("duration", re.compile(r"(?<![\d/])(?P<n>\d{1,3})\s+(?P<unit>ngày\s+làm\s+việc)")),
+    ("duration", re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?=\s*,?\s*kể\s+từ)")),
     ("range", re.compile(
         r"từ\s+(?:ngày\s+)?\d{1,2}(?:[/.\-]\d{1,2})?(?:[/.\-]\d{2,4})?\s*(?:" + D + r"ến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?"
         r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/])")),
@@ -240,6 +241,8 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
             continue
+        if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
+            continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
         strong = bool(_STRONG_PREFIX.search(before))
         if not strong and _CLOCK_BEFORE.search(before):
             continue  # "0 giờ ngày 01/4/2019": a reference moment

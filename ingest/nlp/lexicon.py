@@ -112,7 +112,9 @@ xét xử, thông tin, lấy ý kiến, góp ý, hiệu chỉnh, kết nối, t�
 tiến hành, thẩm tra, giúp, quy định, tính toán, dự kiến, tận dụng, khuyến cáo, sơ tuyển, xét duyệt, xác minh,
 nhân dịp, tổ chức thực hiện, tuyên dương, biểu dương, ghi nhận, bám nắm, theo sát, sắp tới, sát sao,
 cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan tỏa, vượt qua, khai trương, nắm vững, tập trung cao độ,
-sẵn sàng, chuẩn bị sẵn sàng, bảo đảm sẵn sàng
+sẵn sàng, chuẩn bị sẵn sàng, bảo đảm sẵn sàng,
+khảo sát, sơ tán, di dời, di chuyển, gia cố, nạo vét, canh gác, túc trực, trực ban, dự trữ, cấp phát, phân bổ,
+bàn giao, tạm dừng, đình chỉ, thu hoạch, gieo trồng, tiêm phòng, đôn đốc, cam kết
 """)
 
 ASSIGN_VERBS = _phrases("giao, yêu cầu, đề nghị, giao cho, giao nhiệm vụ cho, giao trách nhiệm cho, đồng chí đề nghị")
@@ -151,7 +153,8 @@ chính quyền, đoàn thể, chủ đầu tư, viện, học viện, vụ, tổ
 nhà đầu tư, hợp tác xã, cụm, khu, ban quản lý, ủy viên, tỉnh ủy viên, huyện ủy viên, bộ phận, lực lượng,
 bộ đội biên phòng, viện kiểm sát, tòa án, kiểm toán, hiệp hội, chánh án, hiệu trưởng, trưởng phòng, trưởng ban,
 trưởng đoàn, đoàn kiểm tra, đoàn công tác, ngành chức năng, cơ sở, cá nhân, tập thể, đại hội,
-hộ gia đình, công chức, viên chức, thành viên, trường học, trường chính trị, trường đại học, trường cao đẳng, ubnd&hđnd, hđnd&ubnd, chi hội, ngành giáo dục
+hộ gia đình, công chức, viên chức, thành viên, trường học, trường chính trị, trường đại học, trường cao đẳng, ubnd&hđnd, hđnd&ubnd, chi hội, ngành giáo dục,
+nhà thầu
 """)
 
 DETERMINERS = _phrases("các, những, mỗi, từng, toàn, cả, toàn thể, toàn bộ, tất cả các, tất cả, riêng")
@@ -183,7 +186,8 @@ NP_INTERNAL = _phrases("""có liên quan, có thẩm quyền, liên quan, trực
 nhất là, trong đó có, kể cả, đặc biệt là, là đối tượng""")
 NP_STOPS = _phrases("""
 theo, căn cứ, để, nhằm, trên cơ sở, sau khi, khi, nếu, thì, về việc, trước, trong đó, đồng thời, ngoài ra,
-nhưng, tuy nhiên, vì, do đó, với ý chí, tại, qua, trước mắt, kết quả, tình hình, hồ sơ, danh sách, nội dung
+nhưng, tuy nhiên, vì, do đó, với ý chí, tại, qua, trước mắt, kết quả, tình hình, hồ sơ, danh sách, nội dung,
+chậm nhất, muộn nhất, kể từ, trong thời hạn
 """)
 
 CONT_MARKERS = _phrases("""

@@ -51,9 +51,9 @@ _NUMBER_BODY = re.compile(r"\b(?:biên bản)\s+số\s+(\d{1,5}\s*[-–]\s*[A-Z�
                           re.IGNORECASE)
 _NUMDATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
 _EVENT_DATE = re.compile(
-    r"^(?:[\w.\-]{1,25}\s+-\s+)?(?:ngay|sang|chieu|toi|trua|dem|hom nay|hom qua)\s*(?:ngay\s*)?\(?\s*" + _NUMDATE)
+    r"^(?:[\w.\-()]{1,25}\s+-\s+)?(?:ngay|sang|chieu|toi|trua|dem|hom nay|hom qua)\s*(?:ngay\s*)?\(?\s*" + _NUMDATE)
 _EVENT_LONG = re.compile(
-    r"^(?:[\w.\-]{1,25}\s+-\s+)?(?:sang|chieu|toi|trua)?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
+    r"^(?:[\w.\-()]{1,25}\s+-\s+)?(?:sang|chieu|toi|trua)?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
 _ISSUED_DOC = re.compile(
     r"\bvua\s+(?:co|ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){0,3}so\s+[\w./\-]+\s*,?\s*ngay\s+" + _NUMDATE)
 _IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _NUMDATE)
@@ -75,7 +75,7 @@ _HEADER_LINE = re.compile(
 _CHROME = re.compile(
     r"^(chia sẻ|bình luận|tác giả|tổng số điểm|click|bản đồ|thống kê|hôm nay\s*:|hôm qua\s*:|tháng \d+\s*:|"
     r"năm \d+\s*:|tổng số\s*:|a- a a\+|in bài|gửi bài|lượt xem|xem thêm|tin liên quan|từ khóa|tags?\s*:|nguồn\s*:|"
-    r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:)",
+    r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:|trang chủ\s*[>»›|/])",
     re.IGNORECASE)
 _ISSUERS = [
     ("Ban Thường vụ Tỉnh ủy", r"ban thuong vu tinh uy"), ("Ban Thường vụ Thành ủy", r"ban thuong vu thanh uy"),
@@ -98,6 +98,7 @@ class Metadata:
     ref_year: int | None = None
     skip_blocks: frozenset[int] = frozenset()   # header, title, chrome, stamps
     end_block: int | None = None                # first block of "Nơi nhận" / signature
+    meeting_from_header: bool = False           # no meeting found: meeting_date is the notice's own date
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -123,7 +124,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     for bi, b in enumerate(blocks):
         t = text[b.start:b.end].strip()
         ft = fold(t)
-        if re.match(r"^(noi nhan|- noi nhan|kinh gui\s*:?$)", ft) and bi > 0:
+        if re.match(r"^(noi nhan|- noi nhan)", ft) and bi > 0:
             md.end_block = bi
             break
         if re.match(r"^(t/?m\.?|k/?t\.?|t/?l\.?|tm\.|kt\.|tl\.)\s*(ban|chu tich|thuong truc|uy ban|chanh|van phong|tinh uy)",
@@ -149,6 +150,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
             skip.add(bi)
     md.stamp_date = stamp
+    _address_and_related(text, blocks, skip)
     # Header: leading caps lines, "Số:", place-and-date line, document type and title.
     title_parts: list[str] = []
     doc_type_seen = False
@@ -170,6 +172,11 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
                     md.number = md.number or re.sub(r"\s+", "", nm.group(1))
                 skip.add(bi)
                 continue
+        if not doc_type_seen and not title_parts and re.match(r"^v/v\b", ft) and len(t) < 400:
+            # a công văn's subject line ("V/v đôn đốc thực hiện …"): its title; the header goes on after it
+            title_parts.append(re.sub(r"\s+", " ", t))
+            skip.add(bi)
+            continue
         if caps and any(t.upper().startswith(dtp) for dtp in _DOC_TYPES):
             doc_type_seen = True
             rest = t
@@ -179,7 +186,8 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
                 title_parts.append(re.sub(r"\s+", " ", rest))
             skip.add(bi)
             continue
-        if doc_type_seen and not title_parts and not t.endswith((".", ":")) and len(t) < 400:
+        if doc_type_seen and (not title_parts or fold(title_parts[0]).startswith("v/v")) and \
+                not t.endswith((".", ":")) and len(t) < 400 and not any(fold(t) == fold(x) for x in title_parts):
             title_parts.append(re.sub(r"\s+", " ", t))
             skip.add(bi)
             continue
@@ -190,8 +198,9 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             continue
         # a header line is in capitals, or a short organisation line ("Đảng bộ tỉnh X"); a longer
         # sentence-case line that starts with "UBND tỉnh …" is a web headline, not a header
-        if (caps or (_HEADER_LINE.match(t) and len(t.split()) <= 8)) and len(t) < 100 and not t.endswith((".", ":")) \
-                and not doc_type_seen \
+        # (a numbered line belongs to the outline, never to the header)
+        if b.mtype is None and (caps or (_HEADER_LINE.match(t) and len(t.split()) <= 8)) and len(t) < 100 \
+                and not t.endswith((".", ":")) and not doc_type_seen \
                 and first_body is None:
             skip.add(bi)
             continue
@@ -240,9 +249,44 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         md.ref_year = md.meeting_date.year
     if md.meeting_date is None and md.doc_date is not None:
         md.meeting_date = md.doc_date
+        md.meeting_from_header = True
     md.province = _province(text, folded)
     md.issuer = _issuer(text)
     return md
+
+
+_CITED_ISSUE = re.compile(r"^[^,]{0,40},[^.]{0,80}?\b(ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){1,3}so\s+\d")
+_ADDRESS = re.compile(r"^(kinh gui|dong kinh gui)\s*:?")
+_RELATED = re.compile(r"^(tin|bai|bai viet|tin tuc)\s+(lien quan|cung chuyen muc|khac|moi|moi nhat|da dua)\b"
+                      r"|^(xem them|doc them|co the ban quan tam)\b")
+
+
+def _address_and_related(text: str, blocks: list[Block], skip: set[int]) -> None:
+    """Skip a công văn's address block ("Kính gửi: …" and the recipients under it) and a web page's list of
+    related articles ("Tin liên quan" and the headlines under it): neither is part of the body."""
+    n = len(blocks)
+    for bi, b in enumerate(blocks):
+        t = text[b.start:b.end].strip()
+        ft = fold(t)
+        if _ADDRESS.match(ft):
+            skip.add(bi)
+            for bj in range(bi + 1, min(n, bi + 40)):
+                c = blocks[bj]
+                ct = text[c.start:c.end].strip()
+                if c.mtype == "bullet" and len(ct) < 200 and len(c.sentences) <= 1 and \
+                        not ct.rstrip(" ;,.").endswith(":"):
+                    skip.add(bj)
+                    continue
+                break
+        elif _RELATED.match(ft) and len(t) < 60:
+            skip.add(bi)
+            for bj in range(bi + 1, min(n, bi + 30)):
+                c = blocks[bj]
+                ct = text[c.body_start:c.end].strip()
+                if len(c.sentences) == 1 and len(ct) < 200 and not ct.endswith((".", ":", "!", "?", "…")):
+                    skip.add(bj)
+                    continue
+                break
 
 
 def _caps(t: str) -> bool:
@@ -265,6 +309,8 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
             f = fold(text[s:e])
             f = re.sub(r"^\W+", "", f)
             f = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+", "", f)
+            if md.doc_date is not None and _CITED_ISSUE.search(f):
+                continue  # "Ngày 03/6/2024, Ban Thường vụ ban hành Kết luận số 45": a cited document's date
             m = _EVENT_LONG.match(f)
             if m:
                 d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)

@@ -55,6 +55,9 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
             return 0
     if match_at(toks, k, NP_INTERNAL):
         return 0
+    if np_start is not None and k - 1 > np_start and toks[k - 1].cap and toks[k - 1].word and \
+            max(match_at(toks, k - 1, TASK_VERBS), match_at(toks, k - 1, NONTASK_VERBS)) >= 2:
+        return 0  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")
     nxt = toks[k + 1].f if k + 1 < len(toks) else ""
     if t.f == "tổ" and nxt == "chức":
         after = toks[k + 2] if k + 2 < len(toks) else None
@@ -148,6 +151,12 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 45) -> int:
                 k += 1  # "Chủ tịch UBND các huyện: Mường Lát, Quan Sơn": the places named after a colon
                 continue
             break
+        if k > i and t.f == "được":
+            rel = _relative_end(toks, k)
+            if rel:
+                k = rel
+                last_good = k
+                continue
         if k > i:
             inside = match_at(toks, k, NP_INTERNAL)
             if inside:
@@ -172,6 +181,38 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 45) -> int:
     return end
 
 
+_REL_VERBS = (("giao",), ("phân", "công"), ("cử",), ("giao", "nhiệm", "vụ"))
+_REL_PRED = frozenset({"đã", "đang", "vừa", "cũng", "đều", "vẫn", "còn", "chưa", "mới", "không", "sẽ", "là"})
+
+
+def _relative_end(toks: list[Tok], k: int) -> int:
+    """"các cơ quan, đơn vị được giao nhiệm vụ | khẩn trương …", "các đồng chí … được phân công phụ trách thôn |
+    thường xuyên …": a relative clause "được giao/phân công/cử …" inside the subject, closed by a modal or
+    manner adverb that opens the predicate. Returns the index of that adverb (0 when there is none)."""
+    n = len(toks)
+    m = k + 1
+    best = 0
+    for rv in _REL_VERBS:
+        if tuple(t.f for t in toks[m:m + len(rv)]) == rv:
+            best = max(best, len(rv))
+    if not best:
+        return 0
+    m += best
+    start = m
+    for x in range(m, min(n, m + 10)):
+        t = toks[x]
+        if not t.word:
+            return 0
+        if t.f == "chủ" and x + 1 < n and toks[x + 1].f == "trì":
+            return 0  # "X được giao chủ trì …": the assignment itself
+        a = match_at(toks, x, PRE_ADVERBS)
+        ok_pos = x > start or best == 3  # "được giao nhiệm vụ" has its object already
+        if ok_pos and a and t.f not in _REL_PRED and not t.cap or \
+                ok_pos and toks[x].f in ("có", "chịu") and x + 1 < n and toks[x + 1].f == "trách":
+            return x
+    return 0
+
+
 def is_person(toks: list[Tok], i: int, j: int) -> bool:
     """A named person ("đồng chí X", "Bí thư Tỉnh ủy Hoàng Trung Dũng") rather than a unit."""
     if person_start(toks, i):
@@ -179,6 +220,10 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
     run = 0
     place = False
     after_title = False
+    # an organisation ("Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Ban Quản lý dự án …") names no person unless a
+    # title follows it ("Giám đốc Công ty X Nguyễn Văn A")
+    org = bool(match_at(toks, i, UNIT_HEADS)) and not match_at(toks, i, PERSON_TITLES) and \
+        toks[i].f not in ("cán", "lãnh", "thành", "ủy", "uỷ", "người", "đồng")
     for k in range(i, j):
         t = toks[k]
         if match_at(toks, k, PERSON_TITLES):
@@ -196,7 +241,7 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
             if place:
                 continue
             run += 1
-            if run >= 3 or (run >= 2 and after_title):
+            if (run >= 3 and not org) or (run >= 2 and after_title):
                 words = tuple(x.f for x in toks[k - run + 1:k + 1])
                 if not any(words[s0:s0 + len(p)] == p for p in PROPER_NOT_PERSON for s0 in range(len(words))):
                     return True
@@ -314,6 +359,8 @@ def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
             for x in range(m, min(n, m + 12)):
                 if toks[x].f in (".", ";", ":"):
                     break
+                if toks[x].f == "với" and toks[x - 1].f == "đối":
+                    continue  # "… đối với các cơ sở nhà, đất": a scope, not an addressee
                 if toks[x].f in _REPORT_PREPS and x + 1 < n and toks[x + 1].word and \
                         (unit_head_at(toks, x + 1) or toks[x + 1].cap):
                     cand = x + 1

@@ -18,7 +18,7 @@ from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, re
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .metadata import extract_metadata
 from .owners import scan_np, split_owners, unit_head_at
-from .segment import Block, mask_furniture, segment
+from .segment import Block, mask_furniture, segment, table_cells
 from .text import fold, nfc
 
 if TYPE_CHECKING:
@@ -99,18 +99,33 @@ def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
 
 def _heading_owner(src: str, b: Block) -> list[tuple[str, str]] | None:
     """A heading that is just a unit ("2.1. Ban cán sự đảng UBND tỉnh", "a) Đối với các huyện")."""
-    from .lexicon import tokenize
-    toks = tokenize(src, b.body_start, b.end)
+    return _np_owner(src, b.body_start, b.end)
+
+
+def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
+    """Owners of a heading or lead-in that is nothing but a unit ("2.1. Ban cán sự đảng UBND tỉnh",
+    "a) Đối với các huyện", "5. Các huyện ủy, thành ủy:"): every item under it is theirs."""
+    from .lexicon import UNIT_HEADS, DETERMINERS, match_at, tokenize
+    toks = tokenize(src, s, e)
+    while toks and not toks[-1].word:
+        toks.pop()
     i = 0
     if len(toks) > 2 and toks[0].f == "đối" and toks[1].f == "với":
         i = 2
     if not unit_head_at(toks, i):
         return None
-    e = scan_np(toks, i)
-    rest = [t for t in toks[e:] if t.word]
+    if _caps(src[s:e]):
+        # in a heading in capitals every word looks like an abbreviation ("NHIỆM VỤ"): a real unit head is needed
+        k = i
+        while match_at(toks, k, DETERMINERS):
+            k += match_at(toks, k, DETERMINERS)
+        if not match_at(toks, k, UNIT_HEADS):
+            return None
+    end = scan_np(toks, i)
+    rest = [t for t in toks[end:] if t.word]
     if len(rest) > 0:
         return None
-    names = split_owners(toks, i, e, src)
+    names = split_owners(toks, i, end, src)
     return [(n, "lead") for n in names] or None
 
 
@@ -133,7 +148,10 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
     md = extract_metadata(src, blocks)
     ref_date = md.meeting_date or md.doc_date or md.stamp_date
     anchor = md.doc_date or md.meeting_date or md.stamp_date
-    dctx = DateContext(ref_date=ref_date, ref_year=md.ref_year, anchor=anchor, meeting_date=md.meeting_date)
+    # the meeting's own date is never a deadline; a notice that reports no meeting (công văn, ý kiến chỉ đạo)
+    # can set a task for its own day ("hoàn thành ngay trong ngày 12/9/2025")
+    dctx = DateContext(ref_date=ref_date, ref_year=md.ref_year, anchor=anchor,
+                       meeting_date=None if md.meeting_from_header else md.meeting_date)
     out = Extraction(title=md.title, issuer=md.issuer, number=md.number, meeting_date=md.meeting_date,
                      province=md.province)
     stack: list[_Ctx] = [_Ctx(level=0, kind="root", mode=NEUTRAL)]
@@ -147,11 +165,25 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 return v
         return None
 
+    table: dict | None = None   # column roles of the task table being read
     for bi, b in enumerate(blocks):
         if md.end_block is not None and bi >= md.end_block:
             break
         if bi in md.skip_blocks:
             continue
+        cells = table_cells(src, b.body_start, b.end) if b.mtype is None else None
+        if cells is not None:
+            # a table row: a header names the columns; a row of a task table is one directive
+            roles = _table_header(src, cells)
+            if roles is not None:
+                table = roles if stack[-1].mode != ASSESS else None
+            elif table is not None:
+                p = _table_row(src, orig, cells, table, dctx, nearest)
+                if p is not None:
+                    out.directives.append(p)
+                    last_prop, last_prop_block = p, bi
+            continue  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
+        table = None
         marked = b.mtype is not None
         body = src[b.body_start:b.end].strip()
         one = len(b.sentences) == 1
@@ -208,6 +240,9 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                     pick_deadline(src[s:e], dctx) is not None:
                 ok = True
                 info.cont = True  # "Kết quả … báo cáo X trước ngày …": the task before, reported
+            if not ok and si == 0 and marked and mode == TASK and stack[-1].kind == "leadin" and \
+                    _loose_imperative(info):
+                ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
             if TRACE is not None:
                 TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
@@ -231,6 +266,10 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 if lmode is None and info.form == "assign":
                     lmode = TASK
                 ctx_owners = own if (own and info.form in ("assign", "subject")) else None
+                if ctx_owners is None and info.form == "other":
+                    ctx_owners = _np_owner(src, s, e)  # "5. Các huyện ủy, thành ủy:" — the list is theirs
+                    if ctx_owners and stack[-1].mode != ASSESS:
+                        lmode = TASK  # … and its items are their tasks
                 if ok and not info.announce_only:
                     pass
                 else:
@@ -258,6 +297,9 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                         stack.append(new)
                 prev_dir = ok
                 continue
+            if ok and dl is not None and dl.has_year and anchor is not None and dl.date < anchor and \
+                    mode != TASK and not info.midlead:
+                ok = False  # "Theo Công văn số …, các đơn vị phải báo cáo trước ngày 30/9/2024": an old obligation
             if ok:
                 p = _make(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
                           last_prop_block, orig)
@@ -288,6 +330,105 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
             if p.report_to:
                 p.report_to_unit_id = directory.resolve(p.report_to)
     return out
+
+
+_COL_INDEX = re.compile(r"^(s?tt|so tt|so thu tu|thu tu|no)\.?$")
+_COL_SUPPORT = re.compile(r"\bphoi hop\b")
+_COL_DEADLINE = re.compile(r"\b(thoi gian|thoi han|han hoan thanh|tien do|moc|ngay hoan thanh|hoan thanh|han)\b")
+_COL_LEAD = re.compile(r"\b(chu tri|thuc hien|phu trach|trach nhiem|don vi|co quan|dau moi)\b")
+_COL_CONTENT = re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|yeu cau|giai phap|hoat dong)\b")
+_COL_RESULT = re.compile(r"\b(ket qua|tinh hinh|danh gia|ty le|da thuc hien|luy ke|uoc|dat)\b")
+
+
+def _table_header(src: str, cells: list[tuple[int, int]]) -> dict | None:
+    """Column roles of a task table's header row ("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+    Thời gian hoàn thành"), or None when the row is not such a header."""
+    roles: dict = {"n": len(cells)}
+    for ci, (a, b) in enumerate(cells):
+        f = fold(src[a:b]).strip()
+        if not f:
+            continue
+        if any(ch.isdigit() for ch in f) or len(f.split()) > 8:
+            return None  # data, not a column name
+        if _COL_INDEX.match(f):
+            roles.setdefault("index", ci)
+        elif _COL_RESULT.search(f):
+            roles["result"] = ci
+        elif _COL_SUPPORT.search(f):
+            roles.setdefault("support", ci)
+        elif _COL_DEADLINE.search(f):
+            roles.setdefault("deadline", ci)
+        elif _COL_CONTENT.search(f) and "content" not in roles:
+            roles["content"] = ci
+        elif _COL_LEAD.search(f):
+            roles.setdefault("lead", ci)
+    if "content" not in roles or "result" in roles or not ("lead" in roles or "deadline" in roles):
+        return None
+    return roles
+
+
+def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
+    from .lexicon import tokenize
+    from .owners import report_to
+    ci = roles["content"]
+    if ci >= len(cells):
+        return None
+    cs, ce = cells[ci]
+    if ce <= cs or not any(ch.isalpha() for ch in src[cs:ce]):
+        return None
+    end = cells[-1][1]
+    owners: list[tuple[str, str]] = []
+    for role, key in (("lead", "lead"), ("support", "support")):
+        k = roles.get(key)
+        if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
+            a, b = cells[k]
+            toks = tokenize(src, a, b)
+            owners += [(nm, role) for nm in split_owners(toks, 0, len(toks), src)]
+    if not any(r == "lead" for _, r in owners):
+        owners = list(nearest("owners") or []) + owners
+    p = Proposal(text=orig[cs:end], start=cs, end=end, owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
+                 recurring=is_recurring(src[cs:end]))
+    p.report_to = report_to(tokenize(src, cs, ce), src)
+    dl, base = None, 0
+    k = roles.get("deadline")
+    if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
+        dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
+    if dl is None:
+        dl, base = pick_deadline(src[cs:ce], dctx), cs
+    if dl is not None:
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[base + dl.start:base + dl.end], "explicit"
+    else:
+        inh = nearest("deadline")
+        if inh:
+            p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
+    return p
+
+
+_TOPIC_START = re.compile(r"^(cong tac|viec|van de|noi dung|tinh hinh|ket qua|linh vuc|chuong trinh|de an|du an|"
+                          r"ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|thong bao|bao cao|so|tong so|ty le|"
+                          r"muc tieu|chi tieu)\b")
+
+
+def _loose_imperative(info: SentInfo) -> bool:
+    """An item under a task lead-in whose verb the lexicon does not know: a directive when it starts with a
+    (lower-case) word that is neither a unit nor a person nor a topic noun, and reads as no result."""
+    from .lexicon import PRE_ADVERBS, match_at
+    toks, i = info.toks, info.main_start
+    if info.form != "other" or info.excluded or info.result_mark or info.date_start or info.leadin or \
+            info.assess_mark or i >= len(toks) or i > 0:
+        return False
+    t = toks[i]
+    if not t.word or any(ch.isdigit() for ch in t.text) or (t.text.isupper() and len(t.text) > 1):
+        return False
+    if unit_head_at(toks, i) or match_at(toks, i, PRE_ADVERBS) and toks[i].f in ("đã", "đang", "vừa", "chưa"):
+        return False
+    from .owners import is_person
+    if is_person(toks, i, min(len(toks), i + 12)):
+        return False
+    words = [x for x in toks if x.word]
+    if len(words) < 5:
+        return False
+    return not _TOPIC_START.match(fold(" ".join(x.text for x in toks[i:i + 3])))
 
 
 def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:

@@ -60,7 +60,11 @@ class Block:
         return src[self.body_start:self.end]
 
 
+_ROMAN_TOKEN = re.compile(r"(?<![^\W\d_])[IVX]{1,4}(?![^\W\d_])")
+
+
 def _is_caps_line(s: str) -> bool:
+    s = _ROMAN_TOKEN.sub("", s)  # "III/2024." (a wrapped "quý III/2024") is no line in capitals
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
@@ -202,6 +206,7 @@ def segment(text: str) -> list[Block]:
     cur_caps = False
     gap = False
     page_break = False
+    cur_row = False
     for li, (s, e) in enumerate(lines):
         if e <= s:
             if not page_break:
@@ -217,6 +222,20 @@ def segment(text: str) -> list[Block]:
                 cur = None
             gap = True
             continue
+        row = table_cells(text, s, e) is not None
+        if row or cur_row:
+            # a table row is a block of its own: rows neither run on nor take the next line in
+            if cur is not None:
+                blocks.append(cur)
+                cur = None
+            cur_row = row
+            if row:
+                cur = Block(start=s, end=e, body_start=s, gap_before=gap)
+                cur_last = line
+                cur_caps = False
+                gap = False
+                page_break = False
+                continue
         mk, kind, skip = _marker_of(line)
         caps = _is_caps_line(line)
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
@@ -249,8 +268,48 @@ _LINK_WORD_END = re.compile(r"\b(?:và|của|với|về|cho|các|những|tại|t
                             re.IGNORECASE)
 
 
+_PIPE = re.compile(r"\s\|\s|^\|\s|\s\|$")
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """Cell spans of a table row as DOCX/HTML readers flatten it — cells joined by tabs or " | " on one line —
+    or None when the line is not a row of three cells or more. Empty cells are kept (as empty spans)."""
+    line = text[start:end]
+    if "\t" in line:
+        sep = re.compile(r"\t")
+    elif len(_PIPE.findall(line)) >= 2:
+        sep = re.compile(r"\s*\|\s*")
+    else:
+        return None
+    cells = []
+    pos = start
+    for m in sep.finditer(text, start, end):
+        cells.append((pos, m.start()))
+        pos = m.end()
+    cells.append((pos, end))
+    out = []
+    for a, b in cells:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    while out and out[0][0] == out[0][1] and text[start:out[0][0]].strip(" |\t") == "":
+        out.pop(0)  # a leading "| "
+    while out and out[-1][0] == out[-1][1]:
+        out.pop()
+    return out if len(out) >= 3 else None
+
+
+_STAMP_LINE = re.compile(
+    r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?\[?gmt[+\-]\d+\]?\)?)?$", re.IGNORECASE)
+
+
 def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0,
                heading_line: bool = False) -> bool:
+    if _STAMP_LINE.match(prev.strip()):
+        return False  # a web page's publication stamp ("Thứ Năm, 20/03/2025 - 18:42") is a line of its own
     if _ends_terminal(prev):
         # hard-wrapped text: a sentence that ends on a full line says nothing of the paragraph — when the next
         # line's first word would not have fitted, the break is the wrapper's and the paragraph goes on
@@ -282,6 +341,9 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
             if heading_line or (not name_part and not _LINK_WORD_END.search(p)):
                 return False
         return True
+    if not gap and re.search(r"\b(?:quý|tháng|năm|khóa|khoá)$", p, re.IGNORECASE) and \
+            re.match(r"(?:[IVX]{1,4}|\d{1,4})\b", line):
+        return True  # "… trong quý" / "III/2025.": a time phrase broken by the line end
     if not gap and _CONNECTIVE_END.search(p) and re.search(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|để|là|"
                                                              r"trong|từ|đến|được|có|thì|mà|nhưng|hoặc|nhằm|gồm|như|"
                                                              r"trên|bằng|do|bởi)$", p, re.IGNORECASE):
