@@ -34,6 +34,8 @@ def task_list(request):
     paginator = Paginator(qs, PAGE_SIZE)
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
+    start = (page.number - 1) * PAGE_SIZE
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today)
     return render(request, "tracker/task_list.html", {
         "filter": filterset,
         "page": page,
@@ -41,6 +43,7 @@ def task_list(request):
         "counts": [(bucket, counts[bucket.value]) for bucket in Timeliness],
         "total": counts["total"],
         "today": today,
+        "list_url": reverse("tracker:task_list"),  # rows link to list_url + pk: one reverse(), not fifty
     })
 
 
@@ -207,7 +210,8 @@ def dashboard(request):
         "grand_total": sum(data["totals"].values()),
         "week_end": data["today"] + timedelta(days=7),
         "buckets": buckets,
-        "unit_rows": [(unit, [(b, getattr(unit, b.value)) for b in buckets]) for unit in data["per_unit"]],
+        "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
+                      for unit in data["per_unit"]],
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
         "due_week_rows": data["due_week"][:DASHBOARD_ROWS],

@@ -219,3 +219,22 @@ def test_tasks_without_deadline_come_last(client, office_user, mixed, sort):
     dated = [pk for pk in ids if Task.objects.get(pk=pk).due_date]
     assert ids[-1] == mixed["no_deadline"].pk
     assert ids[:len(dated)] == dated
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["", "due", "-due", "unit", "-status", "created"])
+@pytest.mark.parametrize("who", ["office_user", "staff_a"])
+def test_page_rows_are_the_sliced_queryset(request, mixed, make_task, unit_b, today, sort, who):
+    """Ids first, rows second: the same rows, in the same order, as slicing the filtered queryset."""
+    from django.test import RequestFactory
+
+    from tracker.filtersets import TaskFilterSet
+
+    make_task(unit_b, title="Việc khác của đơn vị B", due=today + timedelta(days=5))
+    http = RequestFactory().get(URL, {"sort": sort} if sort else {})
+    http.user = request.getfixturevalue(who)
+    qs = TaskFilterSet(http.GET or None, queryset=selectors.task_list(http.user, today), request=http).qs
+    for start, stop in [(0, 3), (3, 6), (6, 50)]:
+        rows = selectors.page_rows(qs, start, stop, today)
+        assert [t.pk for t in rows] == [t.pk for t in qs[start:stop]]
+        assert [t.timeliness for t in rows] == [t.timeliness for t in qs[start:stop]]

@@ -32,6 +32,14 @@ def test_annotation_filter_and_python_agree_on_grid(settings):
         assert filtered == {pk for pk, b in expected.items() if b == bucket}, bucket
     # every bucket occurs, so the grid really exercised each branch
     assert set(expected.values()) == {*Timeliness.values, None}
+    # the list's counts and the dashboard's per-unit counts are these buckets, counted
+    per_bucket = {b: sum(1 for v in expected.values() if v == b) for b in Timeliness.values}
+    counts = selectors.list_counts(Task.objects.all(), TODAY)
+    assert counts.pop("total") == len(expected)
+    assert counts == per_bucket
+    unit_counts = selectors.dashboard(TODAY)["per_unit"][0]
+    assert {b: getattr(unit_counts, b) for b in Timeliness.values} == per_bucket
+    assert unit_counts.total == len(expected)  # cancelled tasks count in the total, in no bucket
 
 
 @pytest.mark.parametrize("status,due,completed,bucket", [
