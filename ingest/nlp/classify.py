@@ -34,14 +34,15 @@ _CLOSING = re.compile(
     r"|\bde\s+cac\s+(dong chi|co quan|don vi|dia phuong)[^.]{0,80}\b(biet|thuc hien)\s*[./]*\s*$"
     r"|^(noi nhan|luu\s*:|luu vt|luu van phong)")
 _OPINION = re.compile(
-    r"^(tham gia y kien|phat bieu tham luan|phat bieu thao luan|phat bieu y kien|thao luan|gop y|y kien|"
+    r"^dai dien\b[^.;:]{0,80}?\b(de nghi|kien nghi|de xuat|mong muon)\b"
+    r"|^(tham gia y kien|phat bieu tham luan|phat bieu thao luan|phat bieu y kien|thao luan|gop y|y kien|"
     r"nhieu y kien|cac y kien|dai bieu|cac dai bieu|phat bieu khai mac|khai mac|tai buoi thao luan|"
     r"tai phien thao luan)\b"
     r"|\b(de nghi|kien nghi|de xuat)\s+(tinh|trung uong|cap tren|chinh phu|tinh uy|ubnd tinh)\s+(can|som|quan tam|xem xet|"
     r"ho tro|bo tri|co)\b"
     r"|\b(de nghi|yeu cau)\s+cac\s+dai\s+bieu\b")
 _MEETING = re.compile(
-    r"^(du hoi nghi|tham du|cung du|den du|chu tri hoi nghi|chu tri|quang canh|toan canh|cac dai bieu|dai bieu|"
+    r"^(du hoi nghi|tham du|cung du|den du|chu tri hoi nghi|chu tri(?=\s*(?::|$|hoi nghi|cuoc hop|buoi|phien|le\b))|quang canh|toan canh|cac dai bieu|dai bieu|"
     r"anh\s*:|hoi nghi (da|cung da|duoc|co)|tai hoi nghi,? (cac|nhieu)? ?(dai bieu|y kien))\b"
     r"|\b(chu tri|dong chu tri)\s*(hoi nghi|cuoc hop|buoi lam viec|phien hop|buoi giao ban|hoi thao|le)?\s*[.]*\s*$"
     r"|\banh\s*:\s*\S")
@@ -66,7 +67,7 @@ _GENERIC = {"quan", "tam", "chu", "trong", "tap", "trung", "thuc", "hien", "trie
             "mot", "so", "cac", "nhung", "va", "dong", "thoi", "cu", "the", "nhu", "sau", "can", "phai", "dong", "bo",
             "quyet", "liet", "de", "nham", "hoan", "thanh", "ket", "luan", "hoi", "nghi", "ve"}
 _ISSUER = re.compile(
-    r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*(tinh|thanh|huyen|thi|quan|dang) uy\b"
+    r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*((tinh|thanh|huyen|thi|quan) uy\b|dang uy$)"
     r"|^ban chap hanh dang bo\b|^(ubnd|uy ban nhan dan) (tinh|thanh pho)\b|^chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b"
     r"|^(pho )?thu tuong\b|^bi thu (tinh|thanh) uy\b|^hoi nghi\b|^ban thuong vu\b|^thuong truc\b")
 
@@ -97,6 +98,7 @@ class SentInfo:
     main_start: int = 0            # token index where the main clause starts
     chidao_subject: str | None = None  # "X chỉ đạo Y …" read as an assignment to Y: X as written
     accountable: list[str] = field(default_factory=list)  # "X chịu trách nhiệm trước …": X (no task by itself)
+    revived: str | None = None     # the exclusion an assignment further on lifted ("past": "X đã …, giao Y …")
     toks: list[Tok] = field(default_factory=list)
 
 
@@ -157,6 +159,12 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
                 doi_voi = split_owners(toks, i + 2, k, info_src[0])
             i = k + 1
             continue
+        if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, _DOC_NOUNS):
+            # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
+            k = _clause_comma(toks, i + 2, strict=True)
+            if k is not None:
+                i = k + 1
+                continue
         if toks[i].cap or i == 0:
             k = _clause_comma(toks, i + 1) if _is_adverbial_start(toks, i) else None
             if k is not None:
@@ -165,6 +173,11 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
         break
     return i, doi_voi
 
+
+_DOC_NOUNS = Phrases(tuple(p.split()) for p in (
+    "công văn", "kế hoạch", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "thông báo", "hướng dẫn",
+    "chương trình", "điều lệ", "quy định", "thông tư", "nghị định", "luật", "công điện", "văn bản", "ý kiến chỉ đạo",
+    "chỉ đạo của", "đề án"))
 
 info_src = [""]  # the source text for the current analysis (set by analyze)
 
@@ -253,6 +266,17 @@ def _is_assign(toks: list[Tok], k: int) -> int:
     return n
 
 
+def _delegates(toks: list[Tok], k: int) -> bool:
+    """"(lãnh đạo,) chỉ đạo Y …" at token k: a delegation chain — who helps Y is Y's business (GUIDE)."""
+    n = len(toks)
+    while k < n and toks[k].f in ("lãnh", "đạo", ",", "và") and not (toks[k].f == "lãnh" and k + 1 < n and
+                                                                      toks[k + 1].f != "đạo"):
+        if toks[k].f == "lãnh" and k + 2 < n and toks[k + 1].f == "đạo" and unit_head_at(toks, k + 2):
+            return True
+        k += 1
+    return k + 2 < n and toks[k].f == "chỉ" and toks[k + 1].f == "đạo" and unit_head_at(toks, k + 2)
+
+
 def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> None:
     """Fill owners from the addressee of an assignment verb at token k."""
     n = len(toks)
@@ -300,8 +324,9 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> N
                                 toks[e].f in (",",) and e + 1 < n and verb_len(toks, e + 1)):
             info.leads = split_owners(toks, m, e, src)
             info.unit_object = bool(info.leads)
-            sup, _ = support_after(toks, e)
-            info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
+            if not _delegates(toks, e):  # "đề nghị X chỉ đạo Y chủ trì, phối hợp với Z": Y and Z are X's to direct
+                sup, _ = support_after(toks, e)
+                info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
             return
         if e > m and e >= n:
             info.leads = split_owners(toks, m, e, src)
@@ -353,6 +378,10 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         info.form = "imperative"
         if doi_voi:
             info.leads = doi_voi
+        # "Phối hợp với Ban Tổ chức Tỉnh ủy tổ chức tập huấn …": the units after "phối hợp" help
+        if not _delegates(toks, i):
+            sup, _ = support_after(toks, i)
+            info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
         if toks[i].f in ("phải", "cần"):
             info.strong_modal = True
     elif unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
@@ -361,6 +390,14 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         subj = fold(src[toks[i].start:toks[j - 1].end]) if j > i else ""
         info.person_subject = person
         info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and " cac " not in f" {subj} "
+        if j > i and j < n and toks[j].f == "có" and match_at(toks, j, TASK_VERBS) < 2 and not person:
+            # "Các chủ đầu tư có tỷ lệ giải ngân dưới 50% phải báo cáo …": a "có" qualifier, then the modal
+            for x in range(j + 1, min(n, j + 14)):
+                if not toks[x].word and toks[x].f not in ("%", "/", "-"):
+                    break
+                if toks[x].f in ("phải", "cần") and not toks[x].cap:
+                    j = x
+                    break
         # pre-verbal adverbs: "vừa", "đã", "cũng", "sẽ", "tiếp tục"
         v = j
         adv = []
@@ -386,6 +423,11 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         if j > i and v < n and _is_assign(toks, v):
             info.form = "assign"
             _object_after_assign(toks, v, info, src)
+        elif j > i and v + 2 < n and (person or info.issuer_subject) and \
+                [t.f for t in toks[v:v + 2]] in (["lưu", "ý"], ["nhắc", "nhở"]) and unit_head_at(toks, v + 2):
+            # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task
+            info.form = "assign"
+            _object_after_assign_chidao(toks, v, info, src)
         elif j > i and v < n and toks[v].f == "chỉ" and v + 1 < n and toks[v + 1].f == "đạo" and info.issuer_subject \
                 and unit_head_at(toks, v + 2):
             info.form = "assign"
@@ -412,7 +454,10 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 info.excluded = info.excluded or "news"
             elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
                     any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv) or \
-                    any(a in _MANNER for a in adv) and vl:
+                    any(a in _MANNER for a in adv) and vl or \
+                    adv and adv[-1] in _MANNER and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
+                    toks[v].word and not toks[v].cap and not nontask:
+                # ("chủ động phương án, bố trí lực lượng": the manner word is the verb itself)
                 info.form = "subject"
                 if person:
                     info.excluded = info.excluded or "person"
@@ -443,6 +488,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                         probe.leads, probe.supports, True, True
                     if info.excluded in ("past", "news", "decision", "other", "person", "meeting") and \
                             not _OPINION.search(f):
+                        info.revived = info.excluded
                         info.excluded = None
                     break
     if info.leadin:
@@ -458,6 +504,9 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             rest = body[pos + len(last):] if pos >= 0 else body
         elif info.form == "assign":
             m = re.search(r"\b(giao|yeu cau|de nghi)\b(?!.*\b(giao|yeu cau|de nghi)\b)", body)
+            if m is None:
+                # "…, Chủ tịch UBND tỉnh yêu cầu:": the verb itself went with the announcing tail
+                m = re.search(r"\b(giao|yeu cau|de nghi)\b(?!.*\b(giao|yeu cau|de nghi)\b)", f)
             rest = body[m.end():] if m else body
         content = [w for w in re.findall(r"\w+", rest) if w not in _GENERIC]
         info.announce_only = len(content) < 6

@@ -106,7 +106,44 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 # --- the grammar -----------------------------------------------------------
 _NUMDATE = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d|-\d)"
 _LONGDATE = r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))?"
+# Numbers in words ("ngày mười lăm tháng bảy", "ngày hai mươi mốt tháng mười hai năm 2025")
+_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+          "tám": 8, "chín": 9}
+_U = r"(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
+_DAY_WORDS = (r"(?:(?:mồng|mùng)\s+(?:mười|" + _U + r")|(?:hai|ba)\s+mươi(?:\s+" + _U + r")?|mười(?:\s+" + _U + r")?|"
+              r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín))")
+_MONTH_WORDS = r"(?:mười\s+một|mười\s+hai|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?!\w)"
+WORD_DATE = re.compile(r"ngày\s+(?P<dw>" + _DAY_WORDS + r")\s+tháng\s+(?P<mw>" + _MONTH_WORDS + r"|\d{1,2}(?!\d))"
+                       r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?")
+
+
+def words_number(words: str) -> int | None:
+    """1–39 written in words ("mười lăm" 15, "hai mươi mốt" 21, "giêng" 1, "chạp" 12); None if not one."""
+    w = words.split()
+    if not w:
+        return None
+    if w[0] in ("mồng", "mùng"):
+        w = w[1:]
+    if len(w) == 1 and w[0] == "giêng":
+        return 1
+    if len(w) == 1 and w[0] == "chạp":
+        return 12
+    if w and w[0].isdigit():
+        return int(w[0])
+    if w and w[0] == "mười":
+        return 10 + (_UNITS.get(w[1], 0) if len(w) > 1 else 0)
+    if len(w) >= 2 and w[1] == "mươi" and w[0] in _UNITS:
+        return _UNITS[w[0]] * 10 + (_UNITS.get(w[2], 0) if len(w) > 2 else 0)
+    if len(w) == 1 and w[0] in _UNITS:
+        return _UNITS[w[0]]
+    return None
+
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("wdate", WORD_DATE),
+    ("week", re.compile(
+        r"tuần\s+(?P<w>" + D + r"ầu(?:\s+tiên)?|cuối|thứ\s+(?:nhất|hai|ba|tư)|[1-4])\s+(?:của\s+)?tháng\s+(?P<m>\d{1,2})(?!\d)"
+        r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])")),
     ("half", re.compile(
         r"(?<![\d/])(?P<n>[369]|06|09|03)\s+tháng\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?![\d])")),
     ("half", re.compile(r"nửa\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?")),
@@ -138,6 +175,8 @@ _CITED_BEFORE = re.compile(
 _PAST_BEFORE = re.compile(
     r"(?:kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|tính\s+" + D + r"ến|"
     r"tính\s+từ|hồi|từ\s+" + D + r"ầu\s+năm)\s*(?:\S+\s+){0,2}$")
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:bắt\s+" + D + r"ầu\s+)?từ\s*(?:ngày\s*)?$")
+_PAST_DURATION_BEFORE = re.compile(r"(?:" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|hồi)\s*(?:\S+\s+){0,2}$")
 _PAST_AFTER = re.compile(r"^\s*(?:vừa\s+qua|qua|" + D + r"ã|" + D + r"ến\s+nay|trước)\b")
 _SCOPE_BEFORE = re.compile(
     r"(?<!\w)(?:giai\s+" + D + r"oạn|nhiệm\s+kỳ|tầm\s+nhìn|" + D + r"ịnh\s+hướng\s+" + D + r"ến|chủ\s+" + D + r"ề|năm\s+học|niên\s+khóa|niên\s+khoá|"
@@ -157,6 +196,27 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, 
         if y:
             return _safe_date(y, mo, d), True
         return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
+    if kind == "wdate":
+        d, mo = words_number(g["dw"]), words_number(g["mw"])
+        y = _year(g.get("y"))
+        if not (d and mo and 1 <= d <= 31 and 1 <= mo <= 12):
+            return None, False
+        if y:
+            return _safe_date(y, mo, d), True
+        return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
+    if kind == "week":
+        mo = int(g["m"])
+        if not 1 <= mo <= 12:
+            return None, False
+        w = g["w"]
+        nth = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4}.get(w.split()[-1]) or (int(w) if w.isdigit() else None)
+        # the last day the phrase allows: the 7th for the first week, the month's end for the last one
+        make = (lambda yy: _last_day(yy, mo)) if w == "cuối" else \
+            (lambda yy: _safe_date(yy, mo, 7 * (nth or 1)))  # noqa: E731
+        y = _year(g.get("y"))
+        if y:
+            return make(y), True
+        return _next_on_or_after(make, base), False
     if kind == "month":
         mo = int(g["m"])
         if not 1 <= mo <= 12:
@@ -207,7 +267,8 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, 
     return None, False
 
 
-_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý", re.IGNORECASE)
+_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý|ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
+                         re.IGNORECASE)
 
 
 def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -> list[TimeExpr]:
@@ -241,12 +302,20 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
             continue
+        if kind in ("date", "wdate", "month", "quarter", "year") and _FROM_BEFORE.search(before) and \
+                not re.match(r"\s*(?:" + D + r"ến|tới|-|–)", after):
+            continue  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
         if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
             continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
         strong = bool(_STRONG_PREFIX.search(before))
         if not strong and _CLOCK_BEFORE.search(before):
             continue  # "0 giờ ngày 01/4/2019": a reference moment
-        if not strong and (_PAST_BEFORE.search(before) or _PAST_AFTER.search(after)):
+        if not strong and kind == "duration":
+            # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"
+            # looks back
+            if _PAST_AFTER.search(after) or _PAST_DURATION_BEFORE.search(before):
+                continue
+        elif not strong and (_PAST_BEFORE.search(before) or _PAST_AFTER.search(after)):
             continue
         if kind in ("year", "yearend", "half", "quarter", "month", "months_of_year"):
             if _SCOPE_BEFORE.search(before):

@@ -95,7 +95,7 @@ bảo vệ, giữ vững, cải thiện, ứng dụng, tập huấn, bồi dư�
 báo cáo, trình, gửi, cung cấp, chuyển, tiếp thu, lưu ý, nêu cao, rèn luyện, giữ gìn, khơi dậy, thắt chặt, tham gia,
 kết hợp, luôn, quản lý, sử dụng, thu hút, đẩy lùi, kiểm soát, phân công, phân cấp, hạn chế, khắc phục,
 công khai, lắng nghe, lựa chọn, mở rộng, thúc đẩy, xác định rõ, rút ngắn, tiết kiệm, kiểm kê, hoàn tất, đảm nhận,
-tiếp nhận, vào cuộc, bám, bám sát, bám vào, chịu trách nhiệm, có trách nhiệm, được giao, phải, cần, nghiêm,
+tiếp nhận, vào cuộc, bám, bám sát, bám vào, chịu trách nhiệm, có trách nhiệm, có nhiệm vụ, được giao, phải, cần, nghiêm,
 không để, không chủ quan, chuyển giao, áp dụng, duy trì, xem xét, đăng ký, kiểm điểm, thanh tra, phấn đấu,
 nỗ lực, thẩm định, chỉ rõ, đề ra, chăm lo, đầu tư, phát triển, đào tạo, cải cách, chuyển đổi, sàng lọc,
 truyền đạt, phổ biến, cụ thể hóa, số hóa, chỉnh sửa, thay thế, bổ nhiệm, điều động, luân chuyển,
@@ -114,7 +114,8 @@ nhân dịp, tổ chức thực hiện, tuyên dương, biểu dương, ghi nh�
 cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan tỏa, vượt qua, khai trương, nắm vững, tập trung cao độ,
 sẵn sàng, chuẩn bị sẵn sàng, bảo đảm sẵn sàng,
 khảo sát, sơ tán, di dời, di chuyển, gia cố, nạo vét, canh gác, túc trực, trực ban, dự trữ, cấp phát, phân bổ,
-bàn giao, tạm dừng, đình chỉ, thu hoạch, gieo trồng, tiêm phòng, đôn đốc, cam kết
+bàn giao, tạm dừng, đình chỉ, thu hoạch, gieo trồng, tiêm phòng, đôn đốc, cam kết,
+cân đối, chi trả, phát dọn, dọn dẹp, khơi thông, chữa cháy, dập tắt, ra quân, lập biên bản
 """)
 
 ASSIGN_VERBS = _phrases("giao, yêu cầu, đề nghị, giao cho, giao nhiệm vụ cho, giao trách nhiệm cho, đồng chí đề nghị")
@@ -137,7 +138,7 @@ cần phải, nhanh chóng, sau đó, đồng thời, cần tiếp tục
 """)
 
 STRONG_MODALS = _phrases("""
-phải, cần, có trách nhiệm, chịu trách nhiệm, chủ trì, được giao, khẩn trương, cần phải, sẽ
+phải, cần, có trách nhiệm, có nhiệm vụ, chịu trách nhiệm, chủ trì, được giao, khẩn trương, cần phải, sẽ
 """)
 
 # Words that head the name of a unit, body or group that can be given a task.
@@ -154,7 +155,7 @@ nhà đầu tư, hợp tác xã, cụm, khu, ban quản lý, ủy viên, tỉnh 
 bộ đội biên phòng, viện kiểm sát, tòa án, kiểm toán, hiệp hội, chánh án, hiệu trưởng, trưởng phòng, trưởng ban,
 trưởng đoàn, đoàn kiểm tra, đoàn công tác, ngành chức năng, cơ sở, cá nhân, tập thể, đại hội,
 hộ gia đình, công chức, viên chức, thành viên, trường học, trường chính trị, trường đại học, trường cao đẳng, ubnd&hđnd, hđnd&ubnd, chi hội, ngành giáo dục,
-nhà thầu
+nhà thầu, vườn quốc gia, khu bảo tồn, chủ rừng, kho bạc nhà nước
 """)
 
 DETERMINERS = _phrases("các, những, mỗi, từng, toàn, cả, toàn thể, toàn bộ, tất cả các, tất cả, riêng")
@@ -179,11 +180,11 @@ kiểm soát, chấp hành, thường vụ, cán sự, biên tập, thực hiệ
 """)
 NAME_HEADS = _phrases("""
 ban, cơ quan, đơn vị, ủy ban, sở, tiểu ban, hội đồng, trung tâm, tổ, đoàn, phòng, cục, bộ, viện, đài, chuyên trách,
-tham mưu, cơ quan chuyên trách, bộ phận, ban chỉ đạo
+tham mưu, cơ quan chuyên trách, bộ phận, ban chỉ đạo, dự án
 """)
 
 NP_INTERNAL = _phrases("""có liên quan, có thẩm quyền, liên quan, trực thuộc, thuộc, từ tỉnh đến cơ sở, từ tỉnh đến xã,
-nhất là, trong đó có, kể cả, đặc biệt là, là đối tượng""")
+nhất là, trong đó có, kể cả, đặc biệt là, là đối tượng, là tổ chức, là cá nhân, là hộ gia đình, là doanh nghiệp""")
 NP_STOPS = _phrases("""
 theo, căn cứ, để, nhằm, trên cơ sở, sau khi, khi, nếu, thì, về việc, trước, trong đó, đồng thời, ngoài ra,
 nhưng, tuy nhiên, vì, do đó, với ý chí, tại, qua, trước mắt, kết quả, tình hình, hồ sơ, danh sách, nội dung,

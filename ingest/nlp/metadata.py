@@ -99,6 +99,13 @@ class Metadata:
     skip_blocks: frozenset[int] = frozenset()   # header, title, chrome, stamps
     end_block: int | None = None                # first block of "Nơi nhận" / signature
     meeting_from_header: bool = False           # no meeting found: meeting_date is the notice's own date
+    doc_type: str | None = None                 # "BÁO CÁO", "QUYẾT ĐỊNH", … as printed in the header
+    addressees: tuple[str, ...] = ()            # "Kính gửi: …" (and the recipients listed under it)
+
+    @property
+    def upward(self) -> bool:
+        """A report or submission sent up to a superior: its "đề nghị" are proposals, not directives."""
+        return self.doc_type in ("BÁO CÁO", "TỜ TRÌNH")
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -150,7 +157,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
             skip.add(bi)
     md.stamp_date = stamp
-    _address_and_related(text, blocks, skip)
+    md.addressees = tuple(_address_and_related(text, blocks, skip))
     # Header: leading caps lines, "Số:", place-and-date line, document type and title.
     title_parts: list[str] = []
     doc_type_seen = False
@@ -179,6 +186,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             continue
         if caps and any(t.upper().startswith(dtp) for dtp in _DOC_TYPES):
             doc_type_seen = True
+            md.doc_type = next(dtp for dtp in _DOC_TYPES if t.upper().startswith(dtp))
             rest = t
             if fold(t) in ("thong bao",):
                 rest = ""
@@ -207,6 +215,14 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if first_body is None:
             first_body = bi
         break
+    if md.doc_type is None:
+        # the type line may have been read together with the title under it ("BÁO CÁO\nkết quả …")
+        for b in blocks[:25]:
+            first = text[b.start:b.end].strip().split("\n")[0].strip()
+            if _caps(first) and len(first) < 60:
+                md.doc_type = next((dtp for dtp in _DOC_TYPES if first.upper().startswith(dtp)), None)
+                if md.doc_type:
+                    break
     if title_parts:
         md.title = " ".join(title_parts)
     else:
@@ -255,27 +271,39 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     return md
 
 
+def _event_words() -> re.Pattern:
+    from .deadlines import WORD_DATE
+    return re.compile(r"(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?" + WORD_DATE.pattern)
+
+
+_EVENT_WORDS = _event_words()
 _CITED_ISSUE = re.compile(r"^[^,]{0,40},[^.]{0,80}?\b(ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){1,3}so\s+\d")
 _ADDRESS = re.compile(r"^(kinh gui|dong kinh gui)\s*:?")
 _RELATED = re.compile(r"^(tin|bai|bai viet|tin tuc)\s+(lien quan|cung chuyen muc|khac|moi|moi nhat|da dua)\b"
                       r"|^(xem them|doc them|co the ban quan tam)\b")
 
 
-def _address_and_related(text: str, blocks: list[Block], skip: set[int]) -> None:
+def _address_and_related(text: str, blocks: list[Block], skip: set[int]) -> list[str]:
     """Skip a công văn's address block ("Kính gửi: …" and the recipients under it) and a web page's list of
-    related articles ("Tin liên quan" and the headlines under it): neither is part of the body."""
+    related articles ("Tin liên quan" and the headlines under it): neither is part of the body.
+    Returns the addressees."""
     n = len(blocks)
+    out: list[str] = []
     for bi, b in enumerate(blocks):
         t = text[b.start:b.end].strip()
         ft = fold(t)
         if _ADDRESS.match(ft):
             skip.add(bi)
+            rest = re.sub(r"^\s*(?:đồng\s+)?kính\s+gửi\s*:?\s*", "", t, flags=re.IGNORECASE).strip(" ;,.")
+            if rest:
+                out.append(rest)
             for bj in range(bi + 1, min(n, bi + 40)):
                 c = blocks[bj]
                 ct = text[c.start:c.end].strip()
                 if c.mtype == "bullet" and len(ct) < 200 and len(c.sentences) <= 1 and \
                         not ct.rstrip(" ;,.").endswith(":"):
                     skip.add(bj)
+                    out.append(text[c.body_start:c.end].strip(" ;,."))
                     continue
                 break
         elif _RELATED.match(ft) and len(t) < 60:
@@ -287,6 +315,7 @@ def _address_and_related(text: str, blocks: list[Block], skip: set[int]) -> None
                     skip.add(bj)
                     continue
                 break
+    return out
 
 
 def _caps(t: str) -> bool:
@@ -311,6 +340,15 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
             f = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+", "", f)
             if md.doc_date is not None and _CITED_ISSUE.search(f):
                 continue  # "Ngày 03/6/2024, Ban Thường vụ ban hành Kết luận số 45": a cited document's date
+            low = re.sub(r"^\W+", "", text[s:e].lower())
+            m = _EVENT_WORDS.match(low)
+            if m:
+                # "Chiều ngày mười tháng sáu năm 2025, …": the date in words
+                from .deadlines import words_number
+                d = _with_year(words_number(m.group("dw")) or 0, words_number(m.group("mw")) or 0,
+                               m.group("y") and int(m.group("y")), hint)
+                if d:
+                    return d
             m = _EVENT_LONG.match(f)
             if m:
                 d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)

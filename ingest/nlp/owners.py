@@ -85,6 +85,9 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
                         continue  # "cơ sở", not "Sở"
                     if s >= 0 and (match_at(toks, s, NAME_HEADS) == L or match_at(toks, s, NAME_VERBS) == L):
                         return 0
+    if t.f == "xây" and nxt == "dựng" and np_start is not None and k - 2 > np_start and \
+            toks[k - 2].f == "đầu" and toks[k - 1].f == "tư" and not verb_len(toks, k - 2, np_start):
+        return 0  # "Ban Quản lý dự án đầu tư xây dựng …": one name
     if nxt in ("hóa", "hoá") and t.word:
         return 2
     n = max(match_at(toks, k, TASK_VERBS), match_at(toks, k, NONTASK_VERBS), match_at(toks, k, ASSIGN_VERBS),
@@ -220,6 +223,7 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
     run = 0
     place = False
     after_title = False
+    unit_after_title = False  # "Giám đốc Vườn quốc gia Vũ Quang": capitals after the unit name it, not a person
     # an organisation ("Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Ban Quản lý dự án …") names no person unless a
     # title follows it ("Giám đốc Công ty X Nguyễn Văn A")
     org = bool(match_at(toks, i, UNIT_HEADS)) and not match_at(toks, i, PERSON_TITLES) and \
@@ -236,12 +240,14 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
             run = 0
             place = True  # the capitalised words that follow name a place ("tỉnh Lâm Đồng", "TP Thủ Đức")
             continue
+        if after_title and match_at(toks, k, UNIT_HEADS) and not match_at(toks, k, PERSON_TITLES):
+            unit_after_title = True
         if t.cap and not match_at(toks, k, UNIT_HEADS) and t.f not in ("tỉnh", "ủy", "trung", "ương", "thường",
                                                                          "trực", "chính", "phủ", "đảng"):
             if place:
                 continue
             run += 1
-            if (run >= 3 and not org) or (run >= 2 and after_title):
+            if (run >= 3 and not org) or (run >= 2 and after_title and not unit_after_title):
                 words = tuple(x.f for x in toks[k - run + 1:k + 1])
                 if not any(words[s0:s0 + len(p)] == p for p in PROPER_NOT_PERSON for s0 in range(len(words))):
                     return True

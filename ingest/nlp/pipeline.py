@@ -89,6 +89,7 @@ class _Ctx:
     deadline: tuple[dt.date, str] | None = None
     unmarked: bool = False
     children: set = field(default_factory=set)
+    enacts: bool = False          # "Điều 1. Thành lập …" of a decision
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -123,10 +124,20 @@ def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
             return None
     end = scan_np(toks, i)
     rest = [t for t in toks[end:] if t.word]
+    if rest and rest[0].f in _QUALIFIERS and len(rest) <= 6 and src[s:e].rstrip().endswith(":") and \
+            all(not t.cap and not (t.f in _QUALIFIERS and k) for k, t in enumerate(rest)):
+        # "1. Chủ tịch UBND các xã, phường có rừng:": a qualifier closes the unit named by the lead-in
+        end = len(toks)
+        rest = []
     if len(rest) > 0:
         return None
     names = split_owners(toks, i, end, src)
     return [(n, "lead") for n in names] or None
+
+
+_ENACTING = re.compile(r"(thanh lap|phe duyet|ban hanh|cong nhan|kien toan|bo nhiem|chap thuan|bai bo|"
+                       r"sua doi|dieu chinh|giao chi tieu|phan bo)\b")
+_QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp"})
 
 
 def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None) -> Extraction:
@@ -223,7 +234,10 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                               deadline=(dl.date, body[dl.start:dl.end]) if dl else None))
             continue
         if b.mtype in ("roman", "num", "alpha", "paren"):
-            stack.append(_Ctx(level=b.level, kind="item", mode=parent_mode))
+            enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(body)))
+            # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
+            # (its members, its term, its regime) — a decision that needs no follow-up, not a task
+            stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts))
         # --- sentences
         para_mode: str | None = None
         para_owners: list[tuple[str, str]] | None = None
@@ -243,6 +257,11 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
             if not ok and si == 0 and marked and mode == TASK and stack[-1].kind == "leadin" and \
                     _loose_imperative(info):
                 ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
+            if ok and md.upward and (info.revived == "past" or info.form == "assign" and info.leads and
+                                     all(any(_same_body(ld, ad) for ad in md.addressees) for ld in info.leads)):
+                # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
+                # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
+                ok = False
             if TRACE is not None:
                 TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
@@ -289,7 +308,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 else:
                     if stack[-1].kind == "item" and stack[-1].level == b.level:
                         stack[-1].kind = "leadin"
-                        stack[-1].mode = new.mode
+                        if not stack[-1].enacts:
+                            stack[-1].mode = new.mode
                         stack[-1].owners = new.owners
                         stack[-1].deadline = new.deadline
                     else:
@@ -306,7 +326,7 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 block_props.append(p)
                 last_prop = p
                 last_prop_block = bi
-                if info.form == "assign" and own:
+                if any(r == "lead" for _, r in own) and (info.form == "assign" or info.form == "subject" and si == 0):
                     para_owners = own
                 if info.midlead:
                     para_mode = TASK

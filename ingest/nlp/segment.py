@@ -18,11 +18,15 @@ from dataclasses import dataclass, field
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]}*"
 _PAGE_LINE = re.compile(
-    r"^\s*(?:[-–—]?\s*\d{1,3}\s*[-–—]?|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s+\d+)\s*$",
+    r"^\s*(?:[-–—]?\s*\d{1,3}\s*[-–—]?|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s+\d+"
+    # a running footer that ends on its page number ("Thông báo số 88-TB/TU – Trang 1/3")
+    r"|[^\n]{0,80}?\s[-–—|,]\s*(?:trang|page)\s+\d{1,3}(?:\s*(?:/|trên|of)\s*\d{1,3})?"
+    r"|[^\n]{0,80}?\s(?:trang|page)\s+\d{1,3}\s*(?:/|trên|of)\s*\d{1,3})\s*$",
     re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[-–—_=*~.|•:]\s*){1,}$")
 _MARKER = re.compile(
-    r"(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3})\.)(?=\s)"
+    r"(?P<article>Điều\s+\d{1,3}\.)(?=\s)"
+    r"|(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3})\.)(?=\s)"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?=\s)"
     r"|(?P<alpha>[a-zđ][).])(?=\s)"
     r"|(?P<paren>\((?:\d{1,2}|[a-zđ])\))(?=\s)"
@@ -100,6 +104,8 @@ def _marker_of(line: str) -> tuple[str | None, str | None, int]:
         return None, None, 0
     kind = m.lastgroup
     mk = m.group(0)
+    if kind == "article":
+        kind = "roman"  # "Điều 1." of a decision: the top level of its outline
     if kind == "roman" and mk == ".":
         return None, None, 0
     rest = line[m.end():]
