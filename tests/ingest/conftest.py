@@ -1,7 +1,6 @@
 """Fixtures for the ingest tests: a small unit directory, a communiqué text, builders and file makers."""
 import io
 import os
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -119,25 +118,6 @@ def make_pdf(text: str) -> bytes:
     for line in text.split("\n"):
         pdf.multi_cell(0, 6, line or " ", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
-
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def encode_cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows wrote it: base letter (with ê, ơ…) plus a combining tone mark."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in decomposed if c in _TONES)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-        out += (base + tones).encode("cp1258")
-    return bytes(out)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ import pytest
 from ingest import services
 from ingest.extraction import propose
 from ingest.models import Communique, Directive, DirectiveOwner
-from tests.ingest.conftest import encode_cp1258, make_docx, make_pdf, stored_files, variant
+from ingest.readers.legacy import encode_cp1258
+from tests.ingest.conftest import make_docx, make_pdf, stored_files, variant
 
 pytestmark = pytest.mark.django_db
 
