@@ -99,6 +99,7 @@ class SentInfo:
     chidao_subject: str | None = None  # "X chỉ đạo Y …" read as an assignment to Y: X as written
     accountable: list[str] = field(default_factory=list)  # "X chịu trách nhiệm trước …": X (no task by itself)
     revived: str | None = None     # the exclusion an assignment further on lifted ("past": "X đã …, giao Y …")
+    labelled: bool = False         # "Sở Tài chính: Chủ trì …": the unit before the colon carries the task
     toks: list[Tok] = field(default_factory=list)
 
 
@@ -145,6 +146,13 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
             continue
         if toks[i].f == "riêng":
             i += 1
+            continue
+        if toks[i].f in ("hằng", "hàng") and i + 2 < n and toks[i + 1].f in ("năm", "tháng", "quý", "tuần", "ngày") \
+                and (toks[i + 2].f == "," or match_at(toks, i + 2, TASK_VERBS)):
+            # "Hằng năm, tổ chức đánh giá …", "Hằng tháng công bố …": a periodic adverbial before the verb
+            i += 2
+            if toks[i].f == ",":
+                i += 1
             continue
         if toks[i].f in ("nhất", "đặc") and i + 1 < n and toks[i + 1].f in ("là", "biệt"):
             i += 2

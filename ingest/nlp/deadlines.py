@@ -305,6 +305,9 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
         if kind in ("date", "wdate", "month", "quarter", "year") and _FROM_BEFORE.search(before) and \
                 not re.match(r"\s*(?:" + D + r"ến|tới|-|–)", after):
             continue  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
+        if kind == "duration" and re.match(r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?"
+                                           r"(?:đủ\s+|đầy\s+đủ\s+)?(?:hồ\s+sơ|đơn|hồ\s+sơ)", low[e:e + 60]):
+            continue  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
         if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
             continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
         strong = bool(_STRONG_PREFIX.search(before))

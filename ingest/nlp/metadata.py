@@ -207,6 +207,10 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         # a header line is in capitals, or a short organisation line ("Đảng bộ tỉnh X"); a longer
         # sentence-case line that starts with "UBND tỉnh …" is a web headline, not a header
         # (a numbered line belongs to the outline, never to the header)
+        if b.mtype is None and not doc_type_seen and first_body is None and len(t) < 160 and \
+                re.search(r"doc lap\s*-\s*tu do\s*-\s*hanh phuc|cong hoa xa hoi chu nghia|dang cong san viet nam", ft):
+            skip.add(bi)  # a two-column header line: the issuer beside the national motto ("TỈNH X   Độc lập - …")
+            continue
         if b.mtype is None and (caps or (_HEADER_LINE.match(t) and len(t.split()) <= 8)) and len(t) < 100 \
                 and not t.endswith((".", ":")) and not doc_type_seen \
                 and first_body is None:

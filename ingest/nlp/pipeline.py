@@ -137,6 +137,7 @@ def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
 
 _ENACTING = re.compile(r"(thanh lap|phe duyet|ban hanh|cong nhan|kien toan|bo nhiem|chap thuan|bai bo|"
                        r"sua doi|dieu chinh|giao chi tieu|phan bo)\b")
+_FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi|sap toi|toi day|tu nay den)\b")
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp"})
 
 
@@ -249,6 +250,10 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
             is_last = si == len(b.sentences) - 1
             mode = para_mode or stack[-1].mode
             leadin = is_last and info.leadin
+            if mode != TASK and _FORWARD_START.match(fold(src[s:min(e, s + 40)])):
+                # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
+                mode = para_mode = TASK
+                info.issuer_subject = False  # … and what even the issuer's own bodies will do is set as a task
             ok = is_directive(info, mode, si == 0, prev_dir)
             if not ok and prev_dir and si > 0 and not leadin and report_continuation(info) and \
                     pick_deadline(src[s:e], dctx) is not None:
@@ -285,6 +290,9 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 if lmode is None and info.form == "assign":
                     lmode = TASK
                 ctx_owners = own if (own and info.form in ("assign", "subject")) else None
+                if ctx_owners is None and info.form == "assign":
+                    lab = unit_label(src, s, e, at_end=True)  # "1. Yêu cầu các sở, ngành, địa phương:"
+                    ctx_owners = lab[0] if lab else None
                 if ctx_owners is None and info.form == "other":
                     ctx_owners = _np_owner(src, s, e)  # "5. Các huyện ủy, thành ủy:" — the list is theirs
                     if ctx_owners and stack[-1].mode != ASSESS:
@@ -326,7 +334,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 block_props.append(p)
                 last_prop = p
                 last_prop_block = bi
-                if any(r == "lead" for _, r in own) and (info.form == "assign" or info.form == "subject" and si == 0):
+                if any(r == "lead" for _, r in own) and (info.form == "assign" or info.form == "subject" and si == 0 or
+                                                         info.labelled):
                     para_owners = own
                 if info.midlead:
                     para_mode = TASK
@@ -451,7 +460,60 @@ def _loose_imperative(info: SentInfo) -> bool:
     return not _TOPIC_START.match(fold(" ".join(x.text for x in toks[i:i + 3])))
 
 
+_LABEL_NOT_NAME = re.compile(r"\b(thong nhat|nhat tri|nhan dinh|ket luan|danh gia|cho rang|khang dinh|nhan manh|ghi nhan|"
+                             r"de nghi|yeu cau|bao cao|chi dao|da|dang|se|vua|duoc|nhu sau)\b")
+_LABEL_VERB = re.compile(r"\s*(?:(?:đề nghị|yêu cầu|giao)\s+)?", re.IGNORECASE)
+
+
+def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tuple[str, str]], int] | None:
+    """A sentence that opens with a unit and a colon ("Sở Tài chính: Chủ trì …", "Đề nghị Kho bạc Nhà nước: Kiểm
+    soát …"; with ``at_end`` the lead-in "Yêu cầu các sở, ngành, địa phương:"): the unit's owners and the offset
+    of the colon. What follows the colon is the unit's task."""
+    text = src[s:e]
+    c = text.find(":", 0, 160)
+    if c <= 0:
+        return None
+    if at_end:
+        if text[c + 1:].strip():
+            return None
+    else:
+        rest = text[c + 1:].lstrip()
+        if not rest or not rest[0].isupper():
+            return None
+    m = _LABEL_VERB.match(text)
+    a = s + (m.end() if m else 0)
+    if a >= s + c:
+        return None
+    owners = _np_owner(src, a, s + c + 1)
+    if not owners:
+        # a long proper name the phrase reader stops inside ("Ban Quản lý dự án đầu tư xây dựng các công trình
+        # giao thông tỉnh:"): before a colon, a unit head with no list punctuation is the unit's whole name
+        from .lexicon import tokenize
+        from .owners import clean_name
+        toks = tokenize(src, a, s + c)
+        if not toks or not unit_head_at(toks, 0) or len(toks) > 24 or any(not t.word for t in toks) or \
+                _caps(src[a:s + c]) or _LABEL_NOT_NAME.search(fold(src[a:s + c])):
+            return None
+        owners = [(clean_name(src[a:s + c]), "lead")]
+    return owners, s + c
+
+
 def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
+    lab = unit_label(src, s, e)
+    if lab is not None:
+        # "a) Sở Tài chính: Chủ trì tổng hợp …": the clause after the colon is the labelled unit's task, and the
+        # unit carries it whoever the clause names (GUIDE: delegation chains)
+        owners, c = lab
+        info = analyze(src, c + 1, e)
+    if lab is not None and info.form in ("imperative", "assign"):
+        names = [n for n, _ in owners]
+        info.supports = [x for x in info.supports if x not in names]
+        info.leads = names
+        info.chidao_subject = None
+        if info.excluded in ("decision", "other", "meeting"):
+            info.excluded = None
+        info.labelled = True
+        return info
     info = analyze(src, s, e)
     if info.chidao_subject and not _same_body(info.chidao_subject, issuer):
         # "UBND thành phố chỉ đạo các phòng …" in a Party committee's notice: the communiqué assigns the task to
