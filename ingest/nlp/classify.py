@@ -98,6 +98,7 @@ class SentInfo:
     main_start: int = 0            # token index where the main clause starts
     chidao_subject: str | None = None  # "X chỉ đạo Y …" read as an assignment to Y: X as written
     accountable: list[str] = field(default_factory=list)  # "X chịu trách nhiệm trước …": X (no task by itself)
+    proposal: bool = False         # a named person "đề nghị/kiến nghị …": a delegate's proposal in a review part
     revived: str | None = None     # the exclusion an assignment further on lifted ("past": "X đã …, giao Y …")
     labelled: bool = False         # "Sở Tài chính: Chủ trì …": the unit before the colon carries the task
     toks: list[Tok] = field(default_factory=list)
@@ -398,8 +399,10 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         subj = fold(src[toks[i].start:toks[j - 1].end]) if j > i else ""
         info.person_subject = person
         info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and " cac " not in f" {subj} "
-        if j > i and j < n and toks[j].f == "có" and match_at(toks, j, TASK_VERBS) < 2 and not person:
-            # "Các chủ đầu tư có tỷ lệ giải ngân dưới 50% phải báo cáo …": a "có" qualifier, then the modal
+        if j > i and j < n and (toks[j].f == "có" and match_at(toks, j, TASK_VERBS) < 2 or
+                                toks[j].f in ("chưa", "không", "còn")) and not person:
+            # "Các chủ đầu tư có tỷ lệ giải ngân dưới 50% phải báo cáo …", "Các xã chưa đạt tiêu chí … phải xây
+            # dựng …": a qualifier clause, then the modal
             for x in range(j + 1, min(n, j + 14)):
                 if not toks[x].word and toks[x].f not in ("%", "/", "-"):
                     break
@@ -431,13 +434,15 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         if j > i and v < n and _is_assign(toks, v):
             info.form = "assign"
             _object_after_assign(toks, v, info, src)
+            info.proposal = person and toks[v].f in ("đề", "kiến")
         elif j > i and v + 2 < n and (person or info.issuer_subject) and \
                 [t.f for t in toks[v:v + 2]] in (["lưu", "ý"], ["nhắc", "nhở"]) and unit_head_at(toks, v + 2):
             # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task
             info.form = "assign"
             _object_after_assign_chidao(toks, v, info, src)
         elif j > i and v < n and toks[v].f == "chỉ" and v + 1 < n and toks[v + 1].f == "đạo" and info.issuer_subject \
-                and unit_head_at(toks, v + 2):
+                and unit_head_at(toks, v + 2) and "đã" not in adv:
+            # ("Trong tháng, Ban Thường vụ đã chỉ đạo các tổ chức cơ sở đảng …": what it did, a result)
             info.form = "assign"
             _object_after_assign_chidao(toks, v, info, src)
             info.chidao_subject = clean_name(src[toks[i].start:toks[j - 1].end])
@@ -610,6 +615,8 @@ def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive
     if info.midlead and info.form in ("assign", "imperative", "subject"):
         return True
     if info.form == "assign":
+        if info.proposal and mode == ASSESS:
+            return False  # "Tại phiên họp, đồng chí X, Bí thư Đảng ủy xã Y đề nghị huyện …": a delegate's proposal
         if info.date_start and not info.unit_object:
             return False
         if info.excluded in ("meeting",) and not info.unit_object:

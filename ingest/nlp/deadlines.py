@@ -144,6 +144,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week", re.compile(
         r"tuần\s+(?P<w>" + D + r"ầu(?:\s+tiên)?|cuối|thứ\s+(?:nhất|hai|ba|tư)|[1-4])\s+(?:của\s+)?tháng\s+(?P<m>\d{1,2})(?!\d)"
         r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])")),
+    # "trong tuần này", "tuần tới", "trong tháng này", "trong tuần cuối tháng" (no number): counted from the
+    # communiqué's date like a duration
+    ("relweek", re.compile(r"(?<!\w)tuần\s+(?P<rel>này|tới|sau|kế\s+tiếp)(?!\w)")),
+    ("relmonth", re.compile(r"(?<!\w)(?:(?P<wk>tuần|ngày)\s+)?cuối\s+tháng(?!\s*\d)(?!\s+(?:này\s+)?(?:" + D + r"ã|qua|trước))"
+                            r"(?:\s+này)?(?!\w)|(?<!\w)tháng\s+(?P<rel>này|tới|sau)(?!\w)")),
     ("half", re.compile(
         r"(?<![\d/])(?P<n>[369]|06|09|03)\s+tháng\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?![\d])")),
     ("half", re.compile(r"nửa\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?")),
@@ -252,6 +257,18 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, 
     if kind == "year":
         y = _year(g.get("y"))
         return (dt.date(y, 12, 31) if y else None), True
+    if kind == "relweek":
+        if ctx.anchor is None:
+            return None, True
+        sunday = ctx.anchor + dt.timedelta(days=6 - ctx.anchor.weekday())
+        return (sunday if g["rel"] == "này" else sunday + dt.timedelta(weeks=1)), True
+    if kind == "relmonth":
+        if ctx.anchor is None:
+            return None, True
+        if g.get("rel") in ("tới", "sau"):
+            nxt = _add_months(ctx.anchor.replace(day=1), 1)
+            return _last_day(nxt.year, nxt.month), True
+        return _last_day(ctx.anchor.year, ctx.anchor.month), True
     if kind == "duration":
         if ctx.anchor is None:
             return None, True
@@ -267,7 +284,7 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, 
     return None, False
 
 
-_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý|ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
+_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý|tuần|tháng\s+(?:này|tới|sau)|cuối\s+tháng|ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
                          re.IGNORECASE)
 
 
@@ -302,7 +319,7 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
             continue
-        if kind in ("date", "wdate", "month", "quarter", "year") and _FROM_BEFORE.search(before) and \
+        if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and _FROM_BEFORE.search(before) and \
                 not re.match(r"\s*(?:" + D + r"ến|tới|-|–)", after):
             continue  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
         if kind == "duration" and re.match(r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?"

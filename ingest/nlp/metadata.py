@@ -57,6 +57,9 @@ _EVENT_LONG = re.compile(
 _ISSUED_DOC = re.compile(
     r"\bvua\s+(?:co|ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){0,3}so\s+[\w./\-]+\s*,?\s*ngay\s+" + _NUMDATE)
 _IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _NUMDATE)
+# "Tại phiên họp ngày 14/7/2023, …", "Tại Hội nghị thường kỳ ngày 05/3/2024": the meeting named with its date
+_AT_MEETING = re.compile(r"^(?:tai|trong|qua)\s+(?:phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|buoi hop|"
+                         r"hop)\b[^.;:]{0,60}?\bngay\s+" + _NUMDATE)
 _HEADER_DATE = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _HEADER_DATE_ANY = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _NUMBER_ANY = re.compile(
@@ -359,6 +362,11 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
                 if d:
                     return d
             m = _EVENT_DATE.match(f)
+            if m:
+                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
+                if d:
+                    return d
+            m = _AT_MEETING.match(f)
             if m:
                 d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
                 if d:

@@ -114,6 +114,9 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
             break
         k += d
     h = match_at(toks, k, UNIT_HEADS)
+    if not h and k + 3 < len(toks) and toks[k].f == "chi" and toks[k + 1].text == "," and \
+            toks[k + 2].f == "đảng" and toks[k + 3].f == "bộ":
+        h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once
     if not h:
         # Abbreviations written in capitals: "UBND", "HĐND", "MTTQ", "BCĐ"…
         if k < len(toks) and toks[k].word and toks[k].text.isupper() and len(toks[k].text) >= 2:

@@ -220,6 +220,11 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
             if b.mtype in ("roman", "num", "alpha", "paren"):
                 is_heading = nwords <= 4 or topic or _caps(body) or \
                     (nwords <= 30 and first_info.form not in ("assign", "imperative", "subject"))
+            elif b.mtype == "bullet":
+                # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
+                nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+                is_heading = nwords <= 6 and section_mode(body) is not None and nxt is not None and \
+                    (nxt.marker or "")[:1] != (b.marker or "")[:1]
             elif not marked:
                 is_heading = (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body)
         if is_heading:
@@ -229,7 +234,7 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 while len(stack) > 1:
                     stack.pop()
             mode = section_mode(body) or parent_mode
-            dl = pick_deadline(body, dctx)
+            dl = _frame(pick_deadline(body, dctx), dctx)
             stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
                               owners=_heading_owner(src, b),
                               deadline=(dl.date, body[dl.start:dl.end]) if dl else None))
@@ -301,10 +306,12 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                     pass
                 else:
                     ok = False
+                frame = _frame(dl, dctx)
                 new = _Ctx(level=(b.level if marked else stack[-1].level + 0.5), kind="leadin",
                            mode=lmode or (TASK if stack[-1].mode == TASK else (lmode or NEUTRAL)),
                            owners=ctx_owners,
-                           deadline=(dl.date, sent[dl.start:dl.end]) if dl else None, unmarked=not marked)
+                           deadline=(frame.date, sent[frame.start:frame.end]) if frame else None,
+                           unmarked=not marked)
                 if ok:
                     block_props.append(_make(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
                                              nearest, bi, last_prop_block, orig))
@@ -336,7 +343,9 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 last_prop_block = bi
                 if any(r == "lead" for _, r in own) and (info.form == "assign" or info.form == "subject" and si == 0 or
                                                          info.labelled):
-                    para_owners = own
+                    # "- Sở Y tế: Chủ trì, phối hợp với Y …. Phân bổ …": the labelled unit carries the item's other
+                    # sentences; the units it works with in one task do not
+                    para_owners = [o for o in own if o[1] == "lead"] if info.labelled else own
                 if info.midlead:
                     para_mode = TASK
                     if dl:
@@ -560,6 +569,16 @@ def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline,
         if inh:
             p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
     return p
+
+
+def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
+    """The time frame a heading or lead-in hands down to its items: a period that had already ended when the
+    meeting was held ("… tiến độ xây dựng nông thôn mới 6 tháng đầu năm 2023" in a July conclusion) is the
+    period under review, not a time limit for the tasks below it."""
+    base = dctx.ref_date or dctx.anchor
+    if dl is not None and dl.date is not None and base is not None and dl.date < base and dl.strength < 3:
+        return None
+    return dl
 
 
 def _dedupe(owners):
