@@ -170,7 +170,9 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
             continue
         if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, _DOC_NOUNS):
             # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
-            k = _clause_comma(toks, i + 2, strict=True)
+            # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
+            # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
+            k = _clause_comma(toks, i + 2, strict=False)
             if k is not None:
                 i = k + 1
                 continue

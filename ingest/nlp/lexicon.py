@@ -115,7 +115,8 @@ cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan
 sẵn sàng, chuẩn bị sẵn sàng, bảo đảm sẵn sàng,
 khảo sát, sơ tán, di dời, di chuyển, gia cố, nạo vét, canh gác, túc trực, trực ban, dự trữ, cấp phát, phân bổ,
 bàn giao, tạm dừng, đình chỉ, thu hoạch, gieo trồng, tiêm phòng, đôn đốc, cam kết,
-cân đối, chi trả, phát dọn, dọn dẹp, khơi thông, chữa cháy, dập tắt, ra quân, lập biên bản
+cân đối, chi trả, phát dọn, dọn dẹp, khơi thông, chữa cháy, dập tắt, ra quân, lập biên bản,
+mở sổ, mở lớp, mở đợt, mở chuyên mục, mở tài khoản
 """)
 
 ASSIGN_VERBS = _phrases("giao, yêu cầu, đề nghị, giao cho, giao nhiệm vụ cho, giao trách nhiệm cho, đồng chí đề nghị")

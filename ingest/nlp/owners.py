@@ -290,6 +290,8 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
         if depth:
             continue
         if t.f == ";" or (t.f in (",", "và") and k + 1 < j and _starts_new_owner(toks, k + 1)):
+            if t.f == "và" and _joint_office(toks, seg, k):
+                continue
             if k > seg:
                 parts.append((seg, k))
             seg = k + 1
@@ -305,6 +307,22 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
         if name and any(c.isalpha() for c in name):
             names.append(name)
     return names
+
+
+_LOCALITY = frozenset({"tỉnh", "huyện", "xã", "thành", "thị", "quận", "phường", "trấn", "phố"})
+_JOINT_BODIES = frozenset({"hđnd", "ubnd", "hội", "ủy", "uỷ"})
+
+
+def _joint_office(toks: list[Tok], a: int, k: int) -> bool:
+    """"Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng HĐND và UBND huyện": one office serving two bodies —
+    the first body, named without its locality, shares the one after "và"."""
+    while a < k and not toks[a].word:
+        a += 1
+    if k - a < 3 or toks[a].f != "văn" or toks[a + 1].f != "phòng" or k + 1 >= len(toks):
+        return False
+    if any(toks[x].f in _LOCALITY or not toks[x].word for x in range(a + 2, k)):
+        return False
+    return toks[k + 1].f in _JOINT_BODIES and toks[k + 1].cap
 
 
 def _starts_new_owner(toks: list[Tok], k: int) -> bool:

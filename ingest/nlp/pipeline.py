@@ -178,6 +178,7 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
         return None
 
     table: dict | None = None   # column roles of the task table being read
+    sibling_heading: dict[int, tuple[str | None, bool]] = {}  # level -> (marker type, was a heading) of the last item
     for bi, b in enumerate(blocks):
         if md.end_block is not None and bi >= md.end_block:
             break
@@ -220,6 +221,12 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
             if b.mtype in ("roman", "num", "alpha", "paren"):
                 is_heading = nwords <= 4 or topic or _caps(body) or \
                     (nwords <= 30 and first_info.form not in ("assign", "imperative", "subject"))
+                if not is_heading and nwords <= 15 and first_info.form != "assign" and \
+                        sibling_heading.get(b.level) == (b.mtype, True):
+                    # "2. Chuẩn bị kỳ họp thứ 25 …" between "1. Kết quả hoạt động …" and "3. Nhiệm vụ …": an
+                    # unpunctuated line whose sibling before was a title, with a body of its own under it
+                    nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
+                    is_heading = nxt is not None and (nxt.mtype is None or nxt.level > b.level)
             elif b.mtype == "bullet":
                 # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
                 nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
@@ -227,6 +234,10 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                     (nxt.marker or "")[:1] != (b.marker or "")[:1]
             elif not marked:
                 is_heading = (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body)
+        if marked and b.mtype in ("roman", "num", "alpha", "paren"):
+            for lv in [lv for lv in sibling_heading if lv > b.level]:
+                del sibling_heading[lv]
+            sibling_heading[b.level] = (b.mtype, is_heading)
         if is_heading:
             if TRACE is not None:
                 TRACE.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
