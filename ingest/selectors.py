@@ -53,6 +53,7 @@ def communique_list(user: User) -> QuerySet:
     return visible_communiques(user).select_related("imported_by").annotate(
         directive_count=Count("directives", filter=~Q(directives__review=Directive.Review.REJECTED), distinct=True),
         task_count=Count("directives__tasks", distinct=True),
+        done_count=Count("directives__tasks", filter=Q(directives__tasks__status=Task.Status.DONE), distinct=True),
     ).order_by("-meeting_date", "-imported_at", "-id")  # GROUP BY drops Meta.ordering
 
 

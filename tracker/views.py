@@ -199,7 +199,7 @@ def attachment(request, pk):
 def dashboard(request):
     """The office's overview; leadership may read it too."""
     access.require(request.user.sees_all_units)
-    data = selectors.dashboard()
+    data = selectors.dashboard(communique_rows=DASHBOARD_ROWS)
     buckets = list(Timeliness)
     communiques = [c for c in data["communiques"] if c.total]
     for c in communiques:

@@ -103,6 +103,16 @@ def test_detail_lists_tasks_with_links(client, directory, staff_a, office_user):
     assert f"/nhiem-vu/{mine.pk}/" in page and f"/nhiem-vu/{theirs.pk}/" not in page
 
 
+def test_list_counts_tasks_and_completed_ones(client, directory, office_user):
+    c = make_communique(number="7-TB/TU", directives=[{"text": "a", "owners": [
+        ("A", "lead", directory["a"]), ("B", "lead", directory["b"])]}])
+    first, _ = services.publish(c)
+    Task.objects.filter(pk=first.pk).update(status=Task.Status.DONE)
+    client.force_login(office_user)
+    (row,) = client.get(reverse("ingest:communique_list")).context["communiques"]
+    assert (row.task_count, row.done_count) == (2, 1)
+
+
 # --- import page -----------------------------------------------------------------------------------
 
 def test_import_pasted_goes_to_review(client, office_user, sample_text, directory, media):

@@ -66,3 +66,21 @@ def test_dashboard_query_count_does_not_grow(client, office_user, unit_a, unit_b
 def test_leadership_viewer_reads_dashboard(client, viewer):
     client.force_login(viewer)
     assert client.get(URL).status_code == 200
+
+
+@pytest.mark.django_db
+def test_dashboard_rates_the_newest_communiques_and_links_to_the_rest(make_task, unit_a, directive, today):
+    from datetime import date
+
+    from ingest.models import Communique, Directive
+
+    older = Communique.objects.create(number="9-TB/TU", title="Cũ", meeting_date=date(2024, 1, 5), text="x",
+                                      content_hash="older", state=Communique.State.PUBLISHED)
+    make_task(unit_a, title="Việc cũ", directive=Directive.objects.create(communique=older, order=1, text="x",
+                                                                         start=0, end=1))
+    make_task(unit_a, title="Việc mới", status=Task.Status.DONE, completed_on=today, directive=directive)
+    data = selectors.dashboard(today, communique_rows=1)
+    (newest,) = data["communiques"]
+    assert newest.pk == directive.communique_id and (newest.total, newest.done) == (1, 1)
+    assert data["more_communiques"] is True
+    assert selectors.dashboard(today, communique_rows=2)["more_communiques"] is False

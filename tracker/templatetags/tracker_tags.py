@@ -91,3 +91,20 @@ def unit_count_rows(unit_rows, list_url):
         out.append(f'<tr><td><a href="{base}">{escape(unit.name)}</a></td>{tds}'
                    f'<td class="text-end fw-semibold">{num(unit.total)}</td></tr>')
     return mark_safe("".join(out))
+
+
+@register.simple_tag
+def communique_rate_rows(communiques, list_url):
+    """The dashboard's completion-per-communiqué body in Python, like `unit_count_rows`:
+    a province's few hundred communiqués × eight cells cost ~15 ms through template tags."""
+    out = []
+    for c in communiques:
+        title = escape(excerpt(c.title, 80)) if c.title else ""
+        out.append(
+            f'<tr><td><a href="{list_url}?communique={c.pk}">{escape(c.label)}</a> '
+            f'<span class="small text-muted">{title}</span></td>'
+            f'<td class="text-nowrap">{dmy(c.meeting_date)}</td>'
+            f'<td class="text-end">{num(c.total)}</td><td class="text-end">{num(c.done)}</td>'
+            f'<td><div class="progress" style="height: 1rem"><div class="progress-bar bg-success" '
+            f'style="width: {c.rate}%">{c.rate}%</div></div></td></tr>')
+    return mark_safe("".join(out))
