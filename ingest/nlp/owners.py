@@ -128,8 +128,12 @@ def person_start(toks: list[Tok], i: int) -> int:
     return match_at(toks, i, PERSON_STARTS)
 
 
-def scan_np(toks: list[Tok], i: int, maxlen: int = 45) -> int:
-    """Index one past the last token of the noun phrase starting at ``i``."""
+def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
+    """Index one past the last token of the noun phrase starting at ``i``.
+
+    ``maxlen`` bounds the walk, not the grammar: a dozen addressees with their titles
+    ("Giám đốc các sở, Trưởng các ban, ngành, …, các chủ đầu tư") run to ~60 tokens.
+    """
     n = len(toks)
     k = i
     depth = 0

@@ -36,6 +36,15 @@ def test_issuer_with_yeu_cau_names_the_units_not_itself():
     assert " ".join(info.leads).replace(",", "").split() == "các cấp ủy tổ chức Đảng".split()
 
 
+def test_a_long_list_of_addressees_is_read_to_its_verb():
+    text = ("Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Trưởng các ban, ngành, đơn vị cấp tỉnh, Chủ tịch UBND "
+            "các huyện, thị xã, thành phố, Giám đốc các Ban Quản lý dự án chuyên ngành, khu vực, các chủ đầu tư, "
+            "triển khai việc lập kế hoạch đầu tư công trung hạn.")
+    words = " ".join(read(text).leads).replace(",", " ").split()
+    assert words[:4] == ["Giám", "đốc", "các", "sở"] and words[-4:] == ["các", "chủ", "đầu", "tư"]
+    assert "triển" not in words and "Chủ tịch UBND tỉnh" not in " ".join(words)
+
+
 def test_report_to_is_not_an_owner():
     text = "Các địa phương này phải báo cáo Chủ tịch UBND tỉnh kết quả thực hiện trước ngày 15.11."
     info = read(text)
