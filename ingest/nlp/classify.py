@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, NONTASK_VERBS, NP_STOPS, PRE_ADVERBS, STRONG_MODALS, \
-    TASK_VERBS, UNIT_HEADS, Phrases, Tok, match_at, tokenize
+from .lexicon import ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, \
+    STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Phrases, Tok, match_at, tokenize
 from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
@@ -66,6 +66,7 @@ _GENERIC = {"quan", "tam", "chu", "trong", "tap", "trung", "thuc", "hien", "trie
             "dao", "chi", "luu", "y", "nhan", "manh", "tiep", "tuc", "tot", "co", "hieu", "qua", "nghiem", "tuc",
             "mot", "so", "cac", "nhung", "va", "dong", "thoi", "cu", "the", "nhu", "sau", "can", "phai", "dong", "bo",
             "quyet", "liet", "de", "nham", "hoan", "thanh", "ket", "luan", "hoi", "nghi", "ve"}
+_AT_MEETING = re.compile(r"tai (cuoc hop|hoi nghi|buoi lam viec|phien hop|buoi hop|ky hop)\b")
 _ISSUER = re.compile(
     r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*((tinh|thanh|huyen|thi|quan) uy\b|dang uy$)"
     r"|^ban chap hanh dang bo\b|^(ubnd|uy ban nhan dan) (tinh|thanh pho)\b|^chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b"
@@ -436,12 +437,19 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         if j > i and v < n and _is_assign(toks, v):
             info.form = "assign"
             _object_after_assign(toks, v, info, src)
-            info.proposal = person and toks[v].f in ("đề", "kiến")
+            # "Tại cuộc họp, Chủ tịch UBND xã X đề nghị tỉnh …": a participant's request, reported
+            participant = not info.issuer_subject and _AT_MEETING.match(f) and match_at(toks, i, PERSON_TITLES)
+            info.proposal = bool(person or participant) and toks[v].f in ("đề", "kiến")
         elif j > i and v + 2 < n and (person or info.issuer_subject) and \
-                [t.f for t in toks[v:v + 2]] in (["lưu", "ý"], ["nhắc", "nhở"]) and unit_head_at(toks, v + 2):
-            # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task
+                [t.f for t in toks[v:v + 2]] in (["lưu", "ý"], ["nhắc", "nhở"]) and \
+                (unit_head_at(toks, v + 2) or doi_voi):
+            # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task;
+            # "Đối với UBND các huyện, Bí thư Tỉnh ủy lưu ý cần …": to the "đối với" unit (below)
             info.form = "assign"
-            _object_after_assign_chidao(toks, v, info, src)
+            if unit_head_at(toks, v + 2):
+                _object_after_assign_chidao(toks, v, info, src)
+            else:
+                info.speaker = True
         elif j > i and v < n and toks[v].f == "chỉ" and v + 1 < n and toks[v + 1].f == "đạo" and info.issuer_subject \
                 and unit_head_at(toks, v + 2) and "đã" not in adv:
             # ("Trong tháng, Ban Thường vụ đã chỉ đạo các tổ chức cơ sở đảng …": what it did, a result)

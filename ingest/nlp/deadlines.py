@@ -175,10 +175,12 @@ _STRONG_PREFIX = re.compile(
     r"không\s+quá|hạn|muộn\s+nhất|" + D + r"ến|tới)\s*(?:hết\s+)?(?:ngày\s*)?(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?)?$")
 _IN_PREFIX = re.compile(r"(?:trong|ngay\s+trong|trong\s+suốt|vào|hoàn\s+thành\s+trong|ngay)\s*(?:ngày\s*)?$")
 _CLOCK_BEFORE = re.compile(r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?$")
+_MOMENT_BEFORE = re.compile(r"(?:thời\s+điểm|mốc|tính\s+" + D + r"ến|số\s+liệu\s+" + D + r"ến)\s*(?:ngày\s*)?$")
+_QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 _CITED_BEFORE = re.compile(
     r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*(?:(?:của|do)\s+[^,;:]{1,50}?\s*,?\s*)?(?:ngày|ban\s+hành\s+ngày|ký\s+ngày)?\s*$")
 _PAST_BEFORE = re.compile(
-    r"(?:kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|tính\s+" + D + r"ến|"
+    r"(?:(?<!báo cáo )(?<!báo cáo về )kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|tính\s+" + D + r"ến|"
     r"tính\s+từ|hồi|từ\s+" + D + r"ầu\s+năm)\s*(?:\S+\s+){0,2}$")
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:bắt\s+" + D + r"ầu\s+)?từ\s*(?:ngày\s*)?$")
 _PAST_DURATION_BEFORE = re.compile(r"(?:" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|hồi)\s*(?:\S+\s+){0,2}$")
@@ -306,8 +308,11 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         kept.append((s, e, kind, m))
         last_end = e
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low)]
     out: list[TimeExpr] = []
     for s, e, kind, m in kept:
+        if any(a < s and e < b for a, b in quoted):
+            continue  # "quán triệt tinh thần “không để … khi mùa mưa bão năm 2026 đến”": a slogan, not a limit
         before = low[max(0, s - 90):s]
         after = low[e:e + 25]
         g = m.groupdict()
@@ -328,8 +333,8 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
         if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
             continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
         strong = bool(_STRONG_PREFIX.search(before))
-        if not strong and _CLOCK_BEFORE.search(before):
-            continue  # "0 giờ ngày 01/4/2019": a reference moment
+        if not strong and (_CLOCK_BEFORE.search(before) or _MOMENT_BEFORE.search(before)):
+            continue  # "0 giờ ngày 01/4/2019", "tỷ lệ giải ngân tại thời điểm 30/9/2023": a reference moment
         if not strong and kind == "duration":
             # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"
             # looks back

@@ -78,7 +78,8 @@ _HEADER_LINE = re.compile(
 _CHROME = re.compile(
     r"^(chia sẻ|bình luận|tác giả|tổng số điểm|click|bản đồ|thống kê|hôm nay\s*:|hôm qua\s*:|tháng \d+\s*:|"
     r"năm \d+\s*:|tổng số\s*:|a- a a\+|in bài|gửi bài|lượt xem|xem thêm|tin liên quan|từ khóa|tags?\s*:|nguồn\s*:|"
-    r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:|trang chủ\s*[>»›|/])",
+    r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:|trang chủ\s*[>»›|/]|"
+    r"(?:tìm kiếm|nhập từ khóa|search)\s*(?:\.\.\.|…)?\s*$|đăng nhập\s*(?:\||$))",
     re.IGNORECASE)
 _ISSUERS = [
     ("Ban Thường vụ Tỉnh ủy", r"ban thuong vu tinh uy"), ("Ban Thường vụ Thành ủy", r"ban thuong vu thanh uy"),

@@ -100,6 +100,10 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
         return 0
     if t.f == "dự" and nxt in ("án", "thảo", "toán", "báo", "kiến", "trù", "phòng", "bị"):
         return 0
+    if t.f == "giao" and nxt in ("thông", "dịch", "lưu", "diện", "thoa", "hữu", "lộ", "tiếp"):
+        return 0  # "giao thông", "giao dịch": nouns, not "giao" (assign)
+    if t.f in ("trình", "tạo") and k > 0 and toks[k - 1].f in ("công", "chương", "quy", "đào"):
+        return 0  # "các công trình giao thông", "chương trình", "quy trình", "đào tạo": nouns, not "trình"
     if t.f in ("sẽ", "là"):
         return 1
     return n
@@ -114,6 +118,8 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
             break
         k += d
     h = match_at(toks, k, UNIT_HEADS)
+    if h and toks[k].f == "ban" and not toks[k].cap and k + 1 < len(toks) and toks[k + 1].f in ("hành", "bố"):
+        h = 0  # "ban hành", "ban bố": verbs
     if not h and k + 3 < len(toks) and toks[k].f == "chi" and toks[k + 1].text == "," and \
             toks[k + 2].f == "đảng" and toks[k + 3].f == "bộ":
         h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once
@@ -209,6 +215,9 @@ def _relative_end(toks: list[Tok], k: int) -> int:
         return 0
     m += best
     start = m
+    if best == 1 and toks[k + 1].f == "giao" and m < n and match_at(toks, m, TASK_VERBS) and \
+            toks[m].f not in ("phụ", "quản", "theo", "thực"):
+        return 0  # "X được giao định hướng các cơ quan báo chí …": the assignment itself, not a standing role
     for x in range(m, min(n, m + 10)):
         t = toks[x]
         if not t.word:
@@ -276,7 +285,8 @@ _SPACES = re.compile(r"\s+")
 def clean_name(text: str) -> str:
     text = _PAREN.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ,;:-–.\"“”'")
-    text = re.sub(r"^(?:và|với)\s+", "", text, flags=re.IGNORECASE)
+    # "và …", "với …"; and a table cell's "Đề nghị Ủy ban MTTQ …": the verb is not the unit's name
+    text = re.sub(r"^(?:và|với|đề\s+nghị|giao|yêu\s+cầu)\s+", "", text, flags=re.IGNORECASE)
     return text.strip()
 
 
@@ -293,6 +303,12 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
             depth = max(0, depth - 1)
         if depth:
             continue
+        if t.f == "nhất" and k + 1 < j and toks[k + 1].f == "là":
+            # "đảng viên, nhất là cán bộ chủ chốt": the singled-out ones are owners too
+            if k > seg:
+                parts.append((seg, k))
+            seg = k + 2
+            continue
         if t.f == ";" or (t.f in (",", "và") and k + 1 < j and _starts_new_owner(toks, k + 1)):
             if t.f == "và" and _joint_office(toks, seg, k):
                 continue
@@ -305,8 +321,8 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
     for a, b in parts:
         while a < b and not toks[a].word:
             a += 1
-        if a >= b:
-            continue
+        if a >= b or toks[a].f in ("ở", "tại"):
+            continue  # "…, nhất là ở các huyện ven biển": where, not who
         name = clean_name(src[toks[a].start:toks[b - 1].end])
         if name and any(c.isalpha() for c in name):
             names.append(name)

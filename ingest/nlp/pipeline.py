@@ -137,8 +137,10 @@ def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
 
 _ENACTING = re.compile(r"(thanh lap|phe duyet|ban hanh|cong nhan|kien toan|bo nhiem|chap thuan|bai bo|"
                        r"sua doi|dieu chinh|giao chi tieu|phan bo)\b")
+# A lead-in opened by its time frame: "Trong quý I/2026, tập trung:", "Từ nay đến cuối năm, …:".
+_FRONTED_FRAME = re.compile(r"\W*(?:trong|tu nay den|den|truoc|tu|quy|nam|thang|\d+ thang)\b")
 _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi|sap toi|toi day|tu nay den)\b")
-_QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp"})
+_QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
 def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None) -> Extraction:
@@ -298,6 +300,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 dl_l = pick_deadline(sent[cut:], dctx)
                 if dl_l is not None:
                     dl = TimeExpr(dl_l.start + cut, dl_l.end + cut, dl_l.kind, dl_l.strength, dl_l.date, dl_l.has_year)
+                elif cut and _FRONTED_FRAME.match(fold(sent[:cut])):
+                    dl = pick_deadline(sent[:cut], dctx)
                 else:
                     dl = None
                 lmode = section_mode(sent[main_from:])
@@ -570,16 +574,33 @@ def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline,
         if inherited is None:
             inherited = nearest("owners") or []
         owners = list(inherited) + [o for o in own if o not in inherited]
-    p = Proposal(text=orig[s:e], start=s, end=e,
+    p = Proposal(text=_quote(orig, src, s, e), start=s, end=e,
                  owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
                  report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
-    if dl is not None:
+    inh = para_deadline or nearest("deadline")
+    if dl is not None and not _narrowed(dl, inh):
         p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
-    else:
-        inh = para_deadline or nearest("deadline")
-        if inh:
-            p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
+    elif inh:
+        p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
     return p
+
+
+def _narrowed(dl: TimeExpr, inherited: tuple | None) -> bool:
+    """A bare year in the item ("kế hoạch vốn năm 2026") says less than its list's frame inside that
+    year ("Trong quý I/2026, tập trung:"): the frame is the item's time limit."""
+    return dl.kind == "year" and dl.strength == 0 and inherited is not None and inherited[0] is not None and \
+        dl.date is not None and inherited[0].year == dl.date.year and inherited[0] < dl.date
+
+
+_PAGE_GAP = re.compile(r"[ \t]*\n\s*\n\s*")
+
+
+def _quote(orig: str, src: str, s: int, e: int) -> str:
+    """The directive as written; a sentence that runs over a page break leaves out the page number and
+    running header between its halves (`src` has them blanked), which no one wrote into the task."""
+    if src[s:e] == orig[s:e]:
+        return orig[s:e]
+    return _PAGE_GAP.sub("\n", src[s:e])
 
 
 def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
