@@ -63,8 +63,7 @@ _ANNOUNCE_TAIL = re.compile(
     r"(nhiem vu|noi dung|giai phap|cong viec|viec|van de|diem|yeu cau|linh vuc)?"
     r"(\s+(trong tam|chu yeu|cu the|co ban|sau day|nhu sau|sau|can|thuc hien|tot|nhu))*\s*(nhu sau|sau day|sau|nhu)?\s*:\s*$")
 _GENERIC = {"quan", "tam", "chu", "trong", "tap", "trung", "thuc", "hien", "trien", "khai", "to", "chuc", "lanh",
-            "dao", "chi", "luu", "y", "nhan", "manh", "tiep", "tuc", "tot", "co", "hieu", "qua", "nghiem", "tuc",
-            "mot", "so", "cac", "nhung", "va", "dong", "thoi", "cu", "the", "nhu", "sau", "can", "phai", "dong", "bo",
+            "dao", "chi", "luu", "y", "nhan", "manh", "tiep", "tuc", "tot", "co", "hieu", "qua", "nghiem", "mot", "so", "cac", "nhung", "va", "dong", "thoi", "cu", "the", "nhu", "sau", "can", "phai", "bo",
             "quyet", "liet", "de", "nham", "hoan", "thanh", "ket", "luan", "hoi", "nghi", "ve"}
 _AT_MEETING = re.compile(r"tai (cuoc hop|hoi nghi|buoi lam viec|phien hop|buoi hop|ky hop)\b")
 _ISSUER = re.compile(
