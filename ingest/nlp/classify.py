@@ -46,6 +46,10 @@ _MEETING = re.compile(
     r"anh\s*:|hoi nghi (da|cung da|duoc|co)|tai hoi nghi,? (cac|nhieu)? ?(dai bieu|y kien))\b"
     r"|\b(chu tri|dong chu tri)\s*(hoi nghi|cuoc hop|buoi lam viec|phien hop|buoi giao ban|hoi thao|le)?\s*[.]*\s*$"
     r"|\banh\s*:\s*\S")
+# "Trong 8 tháng, toàn thành phố phát hiện …", "Sau gần 04 tháng vận hành, …": what an elapsed period brought
+_ELAPSED_START = re.compile(
+    r"^(?:trong|sau)\s+(?:gan\s+|hon\s+|khoang\s+)?\d+\s+(?:thang|nam|ngay|tuan)\b(?!\s+lam viec)[^,;:]{0,40},")
+_MODAL_WORD = re.compile(r"\b(phai|can|khan truong|yeu cau|de nghi|giao)\b")
 _DATE_START = re.compile(
     r"^(?:[\w.\-]{1,25}\s+-\s+)?(ngay|sang|chieu|toi|trua|dem|hom nay|hom qua|vao ngay|sang ngay|chieu ngay)"
     r"\s*(ngay\s*)?\(?\s*\d{1,2}[/.\-]\d{1,2}")
@@ -98,6 +102,7 @@ class SentInfo:
     main_start: int = 0            # token index where the main clause starts
     chidao_subject: str | None = None  # "X chỉ đạo Y …" read as an assignment to Y: X as written
     accountable: list[str] = field(default_factory=list)  # "X chịu trách nhiệm trước …": X (no task by itself)
+    elapsed_start: bool = False    # opens on an elapsed period ("Trong 8 tháng, …"): a review, outside task parts
     proposal: bool = False         # a named person "đề nghị/kiến nghị …": a delegate's proposal in a review part
     revived: str | None = None     # the exclusion an assignment further on lifted ("past": "X đã …, giao Y …")
     labelled: bool = False         # "Sở Tài chính: Chủ trì …": the unit before the colon carries the task
@@ -356,6 +361,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
     f = fold(raw)
     info.leadin = raw.rstrip().endswith(":")
     info.date_start = bool(_DATE_START.search(f))
+    info.elapsed_start = bool(_ELAPSED_START.search(f) and not _MODAL_WORD.search(f))
     if _CLOSING.search(f):
         info.excluded = "closing"
     elif _OPINION.search(f):
@@ -411,6 +417,9 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 if toks[x].f in ("phải", "cần") and not toks[x].cap:
                     j = x
                     break
+            if toks[j].f == "có" and j + 3 < n and toks[j + 1].word and not verb_len(toks, j + 1) and \
+                    match_at(toks, j + 2, TASK_VERBS) >= 2:
+                j += 2  # "Các đảng ủy xã, phường có rừng lãnh đạo …": a one-word qualifier, then the predicate
         # pre-verbal adverbs: "vừa", "đã", "cũng", "sẽ", "tiếp tục"
         v = j
         adv = []
@@ -633,7 +642,7 @@ def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive
         return True
     if info.excluded:
         return False
-    if info.date_start:
+    if info.date_start or info.elapsed_start and mode != TASK:
         return False
     if info.form == "subject":
         if info.issuer_subject or info.person_subject:

@@ -83,8 +83,10 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
                     s = j - L + 1
                     if s > 0 and toks[s - 1].f == "cơ" and toks[s].f == "sở":
                         continue  # "cơ sở", not "Sở"
-                    if s >= 0 and (match_at(toks, s, NAME_HEADS) == L or match_at(toks, s, NAME_VERBS) == L):
+                    if s >= 0 and match_at(toks, s, NAME_HEADS) == L:
                         return 0
+                    if s >= 0 and match_at(toks, s, NAME_VERBS) == L and not (toks[s].cap and not t.cap):
+                        return 0  # (but "Sở Giáo dục và Đào tạo chỉ đạo …": a capitalised name, then the verb)
     if t.f == "xây" and nxt == "dựng" and np_start is not None and k - 2 > np_start and \
             toks[k - 2].f == "đầu" and toks[k - 1].f == "tư" and not verb_len(toks, k - 2, np_start):
         return 0  # "Ban Quản lý dự án đầu tư xây dựng …": one name
@@ -120,6 +122,8 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
     h = match_at(toks, k, UNIT_HEADS)
     if h and toks[k].f == "ban" and not toks[k].cap and k + 1 < len(toks) and toks[k + 1].f in ("hành", "bố"):
         h = 0  # "ban hành", "ban bố": verbs
+    if h and toks[k].f == "xã" and k + 1 < len(toks) and toks[k + 1].f == "hội":
+        h = 0  # "Lao động - Thương binh và Xã hội", "chính trị - xã hội": society, not a commune
     if not h and k + 3 < len(toks) and toks[k].f == "chi" and toks[k + 1].text == "," and \
             toks[k + 2].f == "đảng" and toks[k + 3].f == "bộ":
         h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once

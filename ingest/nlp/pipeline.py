@@ -229,6 +229,10 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                     # unpunctuated line whose sibling before was a title, with a body of its own under it
                     nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
                     is_heading = nxt is not None and (nxt.mtype is None or nxt.level > b.level)
+                if not is_heading and nwords <= 12 and first_info.form == "imperative" and \
+                        section_mode(body) == ASSESS and bi + 1 < len(blocks) and blocks[bi + 1].mtype is None:
+                    # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
+                    is_heading = True
             elif b.mtype == "bullet":
                 # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
                 nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None

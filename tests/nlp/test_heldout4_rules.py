@@ -73,3 +73,43 @@ def test_thoi_gian_toi_turns_an_assessment_paragraph_to_tasks():
     ds = extract(text).directives
     assert len(ds) == 2, [p.text for p in ds]
     assert all(p.owners and p.owners[0].name == "UBND tỉnh" for p in ds)
+
+
+# --- second pass over heldout4 (after heldout7) ------------------------------------------------
+
+def _owners_of(text):
+    return [[(o.name, o.role) for o in d.owners] for d in extract(UBND_HEAD + text).directives]
+
+
+def test_xa_hoi_inside_a_name_is_no_commune():
+    owners = _owners_of("II. NHIỆM VỤ\n\n1. Phòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với Ủy ban "
+                        "Mặt trận Tổ quốc Việt Nam huyện phân bổ kịp thời hàng cứu trợ.\n")
+    assert owners == [[("Phòng Lao động - Thương binh và Xã hội", "lead"),
+                       ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "support")]]
+
+
+def test_a_numbered_review_title_over_a_paragraph_is_a_heading():
+    texts = [d.text for d in extract(UBND_HEAD + (
+        "1. Đánh giá tình hình 10 tháng năm 2025\nTăng trưởng kinh tế ước đạt 8,1%; thu ngân sách đạt 87% dự toán.\n"
+        "2. Nhiệm vụ những tháng cuối năm\nCác sở, ngành tập trung giải ngân vốn đầu tư công.\n")).directives]
+    assert texts == ["Các sở, ngành tập trung giải ngân vốn đầu tư công."]
+
+
+def test_a_one_word_qualifier_before_the_predicate():
+    assert _owners_of("II. NHIỆM VỤ\n\n3. Các đảng ủy xã, phường có rừng lãnh đạo xây dựng kế hoạch bảo vệ "
+                      "rừng.\n") == [[("Các đảng ủy xã, phường có rừng", "lead")]]
+
+
+def test_a_capitalised_name_ending_in_a_name_verb_then_chi_dao():
+    assert _owners_of("II. NHIỆM VỤ\n\n4. Phòng Giáo dục và Đào tạo chỉ đạo các trường học khắc phục cơ sở vật "
+                      "chất.\n") == [[("Phòng Giáo dục và Đào tạo", "lead")]]
+
+
+def test_an_elapsed_period_opens_a_review_not_a_task():
+    texts = [d.text for d in extract(UBND_HEAD + (
+        "3. Về xử lý vi phạm trật tự xây dựng\nTrong 8 tháng, toàn thành phố phát hiện 412 trường hợp vi phạm trật tự "
+        "xây dựng, đã\nxử lý 297 trường hợp, đạt 72%. Thời gian tới, UBND các phường tăng cường kiểm tra.\n\n"
+        "II. NHIỆM VỤ\n\n"
+        "Trong 07 ngày làm việc, chủ trì hoàn thiện quy chế phối hợp.\n")).directives]
+    assert texts == ["Thời gian tới, UBND các phường tăng cường kiểm tra.",
+                     "Trong 07 ngày làm việc, chủ trì hoàn thiện quy chế phối hợp."]
