@@ -48,7 +48,7 @@ ABBREVIATIONS = {
     "vhttdl": "van hoa the thao va du lich",
 }
 _LEADING = re.compile(r"^(?:(?:cac|nhung|tung|moi|dong chi|d/c|dc|ca)\s+)+")
-_TOKEN = re.compile(r"[\w&/,-]+|[^\w\s]")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+", re.IGNORECASE)
 
 
 def canonical(mention: str) -> str:
@@ -95,6 +95,12 @@ class UnitDirectory:
         c2 = re.sub(r"\s+(tinh|thanh pho)\s+[a-z ]+$", r" \1", c)
         if c2 != c and c2 in self._canon:
             return self._canon[c2]
+        # "các xã, phường": a list whose every item names the same unit (group) names that unit
+        parts = [p for p in _LIST_SEP.split(mention) if p.strip()]
+        if len(parts) > 1:
+            ids = {self.resolve(p) for p in parts}
+            if len(ids) == 1:
+                return ids.pop()
         return None
 
     def __len__(self) -> int:

@@ -19,7 +19,7 @@ _STRONG_HEADS = frozenset({
     "ban", "sở", "ủy", "ubnd", "hđnd", "đảng", "văn", "mặt", "mttq", "ubmttq", "công", "bộ", "thanh", "chủ", "giám",
     "trưởng", "thủ", "người", "bí", "huyện", "thành", "thị", "tỉnh", "hội", "liên", "trung", "đài", "báo", "cục",
     "chi", "kho", "ngân", "viện", "tòa", "chánh", "thường", "lãnh", "cấp", "các", "những", "từng", "mỗi", "đơn",
-    "cơ", "ubkt", "bcs", "btv", "bch", "vptu",
+    "cơ", "ubkt", "bcs", "btv", "bch", "vptu", "tổ", "địa", "chính",
 })
 _REPORT_VERBS = ("báo cáo", "gửi", "trình", "chuyển", "thông tin", "phản ánh", "gửi báo cáo")
 _REPORT_FIRST = frozenset(v.split()[0] for v in _REPORT_VERBS)
@@ -349,10 +349,16 @@ def _joint_office(toks: list[Tok], a: int, k: int) -> bool:
     return toks[k + 1].f in _JOINT_BODIES and toks[k + 1].cap
 
 
+_LOCALITY_KINDS = frozenset({"huyện", "thành", "thị", "quận"})
+
+
 def _starts_new_owner(toks: list[Tok], k: int) -> bool:
     t = toks[k]
     if not t.word:
         return False
+    if t.f in _LOCALITY_KINDS and k + 1 < len(toks) and toks[k + 1].f in ("ủy", "uỷ") and k >= 2 and \
+            toks[k - 2].f in _LOCALITY_KINDS:
+        return False  # "các huyện, thành, thị ủy": one "ủy" shared by the list
     if t.f in _STRONG_HEADS and unit_head_at(toks, k):
         return True
     # A capitalised word starts a new owner only when it heads a unit ("Văn phòng", "Ủy ban"), not a

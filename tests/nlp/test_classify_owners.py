@@ -105,3 +105,10 @@ def test_section_modes():
     assert section_mode("Kết quả đạt được 6 tháng đầu năm") == ASSESS
     assert section_mode("hội nghị thống nhất nhận định:") == ASSESS
     assert section_mode("Sau khi thảo luận, Ban Thường vụ Tỉnh ủy kết luận như sau:") == NEUTRAL
+
+
+def test_a_list_of_bodies_gives_one_owner_per_item_but_a_shared_suffix_keeps_one():
+    text = "Các cấp uỷ, tổ chức đảng, chính quyền, MTTQ và các đoàn thể phải tổ chức quán triệt."
+    assert read(text).leads == ["Các cấp uỷ", "tổ chức đảng", "chính quyền", "MTTQ", "các đoàn thể"]
+    text = "Ban Thường vụ các huyện, thành, thị ủy chỉ đạo tổ chức đại hội chi bộ."
+    assert read(text).leads == ["Ban Thường vụ các huyện, thành, thị ủy"]

@@ -29,3 +29,11 @@ def test_leading_cac_and_dong_chi_are_ignored_and_unknowns_are_none():
     assert canonical("Đồng chí Chánh Văn phòng") == "chanh van phong"
     assert D.resolve("Sở Ngoại vụ") is None
     assert D.resolve("") is None
+
+
+def test_a_list_whose_items_all_name_one_unit_names_that_unit():
+    d = UnitDirectory([(7, ["Các xã, phường, thị trấn", "các xã", "phường"]), (8, ["Sở Tài chính"])])
+    assert d.resolve("các xã, phường") == 7
+    assert d.resolve("các xã và phường") == 7
+    assert d.resolve("các xã, Sở Tài chính") is None  # two units: the office maps it
+    assert d.resolve("Sở Nội vụ và Sở Ngoại vụ") is None
