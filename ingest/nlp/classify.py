@@ -40,7 +40,8 @@ _OPINION = re.compile(
     r"tai phien thao luan)\b"
     r"|\b(de nghi|kien nghi|de xuat)\s+(tinh|trung uong|cap tren|chinh phu|tinh uy|ubnd tinh)\s+(can|som|quan tam|xem xet|"
     r"ho tro|bo tri|co)\b"
-    r"|\b(de nghi|yeu cau)\s+cac\s+dai\s+bieu\b")
+    r"|\b(de nghi|yeu cau)\s+cac\s+dai\s+bieu\b"
+    r"|^theo (dong chi|ong|ba|dai dien)\b")
 _MEETING = re.compile(
     r"^(du hoi nghi|tham du|cung du|den du|chu tri hoi nghi|chu tri(?=\s*(?::|$|hoi nghi|cuoc hop|buoi|phien|le\b))|quang canh|toan canh|cac dai bieu|dai bieu|"
     r"anh\s*:|hoi nghi (da|cung da|duoc|co)|tai hoi nghi,? (cac|nhieu)? ?(dai bieu|y kien))\b"
@@ -115,11 +116,16 @@ _FORWARD = re.compile(r"\b(phuong huong|giai phap|thoi gian toi|sap toi|tiep the
                       r"de nghi|giao|trien khai|ke hoach)\b")
 
 
+_PURPOSE_HEAD = re.compile(r"^\W*(muc dich|yeu cau|muc dich,? yeu cau|muc tieu|quan diem,? muc tieu)\W*$")
+
+
 def section_mode(text: str) -> str | None:
     """Mode set by a heading or lead-in: task, assess, or None when it says nothing."""
     f = fold(text)
     if _ASSESS_END.search(f):
         return ASSESS
+    if _PURPOSE_HEAD.match(f):
+        return ASSESS  # a plan's "I. MỤC ĐÍCH, YÊU CẦU": what the plan aims at, not who must do what
     if re.search(r"\b(ket luan|co y kien|y kien chi dao|chi dao|y kien)( nhu sau| cu the nhu sau)?\s*:\s*$", f):
         return NEUTRAL
     t = len(_TASK_KW.findall(f))
@@ -202,7 +208,8 @@ _ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để
               "kết luận", "làm rõ", "thay mặt", "tham gia", "cùng với", "ngoài", "bên cạnh", "từ nay", "với",
               "trước", "sau", "về", "ở", "dưới", "nhân dịp", "mặc dù", "hôm nay", "ngày",
               "sáng", "chiều", "tối", "trưa", "năm", "từ", "đến", "vào", "chiều ngày",
-              "sáng ngày", "trên cơ sở", "như vậy", "kể từ", "bắt đầu từ", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự")
+              "sáng ngày", "trên cơ sở", "như vậy", "kể từ", "bắt đầu từ", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự",
+              "chậm nhất", "muộn nhất")
 
 
 _ADV_PHRASES = Phrases(tuple(p.split()) for p in _ADV_START)

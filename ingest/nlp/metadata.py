@@ -102,6 +102,7 @@ class Metadata:
     ref_year: int | None = None
     skip_blocks: frozenset[int] = frozenset()   # header, title, chrome, stamps
     end_block: int | None = None                # first block of "Nơi nhận" / signature
+    appendix_block: int | None = None           # "PHỤ LỤC" after the signature: its task tables are read
     meeting_from_header: bool = False           # no meeting found: meeting_date is the notice's own date
     doc_type: str | None = None                 # "BÁO CÁO", "QUYẾT ĐỊNH", … as printed in the header
     addressees: tuple[str, ...] = ()            # "Kính gửi: …" (and the recipients listed under it)
@@ -142,6 +143,9 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
                     ft.lstrip("*")) and bi > len(blocks) // 2:
             md.end_block = bi
             break
+    if md.end_block is not None:
+        md.appendix_block = next((bi for bi in range(md.end_block + 1, len(blocks))
+                                  if re.match(r"phu luc\b", fold(text[blocks[bi].start:blocks[bi].end].strip()))), None)
     # Stamps, chrome and header lines.
     stamp = None
     for bi, b in enumerate(blocks):

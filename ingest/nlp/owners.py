@@ -104,6 +104,8 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
         return 0
     if t.f == "giao" and nxt in ("thông", "dịch", "lưu", "diện", "thoa", "hữu", "lộ", "tiếp"):
         return 0  # "giao thông", "giao dịch": nouns, not "giao" (assign)
+    if t.f == "cử" and k > 0 and toks[k - 1].f in ("bầu", "ứng", "đề"):
+        return 0  # "Ủy ban bầu cử", "ứng cử", "đề cử": nouns, not "cử" (send)
     if t.f in ("trình", "tạo") and k > 0 and toks[k - 1].f in ("công", "chương", "quy", "đào"):
         return 0  # "các công trình giao thông", "chương trình", "quy trình", "đào tạo": nouns, not "trình"
     if t.f in ("sẽ", "là"):

@@ -182,8 +182,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
     table: dict | None = None   # column roles of the task table being read
     sibling_heading: dict[int, tuple[str | None, bool]] = {}  # level -> (marker type, was a heading) of the last item
     for bi, b in enumerate(blocks):
-        if md.end_block is not None and bi >= md.end_block:
-            break
+        if md.end_block is not None and bi >= md.end_block and (md.appendix_block is None or bi < md.appendix_block):
+            continue  # recipients and signature; an appendix after them ("PHỤ LỤC …") is read again
         if bi in md.skip_blocks:
             continue
         cells = table_cells(src, b.body_start, b.end) if b.mtype is None else None
@@ -198,6 +198,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                     out.directives.append(p)
                     last_prop, last_prop_block = p, bi
             continue  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
+        if table is not None and _GROUP_LINE.match(src[b.start:b.end]):
+            continue  # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
         table = None
         marked = b.mtype is not None
         body = src[b.body_start:b.end].strip()
@@ -252,6 +254,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                     stack.pop()
             mode = section_mode(body) or parent_mode
             dl = _frame(pick_deadline(body, dctx), dctx)
+            if dl is not None and _scope_year(body, dl):
+                dl = None
             stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
                               owners=_heading_owner(src, b),
                               deadline=(dl.date, body[dl.start:dl.end]) if dl else None))
@@ -300,7 +304,7 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 # the list's frame is stated in the main clause, after adverbials and the last ";"
                 main_from = info.toks[info.main_start].start - s if info.toks and info.main_start < len(info.toks) else 0
                 semi = sent.rfind(";")
-                cut = max(main_from, semi + 1 if semi >= 0 else 0)
+                cut = max(main_from, semi + 1 if semi >= 0 else 0, _purpose_end(sent))
                 dl_l = pick_deadline(sent[cut:], dctx)
                 if dl_l is not None:
                     dl = TimeExpr(dl_l.start + cut, dl_l.end + cut, dl_l.kind, dl_l.strength, dl_l.date, dl_l.has_year)
@@ -433,6 +437,8 @@ def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     cs, ce = cells[ci]
     if ce <= cs or not any(ch.isalpha() for ch in src[cs:ce]):
         return None
+    if _group_row(src, cells, roles):
+        return None
     end = cells[-1][1]
     owners: list[tuple[str, str]] = []
     for role, key in (("lead", "lead"), ("support", "support")):
@@ -443,13 +449,17 @@ def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
             owners += [(nm, role) for nm in split_owners(toks, 0, len(toks), src)]
     if not any(r == "lead" for _, r in owners):
         owners = list(nearest("owners") or []) + owners
-    p = Proposal(text=orig[cs:end], start=cs, end=end, owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
+    # the task is the content cell; units and time limit come from their own cells
+    p = Proposal(text=orig[cs:ce], start=cs, end=ce, owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
                  recurring=is_recurring(src[cs:end]))
     p.report_to = report_to(tokenize(src, cs, ce), src)
     dl, base = None, 0
     k = roles.get("deadline")
     if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
         dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
+        years = _YEAR_SPAN.match(src[cells[k][0]:cells[k][1]])
+        if dl is None and years:  # "2026-2027" in the time column: done by the end of the last year
+            dl = TimeExpr(years.start(1), years.end(2), "year", 1, dt.date(int(years.group(2)), 12, 31), True)
     if dl is None:
         dl, base = pick_deadline(src[cs:ce], dctx), cs
     if dl is not None:
@@ -459,6 +469,21 @@ def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
         if inh:
             p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
     return p
+
+
+_YEAR_SPAN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
+_GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
+_GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+
+
+def _group_row(src: str, cells: list[tuple[int, int]], roles: dict) -> bool:
+    """"I | Công tác tuyên truyền | | |": a row that titles the rows under it (Roman or letter index, no unit,
+    no time limit), not a task."""
+    k = roles.get("index", 0)
+    if k >= len(cells) or not _GROUP_INDEX.match(src[cells[k][0]:cells[k][1]].strip()):
+        return False
+    others = [roles[r] for r in ("lead", "support", "deadline") if r in roles]
+    return all(c >= len(cells) or not src[cells[c][0]:cells[c][1]].strip() for c in others)
 
 
 _TOPIC_START = re.compile(r"^(cong tac|viec|van de|noi dung|tinh hinh|ket qua|linh vuc|chuong trinh|de an|du an|"
@@ -605,6 +630,27 @@ def _quote(orig: str, src: str, s: int, e: int) -> str:
     if src[s:e] == orig[s:e]:
         return orig[s:e]
     return _PAGE_GAP.sub("\n", src[s:e])
+
+
+_PURPOSE_SPEECH = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo|kết luận|truyền đạt|ý kiến)\b", re.IGNORECASE)
+_PURPOSE_OPENING = re.compile(r"\s*(?:để|nhằm|xét|căn cứ|thực hiện|theo|trên cơ sở|sau khi)\b", re.IGNORECASE)
+
+
+def _purpose_end(sent: str) -> int:
+    """Where a fronted purpose or grounds clause ends ("Để … trong mùa mưa bão năm 2026, Phó Chủ tịch yêu
+    cầu …:", "Xét Báo cáo số … về … năm 2026, Văn phòng truyền đạt …:"): its period says what the work is for
+    or what was read, not by when; 0 when the sentence opens otherwise."""
+    if not _PURPOSE_OPENING.match(sent):
+        return 0
+    verb = _PURPOSE_SPEECH.search(sent)
+    comma = sent.rfind(",", 0, verb.start()) if verb else -1
+    return comma + 1 if comma >= 0 else 0
+
+
+def _scope_year(body: str, dl: TimeExpr) -> bool:
+    """"Về công tác phòng, chống thiên tai năm 2026": a topic heading whose bare year says which year's
+    work it is about, not by when ("Nhiệm vụ năm 2026" does set the year as the time frame)."""
+    return dl.kind == "year" and dl.strength == 0 and bool(re.match(r"(?:về|đối với)\b", body, re.IGNORECASE))
 
 
 def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
