@@ -315,7 +315,7 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
                 parts.append((seg, k))
             seg = k + 2
             continue
-        if t.f == ";" or (t.f in (",", "và") and k + 1 < j and _starts_new_owner(toks, k + 1)):
+        if t.f == ";" or (t.f in (",", "và") and k + 1 < j and _starts_new_owner(toks, k + 1, seg)):
             if t.f == "và" and _joint_office(toks, seg, k):
                 continue
             if k > seg:
@@ -354,13 +354,23 @@ def _joint_office(toks: list[Tok], a: int, k: int) -> bool:
 _LOCALITY_KINDS = frozenset({"huyện", "thành", "thị", "quận"})
 
 
-def _starts_new_owner(toks: list[Tok], k: int) -> bool:
+_LIST_PLACE_ENDS = frozenset({"huyện", "xã", "phố", "phường", "trấn", "quận", "thành", "thị"})
+_ROLE_HEADS = (("người", "đứng", "đầu"), ("thủ", "trưởng"), ("lãnh", "đạo"))
+
+
+def _starts_new_owner(toks: list[Tok], k: int, seg: int = 0) -> bool:
     t = toks[k]
     if not t.word:
         return False
-    if t.f in _LOCALITY_KINDS and k + 1 < len(toks) and toks[k + 1].f in ("ủy", "uỷ") and k >= 2 and \
-            toks[k - 2].f in _LOCALITY_KINDS:
-        return False  # "các huyện, thành, thị ủy": one "ủy" shared by the list
+    if t.f in _LOCALITY_KINDS and not t.cap and k >= 2 and toks[k - 2].f in _LIST_PLACE_ENDS and \
+            (k + 1 < len(toks) and toks[k + 1].f in ("ủy", "uỷ") or toks[seg].f not in ("các", "những")):
+        # "các huyện, thành, thị ủy" (one "ủy" for the list), "UBND các huyện, thị xã, thành phố" (one head
+        # for the list): one owner; a bare list ("các xã, phường, thị trấn") gives one per place
+        return False
+    if t.f == "đảng" and k >= 2 and toks[k - 2].f == "chi":
+        return False  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with one "bộ"
+    if not t.cap and any(tuple(x.f for x in toks[seg:seg + len(r)]) == r for r in _ROLE_HEADS):
+        return False  # "Người đứng đầu cấp ủy, chính quyền", "thủ trưởng các cơ quan, đơn vị": the head of each
     if t.f in _STRONG_HEADS and unit_head_at(toks, k):
         return True
     # A capitalised word starts a new owner only when it heads a unit ("Văn phòng", "Ủy ban"), not a

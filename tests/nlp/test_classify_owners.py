@@ -112,3 +112,13 @@ def test_a_list_of_bodies_gives_one_owner_per_item_but_a_shared_suffix_keeps_one
     assert read(text).leads == ["Các cấp uỷ", "tổ chức đảng", "chính quyền", "MTTQ", "các đoàn thể"]
     text = "Ban Thường vụ các huyện, thành, thị ủy chỉ đạo tổ chức đại hội chi bộ."
     assert read(text).leads == ["Ban Thường vụ các huyện, thành, thị ủy"]
+
+
+def test_lists_that_share_a_head_or_a_syllable_stay_one_owner():
+    assert read("UBND các huyện, thị xã, thành phố rà soát quỹ đất.").leads == ["UBND các huyện, thị xã, thành phố"]
+    assert read("Các chi, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề.").leads == ["Các chi, đảng bộ cơ sở"]
+    assert read("Người đứng đầu cấp ủy, chính quyền phải chịu trách nhiệm chỉ đạo.").leads == [
+        "Người đứng đầu cấp ủy, chính quyền"]
+    # a bare list of places names each place; a capitalised unit after a place list is a new owner
+    assert read("Các xã, phường, thị trấn rà soát hộ nghèo.").leads == ["Các xã, phường", "thị trấn"]
+    assert read("UBND các xã, Thành đoàn triển khai kế hoạch ra quân.").leads == ["UBND các xã", "Thành đoàn"]
