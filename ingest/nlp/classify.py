@@ -27,7 +27,8 @@ _TASK_KW = re.compile(
     r"tham muu|kien nghi|de xuat)\b")
 _ASSESS_KW = re.compile(
     r"\b(ket qua|danh gia|tinh hinh|han che|ton tai|khuyet diem|yeu kem|uu diem|nhan dinh|dat duoc|thanh tich|"
-    r"nguyen nhan|bai hoc|kho khan|thuc trang|noi bat|cham|tong ket|thoi gian qua|vua qua|dat|thong nhat nhan dinh)\b")
+    r"nguyen nhan|bai hoc|kho khan|thuc trang|noi bat|cham|tong ket|thoi gian qua|vua qua|thong nhat nhan dinh|"
+    r"(?:uoc |da |deu )dat|dat(?= \d| muc| ty le| chi tieu| ke hoach))\b")  # "đạt", not "đất đai"
 _ASSESS_END = re.compile(r"(nhan dinh|danh gia|nhan xet|ghi nhan|cho thay|nhu sau ve ket qua)\s*:\s*$")
 _CLOSING = re.compile(
     r"^(van phong[^.,;]{0,40}?\s)?(xin\s+)?(truyen dat|thong bao|sao gui)\b[^;]*\b(biet|thuc hien|chi dao thuc hien)\s*[./]*\s*$"

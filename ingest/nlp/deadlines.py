@@ -333,7 +333,7 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
         if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
             continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
         strong = bool(_STRONG_PREFIX.search(before))
-        if not strong and (_CLOCK_BEFORE.search(before) or _MOMENT_BEFORE.search(before)):
+        if _MOMENT_BEFORE.search(before) or not strong and _CLOCK_BEFORE.search(before):
             continue  # "0 giờ ngày 01/4/2019", "tỷ lệ giải ngân tại thời điểm 30/9/2023": a reference moment
         if not strong and kind == "duration":
             # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"

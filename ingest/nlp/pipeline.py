@@ -253,6 +253,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 while len(stack) > 1:
                     stack.pop()
             mode = section_mode(body) or parent_mode
+            if md.upward and _PROPOSALS_HEAD.match(fold(body)):
+                mode = ASSESS  # a report's "Kiến nghị, đề xuất": what it asks of its superiors
             dl = _frame(pick_deadline(body, dctx), dctx)
             if dl is not None and _scope_year(body, dl):
                 dl = None
@@ -288,7 +290,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
             if not ok and si == 0 and marked and mode == TASK and stack[-1].kind == "leadin" and \
                     _loose_imperative(info):
                 ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
-            if ok and md.upward and (info.revived == "past" or info.form == "assign" and info.leads and
+            if ok and md.upward and (info.revived == "past" or info.form == "assign" and mode == ASSESS or
+                                     info.form == "assign" and info.leads and
                                      all(any(_same_body(ld, ad) for ad in md.addressees) for ld in info.leads)):
                 # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
                 # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
@@ -471,6 +474,7 @@ def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     return p
 
 
+_PROPOSALS_HEAD = re.compile(r"\W*(?:phan thu \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:cac\s+)?(?:kien nghi|de xuat)\b")
 _YEAR_SPAN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
 _GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
 _GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")

@@ -30,7 +30,7 @@ _MARKER = re.compile(
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?=\s)"
     r"|(?P<alpha>[a-zđ][).])(?=\s)"
     r"|(?P<paren>\((?:\d{1,2}|[a-zđ])\))(?=\s)"
-    r"|(?P<bullet>[-–—+*•·▪●○◦➢➤✓❖►])(?=\s*\S)"
+    r"|(?P<bullet>[-–—+*•·▪●○◦➢➤✓❖►\uf0b7\uf0a7\uf076\uf0d8\uf0fc])(?=\s*\S)"
 )
 _CONNECTIVE_END = re.compile(
     r"(?:[,;\-–(/&]|\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|tháng|năm|để|là|trong|từ|đến|được|có|"
@@ -172,9 +172,13 @@ def _furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
         if len(line) > 120 or _marker_of(line)[0] is not None:
             continue
         k = pos[j]
-        nxt = text[lines[nonempty[k + 1]][0]:lines[nonempty[k + 1]][1]] if k + 1 < len(nonempty) else ""
+        after = [i for i in nonempty[k + 1:k + 4] if i not in pages]  # the body line after, past the page number
+        nxt = text[lines[after[0]][0]:lines[after[0]][1]] if after else ""
         prv = text[lines[nonempty[k - 1]][0]:lines[nonempty[k - 1]][1]] if k > 0 else ""
-        runs_on = bool(_LOWER_START.match(nxt)) or (prv and not _ends_terminal(prv) and not prv.rstrip().endswith(":"))
+        # the body runs on across the page break: a lowercase continuation after, or a wrapped line (a long
+        # one: a short unpunctuated line is a heading, "Phần thứ ba" over "KIẾN NGHỊ, ĐỀ XUẤT") before
+        runs_on = bool(_LOWER_START.match(nxt)) or (len(prv) >= 60 and not _ends_terminal(prv)
+                                                    and not prv.rstrip().endswith(":"))
         if counts.get(key(j), 0) >= 2 or ((_is_caps_line(line) or _NUMBER_LINE.match(line)) and runs_on):
             out.add(j)
     return out
