@@ -19,6 +19,7 @@ from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .metadata import extract_metadata
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
+from .tables import join_stacked_tables
 from .text import fold, nfc
 
 if TYPE_CHECKING:
@@ -155,9 +156,10 @@ def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date 
 
 
 def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
-    # Page numbers and running headers of PDF text are blanked out for reading (same length, so every offset
-    # is valid in the text as written); proposals quote the text as written.
-    src = mask_furniture(orig)
+    # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
+    # per line joined into rows (same length, so every offset is valid in the text as written); proposals
+    # quote the text as written.
+    src = join_stacked_tables(mask_furniture(orig))
     blocks = segment(src)
     md = extract_metadata(src, blocks)
     ref_date = md.meeting_date or md.doc_date or md.stamp_date

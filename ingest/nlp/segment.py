@@ -118,7 +118,7 @@ def _marker_of(line: str) -> tuple[str | None, str | None, int]:
 
 
 def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
-    lens = sorted(e - s for s, e in lines if e > s)
+    lens = sorted(e - s for s, e in lines if e > s and "\t" not in text[s:e])  # table rows are no wrapped text
     if len(lens) < 6:
         return False, 0
     width = lens[int(len(lens) * 0.9) - 1] if len(lens) >= 10 else lens[-1]
