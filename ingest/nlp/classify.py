@@ -42,7 +42,8 @@ _OPINION = re.compile(
     r"|\b(de nghi|kien nghi|de xuat)\s+(tinh|trung uong|cap tren|chinh phu|tinh uy|ubnd tinh)\s+(can|som|quan tam|xem xet|"
     r"ho tro|bo tri|co)\b"
     r"|\b(de nghi|yeu cau)\s+cac\s+dai\s+bieu\b"
-    r"|^theo (dong chi|ong|ba|dai dien)\b")
+    r"|^theo (dong chi|ong|ba|dai dien)\b"
+    r"|^theo [^,;:]{0,80}\b(trinh bay|bao cao|cho biet)\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
 _MEETING = re.compile(
     r"^(du hoi nghi|tham du|cung du|den du|chu tri hoi nghi|chu tri(?=\s*(?::|$|hoi nghi|cuoc hop|buoi|phien|le\b))|quang canh|toan canh|cac dai bieu|dai bieu|"
     r"anh\s*:|hoi nghi (da|cung da|duoc|co)|tai hoi nghi,? (cac|nhieu)? ?(dai bieu|y kien))\b"

@@ -308,7 +308,8 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         kept.append((s, e, kind, m))
         last_end = e
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low)]
+    # a slogan quoted inside a sentence; not a quotation that is the speaker's words ("yêu cầu: “Chậm nhất …”")
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low) if not re.search(r"(?:^|:)\s*$", low[:q.start()])]
     out: list[TimeExpr] = []
     for s, e, kind, m in kept:
         if any(a < s and e < b for a, b in quoted):

@@ -84,7 +84,7 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
 
 # Verbs and pre-verbal adverbs that start a task predicate.
 TASK_VERBS = _phrases("""
-tập trung, tiếp tục, khẩn trương, kiên quyết, công bố, đối chiếu, chủ động, tăng cường, đẩy mạnh, đẩy nhanh, nâng cao, thực hiện, triển khai,
+sao gửi, tập trung, tiếp tục, khẩn trương, kiên quyết, công bố, đối chiếu, chủ động, tăng cường, đẩy mạnh, đẩy nhanh, nâng cao, thực hiện, triển khai,
 rà soát, chỉ đạo, lãnh đạo, quan tâm, chú trọng, làm tốt, làm rõ, sớm, kịp thời, quyết liệt, tuyệt đối, nghiêm túc,
 xây dựng, hoàn thiện, hoàn thành, hoàn chỉnh, ban hành, tổ chức, củng cố, kiện toàn, đổi mới, phát huy, tạo,
 tạo điều kiện, đảm bảo, bảo đảm, nắm, nắm chắc, nắm bắt, nắm sát, theo dõi, kiểm tra, giám sát, đôn đốc, hướng dẫn,

@@ -50,8 +50,10 @@ _NUMBER = re.compile(r"(?:^|\n|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-
 _NUMBER_BODY = re.compile(r"\b(?:biên bản)\s+số\s+(\d{1,5}\s*[-–]\s*[A-ZĐ]{1,5}/[A-ZĐ]{1,6})",
                           re.IGNORECASE)
 _NUMDATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
+# "(Cổng TTĐT Quảng Ninh) - Sáng nay (14/4), …", "(STO) - Chiều 12/3, …": a news lead with the day
 _EVENT_DATE = re.compile(
-    r"^(?:[\w.\-()]{1,25}\s+-\s+)?(?:ngay|sang|chieu|toi|trua|dem|hom nay|hom qua)\s*(?:ngay\s*)?\(?\s*" + _NUMDATE)
+    r"^(?:(?:[\w.\-()]{1,25}|\(?[^()]{1,40}\))\s+-\s+)?(?:ngay|(?:sang|chieu|toi|trua|dem|hom)(?:\s+(?:nay|qua))?)"
+    r"\s*(?:ngay\s*)?\(?\s*" + _NUMDATE)
 _EVENT_LONG = re.compile(
     r"^(?:[\w.\-()]{1,25}\s+-\s+)?(?:sang|chieu|toi|trua)?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
 _ISSUED_DOC = re.compile(
@@ -79,7 +81,7 @@ _CHROME = re.compile(
     r"^(chia sẻ|bình luận|tác giả|tổng số điểm|click|bản đồ|thống kê|hôm nay\s*:|hôm qua\s*:|tháng \d+\s*:|"
     r"năm \d+\s*:|tổng số\s*:|a- a a\+|in bài|gửi bài|lượt xem|xem thêm|tin liên quan|từ khóa|tags?\s*:|nguồn\s*:|"
     r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:|trang chủ\s*[>»›|/]|"
-    r"(?:tìm kiếm|nhập từ khóa|search)\s*(?:\.\.\.|…)?\s*$|đăng nhập\s*(?:\||$))",
+    r"(?:tìm kiếm|nhập từ khóa|search)\s*(?:\.\.\.|…)?\s*$|đăng nhập\s*(?:\||$)|cỡ chữ\s*:|in trang\b)",
     re.IGNORECASE)
 _ISSUERS = [
     ("Ban Thường vụ Tỉnh ủy", r"ban thuong vu tinh uy"), ("Ban Thường vụ Thành ủy", r"ban thuong vu thanh uy"),

@@ -83,6 +83,8 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
                     s = j - L + 1
                     if s > 0 and toks[s - 1].f == "cơ" and toks[s].f == "sở":
                         continue  # "cơ sở", not "Sở"
+                    if s > 0 and toks[s - 1].f in ("chi", "đảng") and toks[s].f == "bộ":
+                        continue  # "chi bộ", "đảng bộ": whole units, not "Bộ" before a name ("Bộ Tổ chức")
                     if s >= 0 and match_at(toks, s, NAME_HEADS) == L:
                         return 0
                     if s >= 0 and match_at(toks, s, NAME_VERBS) == L and not (toks[s].cap and not t.cap):

@@ -38,7 +38,7 @@ _CONNECTIVE_END = re.compile(
     r"luật|nghị|quyết|định|chỉ|thị|kết|luận|công|văn|kế|hoạch|ban|sở|ủy|uỷ|đảng|tỉnh|huyện|xã|phòng|"
     r"chủ|tịch|phó|giám|đốc|trưởng|hội|đồng|nhân|dân|ubnd|hđnd|mttq)|\b[a-zđ]\w*)$",
     re.IGNORECASE)
-_LOWER_START = re.compile(r"^[\"“‘(\[]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵð0-9(,;]")
+_LOWER_START = re.compile(r"^[\"“‘(\[]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵð0-9,;]")
 _ABBREV = {
     "tp", "tx", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "đ/c", "d/c", "đ.c", "st", "v.v", "vv",
     "mr", "ms", "no", "ubnd", "tr", "nxb", "k", "t/l", "k/t", "tm", "tl", "kt", "ông", "bà", "đc",
