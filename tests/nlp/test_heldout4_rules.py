@@ -5,13 +5,11 @@ from ingest.nlp import extract
 from ingest.nlp.deadlines import DateContext, pick_deadline
 from ingest.nlp.metadata import extract_metadata
 from ingest.nlp.segment import mask_furniture, segment
+from tests.nlp.letterheads import ubnd_head
 
 
 
-UBND_HEAD = ("ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-             "TỈNH AN BÌNH                 Độc lập - Tự do - Hạnh phúc\n\n"
-             "Số: 15/TB-UBND               An Bình, ngày 08 tháng 10 năm 2025\n\n"
-             "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh về công tác năm 2025\n\n")
+UBND_HEAD = ubnd_head("ngày 08 tháng 10 năm 2025", "Kết luận của Chủ tịch UBND tỉnh về công tác năm 2025")
 
 
 

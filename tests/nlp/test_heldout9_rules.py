@@ -5,11 +5,10 @@ from ingest.nlp import extract
 from ingest.nlp.classify import ASSESS, section_mode
 from ingest.nlp.deadlines import DateContext, pick_deadline
 from ingest.nlp.segment import furniture_spans, segment
+from tests.nlp.letterheads import ubnd_head
 
-UBND_HEAD = ("ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-             "TỈNH AN BÌNH                 Độc lập - Tự do - Hạnh phúc\n\n"
-             "Số: 15/TB-UBND               An Bình, ngày 16 tháng 6 năm 2023\n\n"
-             "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Đông Sơn\n\n")
+UBND_HEAD = ubnd_head("ngày 16 tháng 6 năm 2023",
+                      "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Đông Sơn")
 
 
 def test_a_symbol_font_bullet_glyph_is_a_bullet():

@@ -4,6 +4,7 @@ import datetime as dt
 from ingest.nlp import extract
 from ingest.nlp.segment import mask_furniture
 from ingest.nlp.tables import join_stacked_tables
+from tests.nlp.letterheads import ubnd_head
 
 STACKED = ("4. Giao nhiệm vụ cụ thể cho các sở, ngành (chi tiết tại bảng dưới đây):\n\n"
            "STT\nNội dung nhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời hạn hoàn thành\n\n"
@@ -12,10 +13,7 @@ STACKED = ("4. Giao nhiệm vụ cụ thể cho các sở, ngành (chi tiết t�
            "2\nKiểm tra nguyên nhân sạt lở bờ sông Son\nSở Nông nghiệp và Phát triển nông thôn\n"
            "UBND huyện Bố Trạch\nQuý III/2023\n\n"
            "5. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc thực hiện.\n")
-HEAD = ("ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-        "TỈNH AN BÌNH                 Độc lập - Tự do - Hạnh phúc\n\n"
-        "Số: 15/TB-UBND               An Bình, ngày 16 tháng 6 năm 2023\n\n"
-        "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\n")
+HEAD = ubnd_head("ngày 16 tháng 6 năm 2023", "Kết luận của Chủ tịch UBND tỉnh")
 
 
 def test_rows_are_joined_with_tabs_and_the_text_keeps_its_length():
