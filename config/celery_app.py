@@ -19,11 +19,12 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
         "options": {"expires": 6 * 3600},
     },
-    # Picks up outbox rows left behind by a broker or SMTP outage, and runs a
+    # Every minute: picks up outbox rows left behind by a broker or SMTP outage or a killed
+    # worker (once their lease has run out), and runs a
     # sweep the daily run missed (or that the office moved to a later hour).
     "flush-outbox": {
         "task": "tracker.reminders.tasks.flush_outbox",
-        "schedule": crontab(minute="*/10"),
-        "options": {"expires": 9 * 60},
+        "schedule": crontab(minute="*"),
+        "options": {"expires": 50},
     },
 }

@@ -1,6 +1,7 @@
 """Communiqués and the directives proposed from them, before and after the office publishes them."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class Communique(models.Model):
@@ -83,6 +84,9 @@ class Directive(models.Model):
     )
     recurring = models.BooleanField("thường xuyên/định kỳ", default=False)
     review = models.CharField("duyệt", max_length=16, choices=Review.choices, default=Review.PROPOSED)
+
+    # Who changed a proposal during review, and what it said before.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "ý kết luận"

@@ -6,10 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+
+from config import security
 
 from . import access, selectors, services
 from .filtersets import TaskFilterSet
@@ -68,6 +70,9 @@ def _forms_for(user, task, page: dict, bound: dict) -> dict:
         if page["pending_extension"]:
             forms["decision"] = ExtensionDecisionForm()
         forms["status"] = StatusForm(task=task)
+    for form in forms.values():
+        if "version" in form.fields:
+            form.fields["version"].initial = task.version
     forms.update(bound)
     return forms
 
@@ -128,7 +133,8 @@ def mark_done(request, pk):
     msg = "Đã ghi nhận hoàn thành." if request.user.is_office else \
         "Đã báo cáo hoàn thành; chờ Văn phòng xác nhận."
     return _handle(request, task, "done", form, lambda d: services.report_progress(
-        task, request.user, text=d["text"], percent=100, attachment=d["attachment"], mark_done=True), msg)
+        task, request.user, text=d["text"], percent=100, attachment=d["attachment"], mark_done=True,
+        expected_version=d["version"]), msg)
 
 
 @require_POST
@@ -137,7 +143,7 @@ def confirm(request, pk):
     task = _writable_task(request, pk, lambda user, _task: user.is_office)
     form = ConfirmForm(request.POST)
     return _handle(request, task, "confirm", form, lambda d: services.confirm_completion(
-        task, request.user, accept=d["decision"] == "accept", note=d["note"]),
+        task, request.user, accept=d["decision"] == "accept", note=d["note"], expected_version=d["version"]),
         "Đã cập nhật xác nhận hoàn thành.")
 
 
@@ -161,7 +167,8 @@ def extension_decision(request, pk, ext_pk):
         raise Http404("Không tìm thấy đề nghị gia hạn.") from None
     form = ExtensionDecisionForm(request.POST)
     return _handle(request, task, "decision", form, lambda d: services.decide_extension(
-        extension, request.user, approve=d["decision"] == "approve", note=d["note"]),
+        extension, request.user, approve=d["decision"] == "approve", note=d["note"],
+        expected_version=d["version"]),
         "Đã xử lý đề nghị gia hạn.")
 
 
@@ -171,7 +178,8 @@ def set_status(request, pk):
     task = _writable_task(request, pk, lambda user, _task: user.is_office)
     form = StatusForm(request.POST, task=task)
     return _handle(request, task, "status", form, lambda d: services.set_status(
-        task, request.user, d["status"], note=d["note"]), "Đã đổi trạng thái nhiệm vụ.")
+        task, request.user, d["status"], note=d["note"], expected_version=d["version"]),
+        "Đã đổi trạng thái nhiệm vụ.")
 
 
 @require_GET
@@ -186,10 +194,9 @@ def attachment(request, pk):
     if not report_.attachment:
         raise Http404("Báo cáo không có tệp đính kèm.")
     try:
-        handle = report_.attachment.open("rb")
+        return security.download(report_.attachment, Path(report_.attachment.name).name)
     except FileNotFoundError:
         raise Http404("Tệp đính kèm không còn trên máy chủ.") from None
-    return FileResponse(handle, as_attachment=True, filename=Path(report_.attachment.name).name)
 
 
 # --- Dashboard -----------------------------------------------------------------

@@ -262,6 +262,7 @@ def test_enqueue_happens_on_commit_only(units, make_task, django_capture_on_comm
     assert published == []  # nothing is published before the commit
     assert len(callbacks) == 1
     callbacks[0]()
+    services.wait_for_publishing()  # published from a background thread, not the request
     assert len(published) == 1
 
 

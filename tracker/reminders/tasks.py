@@ -5,6 +5,7 @@ are picked up by `flush_outbox` from the beat, or by a follow-up send scheduled 
 most MAX_COUNTDOWN seconds ahead (well inside the Redis visibility timeout).
 """
 from celery import shared_task
+from celery.signals import worker_ready
 
 from . import services
 
@@ -48,3 +49,11 @@ def flush_outbox(self):
     """Every few minutes: catch up a missed sweep, then send whatever is pending (after outages)."""
     services.sweep_if_due(enqueue=False)
     return _send_and_follow_up(send_pending)
+
+
+@worker_ready.connect
+def _catch_up_on_start(sender=None, **kwargs):
+    """A (re)started worker sends what waited while it was down: pending rows now, and rows an
+    earlier worker had claimed once their lease has run out (a lease is renewed every email)."""
+    send_pending.apply_async()
+    send_pending.apply_async(countdown=services.lease_seconds() + 1)
