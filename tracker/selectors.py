@@ -236,12 +236,16 @@ def lead_units() -> QuerySet:
         "pk", "name", "short_name").order_by("name")
 
 
-def filter_communiques() -> QuerySet:
-    """Published communiqués, newest first: the list's communiqué filter."""
+def filter_communiques(user: User | None = None) -> QuerySet:
+    """Published communiqués, newest first: the list's communiqué filter. A unit's staff see
+    only those that gave their unit a task (the others are not theirs to know about)."""
     from ingest.models import Communique
 
-    return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
-        "pk", "number", "meeting_date").order_by("-meeting_date", "-id")
+    qs = Communique.objects.filter(state=Communique.State.PUBLISHED)
+    if user is not None and not user.sees_all_units:
+        mine = TaskAssignment.objects.filter(task__directive__communique=OuterRef("pk"), unit_id=user.unit_id)
+        qs = qs.filter(Exists(mine))
+    return qs.only("pk", "number", "meeting_date").order_by("-meeting_date", "-id")
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:
