@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ingest.models import Communique, Directive, DirectiveOwner
-from ingest.nlp.text import fold
+from tracker.folding import fold
 from tracker import selectors as tracker_selectors
 from tracker.models import Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 

@@ -26,7 +26,7 @@ from ingest.forms import (
     SplitForm,
 )
 from ingest.models import Communique, Directive, DirectiveOwner
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
 
 class OfficeRequiredMixin(LoginRequiredMixin):

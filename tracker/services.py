@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
 from . import access, reminders, selectors
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
