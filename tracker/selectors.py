@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tracker.folding import fold
 
+from . import policy
 from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
@@ -86,7 +87,7 @@ def visible_tasks(user: User) -> QuerySet:
     qs = Task.objects.all()
     if not user.is_authenticated:
         return qs.none()
-    if user.sees_all_units:
+    if policy.can_view_all(user):
         return qs
     if not user.unit_id:
         return qs.none()

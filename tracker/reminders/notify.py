@@ -10,7 +10,7 @@ import time as _time
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tracker import access
+from tracker import policy
 from tracker.models import OutboxMessage, Task, TaskAssignment, User
 from tracker.selectors import local_today
 
@@ -66,7 +66,7 @@ def notify_completion_decided(task: Task, *, accepted: bool, note: str = "") -> 
 
 def send_escalation_now(task: Task, user: User) -> OutboxMessage:
     """The office sends a đôn đốc for one task now (at most once per task per day)."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không cần đôn đốc.")
     to, cc = selectors.escalation_address(task.lead_unit)
