@@ -26,8 +26,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def find_duplicate(text: str) -> Communique | None:
-    return Communique.objects.filter(content_hash=content_hash(text)).first()
+def imported_before(digest: str) -> Communique | None:
+    """The communiqué already imported with this `content_hash`, if any."""
+    return Communique.objects.filter(content_hash=digest).first()
 
 
 # --- visibility -------------------------------------------------------------------------------

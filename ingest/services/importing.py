@@ -83,7 +83,7 @@ def import_document(*, data: bytes | None, filename: str = "", pasted: str | Non
                             "một thông báo kết luận thường chỉ vài chục trang. Hãy tách thành nhiều tệp."
                             .replace(",", "."), code="too_long")
     digest = selectors.content_hash(text)
-    existing = Communique.objects.filter(content_hash=digest).first()
+    existing = selectors.imported_before(digest)
     if existing:
         raise DuplicateImport(existing)
     try:
@@ -118,7 +118,7 @@ def import_document(*, data: bytes | None, filename: str = "", pasted: str | Non
         if stored_name:
             communique.source_file.storage.delete(stored_name)
         if isinstance(exc, IntegrityError):
-            existing = Communique.objects.filter(content_hash=digest).first()
+            existing = selectors.imported_before(digest)
             if existing:  # a concurrent import of the same text won the race
                 raise DuplicateImport(existing) from exc
         raise

@@ -21,7 +21,7 @@ from celery import signature
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import F, Min
+from django.db.models import F
 from django.utils import timezone
 
 from tracker.models import OutboxMessage
@@ -233,19 +233,6 @@ def send_pending(*, time_budget: float | None = None, max_messages: int | None =
             except Exception:  # noqa: BLE001
                 pass
     return stats
-
-
-def next_retry_in(now=None) -> float | None:
-    """Seconds until the earliest pending retry, if any."""
-    now = now or timezone.now()
-    first = OutboxMessage.objects.filter(state=State.PENDING).aggregate(m=Min("next_attempt_at"))["m"]
-    if first is None:
-        return None
-    return max((first - now).total_seconds(), 0.0)
-
-
-def has_claimable(now=None) -> bool:
-    return OutboxMessage.objects.filter(selectors.claimable(now or timezone.now())).exists()
 
 
 def resend(queryset) -> int:

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -37,17 +36,6 @@ class SweepResult:
     messages: int = 0
     rolled: int = 0
     created: list[int] = field(default_factory=list)
-
-
-def is_swept(day: date) -> bool:
-    return ReminderSweep.objects.filter(covers_from__lte=day, local_date__gte=day).exists()
-
-
-def _catch_up_start(day: date, catch_up_days: int) -> date:
-    last = ReminderSweep.objects.filter(local_date__lt=day).aggregate(m=Max("local_date"))["m"]
-    if last is None:
-        return day
-    return max(last + timedelta(days=1), day - timedelta(days=catch_up_days))
 
 
 def _days_sql(vendor: str) -> str:
@@ -171,12 +159,12 @@ def sweep(day: date | None = None, *, enqueue: bool = True, dry_run: bool = Fals
     policy = selectors.default_policy()
     try:
         with transaction.atomic():
-            if is_swept(day):
+            if selectors.is_swept(day):
                 result.already = True
                 if preview is not None:
                     preview.extend(_preview(OutboxMessage.objects.filter(state=State.PENDING)))
                 return result
-            start = _catch_up_start(day, policy.catch_up_days)
+            start = selectors.catch_up_start(day, policy.catch_up_days)
             span = (day - start).days
             result.covers_from = start
             sweep_row = ReminderSweep.objects.create(local_date=day, covers_from=start)
@@ -199,7 +187,7 @@ def sweep(day: date | None = None, *, enqueue: bool = True, dry_run: bool = Fals
             if enqueue and result.messages:
                 enqueue_sending()
     except IntegrityError:
-        if not is_swept(day):
+        if not selectors.is_swept(day):
             raise
         result.already = True  # a concurrent sweep of the same date won the unique row
     logger.info("Quét nhắc hạn %s (từ %s): %d mục, %d đôn đốc, %d email.", day, result.covers_from,
@@ -213,7 +201,7 @@ def sweep_if_due(now=None, *, enqueue: bool = True) -> SweepResult | None:
     if not policy.enabled:
         return None
     local = timezone.localtime(now)
-    if local.time() < policy.send_time or is_swept(local.date()):
+    if local.time() < policy.send_time or selectors.is_swept(local.date()):
         return None
     return sweep(local.date(), enqueue=enqueue)
 

@@ -9,15 +9,15 @@ inside the Redis visibility timeout).
 from celery import shared_task
 from django.conf import settings
 
-from . import outbox, sweep
+from . import outbox, selectors, sweep
 
 
 def _send_and_follow_up(task) -> dict:
     stats = outbox.send_pending(time_budget=settings.REMINDER_SEND_BUDGET_SECONDS)
-    if outbox.has_claimable():
+    if selectors.has_claimable():
         task.apply_async()  # budget spent with work left: continue in a fresh run
     elif stats.retrying:
-        wait = outbox.next_retry_in()
+        wait = selectors.next_retry_in()
         if wait is not None and wait <= settings.REMINDER_MAX_COUNTDOWN_SECONDS:
             task.apply_async(countdown=max(wait, 0.5))
     return {"sent": stats.sent, "failed": stats.failed, "retrying": stats.retrying, "skipped": stats.skipped}
