@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
-from . import access, reminders, selectors
+from . import policy, reminders, selectors
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
@@ -68,9 +68,9 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
 def report_progress(task: Task, user: User, *, text: str, percent: int, attachment=None,
                     mark_done: bool = False, expected_version: int | None = None) -> ProgressReport:
     """A progress report; marking done sends the task to the office for confirmation."""
-    access.require(access.can_report(user, task))
+    policy.require(policy.can_report(user, task))
     if mark_done:
-        access.require(access.can_act_as_lead(user, task))
+        policy.require(policy.can_act_as_lead(user, task))
     if not 0 <= percent <= 100:
         raise ValidationError("Tiến độ phải từ 0 đến 100%.")
     task = _locked(task, expected_version)
@@ -80,7 +80,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     task.progress = 100 if mark_done else percent
     new_status = ""
     if mark_done:
-        new_status = Status.DONE if user.is_office else Status.AWAITING
+        new_status = Status.DONE if policy.can_confirm(user) else Status.AWAITING
         task.status = new_status
         task.completed_on = selectors.local_today()
         fields += ["status", "completed_on"]
@@ -97,7 +97,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
 def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
                        expected_version: int | None = None) -> Task:
     """The office confirms a completion (it then counts as done) or sends it back."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
     if task.status != Status.AWAITING:
         raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận hoàn thành.")
@@ -115,7 +115,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
 @transaction.atomic
 def set_status(task: Task, user: User, status: str, *, note: str = "", expected_version: int | None = None) -> Task:
     """The office pauses, cancels or reopens a task."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
     fields, reason = _apply_status(task, status, note)
     _save(task, user, reason, fields)
@@ -138,7 +138,7 @@ def _apply_status(task: Task, status: str, note: str = "") -> tuple[list[str], s
 
 @transaction.atomic
 def request_extension(task: Task, user: User, *, new_due_date: date, reason: str) -> ExtensionRequest:
-    access.require(access.can_act_as_lead(user, task))
+    policy.require(policy.can_act_as_lead(user, task))
     task = _locked(task)
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể xin gia hạn.")
@@ -158,7 +158,7 @@ def request_extension(task: Task, user: User, *, new_due_date: date, reason: str
 def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, note: str = "",
                      expected_version: int | None = None) -> ExtensionRequest:
     """Only an approved extension moves the current due date; the original stays."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
     if extension.state != ExtensionRequest.State.PENDING:
         raise ValidationError("Đề nghị gia hạn này đã được xử lý.")
@@ -177,7 +177,7 @@ def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, 
 @transaction.atomic
 def reassign(task: Task, user: User, lead: Unit) -> Task:
     """Move a task to another lead unit (admin bulk action)."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task)
     _save(task, user, *_apply_lead(task, lead))
     return task
@@ -200,7 +200,7 @@ EDITABLE_DETAILS = ("title", "report_to", "assignee", "deadline_phrase", "recurr
 def update_task(task: Task, user: User, *, expected_version: int | None, lead: Unit | None = None,
                 supports=None, status: str | None = None, due_date=KEEP_DUE, note: str = "", **details) -> Task:
     """The admin's task form: every changed field through the same rules as the pages, one history entry."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
     fields, reasons = [], []
     if lead is not None and lead.pk != task.lead_unit_id:
@@ -245,7 +245,7 @@ def update_task(task: Task, user: User, *, expected_version: int | None, lead: U
 @transaction.atomic
 def withdraw_report(report: ProgressReport, user: User, *, reason: str) -> ProgressReport:
     """A report is never deleted: withdrawing keeps it, with why, in the record."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     if not reason.strip():
         raise ValidationError("Cần nêu lý do huỷ báo cáo.")
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
@@ -259,7 +259,7 @@ def withdraw_report(report: ProgressReport, user: User, *, reason: str) -> Progr
 @transaction.atomic
 def change_due_date(task: Task, user: User, due_date: date | None, *, note: str = "") -> Task:
     """The office sets a new current due date directly (admin bulk action)."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task)
     task.due_date = due_date
     label = f"{due_date:%d/%m/%Y}" if due_date else "không thời hạn"

@@ -24,7 +24,7 @@ from tests.ingest.conftest import make_communique
 from tests.reminders.smtp import free_port
 from tracker import services as tracker_services
 from tracker.models import ExtensionRequest, OutboxMessage, Task, User
-from tracker.reminders import services
+from tracker.reminders import sweep as sweeping
 from tracker.reminders.tasks import flush_outbox
 from tracker.selectors import local_today
 
@@ -162,7 +162,7 @@ def test_restarted_worker_sends_pending_and_expired_claims_by_itself(smtp, hung_
         tracker_services.create_task(title="Đến hạn hôm nay", lead=u, due_date=local_today())
     worker = own_worker()
     with paused(hung_smtp.proc.pid):
-        services.sweep()  # enqueued on commit: the worker claims the rows and hangs on SMTP
+        sweeping.sweep()  # enqueued on commit: the worker claims the rows and hangs on SMTP
         assert wait_for(lambda: OutboxMessage.objects.filter(state=State.SENDING).exists(), timeout=20)
         worker.kill()  # no cleanup: its rows stay claimed until their lease runs out
         assert OutboxMessage.objects.filter(state=State.SENDING).exists()
