@@ -230,6 +230,8 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         """Units are saved by the services; the read-only inline has nothing to save."""
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def get_queryset(self, request):
         return selectors.with_timeliness(super().get_queryset(request))

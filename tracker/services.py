@@ -87,8 +87,10 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     elif task.status == Status.NEW:
         new_status = task.status = Status.IN_PROGRESS
         fields.append("status")
-    report = ProgressReport.objects.create(task=task, author=user, text=text, percent=task.progress,
-                                           attachment=attachment or "", new_status=new_status)
+    report = ProgressReport(task=task, author=user, text=text, percent=task.progress,
+                            attachment=attachment or "", new_status=new_status)
+    report._history_user = user
+    report.save()
     _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
     return report
 
@@ -150,8 +152,11 @@ def request_extension(task: Task, user: User, *, new_due_date: date, reason: str
         raise ValidationError("Hạn đề nghị phải sau hạn hiện tại.")
     if task.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
         raise ValidationError("Đã có một đề nghị gia hạn đang chờ duyệt.")
-    return ExtensionRequest.objects.create(task=task, requested_by=user, previous_due_date=task.due_date,
-                                           new_due_date=new_due_date, reason=reason.strip())
+    extension = ExtensionRequest(task=task, requested_by=user, previous_due_date=task.due_date,
+                                 new_due_date=new_due_date, reason=reason.strip())
+    extension._history_user = user
+    extension.save()
+    return extension
 
 
 @transaction.atomic
