@@ -99,6 +99,18 @@ class PasswordChangeRequiredMiddleware:
         return self.get_response(request)
 
 
+def client_ip(request) -> str:
+    """The client's address: the socket's, unless that is a trusted proxy; then the entry the
+    proxies appended to X-Forwarded-For (the right-most hops are theirs, earlier ones the client's
+    own and forgeable)."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.TRUSTED_PROXY_COUNT or (1 if settings.TRUSTED_PROXIES else 0)
+    if not count or (settings.TRUSTED_PROXIES and remote not in settings.TRUSTED_PROXIES):
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    return hops[-count] if len(hops) >= count else remote
+
+
 def download(fieldfile, filename: str | None) -> FileResponse:
     """A stored file as a download that no browser renders: attachment, nosniff, sandboxing CSP."""
     handle = fieldfile.open("rb")

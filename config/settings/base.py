@@ -107,18 +107,16 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Failed logins: lock a username *from one address* after 5 failures for 15 minutes, so a
-# stranger cannot lock the clerk out. Behind a reverse proxy, the client address is the one
-# the trusted proxy puts in X-Forwarded-For (DONDOC_TRUSTED_PROXY_COUNT proxies in front);
-# with no proxy configured the header is ignored and the socket address counts.
+# stranger cannot lock the clerk out. Behind a reverse proxy the client address is the one
+# the proxy appended to X-Forwarded-For: set DONDOC_TRUSTED_PROXY_COUNT (proxies in front of
+# gunicorn) and optionally DONDOC_TRUSTED_PROXIES (their addresses). Without them the header
+# is ignored (config.security.client_ip).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_IPWARE_PROXY_COUNT = env.int("DONDOC_TRUSTED_PROXY_COUNT", default=0) or None
-AXES_IPWARE_PROXY_TRUSTED_IPS = env.list("DONDOC_TRUSTED_PROXIES", default=[]) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT or AXES_IPWARE_PROXY_TRUSTED_IPS
-    else ["REMOTE_ADDR"]
-)
+AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+TRUSTED_PROXY_COUNT = env.int("DONDOC_TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXIES = env.list("DONDOC_TRUSTED_PROXIES", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 

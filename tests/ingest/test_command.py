@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from ingest.models import Communique
 from tests.factories import UserFactory
-from tests.ingest.conftest import make_docx, make_pdf, variant
+from tests.ingest.conftest import make_docx, make_pdf, stored_files, variant
 from tracker.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -78,21 +78,22 @@ def test_bad_arguments(tmp_path, db):
         _run(tmp_path, "--user", "ai-do")
 
 
-def test_ctrl_c_prints_the_summary_of_what_was_done(files, sample_text, directory, media, monkeypatch):
-    from ingest.management.commands import import_communiques as command
+def test_ctrl_c_prints_the_summary_of_what_was_done_and_leaves_no_orphan(files, sample_text, directory, media,
+                                                                        monkeypatch):
+    from ingest.services import importing
 
     first = files("a.txt", sample_text.encode())
     files("b.txt", variant(sample_text, "301").encode())
-    real = command.Command._import_one
+    real = importing._create_directives
     calls = []
 
-    def interrupted(self, file, *args):
-        calls.append(file)
-        if len(calls) == 2:
+    def interrupted(communique, proposals):
+        calls.append(communique)
+        if len(calls) == 2:  # Ctrl-C after the second file was stored, before its row is committed
             raise KeyboardInterrupt
-        return real(self, file, *args)
+        return real(communique, proposals)
 
-    monkeypatch.setattr(command.Command, "_import_one", interrupted)
+    monkeypatch.setattr(importing, "_create_directives", interrupted)
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(CommandError) as failure:
         call_command("import_communiques", str(first.parent), stdout=out, stderr=err)
@@ -100,3 +101,4 @@ def test_ctrl_c_prints_the_summary_of_what_was_done(files, sample_text, director
     assert "Đã nhập: 1 · Trùng: 0 · Từ chối: 0" in out.getvalue()
     assert "Ctrl-C" in err.getvalue()
     assert Communique.objects.count() == 1
+    assert len(stored_files(media)) == 1, "the interrupted file's stored copy is removed"
