@@ -203,6 +203,12 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # the record stays: cancel with a reason instead
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None:  # a new task starts "giao mới" (services.create_task)
+            fields = [f for f in fields if f not in ("status", "note", "edit_version")]
+        return fields
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)

@@ -19,9 +19,10 @@ def admin_user(office_unit):
                        is_superuser=True)
 
 
-def _form_data(client, task) -> dict:
-    """The admin change form as a browser would post it back, unchanged."""
-    response = client.get(reverse("admin:tracker_task_change", args=[task.pk]))
+def _form_data(client, task=None) -> dict:
+    """The admin change (or add) form as a browser would post it back, unchanged."""
+    url = reverse("admin:tracker_task_change", args=[task.pk]) if task else reverse("admin:tracker_task_add")
+    response = client.get(url)
     assert response.status_code == 200
     form = response.context["adminform"].form
     data = {}
@@ -66,6 +67,21 @@ def test_admin_edit_of_lead_and_status_keeps_assignments_completion_and_history(
     assert last.history_user == admin_user
     assert "Giao lại" in last.history_change_reason and "Đã kiểm tra tại chỗ" in last.history_change_reason
     assert task.version == task_a.version + 1
+
+
+def test_a_task_added_in_the_admin_is_made_by_the_service(client, admin_user, unit_a, unit_b):
+    client.force_login(admin_user)
+    data = _form_data(client)
+    assert "status" not in data  # a new task starts "giao mới"
+    data.update(title="Kiểm tra công tác phòng chống thiên tai", lead_unit=str(unit_a.pk),
+                supports=[str(unit_b.pk)], due_date="31/12/2026", recurrence="")
+    response = client.post(reverse("admin:tracker_task_add"), data)
+    assert response.status_code == 302
+    task = Task.objects.get(title="Kiểm tra công tác phòng chống thiên tai")
+    assert dict(task.assignments.values_list("unit_id", "role")) == {unit_a.pk: "lead", unit_b.pk: "support"}
+    assert task.original_due_date == task.due_date == date(2026, 12, 31)
+    assert task.history.latest("history_id").history_user == admin_user
+    assert task.search_text  # found by the list's search
 
 
 def test_admin_stale_form_gets_a_conflict_not_a_silent_overwrite(client, admin_user, office_user, task_a):
