@@ -143,10 +143,6 @@ class Line:
         return task_url(self.task)
 
     @property
-    def role_label(self) -> str:
-        return TaskAssignment.Role(self.role).label if self.role in TaskAssignment.Role.values else ""
-
-    @property
     def standing(self) -> str:
         """How the task stands on the message's date, in words."""
         if self.task.status not in Task.OPEN_STATUSES:
