@@ -410,7 +410,7 @@ def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
         needs_prep = toks[k].f in ("thông", "phản")
         cand = None
         if not needs_prep and m < n and toks[m].word and (unit_head_at(toks, m) or toks[m].cap) \
-                and not toks[m].f in ("kết",):
+                and toks[m].f not in ("kết",):
             cand = m
         else:
             for x in range(m, min(n, m + 12)):

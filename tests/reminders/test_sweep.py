@@ -322,7 +322,7 @@ def test_query_count_does_not_grow_with_tasks(units, make_task, no_enqueue):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for i in range(5):
+    for _ in range(5):
         make_task(units["a"], D + days(3))
     with CaptureQueriesContext(connection) as small:
         sweep(D)
