@@ -8,9 +8,9 @@ from tests.ingest.conftest import make_communique
 pytestmark = pytest.mark.django_db
 
 
-def _refusal(call) -> str:
+def _refusal(get, user, pk) -> str:
     with pytest.raises(Http404) as info:
-        call()
+        get(user, pk)
     return str(info.value)
 
 
@@ -24,8 +24,8 @@ def test_another_units_communique_is_as_missing_as_none(directory, staff_a, staf
     assert access.access_owner(office_user, owner.pk) == owner
     for get, pk in ((access.access_communique, c.pk), (access.access_directive, directive.pk),
                     (access.access_owner, owner.pk)):
-        assert _refusal(lambda: get(staff_b, pk)) == _refusal(lambda: get(staff_b, 999_999))
-        assert _refusal(lambda: get(staff_b, "x")) == _refusal(lambda: get(staff_b, 999_999))
+        assert _refusal(get, staff_b, pk) == _refusal(get, staff_b, 999_999)
+        assert _refusal(get, staff_b, "x") == _refusal(get, staff_b, 999_999)
 
 
 def test_drafts_are_the_offices_only(directory, viewer, staff_a, office_user):
