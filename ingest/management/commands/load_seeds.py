@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if created:
             self.stdout.write(self.style.SUCCESS(
                 "Tài khoản mẫu – mật khẩu chỉ in một lần, phải đổi ở lần đăng nhập đầu:"))
-        for username, name, role, code in DEMO_USERS:
+        for username, _name, role, code in DEMO_USERS:
             shown = created.get(username, "(đã có, mật khẩu không đổi)")
             self.stdout.write(f"  {username:18} {shown:16} {User.Role(role).label} – {code}")
 
