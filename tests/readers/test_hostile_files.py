@@ -37,8 +37,8 @@ def _pdf(objects: list[str]) -> bytes:
 
 
 STREAM = "BT /F1 12 Tf 72 720 Td (Giao So Y te chu tri kiem tra cong tac phong chong dich benh) Tj ET"
-PAGE = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        f"/Resources << /Font << /F1 5 0 R >> >> >>")
+PAGE = ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>")
 CONTENT = f"<< /Length {len(STREAM)} >>\nstream\n{STREAM}\nendstream"
 FONT = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 

@@ -152,7 +152,7 @@ def test_actions_return_saved_while_redis_and_smtp_hang(smtp, redis_server, hung
     ids = [m["message_id"] for m in received]
     assert len(ids) == len(set(ids)) == expected, "every email exactly once"
     assert sorted(OutboxMessage.objects.values_list("message_id", flat=True)) == sorted(ids)
-    print(f"\naction times with Redis and SMTP paused: " + ", ".join(f"{k} {v:.2f}s" for k, v in took.items()))
+    print("\naction times with Redis and SMTP paused: " + ", ".join(f"{k} {v:.2f}s" for k, v in took.items()))
 
 
 def test_restarted_worker_sends_pending_and_expired_claims_by_itself(smtp, hung_smtp, own_worker, settings):
