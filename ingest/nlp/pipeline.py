@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .directory import UnitDirectory
 
 log = logging.getLogger(__name__)
-TRACE: list | None = None  # set to a list to record how each sentence was read (debugging aid)
 
 
 @dataclass(frozen=True)
@@ -144,18 +143,20 @@ _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
-def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None) -> Extraction:
-    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers)."""
+def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None,
+            trace: list | None = None) -> Extraction:
+    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers);
+    pass a list as ``trace`` to record how each sentence was read (a debugging aid)."""
     if not isinstance(text, str):
         text = str(text or "")
     try:
-        return _extract(nfc(text), directory)
+        return _extract(nfc(text), directory, trace)
     except Exception:  # noqa: BLE001 - the extractor must never take the caller down
         log.exception("extraction failed; returning no proposals")
         return Extraction()
 
 
-def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
+def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None) -> Extraction:
     # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
     # per line joined into rows (same length, so every offset is valid in the text as written); proposals
     # quote the text as written.
@@ -249,8 +250,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 del sibling_heading[lv]
             sibling_heading[b.level] = (b.mtype, is_heading)
         if is_heading:
-            if TRACE is not None:
-                TRACE.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
+            if trace is not None:
+                trace.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
             if not marked:
                 while len(stack) > 1:
                     stack.pop()
@@ -298,8 +299,8 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
                 # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
                 ok = False
-            if TRACE is not None:
-                TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
+            if trace is not None:
+                trace.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
             own = _owners_of(info)
             # explicit deadline
