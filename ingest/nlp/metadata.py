@@ -204,6 +204,9 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
                 title_parts.append(re.sub(r"\s+", " ", rest))
             skip.add(bi)
             continue
+        if b.mtype in ("roman", "num", "alpha", "paren"):
+            first_body = bi  # a numbered line belongs to the outline: the header and title end before it
+            break
         if doc_type_seen and (not title_parts or fold(title_parts[0]).startswith("v/v")) and \
                 not t.endswith((".", ":")) and len(t) < 400 and not any(fold(t) == fold(x) for x in title_parts):
             title_parts.append(re.sub(r"\s+", " ", t))

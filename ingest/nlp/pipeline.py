@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_continuation, report_to_of, \
     section_mode
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
+from . import resolve
+from .directory import unit_type
 from .metadata import extract_metadata
+from .outline import responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
 from .tables import join_stacked_tables
@@ -33,6 +36,13 @@ class OwnerMention:
     name: str
     role: str  # "lead" | "support"
     unit_id: int | None = None
+    source: str = resolve.SENTENCE  # where it was read (an evidence code, see ``resolve.describe``)
+    unit_type: str | None = None    # the kind of unit the name is by the grammar of unit types ("Sở", "Đảng ủy")
+
+    @property
+    def kind(self) -> str:
+        """How the owner was recognised: a unit of the directory, a unit by its type only, or neither."""
+        return "directory" if self.unit_id else ("type" if self.unit_type else "unknown")
 
 
 @dataclass
@@ -46,6 +56,7 @@ class Proposal:
     deadline: dt.date | None = None
     deadline_phrase: str | None = None
     deadline_source: str | None = None   # "explicit" | "inherited" | None
+    deadline_evidence: str | None = None  # where the deadline was read (an evidence code)
     recurring: bool = False
 
 
@@ -68,11 +79,13 @@ class Extraction:
             "directives": [
                 {
                     "text": p.text, "start": p.start, "end": p.end,
-                    "owners": [{"name": o.name, "unit": o.unit_id, "role": o.role} for o in p.owners],
+                    "owners": [{"name": o.name, "unit": o.unit_id, "role": o.role, "source": o.source,
+                                "kind": o.kind, "unit_type": o.unit_type} for o in p.owners],
                     "report_to": p.report_to,
                     "deadline": p.deadline.isoformat() if p.deadline else None,
                     "deadline_phrase": p.deadline_phrase,
                     "deadline_source": p.deadline_source,
+                    "deadline_evidence": p.deadline_evidence,
                     "recurring": p.recurring,
                 }
                 for p in self.directives
@@ -90,6 +103,8 @@ class _Ctx:
     unmarked: bool = False
     children: set = field(default_factory=set)
     enacts: bool = False          # "Điều 1. Thành lập …" of a decision
+    path: str = ""                # the item's number as the document writes it ("II.2.a")
+    first_prop: int = 0           # index of the first directive read under it
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -175,12 +190,31 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
     last_prop: Proposal | None = None
     last_prop_block = -2
 
-    def nearest(attr: str):
+    def nearest(attr: str) -> resolve.Inherited | None:
+        """The owners or deadline the innermost heading or lead-in around the current block hands down."""
         for c in reversed(stack):
             v = getattr(c, attr)
             if v:
-                return v
+                return resolve.Inherited(v, resolve.heading(c.path) if c.kind == "heading" else resolve.leadin(c.path))
         return None
+
+    def path_of(b: Block) -> str:
+        """"II.2.a": the numbers of the items around a block and its own (bullets have none)."""
+        own = (b.marker or "").strip().rstrip(".):") if b.mtype in ("roman", "num", "alpha", "paren") else ""
+        outer = [c.path for c in stack if c.path]
+        base = outer[-1] if outer else ""
+        if own and base and not own.startswith(base + "."):
+            return f"{base}.{own}"
+        return own or base
+
+    last_resp: tuple[int, int] | None = None  # the directives the last responsibility line spoke for
+
+    def apply_responsibility(resp, first: int, path: str, block_props: list[Proposal]) -> None:
+        nonlocal last_resp
+        props = out.directives + block_props
+        a, z = resolve.responsibility_covers(first, last_resp, len(props))
+        last_resp = (a, z)
+        _apply_responsibility(src, orig, resp, props[a:z], resolve.responsibility(resp.label, path), dctx)
 
     table: dict | None = None   # column roles of the task table being read
     sibling_heading: dict[int, tuple[str | None, bool]] = {}  # level -> (marker type, was a heading) of the last item
@@ -219,6 +253,16 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                 stack.pop()
         stack[-1].children.add(b.mtype or "para")
         parent_mode = stack[-1].mode
+        resp = responsibility_line(src, b.body_start, b.end) if b.mtype in (None, "bullet") else None
+        if resp is not None:
+            # "Trách nhiệm thực hiện: …" after a group (a bullet of its own under one item): the line names who
+            # carries the items above it and by when, and is no task itself
+            gi = len(stack) - 1 if marked else \
+                next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind in ("heading", "leadin")), 0)
+            # named after the item the line closes: the group's first sub-item when the group is a whole part
+            named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" else stack[gi]
+            apply_responsibility(resp, stack[gi].first_prop, named.path or stack[gi].path, [])
+            continue
         # --- headings
         first_info = _analyze(src, *b.sentences[0], md.issuer) if b.sentences else None
         is_heading = False
@@ -263,13 +307,15 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                 dl = None
             stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
                               owners=_heading_owner(src, b),
-                              deadline=(dl.date, body[dl.start:dl.end]) if dl else None))
+                              deadline=(dl.date, body[dl.start:dl.end]) if dl else None,
+                              path=path_of(b), first_prop=len(out.directives)))
             continue
         if b.mtype in ("roman", "num", "alpha", "paren"):
             enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(body)))
             # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
             # (its members, its term, its regime) — a decision that needs no follow-up, not a task
-            stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts))
+            stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
+                              path=path_of(b), first_prop=len(out.directives)))
         # --- sentences
         para_mode: str | None = None
         para_owners: list[tuple[str, str]] | None = None
@@ -277,6 +323,11 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
         prev_dir = False
         block_props: list[Proposal] = []
         for si, (s, e) in enumerate(b.sentences):
+            resp = responsibility_line(src, s, e) if si > 0 else None
+            if resp is not None:
+                # "… . Thời gian hoàn thành: chậm nhất ngày …": the item's own line for its sentences before
+                apply_responsibility(resp, len(out.directives), stack[-1].path, block_props)
+                continue
             info = first_info if si == 0 else _analyze(src, s, e, md.issuer)
             is_last = si == len(b.sentences) - 1
             mode = para_mode or stack[-1].mode
@@ -340,7 +391,8 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                            mode=lmode or (TASK if stack[-1].mode == TASK else (lmode or NEUTRAL)),
                            owners=ctx_owners,
                            deadline=(frame.date, sent[frame.start:frame.end]) if frame else None,
-                           unmarked=not marked)
+                           unmarked=not marked, path=stack[-1].path if marked else path_of(b),
+                           first_prop=len(out.directives) + len(block_props))
                 if ok:
                     block_props.append(_make(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
                                              nearest, bi, last_prop_block, orig))
@@ -391,12 +443,17 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                     para_owners = [(n, "lead") for n in info.accountable]
             prev_dir = ok
         out.directives.extend(block_props)
-    if directory is not None:
-        for p in out.directives:
-            p.owners = [OwnerMention(o.name, o.role, directory.resolve(o.name)) for o in p.owners]
-            if p.report_to:
-                p.report_to_unit_id = directory.resolve(p.report_to)
+    _recognise_units(out.directives, directory)
     return out
+
+
+def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -> None:
+    """Each owner resolved to a directory unit where one matches, and typed by the grammar of unit types."""
+    for p in props:
+        p.owners = [replace(o, unit_id=directory.resolve(o.name) if directory is not None else o.unit_id,
+                            unit_type=unit_type(o.name)) for o in p.owners]
+        if p.report_to and directory is not None:
+            p.report_to_unit_id = directory.resolve(p.report_to)
 
 
 _COL_INDEX = re.compile(r"^(s?tt|so tt|so thu tu|thu tu|no)\.?$")
@@ -431,6 +488,7 @@ def _table_header(src: str, cells: list[tuple[int, int]]) -> dict | None:
             roles.setdefault("lead", ci)
     if "content" not in roles or "result" in roles or not ("lead" in roles or "deadline" in roles):
         return None
+    roles["labels"] = {ci: " ".join(src[a:b].split()) for ci, (a, b) in enumerate(cells)}
     return roles
 
 
@@ -446,34 +504,40 @@ def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     if _group_row(src, cells, roles):
         return None
     end = cells[-1][1]
-    owners: list[tuple[str, str]] = []
+    owners: list[tuple[str, str, str]] = []
+    labels = roles.get("labels", {})
     for role, key in (("lead", "lead"), ("support", "support")):
         k = roles.get(key)
         if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
             a, b = cells[k]
             toks = tokenize(src, a, b)
-            owners += [(nm, role) for nm in split_owners(toks, 0, len(toks), src)]
-    if not any(r == "lead" for _, r in owners):
-        owners = list(nearest("owners") or []) + owners
+            owners += [(nm, role, resolve.column(labels.get(k, ""))) for nm in split_owners(toks, 0, len(toks), src)]
+    if not any(r == "lead" for _, r, _ in owners):
+        context = nearest("owners")
+        owners = [(n, r, context.evidence) for n, r in (context.value if context else [])] + owners
     # the task is the content cell; units and time limit come from their own cells
-    p = Proposal(text=orig[cs:ce], start=cs, end=ce, owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
+    p = Proposal(text=orig[cs:ce], start=cs, end=ce,
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in _dedupe(owners)],
                  recurring=is_recurring(src[cs:end]))
     p.report_to = report_to(tokenize(src, cs, ce), src)
-    dl, base = None, 0
+    dl, base, evidence = None, 0, resolve.SENTENCE
     k = roles.get("deadline")
     if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
         dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
+        evidence = resolve.column(labels.get(k, ""))
         years = _YEAR_SPAN.match(src[cells[k][0]:cells[k][1]])
         if dl is None and years:  # "2026-2027" in the time column: done by the end of the last year
             dl = TimeExpr(years.start(1), years.end(2), "year", 1, dt.date(int(years.group(2)), 12, 31), True)
     if dl is None:
-        dl, base = pick_deadline(src[cs:ce], dctx), cs
+        dl, base, evidence = pick_deadline(src[cs:ce], dctx), cs, resolve.SENTENCE
     if dl is not None:
         p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[base + dl.start:base + dl.end], "explicit"
+        p.deadline_evidence = evidence
     else:
         inh = nearest("deadline")
-        if inh:
-            p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
+        if inh and resolve.keeps_inherited_deadline(src[cs:end], inh.value[0]):
+            p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
+            p.deadline_evidence = inh.evidence
     return p
 
 
@@ -599,26 +663,50 @@ def _caps(t: str) -> bool:
 def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
           last_prop_block, orig=None) -> Proposal:
     orig = src if orig is None else orig
-    if own and any(r == "lead" for _, r in own):
-        owners = own
-    else:
-        inherited = None
-        if info.cont and last_prop is not None and last_prop_block >= bi - 1:
-            inherited = [(o.name, o.role) for o in last_prop.owners]
-        if inherited is None and para_owners:
-            inherited = para_owners
-        if inherited is None:
-            inherited = nearest("owners") or []
-        owners = list(inherited) + [o for o in own if o not in inherited]
+    continues = None
+    if info.cont and last_prop is not None and last_prop_block >= bi - 1:
+        continues = resolve.Inherited([(o.name, o.role) for o in last_prop.owners], resolve.PREVIOUS)
+    owners = resolve.owners_for(
+        own, continues=continues, paragraph=resolve.Inherited(para_owners, resolve.PARAGRAPH) if para_owners else None,
+        context=nearest("owners"))
     p = Proposal(text=_quote(orig, src, s, e), start=s, end=e,
-                 owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in _dedupe(owners)],
                  report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
-    inh = para_deadline or nearest("deadline")
-    if dl is not None and not _narrowed(dl, inh):
+    inh = resolve.Inherited(para_deadline, resolve.PARAGRAPH) if para_deadline else nearest("deadline")
+    if dl is not None and not _narrowed(dl, inh.value if inh else None):
         p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
-    elif inh:
-        p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
+        p.deadline_evidence = resolve.SENTENCE
+    elif inh and resolve.keeps_inherited_deadline(src[s:e], inh.value[0]):
+        p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
+        p.deadline_evidence = inh.evidence
     return p
+
+
+def _apply_responsibility(src: str, orig: str, resp, props: list[Proposal], evidence: str, dctx) -> None:
+    """A responsibility line after a group gives its lead, support and time limit to the group's directives
+    that name no lead of their own (and its time limit to those that state none)."""
+    owners = [(n, "lead") for n in resp.leads] + [(n, "support") for n in resp.supports if n not in resp.leads]
+    field = resp.deadline_field()
+    dl = pick_deadline(src[field.start:field.end], dctx) if field else None
+    recurring = field is not None and dl is None and is_recurring(src[field.start:field.end])
+    for p in props:
+        if owners and not any(o.role == "lead" and o.source == resolve.SENTENCE for o in p.owners):
+            if not resp.leads:
+                p.owners = p.owners + [OwnerMention(n, r, source=evidence) for n, r in owners
+                                       if all(o.name != n for o in p.owners)]
+            else:
+                p.owners = [OwnerMention(n, r, source=evidence) for n, r in owners] + \
+                    [o for o in p.owners if o.source == resolve.SENTENCE and o.role == "support" and
+                     all(o.name != n for n, _ in owners)]
+        if p.deadline_source == "explicit":
+            continue
+        if dl is not None:
+            p.deadline, p.deadline_source = dl.date, "inherited"
+            p.deadline_phrase = orig[field.start + dl.start:field.start + dl.end]
+            p.deadline_evidence = evidence
+        elif recurring:
+            p.recurring = True
+            p.deadline = p.deadline_phrase = p.deadline_source = p.deadline_evidence = None
 
 
 def _narrowed(dl: TimeExpr, inherited: tuple | None) -> bool:
@@ -673,10 +761,10 @@ def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
 def _dedupe(owners):
     seen = set()
     out = []
-    for n, r in owners:
+    for n, r, *rest in owners:
         k = (n.lower(), r)
         if k in seen:
             continue
         seen.add(k)
-        out.append((n, r))
+        out.append((n, r, *rest))
     return out
