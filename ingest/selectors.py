@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ingest.models import Communique, Directive, DirectiveOwner
+from ingest.models import BY_DATE, Communique, Directive, DirectiveOwner
 from ingest.nlp.text import fold
 from tracker import selectors as tracker_selectors
 from tracker.models import Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
@@ -54,7 +54,7 @@ def communique_list(user: User) -> QuerySet:
         directive_count=Count("directives", filter=~Q(directives__review=Directive.Review.REJECTED), distinct=True),
         task_count=Count("directives__tasks", distinct=True),
         done_count=Count("directives__tasks", filter=Q(directives__tasks__status=Task.Status.DONE), distinct=True),
-    ).order_by("-meeting_date", "-imported_at", "-id")  # GROUP BY drops Meta.ordering
+    ).order_by(BY_DATE[0], "-imported_at", "-id")  # GROUP BY drops Meta.ordering
 
 
 def directives_of(communique: Communique) -> list[Directive]:

@@ -17,8 +17,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ingest import selectors
-from ingest.extraction import propose
+from ingest.extraction import propose, propose_for_span
 from ingest.models import Communique, Directive, DirectiveOwner
+from ingest.nlp.resolve import describe
 from ingest.nlp.text import fold
 from ingest.readers import ReadError, read_document, read_pasted
 from tracker.models import Task, Unit, UnitAlias, User
@@ -109,7 +110,8 @@ def import_document(*, data: bytes | None, filename: str = "", pasted: str | Non
                 title=extraction.title or "",
                 number=(extraction.number or "")[:64],
                 issuer=(extraction.issuer or "")[:255],
-                meeting_date=extraction.meeting_date,
+                meeting_date=extraction.meeting_date if extraction.meeting_reported else None,
+                issue_date=extraction.issue_date,
                 province=(extraction.province or "")[:128],
                 source_name=(filename if data is not None else "")[:255],
                 source_format=(document.format or "")[:16],
@@ -156,6 +158,7 @@ def _create_directives(communique: Communique, proposals) -> None:
             deadline=p.deadline,
             deadline_phrase=(p.deadline_phrase or "")[:255],
             deadline_source=p.deadline_source or "",
+            deadline_evidence=describe(p.deadline_evidence)[:255] if p.deadline else "",
             recurring=bool(p.recurring),
         )
         seen = set()
@@ -169,6 +172,8 @@ def _create_directives(communique: Communique, proposals) -> None:
                 name=owner.name[:255],
                 role=owner.role if owner.role in Role.values else Role.LEAD,
                 unit_id=owner.unit_id if owner.unit_id in known else None,
+                evidence=describe(owner.source)[:255],
+                unit_type=(owner.unit_type or "")[:64],
             )
 
 
@@ -442,23 +447,26 @@ def _order_anchor(directive: Directive, communique: Communique) -> int:
 
 
 def _fill_from_extractor(directive: Directive) -> None:
-    """Owners and deadline the extractor finds in the selected span alone; a best effort."""
+    """Owners and deadline the resolver gives the selected span where it stands in the communiqué; a best
+    effort."""
     try:
-        proposals = propose(directive.text).directives
+        p = propose_for_span(directive.communique.text, directive.start, directive.end)
     except Exception:  # noqa: BLE001 - the office fills these by hand then
         logger.warning("Extractor failed on a selected span", exc_info=True)
         return
-    if not proposals:
+    if p is None:
         return
-    p = proposals[0]
     known = set(Unit.objects.filter(pk__in=[o.unit_id for o in p.owners if o.unit_id]).values_list("pk", flat=True))
     for owner in p.owners:
         DirectiveOwner.objects.create(directive=directive, name=owner.name[:255],
                                       role=owner.role if owner.role in Role.values else Role.LEAD,
-                                      unit_id=owner.unit_id if owner.unit_id in known else None)
-    if p.deadline_source == "explicit" and p.deadline:
+                                      unit_id=owner.unit_id if owner.unit_id in known else None,
+                                      evidence=describe(owner.source)[:255], unit_type=(owner.unit_type or "")[:64])
+    if p.deadline:
         directive.deadline, directive.deadline_phrase = p.deadline, (p.deadline_phrase or "")[:255]
-        directive.deadline_source = Directive.DeadlineSource.EXPLICIT
+        directive.deadline_source = Directive.DeadlineSource.EXPLICIT if p.deadline_source == "explicit" else \
+            Directive.DeadlineSource.INHERITED
+        directive.deadline_evidence = describe(p.deadline_evidence)[:255]
     directive.recurring = bool(p.recurring)
     directive.report_to_text = (p.report_to or "")[:255]
     if p.report_to_unit_id and Unit.objects.filter(pk=p.report_to_unit_id).exists():

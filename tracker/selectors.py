@@ -150,7 +150,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     newest `communique_rows` published communiqués only (the rest are a click away in the
     communiqué list): counting a province's every communiqué cost ~20 ms at 100k tasks.
     """
-    from ingest.models import Communique
+    from ingest.models import BY_DATE, Communique
 
     today = today or local_today()
     tasks = Task.objects.order_by()
@@ -170,7 +170,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
-        .only("pk", "number", "title", "meeting_date", "state").order_by("-meeting_date", "-id")[:communique_rows + 1]
+        .only("pk", "number", "title", "meeting_date", "issue_date", "state").order_by(*BY_DATE)[:communique_rows + 1]
     )
     more_communiques, communiques = len(communiques) > communique_rows, communiques[:communique_rows]
     completion = {
@@ -238,10 +238,10 @@ def lead_units() -> QuerySet:
 
 def filter_communiques() -> QuerySet:
     """Published communiqués, newest first: the list's communiqué filter."""
-    from ingest.models import Communique
+    from ingest.models import BY_DATE, Communique
 
     return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
-        "pk", "number", "meeting_date").order_by("-meeting_date", "-id")
+        "pk", "number", "meeting_date", "issue_date").order_by(*BY_DATE)
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:

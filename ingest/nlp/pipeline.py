@@ -65,9 +65,11 @@ class Extraction:
     title: str | None = None
     issuer: str | None = None
     number: str | None = None
-    meeting_date: dt.date | None = None
+    meeting_date: dt.date | None = None   # the meeting's date; the document's own when it reports none
     province: str | None = None
     directives: list[Proposal] = field(default_factory=list)
+    issue_date: dt.date | None = None     # the date the document bears ("…, ngày … tháng … năm …")
+    meeting_reported: bool = False        # the text itself dates a meeting (else meeting_date is issue_date)
 
     def to_json(self) -> dict:
         return {
@@ -76,6 +78,8 @@ class Extraction:
             "number": self.number,
             "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
             "province": self.province,
+            "issue_date": self.issue_date.isoformat() if self.issue_date else None,
+            "meeting_reported": self.meeting_reported,
             "directives": [
                 {
                     "text": p.text, "start": p.start, "end": p.end,
@@ -171,7 +175,54 @@ def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date 
         return Extraction()
 
 
-def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None) -> Extraction:
+def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | None" = None) -> Proposal | None:
+    """The directive a clerk selected (``text[start:end]`` of the whole document), with the owners and deadline
+    the resolver gives it where it stands: what its own words say, else what the directive it falls in, or its
+    item's heading, lead-in or responsibility line hands down. None when the span holds no words."""
+    text = nfc(text if isinstance(text, str) else str(text or ""))
+    start, end = max(0, start), min(len(text), end)
+    if not text[start:end].strip():
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    contexts: list = []
+    try:
+        whole = _extract(text, directory, contexts=contexts, force=(start, end))
+    except Exception:  # noqa: BLE001 - the clerk fills these by hand then
+        log.exception("extraction failed; the selection gets no proposal")
+        return None
+    read = next((p for p in whole.directives if (p.start, p.end) == (start, end)), None)
+    if read is not None:
+        return read
+    # a heading or a table cell: what its own words say, and what the block's context hands down
+    from .classify import analyze
+    src = join_stacked_tables(mask_furniture(text))
+    md = extract_metadata(src, segment(src))
+    dctx = DateContext(ref_date=md.meeting_date or md.doc_date or md.stamp_date, ref_year=md.ref_year,
+                       anchor=md.doc_date or md.meeting_date or md.stamp_date,
+                       meeting_date=None if md.meeting_from_header else md.meeting_date)
+    here = next((c for c in reversed(contexts) if c[0] <= start), None)
+    info = analyze(src, start, end)
+    owners = resolve.owners_for(_owners_of(info), continues=None, paragraph=None, context=here[2] if here else None)
+    p = Proposal(text=text[start:end], start=start, end=end,
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in _dedupe(owners)],
+                 report_to=report_to_of(info, src), recurring=is_recurring(src[start:end]))
+    dl = pick_deadline(src[start:end], dctx)
+    inh = here[3] if here else None
+    if dl is not None:
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, text[start + dl.start:start + dl.end], "explicit"
+        p.deadline_evidence = resolve.SENTENCE
+    elif inh and resolve.keeps_inherited_deadline(src[start:end], inh.value[0]):
+        p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
+        p.deadline_evidence = inh.evidence
+    _recognise_units([p], directory)
+    return p
+
+
+def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None,
+             contexts: list | None = None, force: tuple[int, int] | None = None) -> Extraction:
     # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
     # per line joined into rows (same length, so every offset is valid in the text as written); proposals
     # quote the text as written.
@@ -185,7 +236,8 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
     dctx = DateContext(ref_date=ref_date, ref_year=md.ref_year, anchor=anchor,
                        meeting_date=None if md.meeting_from_header else md.meeting_date)
     out = Extraction(title=md.title, issuer=md.issuer, number=md.number, meeting_date=md.meeting_date,
-                     province=md.province)
+                     province=md.province, issue_date=md.doc_date,
+                     meeting_reported=md.meeting_date is not None and not md.meeting_from_header)
     stack: list[_Ctx] = [_Ctx(level=0, kind="root", mode=NEUTRAL)]
     last_prop: Proposal | None = None
     last_prop_block = -2
@@ -208,6 +260,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
         return own or base
 
     last_resp: tuple[int, int] | None = None  # the directives the last responsibility line spoke for
+    forced_done = False
 
     def apply_responsibility(resp, first: int, path: str, block_props: list[Proposal]) -> None:
         nonlocal last_resp
@@ -317,6 +370,8 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
             stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
                               path=path_of(b), first_prop=len(out.directives)))
         # --- sentences
+        if contexts is not None:
+            contexts.append((b.start, b.end, nearest("owners"), nearest("deadline")))
         para_mode: str | None = None
         para_owners: list[tuple[str, str]] | None = None
         para_deadline: tuple[dt.date, str] | None = None
@@ -329,6 +384,14 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                 apply_responsibility(resp, len(out.directives), stack[-1].path, block_props)
                 continue
             info = first_info if si == 0 else _analyze(src, s, e, md.issuer)
+            forced = None
+            if force is not None and s < force[1] and force[0] < e:
+                if forced_done:
+                    continue  # the rest of a selection that spans several sentences
+                # the span the clerk selected is read as one directive where it stands
+                forced_done = forced = True
+                s, e = force
+                info = _analyze(src, s, e, md.issuer)
             is_last = si == len(b.sentences) - 1
             mode = para_mode or stack[-1].mode
             leadin = is_last and info.leadin
@@ -350,6 +413,8 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                 # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
                 # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
                 ok = False
+            if forced:
+                ok = True
             if trace is not None:
                 trace.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
