@@ -6,15 +6,27 @@ date in Asia/Ho_Chi_Minh.
 """
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
+from . import policy
 from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
+
+
+# newest first by the date lists show: the meeting's, else the document's own (ingest.models.BY_DATE)
+_BY_DATE = (Coalesce("meeting_date", "issue_date").desc(nulls_last=True), "-id")
+
+
+def _communique_model():
+    """ingest's Communique, by its string name: tracker reads communiqués without importing ingest."""
+    return apps.get_model("ingest", "Communique")
 
 
 def local_today() -> date:
@@ -80,7 +92,7 @@ def visible_tasks(user: User) -> QuerySet:
     qs = Task.objects.all()
     if not user.is_authenticated:
         return qs.none()
-    if user.sees_all_units:
+    if policy.can_view_all(user):
         return qs
     if not user.unit_id:
         return qs.none()
@@ -150,8 +162,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     newest `communique_rows` published communiqués only (the rest are a click away in the
     communiqué list): counting a province's every communiqué cost ~20 ms at 100k tasks.
     """
-    from ingest.models import BY_DATE, Communique
-
+    Communique = _communique_model()
     today = today or local_today()
     tasks = Task.objects.order_by()
     per_unit_counts = _per_unit_counts(today)
@@ -170,7 +181,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
-        .only("pk", "number", "title", "meeting_date", "issue_date", "state").order_by(*BY_DATE)[:communique_rows + 1]
+        .only("pk", "number", "title", "meeting_date", "issue_date", "state").order_by(*_BY_DATE)[:communique_rows + 1]
     )
     more_communiques, communiques = len(communiques) > communique_rows, communiques[:communique_rows]
     completion = {
@@ -238,10 +249,9 @@ def lead_units() -> QuerySet:
 
 def filter_communiques() -> QuerySet:
     """Published communiqués, newest first: the list's communiqué filter."""
-    from ingest.models import BY_DATE, Communique
-
+    Communique = _communique_model()
     return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
-        "pk", "number", "meeting_date", "issue_date").order_by(*BY_DATE)
+        "pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:
@@ -320,12 +330,10 @@ def task_history(task: Task) -> list[dict]:
 
 def task_page(task: Task, today: date | None = None) -> dict:
     """Everything the task page shows besides the forms, in a fixed number of queries."""
-    from ingest.models import Directive
-
     today = today or local_today()
     directive = None
     if task.directive_id:
-        directive = Directive.objects.select_related("communique").get(pk=task.directive_id)
+        directive = Task.directive.field.related_model.objects.select_related("communique").get(pk=task.directive_id)
     extensions = list(task.extensions.select_related("requested_by", "decided_by"))
     return {
         "today": today,
