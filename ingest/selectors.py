@@ -128,6 +128,18 @@ def unit_options() -> QuerySet:
     return Unit.objects.filter(is_active=True).order_by("name").only("pk", "name", "short_name", "is_group")
 
 
+def closest_units(names: list[str], n: int = 3) -> dict[str, list[Unit]]:
+    """For owner names that match no unit: the units whose names read most like each (for the office to pick
+    from), by the engine's directory (names, short names, aliases)."""
+    from ingest.extraction import unit_directory
+    if not names:
+        return {}
+    directory = unit_directory()
+    ids = {name: directory.closest(name, n) for name in names}
+    units = Unit.objects.in_bulk({i for found in ids.values() for i in found})
+    return {name: [units[i] for i in found if i in units] for name, found in ids.items()}
+
+
 class UnitLookupError(ValueError):
     """A typed unit name that matches no unit, or several."""
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from ingest.extraction import propose_for_span
 from ingest.models import Communique, Directive, DirectiveOwner
 from ingest.nlp.resolve import describe
+from ingest.nlp.segment import split_sentences
 from tracker.folding import fold
 from tracker.models import Unit, UnitAlias, User
 
@@ -196,11 +197,18 @@ def merge_with_next(directive: Directive, *, user: User | None = None) -> Direct
 
 
 @transaction.atomic
-def split_directive(directive: Directive, at: int, *, user: User | None = None) -> tuple[Directive, Directive]:
-    """Cut a directive in two at a character offset of its text; both keep owners and deadline."""
+def split_directive(directive: Directive, at: int | None, *, by_sentence: bool = False,
+                    user: User | None = None) -> tuple[Directive, Directive]:
+    """Cut a directive in two at a character offset of its text (with ``by_sentence``, at the sentence boundary
+    nearest it, or after the first sentence); both keep owners and deadline."""
     communique = _lock_draft(directive.communique_id)
     directive = Directive.objects.select_for_update().get(pk=directive.pk)
     text = directive.text
+    if by_sentence:
+        cuts = [s for s, _ in split_sentences(text, 0, len(text))[1:]]
+        if not cuts:
+            raise ValidationError("Ý này chỉ có một câu: đặt con trỏ vào chỗ cần tách rồi bấm “Tách”.")
+        at = cuts[0] if at is None else min(cuts, key=lambda c: abs(c - at))
     head, tail = text[:at].rstrip(), text[at:].lstrip()
     if not (0 < at < len(text)) or not head.strip() or not tail.strip():
         raise ValidationError(f"Vị trí tách phải nằm trong nội dung (từ 1 đến {max(len(text) - 1, 1)}) "
