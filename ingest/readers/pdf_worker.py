@@ -39,12 +39,13 @@ def _limit_resources() -> None:
 
 
 def extract(data: bytes) -> dict:
-    from pdfminer.high_level import extract_text
+    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        text = extract_text(io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams())
+        text = "".join(page_text(page) for page in extract_pages(io.BytesIO(data), maxpages=MAX_PAGES,
+                                                                  laparams=LAParams()))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         return {"ok": False, "error": "encrypted", "detail": type(exc).__name__}
     except (MemoryError, RecursionError) as exc:
@@ -52,6 +53,73 @@ def extract(data: bytes) -> dict:
     except Exception as exc:  # any pdfminer failure on a bad file
         return {"ok": False, "error": "corrupt", "detail": f"{type(exc).__name__}: {exc}"[:300]}
     return {"ok": True, "text": text, "pages": text.count("\x0c")}
+
+
+def page_text(page) -> str:
+    """A page's text as pdfminer's ``extract_text`` writes it, except that each ruled table is written as rows
+    of tab-separated cells rebuilt from the characters' positions (see ``pdf_tables``), where its first text
+    box stood."""
+    from pdfminer.layout import LTAnno, LTChar, LTContainer, LTCurve, LTText, LTTextBox, LTTextLine
+
+    from ingest.readers.pdf_tables import find_grids, rows_text
+
+    rules = [el.bbox for el in _walk(page) if isinstance(el, LTCurve)]
+    grids = find_grids(rules)
+    out: list[str] = []
+
+    def render(item) -> None:  # pdfminer's TextConverter.receive_layout
+        if isinstance(item, LTContainer):
+            for child in item:
+                render(child)
+        elif isinstance(item, LTText):
+            out.append(item.get_text())
+        if isinstance(item, LTTextBox):
+            out.append("\n")
+
+    if not grids:
+        render(page)
+        out.append("\f")
+        return "".join(out)
+    chars: dict[int, list] = {i: [] for i in range(len(grids))}
+    written: set[int] = set()
+    for item in page:
+        if not isinstance(item, LTTextBox):
+            render(item)
+            continue
+        kept: list[str] = []
+        for li, line in enumerate(item):
+            if not isinstance(line, LTTextLine):
+                continue
+            last = None
+            for ch in line:
+                box = ch.bbox if isinstance(ch, LTChar) else last
+                last = box if isinstance(ch, LTChar) else last
+                inside = None
+                if box is not None:
+                    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                    inside = next((gi for gi, g in enumerate(grids) if g.contains(cx, cy)), None)
+                if inside is None:
+                    kept.append(ch.get_text() if isinstance(ch, (LTChar, LTAnno)) else "")
+                    continue
+                if inside not in written:
+                    written.add(inside)
+                    out.append(("".join(kept) + "\n" if "".join(kept).strip() else "") + f"\x00TABLE{inside}\x00")
+                    kept = []
+                chars[inside].append((*box, ch.get_text(), (id(item), li)))
+        if "".join(kept).strip():
+            out.append("".join(kept) + "\n")
+    text = "".join(out)
+    for gi, grid in enumerate(grids):
+        text = text.replace(f"\x00TABLE{gi}\x00", "\n" + rows_text(grid, chars[gi]) + "\n\n")
+    return text + "\f"
+
+
+def _walk(item):
+    from pdfminer.layout import LTContainer
+    yield item
+    if isinstance(item, LTContainer):
+        for child in item:
+            yield from _walk(child)
 
 
 def main() -> int:
