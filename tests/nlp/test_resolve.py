@@ -138,3 +138,34 @@ def test_units_the_directory_does_not_know_are_typed_by_the_grammar_of_unit_type
     assert found["Thuế tỉnh"] == ("type", "Thuế")
     assert found["Phòng Kinh tế xã"] == ("type", "Phòng chuyên môn cấp xã")
     assert directory.closest("Sở Xây Dựng tỉnh") == [1] or directory.closest("Sở Xây Dựng tỉnh")[0] == 1
+
+
+def test_a_nested_list_that_names_its_own_unit_does_not_take_the_outer_lead_in_s():
+    text = HEAD + ("1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các đơn vị liên quan:\n"
+                   "- Rà soát diện tích rừng trồng.\n"
+                   "- Đối với UBND các xã, phường:\n"
+                   "+ Tổ chức kiểm tra các hộ dân.\n")
+    ex = extract(text)
+    assert owners(by_text(ex, "Rà soát"))[0] == ("Sở Nông nghiệp và Môi trường", "lead")
+    assert owners(by_text(ex, "Tổ chức kiểm tra")) == [("UBND các xã, phường", "lead")]
+
+
+def test_subject_less_follow_ups_take_lead_and_support_of_the_directive_before():
+    text = HEAD + ("1. Sở Y tế chủ trì, phối hợp với Sở Tài chính rà soát nhu cầu thuốc. Đồng thời, hướng dẫn các cơ "
+                   "sở y tế xây dựng kế hoạch. Định kỳ báo cáo UBND tỉnh kết quả thực hiện.\n")
+    ex = extract(text)
+    for start, evidence in (("Đồng thời", "kế thừa từ nhiệm vụ trước"), ("Định kỳ", "kế thừa từ đầu đoạn")):
+        p = by_text(ex, start)
+        assert owners(p) == [("Sở Y tế", "lead"), ("Sở Tài chính", "support")]
+        assert describe(p.owners[0].source) == evidence
+
+
+def test_a_yearly_limit_that_starts_in_a_later_year_falls_first_in_that_year():
+    text = HEAD + "1. Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 15 tháng 12 hằng năm, bắt đầu từ năm 2028.\n"
+    p = extract(text).directives[0]
+    assert p.deadline == dt.date(2028, 12, 15) and p.recurring
+
+
+def test_the_date_of_a_cited_document_is_no_deadline():
+    text = HEAD + "1. Sở Công Thương thực hiện Công điện số 12/CĐ-TTg ngày 14/10/2025 của Thủ tướng về bình ổn giá.\n"
+    assert extract(text).directives[0].deadline is None
