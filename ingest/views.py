@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.template.defaultfilters import filesizeformat
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views import View
 from django.views.generic import ListView

@@ -13,88 +13,32 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_continuation, report_to_of, \
-    section_mode
-from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from . import resolve
+from .classify import (
+    ASSESS,
+    NEUTRAL,
+    TASK,
+    SentInfo,
+    analyze,
+    is_directive,
+    report_continuation,
+    report_to_of,
+    section_mode,
+)
+from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .directory import unit_type
 from .metadata import extract_metadata
+from .model import Extraction, OwnerMention, Proposal
 from .outline import responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import join_stacked_tables
+from .tables import GROUP_LINE, join_stacked_tables, table_header, table_row
 from .text import fold, nfc
 
 if TYPE_CHECKING:
     from .directory import UnitDirectory
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class OwnerMention:
-    name: str
-    role: str  # "lead" | "support"
-    unit_id: int | None = None
-    source: str = resolve.SENTENCE  # where it was read (an evidence code, see ``resolve.describe``)
-    unit_type: str | None = None    # the kind of unit the name is by the grammar of unit types ("Sở", "Đảng ủy")
-
-    @property
-    def kind(self) -> str:
-        """How the owner was recognised: a unit of the directory, a unit by its type only, or neither."""
-        return "directory" if self.unit_id else ("type" if self.unit_type else "unknown")
-
-
-@dataclass
-class Proposal:
-    text: str
-    start: int
-    end: int
-    owners: list[OwnerMention] = field(default_factory=list)
-    report_to: str | None = None
-    report_to_unit_id: int | None = None
-    deadline: dt.date | None = None
-    deadline_phrase: str | None = None
-    deadline_source: str | None = None   # "explicit" | "inherited" | None
-    deadline_evidence: str | None = None  # where the deadline was read (an evidence code)
-    recurring: bool = False
-
-
-@dataclass
-class Extraction:
-    title: str | None = None
-    issuer: str | None = None
-    number: str | None = None
-    meeting_date: dt.date | None = None   # the meeting's date; the document's own when it reports none
-    province: str | None = None
-    directives: list[Proposal] = field(default_factory=list)
-    issue_date: dt.date | None = None     # the date the document bears ("…, ngày … tháng … năm …")
-    meeting_reported: bool = False        # the text itself dates a meeting (else meeting_date is issue_date)
-
-    def to_json(self) -> dict:
-        return {
-            "title": self.title,
-            "issuer": self.issuer,
-            "number": self.number,
-            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
-            "province": self.province,
-            "issue_date": self.issue_date.isoformat() if self.issue_date else None,
-            "meeting_reported": self.meeting_reported,
-            "directives": [
-                {
-                    "text": p.text, "start": p.start, "end": p.end,
-                    "owners": [{"name": o.name, "unit": o.unit_id, "role": o.role, "source": o.source,
-                                "kind": o.kind, "unit_type": o.unit_type} for o in p.owners],
-                    "report_to": p.report_to,
-                    "deadline": p.deadline.isoformat() if p.deadline else None,
-                    "deadline_phrase": p.deadline_phrase,
-                    "deadline_source": p.deadline_source,
-                    "deadline_evidence": p.deadline_evidence,
-                    "recurring": p.recurring,
-                }
-                for p in self.directives
-            ],
-        }
 
 
 @dataclass
@@ -125,7 +69,7 @@ def _heading_owner(src: str, b: Block) -> list[tuple[str, str]] | None:
 def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
     """Owners of a heading or lead-in that is nothing but a unit ("2.1. Ban cán sự đảng UBND tỉnh",
     "a) Đối với các huyện", "5. Các huyện ủy, thành ủy:"): every item under it is theirs."""
-    from .lexicon import UNIT_HEADS, DETERMINERS, match_at, tokenize
+    from .lexicon import DETERMINERS, UNIT_HEADS, match_at, tokenize
     toks = tokenize(src, s, e)
     while toks and not toks[-1].word:
         toks.pop()
@@ -207,7 +151,7 @@ def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | No
     info = analyze(src, start, end)
     owners = resolve.owners_for(_owners_of(info), continues=None, paragraph=None, context=here[2] if here else None)
     p = Proposal(text=text[start:end], start=start, end=end,
-                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in _dedupe(owners)],
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in resolve.dedupe(owners)],
                  report_to=report_to_of(info, src), recurring=is_recurring(src[start:end]))
     dl = pick_deadline(src[start:end], dctx)
     inh = here[3] if here else None
@@ -267,7 +211,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
         props = out.directives + block_props
         a, z = resolve.responsibility_covers(first, last_resp, len(props))
         last_resp = (a, z)
-        _apply_responsibility(src, orig, resp, props[a:z], resolve.responsibility(resp.label, path), dctx)
+        resolve.apply_responsibility(src, orig, resp, props[a:z], resolve.responsibility(resp.label, path), dctx)
 
     table: dict | None = None   # column roles of the task table being read
     sibling_heading: dict[int, tuple[str | None, bool]] = {}  # level -> (marker type, was a heading) of the last item
@@ -279,16 +223,16 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
         cells = table_cells(src, b.body_start, b.end) if b.mtype is None else None
         if cells is not None:
             # a table row: a header names the columns; a row of a task table is one directive
-            roles = _table_header(src, cells)
+            roles = table_header(src, cells)
             if roles is not None:
                 table = roles if stack[-1].mode != ASSESS else None
             elif table is not None:
-                p = _table_row(src, orig, cells, table, dctx, nearest)
+                p = table_row(src, orig, cells, table, dctx, nearest)
                 if p is not None:
                     out.directives.append(p)
                     last_prop, last_prop_block = p, bi
             continue  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
-        if table is not None and _GROUP_LINE.match(src[b.start:b.end]):
+        if table is not None and GROUP_LINE.match(src[b.start:b.end]):
             continue  # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
         table = None
         marked = b.mtype is not None
@@ -459,7 +403,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                            unmarked=not marked, path=stack[-1].path if marked else path_of(b),
                            first_prop=len(out.directives) + len(block_props))
                 if ok:
-                    block_props.append(_make(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
+                    block_props.append(resolve.make_proposal(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
                                              nearest, bi, last_prop_block, orig))
                     last_prop = block_props[-1]
                     last_prop_block = bi
@@ -482,7 +426,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                     mode != TASK and not info.midlead:
                 ok = False  # "Theo Công văn số …, các đơn vị phải báo cáo trước ngày 30/9/2024": an old obligation
             if ok:
-                p = _make(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
+                p = resolve.make_proposal(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
                           last_prop_block, orig)
                 block_props.append(p)
                 last_prop = p
@@ -521,107 +465,7 @@ def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -
             p.report_to_unit_id = directory.resolve(p.report_to)
 
 
-_COL_INDEX = re.compile(r"^(s?tt|so tt|so thu tu|thu tu|no)\.?$")
-_COL_SUPPORT = re.compile(r"\bphoi hop\b")
-_COL_DEADLINE = re.compile(r"\b(thoi gian|thoi han|han hoan thanh|tien do|moc|ngay hoan thanh|hoan thanh|han)\b")
-_COL_LEAD = re.compile(r"\b(chu tri|thuc hien|phu trach|trach nhiem|don vi|co quan|dau moi)\b")
-_COL_CONTENT = re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|yeu cau|giai phap|hoat dong)\b")
-_COL_RESULT = re.compile(r"\b(ket qua|tinh hinh|danh gia|ty le|da thuc hien|luy ke|uoc|dat)\b")
-
-
-def _table_header(src: str, cells: list[tuple[int, int]]) -> dict | None:
-    """Column roles of a task table's header row ("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
-    Thời gian hoàn thành"), or None when the row is not such a header."""
-    roles: dict = {"n": len(cells)}
-    for ci, (a, b) in enumerate(cells):
-        f = fold(src[a:b]).strip()
-        if not f:
-            continue
-        if any(ch.isdigit() for ch in f) or len(f.split()) > 8:
-            return None  # data, not a column name
-        if _COL_INDEX.match(f):
-            roles.setdefault("index", ci)
-        elif _COL_RESULT.search(f):
-            roles["result"] = ci
-        elif _COL_SUPPORT.search(f):
-            roles.setdefault("support", ci)
-        elif _COL_DEADLINE.search(f):
-            roles.setdefault("deadline", ci)
-        elif _COL_CONTENT.search(f) and "content" not in roles:
-            roles["content"] = ci
-        elif _COL_LEAD.search(f):
-            roles.setdefault("lead", ci)
-    if "content" not in roles or "result" in roles or not ("lead" in roles or "deadline" in roles):
-        return None
-    roles["labels"] = {ci: " ".join(src[a:b].split()) for ci, (a, b) in enumerate(cells)}
-    return roles
-
-
-def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
-    from .lexicon import tokenize
-    from .owners import report_to
-    ci = roles["content"]
-    if ci >= len(cells):
-        return None
-    cs, ce = cells[ci]
-    if ce <= cs or not any(ch.isalpha() for ch in src[cs:ce]):
-        return None
-    if _group_row(src, cells, roles):
-        return None
-    end = cells[-1][1]
-    owners: list[tuple[str, str, str]] = []
-    labels = roles.get("labels", {})
-    for role, key in (("lead", "lead"), ("support", "support")):
-        k = roles.get(key)
-        if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
-            a, b = cells[k]
-            toks = tokenize(src, a, b)
-            owners += [(nm, role, resolve.column(labels.get(k, ""))) for nm in split_owners(toks, 0, len(toks), src)]
-    if not any(r == "lead" for _, r, _ in owners):
-        context = nearest("owners")
-        owners = [(n, r, context.evidence) for n, r in (context.value if context else [])] + owners
-    # the task is the content cell; units and time limit come from their own cells
-    p = Proposal(text=orig[cs:ce], start=cs, end=ce,
-                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in _dedupe(owners)],
-                 recurring=is_recurring(src[cs:end]))
-    p.report_to = report_to(tokenize(src, cs, ce), src)
-    dl, base, evidence = None, 0, resolve.SENTENCE
-    k = roles.get("deadline")
-    if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
-        dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
-        evidence = resolve.column(labels.get(k, ""))
-        years = _YEAR_SPAN.match(src[cells[k][0]:cells[k][1]])
-        if dl is None and years:  # "2026-2027" in the time column: done by the end of the last year
-            dl = TimeExpr(years.start(1), years.end(2), "year", 1, dt.date(int(years.group(2)), 12, 31), True)
-    if dl is None:
-        dl, base, evidence = pick_deadline(src[cs:ce], dctx), cs, resolve.SENTENCE
-    if dl is not None:
-        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[base + dl.start:base + dl.end], "explicit"
-        p.deadline_evidence = evidence
-    else:
-        inh = nearest("deadline")
-        if inh and resolve.keeps_inherited_deadline(src[cs:end], inh.value[0]):
-            p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
-            p.deadline_evidence = inh.evidence
-    return p
-
-
 _PROPOSALS_HEAD = re.compile(r"\W*(?:phan thu \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:cac\s+)?(?:kien nghi|de xuat)\b")
-_YEAR_SPAN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
-_GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
-_GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
-
-
-def _group_row(src: str, cells: list[tuple[int, int]], roles: dict) -> bool:
-    """"I | Công tác tuyên truyền | | |": a row that titles the rows under it (Roman or letter index, no unit,
-    no time limit), not a task."""
-    k = roles.get("index", 0)
-    if k >= len(cells) or not _GROUP_INDEX.match(src[cells[k][0]:cells[k][1]].strip()):
-        return False
-    others = [roles[r] for r in ("lead", "support", "deadline") if r in roles]
-    return all(c >= len(cells) or not src[cells[c][0]:cells[c][1]].strip() for c in others)
-
-
 _TOPIC_START = re.compile(r"^(cong tac|viec|van de|noi dung|tinh hinh|ket qua|linh vuc|chuong trinh|de an|du an|"
                           r"ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|thong bao|bao cao|so|tong so|ty le|"
                           r"muc tieu|chi tieu)\b")
@@ -725,73 +569,6 @@ def _caps(t: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
-          last_prop_block, orig=None) -> Proposal:
-    orig = src if orig is None else orig
-    continues = None
-    if info.cont and last_prop is not None and last_prop_block >= bi - 1:
-        continues = resolve.Inherited([(o.name, o.role) for o in last_prop.owners], resolve.PREVIOUS)
-    owners = resolve.owners_for(
-        own, continues=continues, paragraph=resolve.Inherited(para_owners, resolve.PARAGRAPH) if para_owners else None,
-        context=nearest("owners"))
-    p = Proposal(text=_quote(orig, src, s, e), start=s, end=e,
-                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in _dedupe(owners)],
-                 report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
-    inh = resolve.Inherited(para_deadline, resolve.PARAGRAPH) if para_deadline else nearest("deadline")
-    if dl is not None and not _narrowed(dl, inh.value if inh else None):
-        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
-        p.deadline_evidence = resolve.SENTENCE
-    elif inh and resolve.keeps_inherited_deadline(src[s:e], inh.value[0]):
-        p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
-        p.deadline_evidence = inh.evidence
-    return p
-
-
-def _apply_responsibility(src: str, orig: str, resp, props: list[Proposal], evidence: str, dctx) -> None:
-    """A responsibility line after a group gives its lead, support and time limit to the group's directives
-    that name no lead of their own (and its time limit to those that state none)."""
-    owners = [(n, "lead") for n in resp.leads] + [(n, "support") for n in resp.supports if n not in resp.leads]
-    field = resp.deadline_field()
-    dl = pick_deadline(src[field.start:field.end], dctx) if field else None
-    recurring = field is not None and dl is None and is_recurring(src[field.start:field.end])
-    for p in props:
-        if owners and not any(o.role == "lead" and o.source == resolve.SENTENCE for o in p.owners):
-            if not resp.leads:
-                p.owners = p.owners + [OwnerMention(n, r, source=evidence) for n, r in owners
-                                       if all(o.name != n for o in p.owners)]
-            else:
-                p.owners = [OwnerMention(n, r, source=evidence) for n, r in owners] + \
-                    [o for o in p.owners if o.source == resolve.SENTENCE and o.role == "support" and
-                     all(o.name != n for n, _ in owners)]
-        if p.deadline_source == "explicit":
-            continue
-        if dl is not None:
-            p.deadline, p.deadline_source = dl.date, "inherited"
-            p.deadline_phrase = orig[field.start + dl.start:field.start + dl.end]
-            p.deadline_evidence = evidence
-        elif recurring:
-            p.recurring = True
-            p.deadline = p.deadline_phrase = p.deadline_source = p.deadline_evidence = None
-
-
-def _narrowed(dl: TimeExpr, inherited: tuple | None) -> bool:
-    """A bare year in the item ("kế hoạch vốn năm 2026") says less than its list's frame inside that
-    year ("Trong quý I/2026, tập trung:"): the frame is the item's time limit."""
-    return dl.kind == "year" and dl.strength == 0 and inherited is not None and inherited[0] is not None and \
-        dl.date is not None and inherited[0].year == dl.date.year and inherited[0] < dl.date
-
-
-_PAGE_GAP = re.compile(r"[ \t]*\n\s*\n\s*")
-
-
-def _quote(orig: str, src: str, s: int, e: int) -> str:
-    """The directive as written; a sentence that runs over a page break leaves out the page number and
-    running header between its halves (`src` has them blanked), which no one wrote into the task."""
-    if src[s:e] == orig[s:e]:
-        return orig[s:e]
-    return _PAGE_GAP.sub("\n", src[s:e])
-
-
 _PURPOSE_SPEECH = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo|kết luận|truyền đạt|ý kiến)\b", re.IGNORECASE)
 _PURPOSE_OPENING = re.compile(r"\s*(?:để|nhằm|xét|căn cứ|thực hiện|theo|trên cơ sở|sau khi)\b", re.IGNORECASE)
 
@@ -823,13 +600,3 @@ def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
     return dl
 
 
-def _dedupe(owners):
-    seen = set()
-    out = []
-    for n, r, *rest in owners:
-        k = (n.lower(), r)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append((n, r, *rest))
-    return out

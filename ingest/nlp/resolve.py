@@ -12,9 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .classify import SentInfo, report_to_of
+from .deadlines import TimeExpr, is_recurring, pick_deadline
+from .model import SENTENCE, OwnerMention, Proposal, quote
 from .text import fold
 
-SENTENCE, PREVIOUS, PARAGRAPH = "sentence", "previous", "paragraph"
+PREVIOUS, PARAGRAPH = "previous", "paragraph"
 
 
 def heading(path: str) -> str:
@@ -98,3 +101,73 @@ def responsibility_covers(first_of_group: int, last_line: tuple[int, int] | None
             return last_line
         start = max(start, last_line[1])
     return (min(start, now), now)
+
+
+# --- the rules that give a directive what it takes from where it stands
+
+def make_proposal(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
+          last_prop_block, orig=None) -> Proposal:
+    orig = src if orig is None else orig
+    continues = None
+    if info.cont and last_prop is not None and last_prop_block >= bi - 1:
+        continues = Inherited([(o.name, o.role) for o in last_prop.owners], PREVIOUS)
+    owners = owners_for(
+        own, continues=continues, paragraph=Inherited(para_owners, PARAGRAPH) if para_owners else None,
+        context=nearest("owners"))
+    p = Proposal(text=quote(orig, src, s, e), start=s, end=e,
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in dedupe(owners)],
+                 report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
+    inh = Inherited(para_deadline, PARAGRAPH) if para_deadline else nearest("deadline")
+    if dl is not None and not _narrowed(dl, inh.value if inh else None):
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
+        p.deadline_evidence = SENTENCE
+    elif inh and keeps_inherited_deadline(src[s:e], inh.value[0]):
+        p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
+        p.deadline_evidence = inh.evidence
+    return p
+
+
+def apply_responsibility(src: str, orig: str, resp, props: list[Proposal], evidence: str, dctx) -> None:
+    """A responsibility line after a group gives its lead, support and time limit to the group's directives
+    that name no lead of their own (and its time limit to those that state none)."""
+    owners = [(n, "lead") for n in resp.leads] + [(n, "support") for n in resp.supports if n not in resp.leads]
+    field = resp.deadline_field()
+    dl = pick_deadline(src[field.start:field.end], dctx) if field else None
+    recurring = field is not None and dl is None and is_recurring(src[field.start:field.end])
+    for p in props:
+        if owners and not any(o.role == "lead" and o.source == SENTENCE for o in p.owners):
+            if not resp.leads:
+                p.owners = p.owners + [OwnerMention(n, r, source=evidence) for n, r in owners
+                                       if all(o.name != n for o in p.owners)]
+            else:
+                p.owners = [OwnerMention(n, r, source=evidence) for n, r in owners] + \
+                    [o for o in p.owners if o.source == SENTENCE and o.role == "support" and
+                     all(o.name != n for n, _ in owners)]
+        if p.deadline_source == "explicit":
+            continue
+        if dl is not None:
+            p.deadline, p.deadline_source = dl.date, "inherited"
+            p.deadline_phrase = orig[field.start + dl.start:field.start + dl.end]
+            p.deadline_evidence = evidence
+        elif recurring:
+            p.recurring = True
+            p.deadline = p.deadline_phrase = p.deadline_source = p.deadline_evidence = None
+
+
+def _narrowed(dl: TimeExpr, inherited: tuple | None) -> bool:
+    """A bare year in the item ("kế hoạch vốn năm 2026") says less than its list's frame inside that
+    year ("Trong quý I/2026, tập trung:"): the frame is the item's time limit."""
+    return dl.kind == "year" and dl.strength == 0 and inherited is not None and inherited[0] is not None and \
+        dl.date is not None and inherited[0].year == dl.date.year and inherited[0] < dl.date
+
+
+def dedupe(owners):
+    seen = set()
+    out = []
+    for n, r, *rest in owners:
+        k = (n.lower(), r)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append((n, r, *rest))
+    return out

@@ -59,7 +59,15 @@ def page_text(page) -> str:
     """A page's text as pdfminer's ``extract_text`` writes it, except that each ruled table is written as rows
     of tab-separated cells rebuilt from the characters' positions (see ``pdf_tables``), where its first text
     box stood."""
-    from pdfminer.layout import LTAnno, LTChar, LTContainer, LTCurve, LTText, LTTextBox, LTTextLine
+    from pdfminer.layout import (
+        LTAnno,
+        LTChar,
+        LTContainer,
+        LTCurve,
+        LTText,
+        LTTextBox,
+        LTTextLine,
+    )
 
     from ingest.readers.pdf_tables import find_grids, rows_text
 

@@ -67,8 +67,9 @@ def test_rules_too_few_for_a_table_give_no_grid():
 
 
 def test_a_table_row_read_from_coordinates(unicode_ttf):
-    from pdfminer.high_level import extract_text
     import io
+
+    from pdfminer.high_level import extract_text
 
     data = table_pdf(unicode_ttf)
     layer = extract_text(io.BytesIO(data))
