@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .text import fold
@@ -158,6 +159,7 @@ UNIT_TYPES: tuple[tuple[str, str], ...] = (
 _UNIT_TYPES = tuple((label, re.compile(pattern)) for label, pattern in UNIT_TYPES)
 
 
+@lru_cache(maxsize=4096)  # a pure function of the name; owner names recur across a document
 def unit_type(mention: str) -> str | None:
     """The type of unit a mention names by the grammar of unit types ("Thuế tỉnh" → "Thuế", "Phòng Kinh tế" →
     "Phòng chuyên môn cấp xã"), or None when it follows none (a person, a group of people, a thing)."""
