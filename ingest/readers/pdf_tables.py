@@ -11,6 +11,7 @@ Pure geometry (no pdfminer import): the worker passes rules as (x0, y0, x1, y1) 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 _TOL = 2.0          # points: rules closer than this are one rule
@@ -101,12 +102,32 @@ def rows_text(grid: Grid, chars) -> str:
         lines.setdefault(line, [(y0 + y1) / 2, x0, ""])
         entry = lines[line]
         entry[2] += text
-    out = []
+    rows = []
     for r in range(len(grid.ys) - 1):
         row = []
         for c in range(len(grid.xs) - 1):
             lines = sorted(cells.get((r, c), {}).values(), key=lambda v: (-round(v[0]), v[1]))
             row.append(" ".join(" ".join(v[2].split()) for v in lines if v[2].strip()))
         if any(row):
-            out.append("\t".join(row))
+            rows.append(row)
+    out = ["\t".join(row) for row in rows]
+    if len(rows) > 1 and not rows[0][0] and all(row[0] for row in rows[1:]):
+        out[0] = CONTINUED + out[0]  # the rest of the last row of the page before, cut by the page break
     return "\n".join(out)
+
+
+CONTINUED = "\x01"
+_CONTINUATION = re.compile(r"(?m)^([^\n\t]*(?:\t[^\n\t]*)+)\n((?:[^\n\t]*\n){0,8}?)\x01([^\n]*)")
+
+
+def join_continued_rows(text: str) -> str:
+    """A row cut by a page break ("… cộng đồng doanh" | page 2: "nghiệp"): the cells of its continuation, the
+    first row of the next page's table, are appended to its cells; what stood between (page number, running
+    header) stays after it."""
+    def merge(m: re.Match) -> str:
+        before, between, after = m.group(1).split("\t"), m.group(2), m.group(3).split("\t")
+        if len(before) != len(after):
+            return m.group(1) + "\n" + between + m.group(3)
+        joined = [" ".join(x for x in (a, b) if x) for a, b in zip(before, after)]
+        return "\t".join(joined) + "\n" + between
+    return _CONTINUATION.sub(merge, text).replace(CONTINUED, "")

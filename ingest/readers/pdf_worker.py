@@ -43,9 +43,11 @@ def extract(data: bytes) -> dict:
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from ingest.readers.pdf_tables import join_continued_rows
+
     try:
-        text = "".join(page_text(page) for page in extract_pages(io.BytesIO(data), maxpages=MAX_PAGES,
-                                                                  laparams=LAParams()))
+        text = join_continued_rows("".join(page_text(page) for page in extract_pages(
+            io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams())))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         return {"ok": False, "error": "encrypted", "detail": type(exc).__name__}
     except (MemoryError, RecursionError) as exc:

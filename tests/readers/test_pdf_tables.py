@@ -93,3 +93,11 @@ def test_each_row_of_the_pdf_table_is_one_directive_with_its_columns(unicode_ttf
     yearly = rows[ROWS[2][1]]
     assert yearly.recurring and yearly.deadline is None
     assert [o.source for o in yearly.owners] == ["table:Cơ quan chủ trì", "table:Cơ quan phối hợp"]
+
+
+def test_a_row_cut_by_a_page_break_is_joined_back():
+    from ingest.readers.pdf_tables import CONTINUED, join_continued_rows
+    text = ("TT\tNội dung\tChủ trì\n4\tTổ chức hội nghị với cộng đồng doanh\tSở Tài chính\n\n\x0c- 3 -\n"
+            f"{CONTINUED}\tnghiệp\t\n5\tRà soát quy định\tSở Tư pháp\n")
+    assert join_continued_rows(text) == ("TT\tNội dung\tChủ trì\n4\tTổ chức hội nghị với cộng đồng doanh nghiệp\t"
+                                         "Sở Tài chính\n\n\x0c- 3 -\n\n5\tRà soát quy định\tSở Tư pháp\n")
