@@ -106,10 +106,9 @@ _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
-def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None,
-            trace: list | None = None) -> Extraction:
-    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers);
-    pass a list as ``trace`` to record how each sentence was read (a debugging aid)."""
+def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None) -> Extraction:
+    """Metadata and proposed directives of a communiqué; pass a list as ``trace`` to record how each sentence
+    was read (a debugging aid)."""
     if not isinstance(text, str):
         text = str(text or "")
     try:
