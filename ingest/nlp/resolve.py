@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .classify import SentInfo, report_to_of
 from .deadlines import TimeExpr, is_recurring, pick_deadline
@@ -62,7 +63,7 @@ def describe(code: str | None) -> str:
 @dataclass(frozen=True)
 class Inherited:
     """A value a directive may take from its context, and where it stands."""
-    value: object
+    value: Any  # owners [(name, role)] or a deadline (date, phrase as written)
     evidence: str
 
 
@@ -74,7 +75,7 @@ def owners_for(own: list[tuple[str, str]], *, continues: Inherited | None, parag
     if any(r == "lead" for _, r in own):
         return [(n, r, SENTENCE) for n, r in own]
     source = continues or paragraph or context
-    inherited = [(n, r, source.evidence) for n, r in (source.value if source else [])]
+    inherited = [(n, r, source.evidence) for n, r in source.value] if source else []
     names = {(n, r) for n, r, _ in inherited}
     return inherited + [(n, r, SENTENCE) for n, r in own if (n, r) not in names]
 
