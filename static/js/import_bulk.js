@@ -58,7 +58,7 @@
       return chain.then(function () {
         var data = new FormData();
         data.append("files", file, file.name);
-        return fetch(form.action || window.location.href, {
+        return fetch(form.getAttribute("action") || window.location.href, {
           method: "POST", body: data, credentials: "same-origin",
           headers: { "Accept": "application/json", "X-CSRFToken": token }
         }).then(function (response) {

@@ -132,7 +132,8 @@
           statusLine.textContent = "Đang lưu " + (i + 1) + "/" + forms.length + "…";
           var data = new FormData(form);
           data.append("action", "save");
-          return fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
+          // getAttribute: the form's "action" property is its button named "action"
+          return fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
             .then(function (r) { if (!r.ok) failed.push(form); }, function () { failed.push(form); });
         });
       }, Promise.resolve()).then(function () {
