@@ -24,3 +24,16 @@ def test_a_plan_has_an_issue_date_and_reports_no_meeting():
     assert ex.issue_date == dt.date(2026, 3, 10) and not ex.meeting_reported
     js = ex.to_json()
     assert js["issue_date"] == "2026-03-10" and js["meeting_reported"] is False
+
+
+def test_the_command_line_can_leave_the_meeting_date_empty_when_no_meeting_is_reported(tmp_path, capsys):
+    import json
+
+    from ingest.nlp.__main__ import main
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nSố: 12/KH-UBND\nAn Bình, ngày 10 tháng 3 năm 2026\n\nKẾ HOẠCH\n"
+                    "Chuyển đổi số\n\n1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu.\n", encoding="utf-8")
+    main([str(path)])
+    assert json.loads(capsys.readouterr().out)["meeting_date"] == "2026-03-10"  # the scorer's reading so far
+    main([str(path), "--meeting-only"])
+    assert json.loads(capsys.readouterr().out)["meeting_date"] is None
