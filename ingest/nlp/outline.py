@@ -29,14 +29,16 @@ RESPONSIBILITY_LABELS: dict[str, tuple[str, ...]] = {
 
 _ALTERNATIVES = sorted(((lab, role) for role, labs in RESPONSIBILITY_LABELS.items() for lab in labs),
                        key=lambda x: -len(x[0]))
-_LABEL = re.compile(r"(?:^|(?<=[;.,]\s)|(?<=[;.,]))\s*(" + "|".join(re.escape(a) for a, _ in _ALTERNATIVES) +
-                    r")\s*:\s*")
+# a label may be broken over two lines by a hard wrap ("phối\nhợp: …"): any blank between its words
+_LABEL = re.compile(r"(?:^|(?<=[;.,]\s)|(?<=[;.,]))\s*(" +
+                    "|".join(r"\s+".join(map(re.escape, a.split())) for a, _ in _ALTERNATIVES) + r")\s*:\s*")
 _ROLE = {lab: role for lab, role in _ALTERNATIVES}
 _FIRST_WORDS = tuple({lab.split()[0] for lab, _ in _ALTERNATIVES})
 _LEAD_BULLET = re.compile(r"[\s\-+*•–]*")
 # "Sở Văn hóa … chủ trì; …" inside the lead field: the verb after the unit is not part of its name
-_LEAD_THEN_SUPPORT = re.compile(r"(?<=chu tri)\s*[,;]\s*(.+?)\s+phoi hop(?:\s+thuc hien)?\s*$")
-_TRAILING_VERB = re.compile(r"\s+(?:chu tri|thuc hien|phu trach|lam dau moi)\s*$")
+# "X chủ trì; Y phối hợp" / "X chủ trì, Y thực hiện" inside one field: Y supports, or carries it out with X
+_LEAD_THEN_OTHERS = re.compile(r"(?<=chu tri)\s*[,;]\s*(.+?)\s+(phoi\s+hop|thuc\s+hien)(?:\s+thuc\s+hien)?\s*$", re.S)
+_TRAILING_VERB = re.compile(r"\s+(?:chu\s+tri|thuc\s+hien|phu\s+trach|lam\s+dau\s+moi)\s*$")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def responsibility_line(src: str, s: int, e: int) -> Responsibility | None:
             ve -= 1
         if ve <= vs:
             continue
-        role = _ROLE[m.group(1)]
+        role = _ROLE[" ".join(m.group(1).split())]
         out.fields.append(Field(role, src[a + m.start(1):a + m.end(1)], vs, ve))
         if role in ("lead", "support"):
             names = _names(src, vs, ve, low[vs - a:ve - a], role, out)
@@ -93,9 +95,13 @@ def responsibility_line(src: str, s: int, e: int) -> Responsibility | None:
 
 def _names(src: str, vs: int, ve: int, folded: str, role: str, out: Responsibility) -> list[str]:
     """Units named in a lead or support field; "X chủ trì, Y phối hợp" inside one field is split by role."""
-    m = _LEAD_THEN_SUPPORT.search(folded)
+    m = _LEAD_THEN_OTHERS.search(folded)
+    others: list[str] = []
     if role == "lead" and m:
-        out.supports.extend(_names(src, vs + m.start(1), vs + m.end(1), folded[m.start(1):m.end(1)], "support", out))
+        others = _names(src, vs + m.start(1), vs + m.end(1), folded[m.start(1):m.end(1)], "support", out)
+        if m.group(2).startswith("phoi"):
+            out.supports.extend(others)
+            others = []
         ve = vs + m.start()
         folded = folded[:m.start()]
     t = _TRAILING_VERB.search(folded)
@@ -104,4 +110,4 @@ def _names(src: str, vs: int, ve: int, folded: str, role: str, out: Responsibili
     while ve > vs and src[ve - 1] in " \t\n;.,":
         ve -= 1
     toks = tokenize(src, vs, ve)
-    return split_owners(toks, 0, len(toks), src) if toks else []
+    return (split_owners(toks, 0, len(toks), src) if toks else []) + others

@@ -385,7 +385,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                 ctx_owners = own if (own and info.form in ("assign", "subject")) else None
                 if ctx_owners is None and info.form == "assign":
                     lab = unit_label(src, s, e, at_end=True)  # "1. Yêu cầu các sở, ngành, địa phương:"
-                    ctx_owners = lab[0] if lab else None
+                    ctx_owners = lab[0] if lab else _addressee(src, s, e)
                 if ctx_owners is None and info.form == "other":
                     ctx_owners = _np_owner(src, s, e)  # "5. Các huyện ủy, thành ủy:" — the list is theirs
                     if ctx_owners and stack[-1].mode != ASSESS:
@@ -553,6 +553,18 @@ def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
         info.leads = [info.chidao_subject]
         info.supports = []
     return info
+
+
+_LAST_ASSIGN = re.compile(r"\b(?:đề nghị|yêu cầu|giao)\s+", re.IGNORECASE)
+
+
+def _addressee(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
+    """"Để bảo đảm tiến độ, Sở … đề nghị Ủy ban nhân dân các xã, phường:": the units the lead-in addresses, named
+    between its last assignment verb and the colon, carry the list under it."""
+    verbs = list(_LAST_ASSIGN.finditer(src, s, e))
+    if not verbs or not src[s:e].rstrip().endswith(":"):
+        return None
+    return _np_owner(src, verbs[-1].end(), e)
 
 
 def _same_body(a: str, b: str | None) -> bool:

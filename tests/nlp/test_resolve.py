@@ -169,3 +169,21 @@ def test_a_yearly_limit_that_starts_in_a_later_year_falls_first_in_that_year():
 def test_the_date_of_a_cited_document_is_no_deadline():
     text = HEAD + "1. Sở Công Thương thực hiện Công điện số 12/CĐ-TTg ngày 14/10/2025 của Thủ tướng về bình ổn giá.\n"
     assert extract(text).directives[0].deadline is None
+
+
+def test_a_label_broken_by_a_hard_wrap_and_co_owners_that_carry_it_out_are_read():
+    line = "Trách nhiệm thực hiện: Đảng ủy phường chủ trì; phối\nhợp: Thuế cơ sở 3, Hội Doanh nhân trẻ phường."
+    r = responsibility_line(line, 0, len(line))
+    assert r.leads == ["Đảng ủy phường"] and r.supports == ["Thuế cơ sở 3", "Hội Doanh nhân trẻ phường"]
+    line = "Trách nhiệm thực hiện: Ban Xây dựng Đảng chủ trì; các\nchi, đảng bộ trực thuộc thực hiện."
+    r = responsibility_line(line, 0, len(line))
+    assert r.leads == ["Ban Xây dựng Đảng", "các chi, đảng bộ trực thuộc"] and r.supports == []
+
+
+def test_the_units_a_lead_in_addresses_after_its_verb_carry_its_list():
+    text = HEAD + ("Để bảo đảm tiến độ chung của tỉnh, Sở Nông nghiệp và Môi trường đề nghị Ủy ban nhân dân các xã, "
+                   "phường:\n- Bố trí đủ kinh phí, nhân lực cho công tác kiểm kê.\n"
+                   "- Rà soát, đối chiếu số liệu kiểm kê với hồ sơ địa chính.\n")
+    ex = extract(text)
+    for start in ("Bố trí", "Rà soát"):
+        assert owners(by_text(ex, start)) == [("Ủy ban nhân dân các xã, phường", "lead")]
