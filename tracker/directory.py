@@ -101,6 +101,7 @@ class Commune:
     name: str            # "Phường Thành Sen"
     division_type: str   # "xã", "phường", "đặc khu"
     old_names: tuple[str, ...] = ()  # pre-2025 communes merged into it: "Xã Thạch Trung", "Thị trấn Cẩm Xuyên"
+    old_districts: tuple[str, ...] = ()  # pre-2025 districts wholly merged into it: "Huyện Cô Tô"
 
     @property
     def place(self) -> str:
@@ -136,8 +137,8 @@ def _legacy():
 
     converter = json.loads((resources.files("vietnamadminunits") / "data" / "converter_2025.json")
                            .read_text(encoding="utf-8"))
-    names = {(r["provinceKey"], r["districtKey"], r["wardKey"]): (r["ward"], r["wardType"], r["province"])
-             for r in query("SELECT provinceKey, districtKey, wardKey, ward, wardType, province "
+    names = {(r["provinceKey"], r["districtKey"], r["wardKey"]): (r["ward"], r["district"], r["province"])
+             for r in query("SELECT provinceKey, districtKey, wardKey, ward, district, province "
                             "FROM admin_units_legacy")}
     keys = {int(r["wardCode"]): (r["provinceKey"], r["wardKey"])
             for r in query("SELECT wardCode, provinceKey, wardKey FROM admin_units")}
@@ -152,17 +153,31 @@ def province_communes(province) -> list[Commune]:
     from vietnam_provinces import Ward
 
     converter, names, keys = _legacy()
-    communes = []
-    for ward in sorted(Ward.iter_by_province(province.code), key=lambda w: int(w.code)):
-        province_key, ward_key = keys.get(int(ward.code), (None, None))
-        olds = converter["DICT_PROVINCE_WARD_NO_DIVIDED"].get(province_key, {}).get(ward_key, [])
-        old_names = []
+    undivided = converter["DICT_PROVINCE_WARD_NO_DIVIDED"]
+    divided = converter["DICT_PROVINCE_WARD_DIVIDED"]
+    wards = sorted(Ward.iter_by_province(province.code), key=lambda w: int(w.code))
+    province_key = next((keys[int(w.code)][0] for w in wards if int(w.code) in keys), None)
+    # Which new communes each old district went to: one only, and the district's name is an alias.
+    district_targets: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for new_key, olds in undivided.get(province_key, {}).items():
         for old in olds:
-            parts = old.split("_")
-            if len(parts) == 3 and tuple(parts) in names and names[tuple(parts)][0]:
-                old_names.append(names[tuple(parts)][0])
+            district_targets[tuple(old.split("_")[:2])].add(new_key)
+    for old, targets in divided.get(province_key, {}).items():
+        district_targets[tuple(old.split("_")[:2])].update(t["newWardKey"] for t in targets)
+    communes = []
+    for ward in wards:
+        ward_key = keys.get(int(ward.code), (None, None))[1]
+        old_names, old_districts = set(), set()
+        for old in undivided.get(province_key, {}).get(ward_key, []):
+            parts = tuple(old.split("_"))
+            if len(parts) == 3 and parts in names:
+                ward_name, district_name, _ = names[parts]
+                if ward_name:
+                    old_names.add(ward_name)
+                if district_targets.get(parts[:2]) == {ward_key} and district_name:
+                    old_districts.add(district_name)
         communes.append(Commune(code=int(ward.code), name=ward.name, division_type=ward.division_type.value,
-                                old_names=tuple(sorted(set(old_names)))))
+                                old_names=tuple(sorted(old_names)), old_districts=tuple(sorted(old_districts))))
     return communes
 
 
@@ -187,12 +202,23 @@ def _commune_units(commune: Commune) -> list[tuple[str, str, list[str], list[str
     olds = [_place(n, n.split(" ")[0] if not fold(n).startswith("thi tran") else "Thị trấn")
             for n in commune.old_names]
     olds = [o for o in olds if fold(o) != fold(place)]
+    # "Huyện Cô Tô" → Huyện ủy Cô Tô, UBND huyện Cô Tô; "Thành phố X" → Thành ủy X.
+    districts = [(n.split(" ")[0] if not fold(n).startswith("thanh pho") else "Thành phố",
+                  n.split(" ", 2)[-1] if fold(n).startswith(("thanh pho", "thi xa")) else n.split(" ", 1)[-1])
+                 for n in commune.old_districts]
+    committees = {"huyen": "Huyện ủy", "thanh pho": "Thành ủy", "thi xa": "Thị ủy", "quan": "Quận ủy"}
+    party_olds = [f"Đảng ủy {o}" for o in olds]
+    peoples_olds = [f"UBND {o}" for o in olds] + [f"Ủy ban nhân dân {o}" for o in olds]
+    for kind, rest in districts:
+        committee = committees.get(fold(kind))
+        if committee:
+            party_olds += [f"{committee} {rest}", f"Ban Thường vụ {committee} {rest}"]
+        peoples_olds += [f"UBND {kind.lower()} {rest}", f"Ủy ban nhân dân {kind.lower()} {rest}"]
     return [
         (f"{PARTY}{commune.code}", f"Đảng ủy {place}",
-         [f"Ban Thường vụ Đảng ủy {place}", f"Đảng bộ {place}"], [f"Đảng ủy {o}" for o in olds]),
+         [f"Ban Thường vụ Đảng ủy {place}", f"Đảng bộ {place}"], party_olds),
         (f"{PEOPLES}{commune.code}", f"UBND {place}",
-         [f"Ủy ban nhân dân {place}", f"Chủ tịch UBND {place}"],
-         [f"UBND {o}" for o in olds] + [f"Ủy ban nhân dân {o}" for o in olds]),
+         [f"Ủy ban nhân dân {place}", f"Chủ tịch UBND {place}"], peoples_olds),
     ]
 
 
@@ -209,18 +235,12 @@ def load_province(name: str, *, communes: list[Commune] | None = None, bodies: P
     result = DirectoryLoad(communes=len(communes))
     by_code = {u.code: u for u in Unit.objects.exclude(code=None)}
     rows = [row for c in communes for row in _commune_units(c)]
-    # An old name two successors share (two "xã Hòa An" in different districts) resolves to neither.
-    claims: dict[str, set[str]] = defaultdict(set)
-    for code, _, _, olds in rows:
-        for old in olds:
-            claims[fold(old)].add(code)
-    for code, unit_name, aliases, olds in rows:
+    for code, unit_name, _, _ in rows:
         unit = by_code.get(code)
         if unit is None:
-            unit = Unit.objects.create(code=code, name=unit_name, kind=Unit.Kind.LOCAL,
-                                       email=f"{code.lower()}@donvi.local",
-                                       head_email=f"lanhdao.{code.lower()}@donvi.local")
-            by_code[code] = unit
+            by_code[code] = Unit.objects.create(code=code, name=unit_name, kind=Unit.Kind.LOCAL,
+                                                email=f"{code.lower()}@donvi.local",
+                                                head_email=f"lanhdao.{code.lower()}@donvi.local")
             result.units += 1
         elif fold(unit.name) != fold(unit_name) and unit.successor_id is None:
             old_name = unit.name
@@ -228,6 +248,14 @@ def load_province(name: str, *, communes: list[Commune] | None = None, bodies: P
             unit.save(update_fields=["name", "folded_name"])
             add_alias(unit, old_name, note="Tên trước khi dữ liệu đơn vị hành chính thay đổi")
             result.renamed += 1
+    # Aliases once every current name exists: a current commune's name is never another's old name,
+    # and an old name two successors share (two "xã Hòa An" in different districts) resolves to neither.
+    claims: dict[str, set[str]] = defaultdict(set)
+    for code, _, _, olds in rows:
+        for old in olds:
+            claims[fold(old)].add(code)
+    for code, _, aliases, olds in rows:
+        unit = by_code[code]
         for alias in aliases:
             result.aliases += bool(add_alias(unit, alias, note="Danh mục mặc định"))
         for old in olds:
