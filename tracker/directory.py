@@ -18,15 +18,19 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
+from . import policy
 from .models import Task, TaskAssignment, Unit, UnitAlias, User
 
 BODIES = Path(settings.BASE_DIR) / "seeds" / "province_bodies.json"
 PARTY, PEOPLES = "DU-", "UB-"  # code prefixes of a commune's Party committee and People's Committee
 MEMBER_SETS = {"dang_uy_xa": PARTY, "ubnd_xa": PEOPLES}
+# Sent inside the succession's transaction with `old` and `successor`: other apps move what refers to `old`.
+unit_succeeded = Signal()
 
 
 @dataclass
@@ -292,11 +296,10 @@ def succeed(old: Unit, successor: Unit, *, user: User | None, note: str = "") ->
     the successor. The old unit stays, inactive, with its finished tasks and a link to its
     successor, and the dashboard counts those under the successor.
     """
-    from ingest.models import Directive, DirectiveOwner
     from tracker.services import move_task_to_successor
 
-    if user is not None and not user.is_office:
-        raise ValidationError("Chỉ Văn phòng được sáp nhập hoặc đổi tên đơn vị.")
+    if user is not None:  # None: a management command, run by whoever administers the server
+        policy.require(policy.can_confirm(user))  # the office: it moves leads, as reassigning does
     old = Unit.objects.select_for_update().get(pk=old.pk)
     successor = Unit.objects.select_for_update().get(pk=successor.pk)
     if old.pk == successor.pk:
@@ -325,8 +328,7 @@ def succeed(old: Unit, successor: Unit, *, user: User | None, note: str = "") ->
         group.members.remove(old)
     if old.is_group:
         successor.members.add(*old.members.all())
-    DirectiveOwner.objects.filter(unit=old, directive__communique__state="draft").update(unit=successor)
-    Directive.objects.filter(report_to=old, communique__state="draft").update(report_to=successor)
+    unit_succeeded.send(sender=Unit, old=old, successor=successor)  # drafts in review follow (ingest)
     old.is_active, old.successor, old.succeeded_on = False, successor, timezone.localdate()
     old.save(update_fields=["is_active", "successor", "succeeded_on"])
     return result
