@@ -109,6 +109,9 @@ class DirectiveOwner(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     role = models.CharField("vai trò", max_length=8, choices=Role.choices, default=Role.LEAD)
+    as_group = models.BooleanField(
+        "một nhiệm vụ cho cả nhóm", default=False,
+        help_text="Với một nhóm (vd. “các xã, phường”): giao một nhiệm vụ cho cả nhóm thay vì một cho mỗi thành viên.")
 
     class Meta:
         verbose_name = "đơn vị được giao"

@@ -144,6 +144,9 @@ def render_review(request, communique: Communique, *, bound: DirectiveForm | Non
                 entry["count"] += 1
                 entry["numbers"].append(next(c["number"] for c in cards if c["directive"].pk == d.pk))
     plans, problems = selectors.plan_publication(communique)
+    planned = {p.directive.pk: len(p.leads) for p in plans}
+    for card in cards:
+        card["task_count"] = planned.get(card["directive"].pk, 0)
     return render(request, "ingest/review.html", {
         "communique": communique,
         "cards": cards,

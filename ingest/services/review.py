@@ -54,6 +54,7 @@ class OwnerInput:
     role: str = Role.LEAD
     unit: Unit | None = None
     remember: bool = False  # keep `name` as an alias of `unit` for later imports
+    as_group: bool = False  # a group: one task for the group rather than one per member
 
 
 def remember_alias(name: str, unit: Unit, *, note: str = "") -> UnitAlias | None:
@@ -119,7 +120,8 @@ def update_directive(directive: Directive, *, user: User | None = None, text=KEE
             if key in seen:
                 continue
             seen.add(key)
-            DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit=owner.unit)
+            DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit=owner.unit,
+                                          as_group=bool(owner.as_group and owner.unit and owner.unit.is_group))
             if owner.remember and owner.unit:
                 remember_alias(name, owner.unit, note=_alias_note(communique))
     return directive
