@@ -7,6 +7,7 @@ bash scripts/setup.sh requirements.txt
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-config.settings.local}"
 PORT="${PORT:-8000}"
 .venv/bin/python manage.py migrate --noinput
+# The demo province: DONDOC_PROVINCE (default Hà Tĩnh), e.g. DONDOC_PROVINCE="Quảng Ninh" bash scripts/run.sh
 .venv/bin/python manage.py load_seeds
 
 .venv/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2 \
