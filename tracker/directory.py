@@ -311,7 +311,7 @@ def succeed(old: Unit, successor: Unit, *, user: User | None, note: str = "") ->
     if old.is_group != successor.is_group:
         raise ValidationError("Chỉ sáp nhập đơn vị vào đơn vị, nhóm vào nhóm.")
     result = Succession(old=old, successor=successor)
-    reason = f"Chuyển từ “{old}” sang “{successor}” (sáp nhập/đổi tên đơn vị)" + (f" – {note}" if note else "")
+    reason = f"Sáp nhập/đổi tên: {old} → {successor}" + (f" ({note})" if note else "")
     open_ids = TaskAssignment.objects.filter(unit=old, task__status__in=Task.OPEN_STATUSES).values("task_id")
     for task in Task.objects.filter(pk__in=open_ids).order_by("pk"):
         move_task_to_successor(task, old, successor, user=user, reason=reason)

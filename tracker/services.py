@@ -23,7 +23,7 @@ def _locked(task: Task) -> Task:
 
 
 def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
-    task._change_reason = reason
+    task._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"  # the history column holds 100
     task._history_user = user
     task.save(update_fields=[*fields, "updated_at"])
 

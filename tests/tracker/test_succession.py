@@ -49,7 +49,8 @@ def test_merging_two_units_moves_open_work_and_keeps_history(merger, office_user
         task = Task.objects.get(pk=tasks[key].pk)
         assert task.lead_unit == new and task.status == tasks[key].status and task.due_date == tasks[key].due_date
         assert list(task.assignments.values_list("unit__code", "role")) == [("STC", "lead")]
-        assert "sáp nhập" in task.history.first().history_change_reason
+        reason = task.history.first().history_change_reason
+        assert reason.startswith("Sáp nhập/đổi tên:") and len(reason) <= 100
     assert Task.objects.get(pk=tasks["new_with_b"].pk).assignments.count() == 1  # old_b's support merged away
     for key in ("a_done", "a_done_late", "b_cancelled"):  # finished work stays where it was done
         assert Task.objects.get(pk=tasks[key].pk).lead_unit_id == tasks[key].lead_unit_id
@@ -67,7 +68,7 @@ def test_merging_two_units_moves_open_work_and_keeps_history(merger, office_user
 
 
 def test_old_names_resolve_to_the_successor_and_the_list_counts_its_history(merger, office_user, client):
-    old_a, old_b, new, tasks, _ = merger
+    old_a, _, new, _, _ = merger
     directory.succeed(old_a, new, user=office_user)
     names = unit_directory()
     assert names.resolve("Sở Kế hoạch và Đầu tư") == names.resolve("Sở KH&ĐT") == new.pk
@@ -96,7 +97,7 @@ def test_succession_refuses_what_would_lose_work(merger, office_user, staff_a):
 
 
 def test_command_and_admin_action_call_the_same_service(merger, office_user, client, capsys):
-    old_a, old_b, new, *_ = merger
+    _, old_b, new, *_ = merger
     call_command("succeed_unit", "SKHDT", "--into", "STC", "--note", "QĐ 1")
     assert "chuyển 2 nhiệm vụ" in capsys.readouterr().out
     office_user.is_staff = office_user.is_superuser = True  # the office's admin login, as load_seeds makes it
