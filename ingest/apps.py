@@ -9,6 +9,6 @@ class IngestConfig(AppConfig):
     def ready(self):
         from tracker.directory import unit_succeeded
 
-        from .services.review import move_drafts_to_successor
+        from .receivers import move_drafts_to_successor
 
         unit_succeeded.connect(move_drafts_to_successor, dispatch_uid="ingest-drafts-follow-successor")

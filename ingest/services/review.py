@@ -323,9 +323,3 @@ def delete_directive(directive: Directive, *, user: User | None = None) -> None:
     communique = _lock_draft(directive.communique_id)
     directive.delete()
     _renumber(_ordered(communique))
-
-
-def move_drafts_to_successor(sender, *, old: Unit, successor: Unit, **kwargs) -> None:
-    """A merged or renamed unit's owner rows and report-to in communiqués still in review follow it."""
-    DirectiveOwner.objects.filter(unit=old, directive__communique__state=Communique.State.DRAFT).update(unit=successor)
-    Directive.objects.filter(report_to=old, communique__state=Communique.State.DRAFT).update(report_to=successor)

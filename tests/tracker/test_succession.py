@@ -110,3 +110,14 @@ def test_command_and_admin_action_call_the_same_service(merger, office_user, cli
                       "successor": new.pk, "note": ""})
     old_b.refresh_from_db()
     assert old_b.successor == new and not Task.objects.filter(lead_unit=old_b, status__in=Task.OPEN_STATUSES)
+
+
+def test_communiques_still_in_review_follow_the_successor(merger, office_user):
+    from tests.ingest.conftest import make_communique
+
+    old_a, _, new, *_ = merger
+    draft = make_communique(directives=[{"text": "Sở KH&ĐT chủ trì.", "report_to": old_a,
+                                         "owners": [("Sở KH&ĐT", "lead", old_a)]}])
+    directory.succeed(old_a, new, user=office_user)
+    directive = draft.directives.get()
+    assert directive.owners.get().unit == new and directive.report_to == new
