@@ -42,13 +42,33 @@ class DirectoryLoad:
     missing: list[str] = field(default_factory=list)  # codes the data no longer lists: kept as they are
 
 
-def add_alias(unit: Unit, name: str, note: str = "") -> UnitAlias | None:
-    """Remember another name for a unit; None when the name is already a unit's or an alias."""
+def add_alias(unit: Unit, name: str, *, note: str = "") -> UnitAlias | None:
+    """Remember another name of a unit, so the extractor and the searches resolve it.
+
+    None when the name already leads to the unit (its name, short name or an alias);
+    refuses (ValidationError) a name that is another unit's name or alias.
+    """
     folded = fold(name)
-    if (not folded or Unit.objects.filter(folded_name=folded).exists()
-            or UnitAlias.objects.filter(folded=folded).exists()):
+    if not folded or folded in {unit.folded_name or fold(unit.name), fold(unit.short_name or "")}:
         return None
-    return UnitAlias.objects.create(unit=unit, name=name.strip(), note=note)
+    existing = UnitAlias.objects.filter(folded=folded).select_related("unit").first()
+    if existing:
+        if existing.unit_id == unit.pk:
+            return None
+        raise ValidationError(f"“{name}” đã là tên gọi khác của {existing.unit}; "
+                              "sửa trong danh mục đơn vị nếu cần đổi.")
+    other = Unit.objects.filter(folded_name=folded).exclude(pk=unit.pk).first()
+    if other:
+        raise ValidationError(f"“{name}” là tên của đơn vị {other}, không thể làm tên gọi khác của {unit}.")
+    return UnitAlias.objects.create(unit=unit, name=name.strip()[:255], note=note[:255])
+
+
+def _quiet_alias(unit: Unit, name: str, *, note: str) -> bool:
+    """A loader's alias: skipped when it is already another unit's name or alias (what the office has wins)."""
+    try:
+        return add_alias(unit, name, note=note) is not None
+    except ValidationError:
+        return False
 
 
 def _expand(name: str, province: str, old_provinces: list[str]) -> list[str]:
@@ -90,8 +110,7 @@ def load_directory(path: Path, *, province: str = "", old_provinces: list[str] =
             unit.members.add(*[u for u in wanted if u.pk not in present])
         for template in entry.get("aliases", []):
             for alias in _expand(template, province, list(old_provinces)):
-                if add_alias(unit, alias, note="Danh mục mặc định"):
-                    result.aliases += 1
+                result.aliases += _quiet_alias(unit, alias, note="Danh mục mặc định")
     return result
 
 
@@ -250,7 +269,7 @@ def load_province(name: str, *, communes: list[Commune] | None = None, bodies: P
             old_name = unit.name
             unit.name = unit_name
             unit.save(update_fields=["name", "folded_name"])
-            add_alias(unit, old_name, note="Tên trước khi dữ liệu đơn vị hành chính thay đổi")
+            _quiet_alias(unit, old_name, note="Tên trước khi dữ liệu đơn vị hành chính thay đổi")
             result.renamed += 1
     # Aliases once every current name exists: a current commune's name is never another's old name,
     # and an old name two successors share (two "xã Hòa An" in different districts) resolves to neither.
@@ -261,10 +280,10 @@ def load_province(name: str, *, communes: list[Commune] | None = None, bodies: P
     for code, _, aliases, olds in rows:
         unit = by_code[code]
         for alias in aliases:
-            result.aliases += bool(add_alias(unit, alias, note="Danh mục mặc định"))
+            result.aliases += _quiet_alias(unit, alias, note="Danh mục mặc định")
         for old in olds:
             if len(claims[fold(old)]) == 1:
-                result.aliases += bool(add_alias(unit, old, note="Đơn vị trước sắp xếp năm 2025"))
+                result.aliases += _quiet_alias(unit, old, note="Đơn vị trước sắp xếp năm 2025")
     codes = {code for code, *_ in rows}
     result.missing = sorted(c for c in by_code if c[:3] in (PARTY, PEOPLES) and c not in codes)
     member_sets = {key: [by_code[c] for c in sorted(codes) if c.startswith(prefix)]
