@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ingest', '0002_initial'),
+        ('ingest', '0003_structure_evidence_issue_date'),
     ]
 
     operations = [
