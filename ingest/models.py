@@ -131,6 +131,9 @@ class DirectiveOwner(models.Model):
                                 help_text="Nơi trong văn bản bộ trích xuất đọc được đơn vị này.")
     unit_type = models.CharField("loại đơn vị", max_length=64, blank=True,
                                  help_text="Loại đơn vị nhận ra theo tên (Sở, Đảng ủy, UBND cấp xã…).")
+    as_group = models.BooleanField(
+        "một nhiệm vụ cho cả nhóm", default=False,
+        help_text="Với một nhóm (vd. “các xã, phường”): giao một nhiệm vụ cho cả nhóm thay vì một cho mỗi thành viên.")
 
     class Meta:
         verbose_name = "đơn vị được giao"

@@ -12,8 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.folding import fold
 
-from . import selectors, services
-from .forms import CancelForm, ChangeDueDateForm, ReassignForm
+from . import directory, selectors, services
+from .forms import CancelForm, ChangeDueDateForm, ReassignForm, RenameUnitForm, SuccessionForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
 
@@ -52,7 +52,7 @@ class UnitAliasInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    list_display = ("name", "short_name", "code", "kind", "is_group", "is_active", "email")
+    list_display = ("name", "short_name", "code", "kind", "is_group", "is_active", "successor", "email")
     list_filter = ("kind", "is_group", "is_active")
     search_fields = ("name", "short_name", "code", "email")
     folded_search_fields = ("folded_name", "aliases__folded")
@@ -64,7 +64,44 @@ class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
         (None, {"fields": ("name", "short_name", "code", "kind", "parent", "is_active")}),
         ("Liên hệ", {"fields": ("email", "head_email")}),
         ("Nhóm đơn vị", {"fields": ("is_group", "members"), "classes": ("collapse",)}),
+        ("Sáp nhập, đổi tên", {"fields": ("successor", "succeeded_on")}),
     )
+    readonly_fields = ("successor", "succeeded_on")  # set only by the succession service (the actions below)
+    actions = ["merge_action", "rename_action"]
+
+    def _succession(self, request, queryset, form_class, title, apply):
+        """Intermediate page of the succession actions; each unit goes through directory.succeed."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            for unit in queryset:
+                try:
+                    moved = apply(unit, form.cleaned_data)
+                    self.message_user(request, f"“{unit}” → “{moved.successor}”: chuyển {moved.moved_tasks} "
+                                      f"nhiệm vụ, {moved.moved_users} tài khoản.", messages.SUCCESS)
+                except (PermissionDenied, ValidationError) as exc:
+                    self.message_user(request, f"“{unit}”: {'; '.join(getattr(exc, 'messages', [str(exc)]))}",
+                                      messages.ERROR)
+            return None
+        units = list(queryset)
+        for unit in units:
+            unit.open_tasks = Task.objects.filter(assignments__unit=unit, status__in=Task.OPEN_STATUSES).count()
+        return TemplateResponse(request, "tracker/admin/succession.html", {
+            **self.admin_site.each_context(request), "title": title, "form": form, "units": units,
+            "action": request.POST.get("action"),
+        })
+
+    @admin.action(description="Sáp nhập vào đơn vị khác")
+    def merge_action(self, request, queryset):
+        return self._succession(request, queryset, SuccessionForm, "Sáp nhập đơn vị", lambda unit, data:
+                                directory.succeed(unit, data["successor"], user=request.user, note=data["note"]))
+
+    @admin.action(description="Đổi tên (giữ lịch sử dưới tên cũ)")
+    def rename_action(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Chọn đúng một đơn vị để đổi tên.", messages.ERROR)
+            return None
+        return self._succession(request, queryset, RenameUnitForm, "Đổi tên đơn vị", lambda unit, data:
+                                directory.rename(unit, data["new_name"], user=request.user, note=data["note"]))
 
 
 # --- Users -----------------------------------------------------------------------

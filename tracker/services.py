@@ -31,7 +31,7 @@ def _locked(task: Task, expected_version: int | None = None) -> Task:
 
 
 def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
-    task._change_reason = reason
+    task._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"  # the history column holds 100
     task._history_user = user
     task.version += 1
     task.save(update_fields=[*fields, "version", "updated_at"])
@@ -275,3 +275,28 @@ def change_due_date(task: Task, user: User, due_date: date | None, *, note: str 
 def refresh_search_text(task: Task) -> None:
     """Recompute the folded search text after an edit outside these services (the admin form)."""
     Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))
+
+
+@transaction.atomic
+def move_task_to_successor(task: Task, old: Unit, successor: Unit, *, user: User | None, reason: str) -> Task:
+    """One open task of a merged or renamed unit goes to its successor, lead or support alike."""
+    task = _locked(task)
+    mine = task.assignments.get(unit=old)
+    theirs = task.assignments.filter(unit=successor).first()
+    if theirs is not None:  # the successor already had a part: keep the stronger role, once
+        if mine.role == TaskAssignment.Role.LEAD:
+            theirs.role = TaskAssignment.Role.LEAD
+            mine.delete()
+            theirs.save(update_fields=["role"])
+        else:
+            mine.delete()
+    else:
+        mine.unit = successor
+        mine.save(update_fields=["unit"])
+    fields = ["search_text"]
+    if task.lead_unit_id == old.pk:
+        task.lead_unit = successor
+        fields.append("lead_unit")
+    task.search_text = search_text_for(task)
+    _save(task, user, reason, fields)
+    return task

@@ -212,8 +212,10 @@ def dashboard(request):
         "communique_rows": communiques,
         "grand_total": sum(data["totals"].values()),
         "buckets": buckets,
-        "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
-                      for unit in data["per_unit"]],
+        "tier_rows": [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
+                       "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
+                                     for unit in tier["units"]]}
+                      for tier in data["tiers"]],
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
         "due_soon_rows": data["due_soon"][:DASHBOARD_ROWS],

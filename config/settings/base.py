@@ -172,6 +172,8 @@ X_FRAME_OPTIONS = "DENY"
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=7)
 # The office's own unit receives directives with no owner.
 OFFICE_UNIT_CODE = env("OFFICE_UNIT_CODE", default="VPTU")
+# The province whose directory load_province / load_seeds build (a name from vietnam-provinces).
+DONDOC_PROVINCE = env("DONDOC_PROVINCE", default="Hà Tĩnh")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
