@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
 app = Celery("dondoc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["tracker.reminders"])
+app.autodiscover_tasks(["tracker.reminders", "tracker.reports"])
 
 REMINDER_HOUR = int(os.environ.get("REMINDER_HOUR", "7"))
 REMINDER_MINUTE = int(os.environ.get("REMINDER_MINUTE", "30"))
@@ -18,6 +18,12 @@ app.conf.beat_schedule = {
         "task": "tracker.reminders.tasks.daily_sweep",
         "schedule": crontab(hour=REMINDER_HOUR, minute=REMINDER_MINUTE),
         "options": {"expires": 6 * 3600},
+    },
+    # Last month's report to the addresses in the reminder policy, on the 1st.
+    "monthly-report": {
+        "task": "tracker.reports.tasks.monthly_report",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
+        "options": {"expires": 20 * 3600},
     },
     # Picks up outbox rows left behind by a broker or SMTP outage, and runs a
     # sweep the daily run missed (or that the office moved to a later hour).

@@ -5,4 +5,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    return {"nav_is_office": user.is_office, "nav_can_write": user.can_write, "nav_unit": user.unit}
+    nav = {"nav_is_office": user.is_office, "nav_can_write": user.can_write, "nav_unit": user.unit}
+    if user.is_office:
+        from .reports.inbox import counts
+
+        nav["nav_inbox"] = counts(user)["total"]
+    return nav

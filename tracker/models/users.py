@@ -19,6 +19,7 @@ class User(AbstractUser):
         "nhận email nhắc hạn", default=True,
         help_text="Tắt để không nhận email nhắc hạn thường ngày (email đôn đốc vẫn gửi).",
     )
+    inbox_seen_at = models.DateTimeField("xem việc chờ xử lý lần cuối", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "người dùng"

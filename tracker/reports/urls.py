@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("bao-cao/", views.report, name="report"),
+    path("bao-cao/in/", views.report_print, name="print"),
+    path("bao-cao/tai-ve.xlsx", views.report_export, {"fmt": "xlsx"}, name="xlsx"),
+    path("bao-cao/tai-ve.docx", views.report_export, {"fmt": "docx"}, name="docx"),
+    path("nhiem-vu/tai-ve.xlsx", views.task_list_export, name="task_list_xlsx"),
+    path("viec-cho-xu-ly/", views.inbox_page, name="inbox"),
+    path("ca-nhan/", views.preferences, name="preferences"),
+]

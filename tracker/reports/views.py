@@ -1,0 +1,173 @@
+"""Thin views: the report page, its print view and files, the task list export, the inbox, preferences."""
+import io
+import tempfile
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from tracker import access
+from tracker import selectors as tracker_selectors
+from tracker.filtersets import TaskFilterSet
+from tracker.models import Timeliness, Unit
+
+from . import charts, docx, inbox, selectors, xlsx
+from .forms import PreferencesForm, ReportForm
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _scope(user, data: dict) -> selectors.Scope:
+    """The scope the user asked for, within what they may see: a unit user only ever gets their own unit."""
+    if not user.sees_all_units:
+        if not user.unit_id:
+            raise Http404("Tài khoản chưa gắn với đơn vị.")
+        return selectors.Scope(unit=user.unit, label=user.unit.name, visible_to=user)
+    scope = selectors.Scope(visible_to=user)
+    labels = []
+    if data.get("unit"):
+        scope.unit = Unit.objects.filter(pk=data["unit"]).first()
+        labels.append(scope.unit.name)
+    if data.get("group"):
+        scope.group = Unit.objects.filter(pk=data["group"], is_group=True).first()
+        labels.append(scope.group.name)
+    if data.get("communique"):
+        from ingest.models import Communique
+
+        communique = Communique.objects.get(pk=data["communique"])
+        scope.communique_id = communique.pk
+        labels.append(f"Thông báo {communique.label}")
+    if data.get("issuer"):
+        scope.issuer = data["issuer"]
+        labels.append(f"Văn bản của {data['issuer']}")
+    scope.label = "; ".join(labels) or "Tất cả đơn vị"
+    return scope
+
+
+def _reject_foreign_unit(request) -> None:
+    """A unit user who names another unit in the address gets 404, not a silently rescoped report."""
+    user = request.user
+    if user.sees_all_units:
+        return
+    for name in ("unit", "group", "communique", "issuer"):
+        value = request.GET.get(name)
+        if value and not (name == "unit" and value == str(user.unit_id)):
+            raise Http404("Không tìm thấy báo cáo.")
+
+
+def _report_request(request):
+    access.require(request.user.sees_all_units or bool(request.user.unit_id))
+    _reject_foreign_unit(request)
+    today = tracker_selectors.local_today()
+    form = ReportForm(request.GET or None, user=request.user, today=today)
+    if not request.GET:
+        form = ReportForm({"period": form.fields["period"].initial}, user=request.user, today=today)
+    if not form.is_valid():
+        return form, None, None
+    data = form.cleaned_data
+    return form, _scope(request.user, data), data
+
+
+@require_GET
+@login_required
+def report(request, template="tracker/reports/report.html"):
+    form, scope, data = _report_request(request)
+    context = {"form": form, "report": None}
+    if scope is not None:
+        period, as_of = data["period_obj"], data["as_of"]
+        report_ = selectors.period_report(scope, period, as_of)
+        context.update({
+            "report": report_,
+            "bars": charts.unit_bars(report_),
+            "trend_chart": charts.trend_line(report_["trend"]),
+            "query": request.GET.urlencode(),
+            "list_url": reverse("tracker:task_list"),
+        })
+    status = 200 if scope is not None or not request.GET else 400
+    return render(request, template, context, status=status)
+
+
+@require_GET
+@login_required
+def report_print(request):
+    return report(request, template="tracker/reports/print.html")
+
+
+def _filename(report_: dict, ext: str) -> str:
+    code = report_["period"]["code"] or f"{report_['period']['start']:%Y%m%d}-{report_['period']['end']:%Y%m%d}"
+    return f"bao-cao-tinh-hinh-thuc-hien-{code}.{ext}"
+
+
+@require_GET
+@login_required
+def report_export(request, fmt: str):
+    """The report as .xlsx (both sheets, streamed from a temporary file) or .docx (the draft to sign)."""
+    form, scope, data = _report_request(request)
+    if scope is None:
+        messages.error(request, "Chưa xuất được báo cáo: " + " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(reverse("reports:report"))
+    period, as_of = data["period_obj"], data["as_of"]
+    report_ = selectors.period_report(scope, period, as_of)
+    if fmt == "xlsx":
+        out = tempfile.TemporaryFile()
+        xlsx.report_workbook(report_, selectors.report_detail(scope, period, as_of), out)
+        out.seek(0)
+        return FileResponse(out, as_attachment=True, filename=_filename(report_, "xlsx"), content_type=XLSX)
+    out = io.BytesIO()
+    form_kind = request.GET.get("form") if request.GET.get("form") in docx.FORMS else "party"
+    docx.report_document(report_, out, form=form_kind)
+    out.seek(0)
+    return FileResponse(out, as_attachment=True, filename=_filename(report_, "docx"), content_type=DOCX)
+
+
+@require_GET
+@login_required
+def task_list_export(request):
+    """The task list as filtered on its page, as .xlsx; "Kết quả" is each task's timeliness today."""
+    today = tracker_selectors.local_today()
+    filterset = TaskFilterSet(request.GET or None, queryset=tracker_selectors.task_list(request.user, today),
+                              request=request)
+    if not filterset.is_valid():
+        messages.error(request, "Bộ lọc không hợp lệ, chưa xuất được danh sách.")
+        return redirect(reverse("tracker:task_list"))
+    qs = filterset.qs
+    buckets = dict(qs.values_list("pk", "timeliness"))
+    ids = list(qs.values_list("pk", flat=True))
+    labels = dict(Timeliness.choices)
+
+    def rows():
+        for row in selectors.task_rows(ids, None):
+            row["result"] = labels.get(buckets.get(row["id"]), row["status_label"])
+            yield row
+
+    out = tempfile.TemporaryFile()
+    xlsx.task_list_workbook(rows(), out, title=f"DANH SÁCH NHIỆM VỤ (ngày {today:%d/%m/%Y})")
+    out.seek(0)
+    return FileResponse(out, as_attachment=True, filename=f"danh-sach-nhiem-vu-{today:%Y%m%d}.xlsx",
+                        content_type=XLSX)
+
+
+# --- The office's inbox and a user's preferences -------------------------------------
+
+@require_GET
+@login_required
+def inbox_page(request):
+    access.require(request.user.is_office)
+    data = inbox.inbox(request.user)
+    inbox.mark_seen(request.user)
+    return render(request, "tracker/reports/inbox.html", data)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def preferences(request):
+    form = PreferencesForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        inbox.save_preferences(request.user, form.cleaned_data)
+        messages.success(request, "Đã lưu lựa chọn nhận email.")
+        return redirect(reverse("reports:preferences"))
+    return render(request, "tracker/reports/preferences.html", {"form": form})
