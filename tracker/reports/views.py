@@ -131,7 +131,7 @@ def task_list_export(request):
     today = tracker_selectors.local_today()
     filterset = TaskFilterSet(request.GET or None, queryset=tracker_selectors.task_list(request.user, today),
                               request=request)
-    if not filterset.is_valid():
+    if filterset.is_bound and not filterset.is_valid():
         messages.error(request, "Bộ lọc không hợp lệ, chưa xuất được danh sách.")
         return redirect(reverse("tracker:task_list"))
     qs = filterset.qs
@@ -165,7 +165,7 @@ def inbox_page(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def preferences(request):
-    form = PreferencesForm(request.POST or None, instance=request.user)
+    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         inbox.save_preferences(request.user, form.cleaned_data)
         messages.success(request, "Đã lưu lựa chọn nhận email.")
