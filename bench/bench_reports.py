@@ -44,7 +44,7 @@ def main():
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from ingest.nlp.text import fold
+    from tracker.folding import fold
     from tracker.models import ProgressReport, Task, TaskAssignment, Unit, User
     from tracker.reports import periods, selectors, xlsx
 

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from tracker import policy
 from tracker import selectors as tracker_selectors
 from tracker.models import Unit
 
@@ -57,7 +58,7 @@ class ReportForm(forms.Form):
         self.today = today
         self.fields["period"].choices = period_choices(today)
         self.fields["period"].initial = periods.current_quarter(today).code
-        self.office = user.sees_all_units
+        self.office = policy.can_view_all(user)
         if self.office:
             empty = [("", "Tất cả")]
             self.fields["unit"].choices = empty + list(tracker_selectors.lead_units().values_list("pk", "name"))

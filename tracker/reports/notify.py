@@ -16,7 +16,7 @@ Kind = OutboxMessage.Kind
 
 
 def _queue(kind: str, recipients, *, ref: str, task: Task | None = None, payload: dict | None = None) -> int:
-    from tracker.reminders import services as reminder_services
+    from tracker.reminders import outbox
 
     made = 0
     today = local_today()
@@ -31,7 +31,7 @@ def _queue(kind: str, recipients, *, ref: str, task: Task | None = None, payload
                               "payload": payload or {}})
                 made += created
             if made:
-                reminder_services.enqueue_sending()
+                outbox.enqueue_sending()
     except Exception:  # noqa: BLE001 - an email must never undo the unit's request
         logger.exception("Không ghi được email gửi Văn phòng (%s)", kind)
         return 0

@@ -16,7 +16,8 @@ from typing import Iterator
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
+from tracker import policy
 from tracker import selectors as tracker_selectors
 from tracker.models import ProgressReport, Task, TaskAssignment, Unit, User
 from tracker.selectors import PERIOD_COUNT_KEYS, PERIOD_COUNTS, on_time_rate, period_count
@@ -83,7 +84,7 @@ def snapshot(scope: Scope, as_of: date) -> QuerySet:
             communiques = Communique.objects.filter(pk__in=ids)
         qs = qs.filter(directive_id__in=Directive.objects.filter(communique__in=communiques).values("pk"))
     user = scope.visible_to
-    if user is not None and not user.sees_all_units:
+    if user is not None and not policy.can_view_all(user):
         # A unit's report is the tasks it leads (as of the date) and may still see today.
         qs = qs.filter(lead_unit_id=user.unit_id, id__in=tracker_selectors.visible_tasks(user).values("pk"))
     return qs

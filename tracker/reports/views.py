@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tracker import access
+from tracker import policy
 from tracker import selectors as tracker_selectors
 from tracker.filtersets import TaskFilterSet
 from tracker.models import Timeliness, Unit
@@ -23,7 +23,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def _scope(user, data: dict) -> selectors.Scope:
     """The scope the user asked for, within what they may see: a unit user only ever gets their own unit."""
-    if not user.sees_all_units:
+    if not policy.can_view_all(user):
         if not user.unit_id:
             raise Http404("Tài khoản chưa gắn với đơn vị.")
         return selectors.Scope(unit=user.unit, label=user.unit.name, visible_to=user)
@@ -51,7 +51,7 @@ def _scope(user, data: dict) -> selectors.Scope:
 def _reject_foreign_unit(request) -> None:
     """A unit user who names another unit in the address gets 404, not a silently rescoped report."""
     user = request.user
-    if user.sees_all_units:
+    if policy.can_view_all(user):
         return
     for name in ("unit", "group", "communique", "issuer"):
         value = request.GET.get(name)
@@ -60,7 +60,7 @@ def _reject_foreign_unit(request) -> None:
 
 
 def _report_request(request):
-    access.require(request.user.sees_all_units or bool(request.user.unit_id))
+    policy.require(policy.can_view(request.user))
     _reject_foreign_unit(request)
     today = tracker_selectors.local_today()
     form = ReportForm(request.GET or None, user=request.user, today=today)
@@ -156,7 +156,7 @@ def task_list_export(request):
 @require_GET
 @login_required
 def inbox_page(request):
-    access.require(request.user.is_office)
+    policy.require(policy.can_confirm(request.user))
     data = inbox.inbox(request.user)
     inbox.mark_seen(request.user)
     return render(request, "tracker/reports/inbox.html", data)
