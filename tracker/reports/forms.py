@@ -93,3 +93,31 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, instance, **kwargs):
         super().__init__(*args, initial={"email_reminders": instance.email_reminders}, **kwargs)
+
+
+def _units():
+    return Unit.objects.filter(is_active=True, is_group=False).only("pk", "name").order_by("name")
+
+
+class CorrectionForm(forms.Form):
+    """The office's correction of a published task: text, owners, deadline, and why."""
+
+    title = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={**INPUT, "rows": 4}))
+    lead = forms.ModelChoiceField(label="Đơn vị chủ trì", queryset=Unit.objects.none(),
+                                  widget=forms.Select(attrs=SELECT))
+    supports = forms.ModelMultipleChoiceField(label="Đơn vị phối hợp", queryset=Unit.objects.none(), required=False,
+                                              widget=forms.SelectMultiple(attrs={**SELECT, "size": 5}))
+    due_date = forms.DateField(label="Hạn hiện tại", required=False, widget=DateInput(),
+                               input_formats=settings.DATE_INPUT_FORMATS, help_text="Để trống: không thời hạn.")
+    reason = forms.CharField(label="Lý do điều chỉnh", max_length=70,
+                             widget=forms.TextInput(attrs={**INPUT, "placeholder": "vd. Văn bản ghi nhầm đơn vị"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = self.fields["supports"].queryset = _units()
+
+
+class MissedTaskForm(CorrectionForm):
+    """A directive the extraction missed, added with its task."""
+
+    reason = forms.CharField(label="Ghi chú", max_length=60, required=False)

@@ -11,4 +11,6 @@ urlpatterns = [
     path("nhiem-vu/tai-ve.xlsx", views.task_list_export, name="task_list_xlsx"),
     path("viec-cho-xu-ly/", views.inbox_page, name="inbox"),
     path("ca-nhan/", views.preferences, name="preferences"),
+    path("nhiem-vu/<int:pk>/dieu-chinh/", views.correct_task, name="correct_task"),
+    path("thong-bao/<int:pk>/bo-sung-nhiem-vu/", views.add_missed_task, name="add_missed_task"),
 ]

@@ -7,15 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.core.exceptions import ValidationError
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tracker import policy
+from tracker import access, policy, services
 from tracker import selectors as tracker_selectors
 from tracker.filtersets import TaskFilterSet
 from tracker.models import Timeliness, Unit
 
 from . import charts, docx, inbox, selectors, xlsx
-from .forms import PreferencesForm, ReportForm
+from .forms import CorrectionForm, MissedTaskForm, PreferencesForm, ReportForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -171,3 +172,53 @@ def preferences(request):
         messages.success(request, "Đã lưu lựa chọn nhận email.")
         return redirect(reverse("reports:preferences"))
     return render(request, "tracker/reports/preferences.html", {"form": form})
+
+
+# --- Corrections after publishing ---------------------------------------------------
+
+@require_POST
+@login_required
+def correct_task(request, pk):
+    """The office corrects a published task; the reason is in its history."""
+    task = access.get_task(request.user, pk)
+    policy.require(policy.can_confirm(request.user))
+    form = CorrectionForm(request.POST, prefix="correct")
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.correct_task(task, request.user, title=d["title"], lead=d["lead"], supports=list(d["supports"]),
+                                  due_date=d["due_date"], reason=d["reason"])
+        except ValidationError as exc:
+            messages.error(request, "Chưa lưu được: " + " ".join(exc.messages))
+        else:
+            messages.success(request, "Đã điều chỉnh nhiệm vụ; lý do được ghi vào lịch sử.")
+    else:
+        messages.error(request, "Chưa lưu được: " + " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(reverse("tracker:task_detail", args=[task.pk]))
+
+
+@require_POST
+@login_required
+def add_missed_task(request, pk):
+    """The office adds a task the extraction missed to a published communiqué."""
+    from ingest.selectors import visible_communiques
+
+    policy.require(policy.can_confirm(request.user))
+    communique = visible_communiques(request.user).filter(pk=pk).first()
+    if communique is None:
+        raise Http404("Không tìm thấy thông báo.")
+    form = MissedTaskForm(request.POST, prefix="missed")
+    url = reverse("ingest:communique_detail", args=[communique.pk])
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            task = services.add_missed_task(communique, request.user, title=d["title"], lead=d["lead"],
+                                            supports=list(d["supports"]), due_date=d["due_date"], reason=d["reason"])
+        except ValidationError as exc:
+            messages.error(request, "Chưa lưu được: " + " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã bổ sung nhiệm vụ #{task.pk}.")
+            return redirect(f"{url}#row-{task.directive_id}")
+    else:
+        messages.error(request, "Chưa lưu được: " + " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect(url)
