@@ -46,6 +46,7 @@ def test_office_picks_a_quarter_sees_chart_and_table_downloads_both(page, login,
     assert row_a.locator("[data-key=due_overdue]").inner_text() == "1"  # done in November, overdue on 5/10
     assert page.locator("#report-total [data-key=rate]").inner_text() == "33,3%"
     page.screenshot(path="/tmp/dondoc_report.png", full_page=True)
+    assert page.locator("#chart-trend circle[data-rate]").count() == 2  # August, September (nothing due in July)
 
     wb = openpyxl.load_workbook(io.BytesIO(_download(page, "#download-xlsx")))
     summary = {r[1]: r for r in wb["Tổng hợp"].iter_rows(min_row=5, values_only=True) if r[1]}
@@ -53,6 +54,10 @@ def test_office_picks_a_quarter_sees_chart_and_table_downloads_both(page, login,
     doc = Document(io.BytesIO(_download(page, "#download-docx")))
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in doc.tables[0].rows[0].cells[1].text
     assert [c.text for c in doc.tables[1].rows[-1].cells][1:3] == ["Tổng cộng", "3"]
+
+    page.goto("/nhiem-vu/tong-hop/")
+    assert page.locator("#chart-dashboard-units rect[data-key]").count() >= 2
+    assert page.locator("#dashboard-charts #chart-trend").is_visible()
 
 
 def test_unit_user_gets_no_other_units_rows_in_any_export(page, login, staff_b, q3, unit_a, unit_b):

@@ -81,3 +81,12 @@ def test_bad_period_code_has_a_vietnamese_message():
 
     with pytest.raises(ValidationError, match="không hợp lệ"):
         periods.parse("2026-Q5")
+
+
+def test_dashboard_trend_counts_as_the_report_does_for_one_month_read_today(quarter):
+    today = tracker_selectors.local_today()
+    trend = {(m["year"], m["month"]): m for m in selectors.monthly_on_time(today, months=12)}
+    for code, key in (("2026-07", (2026, 7)), ("2026-08", (2026, 8)), ("2026-09", (2026, 9))):
+        report = selectors.period_report(selectors.Scope(), periods.parse(code), today)
+        assert (trend[key]["due"], trend[key]["on_time"]) == (report["totals"]["due_total"],
+                                                              report["totals"]["due_on_time"]), code

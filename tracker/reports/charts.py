@@ -13,6 +13,10 @@ BAR_ROWS = 25
 
 def unit_bars(report: dict, limit: int = BAR_ROWS) -> SafeString:
     """One horizontal bar per unit (the busiest `limit`), a segment per count, a legend under them."""
+    return _bars(report, SEGMENTS, limit, "chart-units")
+
+
+def _bars(report: dict, segments, limit: int, element_id: str) -> SafeString:
     units = [u for g in report["groups"] for u in g["units"]]
     units.sort(key=lambda u: -(u["counts"]["total"] - u["counts"]["no_deadline"]))
     units = units[:limit]
@@ -21,8 +25,8 @@ def unit_bars(report: dict, limit: int = BAR_ROWS) -> SafeString:
         return mark_safe("")
     widest = max(u["counts"]["total"] - u["counts"]["no_deadline"] for u in units) or 1
     label_w, bar_w, row_h = 200, 560, 22
-    height = row_h * len(units) + 20 + 22 * ((len(SEGMENTS) + 2) // 3)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="chart-units" role="img" '
+    height = row_h * len(units) + 20 + 22 * ((len(segments) + 2) // 3)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{element_id}" role="img" '
              f'viewBox="0 0 {label_w + bar_w + 50} {height}" aria-label="Nhiệm vụ theo đơn vị và tiến độ">']
     for i, unit in enumerate(units):
         y = i * row_h
@@ -30,7 +34,7 @@ def unit_bars(report: dict, limit: int = BAR_ROWS) -> SafeString:
         parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="12">'
                      f'<title>{escape(unit["name"])}</title>{escape(name[:32])}</text>')
         x = label_w
-        for key, colour in SEGMENTS:
+        for key, colour in segments:
             n = unit["counts"][key]
             if not n:
                 continue
@@ -41,7 +45,7 @@ def unit_bars(report: dict, limit: int = BAR_ROWS) -> SafeString:
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 15}" font-size="11" fill="#555">'
                      f'{unit["counts"]["total"] - unit["counts"]["no_deadline"]}</text>')
     y0 = row_h * len(units) + 14
-    for j, (key, colour) in enumerate(SEGMENTS):
+    for j, (key, colour) in enumerate(segments):
         x, y = 10 + (j % 3) * 250, y0 + (j // 3) * 22
         parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{x + 16}" y="{y + 11}" font-size="12">{escape(labels[key])}</text>')
@@ -85,3 +89,18 @@ def trend_line(trend: list[dict]) -> SafeString:
             run.append(point)
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+TIMELINESS_COLOURS = {"trong_han": "#2e7d32", "sap_den_han": "#ef6c00", "qua_han": "#c62828",
+                      "xong_dung_han": "#1565c0", "xong_qua_han": "#6a1b9a", "khong_thoi_han": "#607d8b"}
+
+
+def timeliness_bars(unit_rows, labels: dict, limit: int = BAR_ROWS) -> SafeString:
+    """The dashboard's bars: one per unit (the busiest `limit`), a segment per timeliness bucket today."""
+    rows = sorted(unit_rows, key=lambda row: -row[0].total)[:limit]
+    segments = [(value, TIMELINESS_COLOURS[value]) for value in TIMELINESS_COLOURS]
+    report = {"groups": [{"units": [
+        {"name": unit.name, "short_name": unit.short_name,
+         "counts": {**dict(cells), "total": sum(n for _v, n in cells), "no_deadline": 0}} for unit, cells in rows]}],
+        "columns": [{"key": value, "label": labels[value]} for value, _c in segments]}
+    return _bars(report, segments, limit, "chart-dashboard-units")

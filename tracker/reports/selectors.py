@@ -243,3 +243,31 @@ def report_detail(scope: Scope, period: Period, as_of: date) -> Iterator[dict]:
         elif row["completed_on"] and key in ("due_on_time", "due_late", "later_done"):
             result += f" ngày {row['completed_on']:%d/%m/%Y}"
         yield {**row, "result": result, "count": key}
+
+
+def monthly_on_time(today: date, months: int = 12) -> list[dict]:
+    """The dashboard's trend: per month of the last `months`, tasks due then and those done on time, as of today.
+
+    The same counts as the report's due_* and due_on_time for a one-month period read today
+    (timeliness_filter is the SQL form of timeliness_of); one grouped query on the live tasks.
+    """
+    from django.db.models import Count, Q
+    from django.db.models.functions import ExtractMonth, ExtractYear
+
+    from tracker.models import Timeliness
+
+    first = date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    rows = Task.objects.order_by().filter(due_date__gte=first, due_date__lte=today, recurrence="").exclude(
+        status=Task.Status.CANCELLED).annotate(y=ExtractYear("due_date"), m=ExtractMonth("due_date")).values(
+        "y", "m").annotate(due=Count("pk"), on_time=Count(
+            "pk", filter=tracker_selectors.timeliness_filter(Timeliness.DONE_ON_TIME, today)))
+    found = {(r["y"], r["m"]): r for r in rows}
+    out, y, m = [], first.year, first.month
+    for _ in range(months):
+        r = found.get((y, m), {"due": 0, "on_time": 0})
+        out.append({"year": y, "month": m, "due": r["due"], "on_time": r["on_time"],
+                    "rate": round(100 * r["on_time"] / r["due"], 1) if r["due"] else None})
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
