@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.folding import fold
 
 from . import selectors, services
+from .admin_history import VietnameseHistoryAdmin
 from .forms import ChangeDueDateForm, ReassignForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
@@ -142,7 +142,7 @@ def _selected_tasks(modeladmin, request, queryset, form_class, title, action):
 
 
 @admin.register(Task)
-class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     list_display = ("id", "short_title", "lead_unit", "due_date", "status", "timeliness_badge", "progress")
     list_display_links = ("id", "short_title")
     list_filter = ("status", TimelinessFilter, "recurrence")
@@ -156,7 +156,7 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
     actions = ["reassign_action", "change_due_date_action", send_escalation_now_action]
-    history_list_display = ("status", "due_date")
+    history_list_display = ("get_status_display", "due_date")  # column titles: tracker/locale
 
     def get_queryset(self, request):
         return selectors.with_timeliness(super().get_queryset(request))
@@ -201,7 +201,7 @@ class ProgressReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(SimpleHistoryAdmin):
+class ExtensionRequestAdmin(VietnameseHistoryAdmin):
     """The decision goes through services (it moves the due date), so state is read-only here."""
 
     list_display = ("id", "task", "requested_by", "previous_due_date", "new_due_date", "state", "requested_at",

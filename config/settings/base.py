@@ -111,6 +111,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+FORMAT_MODULE_PATH = ["config.formats"]  # vi: dd/mm/yyyy in the admin too
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -151,6 +152,9 @@ OFFICE_EMAIL = env("OFFICE_EMAIL", default="vanphong@localhost")
 REMINDER_CLAIM_LEASE_SECONDS = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=600)
 REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=60)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=12)
+
+REPORT_PROVINCE = env("REPORT_PROVINCE", default="")  # the report's issuing body: "TỈNH ỦY <province>"
+REPORT_PLACE = env("REPORT_PLACE", default="")  # the place on the report's date line
 
 # Celery: Redis in production; the embedded default is kombu's filesystem
 # transport so a fresh machine needs no broker server.
