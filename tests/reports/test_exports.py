@@ -132,3 +132,28 @@ def test_task_list_export_follows_the_filters(client, staff_a, unit_a):
     response = client.get("/nhiem-vu/tai-ve.xlsx", {"q": "khong co"})
     wb = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert list(wb["Chi tiết"].iter_rows(min_row=4, values_only=True)) == []
+
+
+def test_a_large_export_runs_as_a_job_with_progress_for_its_owner_only(client, office_user, viewer, quarter,
+                                                                       monkeypatch, settings, tmp_path, unit_a):
+    from tracker.reports import jobs, tasks
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(jobs, "SYNC_LIMIT", 2)
+    queued = []
+    monkeypatch.setattr(tasks.export_xlsx, "delay", queued.append)
+    client.force_login(office_user)
+    response = client.get("/bao-cao/tai-ve.xlsx", QUERY)
+    assert response.status_code == 302 and "/bao-cao/xuat/" in response["Location"]
+    progress = client.get(response["Location"]).content.decode()
+    assert 'id="job-progress"' in progress and 'http-equiv="refresh"' in progress
+    jobs.run(queued[0])  # what the Celery worker does
+    done = client.get(response["Location"]).content.decode()
+    assert 'id="job-download"' in done
+    file = client.get(response["Location"] + "tep.xlsx")
+    wb = openpyxl.load_workbook(io.BytesIO(b"".join(file.streaming_content)))
+    rows = {r[1]: r for r in wb["Tổng hợp"].iter_rows(min_row=5, values_only=True) if r[1]}
+    assert list(rows[unit_a.name][2:6]) == [4, 1, 1, 2]
+    client.force_login(viewer)  # another user with the link: nothing
+    assert client.get(response["Location"]).status_code == 404
+    assert client.get(response["Location"] + "tep.xlsx").status_code == 404

@@ -8,3 +8,11 @@ def monthly_report() -> int:
     from .notify import monthly_report as queue
 
     return queue()
+
+
+@shared_task(name="tracker.reports.tasks.export_xlsx")
+def export_xlsx(token: str) -> None:
+    """A large report export (see tracker.reports.jobs)."""
+    from .jobs import run
+
+    run(token)

@@ -15,7 +15,7 @@ from tracker import selectors as tracker_selectors
 from tracker.filtersets import TaskFilterSet
 from tracker.models import Timeliness, Unit
 
-from . import charts, docx, inbox, selectors, xlsx
+from . import charts, docx, inbox, jobs, selectors, xlsx
 from .forms import CorrectionForm, MissedTaskForm, PreferencesForm, ReportForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -113,6 +113,9 @@ def report_export(request, fmt: str):
         return redirect(reverse("reports:report"))
     period, as_of = data["period_obj"], data["as_of"]
     report_ = selectors.period_report(scope, period, as_of)
+    if fmt == "xlsx" and report_["totals"]["total"] > jobs.SYNC_LIMIT:
+        token = jobs.start(request.user, request.GET.urlencode(), report_["totals"]["total"])
+        return redirect(reverse("reports:job", args=[token]))
     if fmt == "xlsx":
         out = tempfile.TemporaryFile()
         xlsx.report_workbook(report_, selectors.report_detail(scope, period, as_of), out)
@@ -150,6 +153,32 @@ def task_list_export(request):
     out.seek(0)
     return FileResponse(out, as_attachment=True, filename=f"danh-sach-nhiem-vu-{today:%Y%m%d}.xlsx",
                         content_type=XLSX)
+
+
+def _own_job(request, token: str) -> dict:
+    data = jobs.read(token)
+    if data is None or data["user_id"] != request.user.pk:
+        raise Http404("Không tìm thấy tệp xuất.")
+    return data
+
+
+@require_GET
+@login_required
+def job(request, token: str):
+    """A large export's progress; the page refreshes itself until the file is ready."""
+    data = _own_job(request, token)
+    percent = round(100 * data["done"] / data["total"]) if data["total"] else 0
+    return render(request, "tracker/reports/job.html", {"job": data, "token": token, "percent": percent})
+
+
+@require_GET
+@login_required
+def job_file(request, token: str):
+    data = _own_job(request, token)
+    if data["state"] != "done":
+        raise Http404("Tệp chưa sẵn sàng.")
+    _meta, path = jobs.paths(token)
+    return FileResponse(open(path, "rb"), as_attachment=True, filename=data["filename"], content_type=XLSX)
 
 
 # --- The office's inbox and a user's preferences -------------------------------------

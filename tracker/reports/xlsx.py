@@ -75,7 +75,8 @@ def _title(ws, text: str):
     return [cell]
 
 
-def write_detail(wb: Workbook, rows: Iterable[dict], *, title: str, result_key: str = "result") -> int:
+def write_detail(wb: Workbook, rows: Iterable[dict], *, title: str, result_key: str = "result",
+                 progress=None) -> int:
     """The detail sheet: one row per task, real date cells, bold frozen header, autofilter."""
     ws = wb.create_sheet("Chi tiết")
     _setup(ws, [w for _l, w in DETAIL_COLUMNS], header_row=3)
@@ -92,6 +93,8 @@ def write_detail(wb: Workbook, rows: Iterable[dict], *, title: str, result_key: 
                   number_format=DATE_FORMAT if isinstance(due, date) else None),
             _cell(ws, row["progress"]), _cell(ws, row[result_key]),
         ])
+        if progress is not None and n % 1000 == 0:
+            progress(n)
     ws.auto_filter.ref = f"A3:{get_column_letter(len(DETAIL_COLUMNS))}{max(3, n + 3)}"
     return n
 
@@ -129,12 +132,12 @@ def write_summary(wb: Workbook, report: dict) -> None:
         ws.append([None, WriteOnlyCell(ws, value=f"{column['label']}: {column['definition']}")])
 
 
-def report_workbook(report: dict, detail: Iterable[dict], out: IO[bytes] | str) -> int:
+def report_workbook(report: dict, detail: Iterable[dict], out: IO[bytes] | str, *, progress=None) -> int:
     """Write the report's two sheets to `out`; returns the number of detail rows."""
     wb = Workbook(write_only=True)
     write_summary(wb, report)
     n = write_detail(wb, detail, title=f"DANH SÁCH NHIỆM VỤ – {report['period']['label'].upper()} "
-                                        f"(số liệu đến ngày {report['as_of']:%d/%m/%Y})")
+                                        f"(số liệu đến ngày {report['as_of']:%d/%m/%Y})", progress=progress)
     wb.save(out)
     return n
 
