@@ -6,6 +6,7 @@ an extension decision racing on one task both land.
 """
 from datetime import date
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -238,8 +239,7 @@ def correct_task(task: Task, user: User, *, title: str, lead: Unit, supports: li
 def add_missed_task(communique, user: User, *, title: str, lead: Unit, supports: list[Unit] = (),
                     due_date: date | None = None, reason: str = ""):
     """A directive the extraction missed, added to a published communiqué with its task."""
-    from ingest.models import Communique, Directive
-
+    Communique, Directive = apps.get_model("ingest", "Communique"), apps.get_model("ingest", "Directive")
     policy.require(policy.can_confirm(user))
     if communique.state != Communique.State.PUBLISHED:
         raise ValidationError("Chỉ bổ sung nhiệm vụ cho thông báo đã ban hành; bản nháp sửa trong trang duyệt.")

@@ -1,4 +1,5 @@
 """What waits for the office ("Việc chờ xử lý"), its navbar count, and a user's own settings."""
+from django.apps import apps
 from django.db.models import Exists, F, Func, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -9,7 +10,7 @@ ROWS = 100
 
 
 def _unmatched_drafts():
-    from ingest.models import Communique, DirectiveOwner
+    Communique, DirectiveOwner = apps.get_model("ingest", "Communique"), apps.get_model("ingest", "DirectiveOwner")
 
     unmatched = DirectiveOwner.objects.filter(directive__communique=OuterRef("pk"), unit__isnull=True).exclude(
         directive__review="rejected")

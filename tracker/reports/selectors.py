@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Iterator
 
+from django.apps import apps
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
@@ -73,7 +74,7 @@ def snapshot(scope: Scope, as_of: date) -> QuerySet:
     if scope.group is not None:
         qs = qs.filter(lead_unit_id__in=scope.group.members.values("pk"))
     if scope.communique_id or scope.issuer:
-        from ingest.models import Communique, Directive
+        Communique, Directive = apps.get_model("ingest", "Communique"), apps.get_model("ingest", "Directive")
 
         communiques = Communique.objects.all()
         if scope.communique_id:
@@ -178,8 +179,7 @@ def task_rows(ids: list[int], as_of: date | None, states: dict[int, tuple] | Non
     as-of state when `states` gives them (id → (status, due_date, completed_on)). The
     progress shown is the latest report made by the end of `as_of` (today when None).
     """
-    from ingest.models import Communique
-
+    Communique = apps.get_model("ingest", "Communique")
     cut = cut_of(as_of) if as_of else None
     unit_names = dict(Unit.objects.values_list("pk", "name"))
     communiques: dict[int, tuple] = {}
