@@ -109,3 +109,16 @@ def test_preferences_page_turns_reminders_off(client, staff_a):
     client.post("/ca-nhan/", {"email_reminders": "on"})
     assert User.objects.get(pk=staff_a.pk).email_reminders is True
 
+
+
+def test_office_sets_the_monthly_report_addresses_in_the_admin(admin_client):
+    from tracker.models import ReminderPolicy
+
+    from django.urls import reverse
+
+    response = admin_client.get(reverse("admin:tracker_reminderpolicy_changelist"))  # makes the one row
+    html = admin_client.get(response.url).content.decode()
+    assert 'name="report_recipients"' in html
+    policy = ReminderPolicy(report_recipients="khong-phai-email")
+    with pytest.raises(Exception, match="không hợp lệ"):
+        policy.full_clean()
