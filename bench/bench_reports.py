@@ -23,35 +23,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--tasks", type=int, default=100_000)
-    parser.add_argument("--units", type=int, default=300)
-    parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
-    args = parser.parse_args()
-
-    workdir = Path(tempfile.mkdtemp(prefix="dondoc-bench-reports-"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ["DJANGO_DEBUG"] = "0"
-    os.environ["REDIS_URL"] = "memory://"
-    os.environ["LOG_LEVEL"] = "WARNING"
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+def fill(args, period) -> None:
+    """Tasks, their history (creation, and a later change for a third), support units, progress reports."""
     from django.db import connection, transaction
     from django.utils import timezone
 
     from tracker.folding import fold
     from tracker.models import ProgressReport, Task, TaskAssignment, Unit, User
-    from tracker.reports import periods, selectors, xlsx
 
     HistoricalTask = Task.history.model
-    call_command("migrate", verbosity=0)
     rng = random.Random(20260930)
-    period = periods.parse("2026-Q3")
     kinds = [Unit.Kind.DEPARTMENT, Unit.Kind.LOCAL, Unit.Kind.PARTY_COMMITTEE, Unit.Kind.GOVERNMENT]
     t0 = time.perf_counter()
     with transaction.atomic():
@@ -95,6 +76,33 @@ def main():
         cursor.execute("ANALYZE")
     print(f"Dữ liệu: {Task.objects.count()} nhiệm vụ, {HistoricalTask.objects.count()} bản ghi lịch sử, "
           f"{len(units)} đơn vị (tạo trong {time.perf_counter() - t0:.1f} s)")
+
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tasks", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=300)
+    parser.add_argument("--keep", action="store_true", help="keep the SQLite file")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="dondoc-bench-reports-"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["DJANGO_DEBUG"] = "0"
+    os.environ["REDIS_URL"] = "memory://"
+    os.environ["LOG_LEVEL"] = "WARNING"
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from tracker.reports import periods, selectors, xlsx
+
+    call_command("migrate", verbosity=0)
+    period = periods.parse("2026-Q3")
+    fill(args, period)
 
     scope, as_of = selectors.Scope(), period.end
     out = workdir / "report.xlsx"

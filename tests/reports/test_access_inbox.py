@@ -7,7 +7,7 @@ import pytest
 
 from tests.factories import UserFactory
 from tracker import services
-from tracker.models import OutboxMessage, Task, User
+from tracker.models import OutboxMessage, User
 from tracker.selectors import local_today
 
 QUERY = {"period": "2026-Q3", "as_of": "05/10/2026"}

@@ -153,7 +153,7 @@ def period_report(scope: Scope, period: Period, as_of: date | None = None, *, ov
     overdue.sort()
     shown = overdue[:overdue_limit]
     overdue_rows = [
-        {**row, "days_overdue": (as_of - row["due_date"]).days}
+        {**row, "days_overdue": tracker_selectors.days_late(row["due_date"], as_of)}
         for row in task_rows([pk for _d, pk, _s in shown], as_of, {pk: state for _d, pk, state in shown})
     ]
     trend = [{"year": y, "month": m, "due": trend_due[(y, m)], "on_time": trend_on_time[(y, m)],
@@ -244,7 +244,7 @@ def report_detail(scope: Scope, period: Period, as_of: date) -> Iterator[dict]:
         key = keys[row["id"]]
         result = COUNT_LABELS[key]
         if key in ("due_overdue", "carried_overdue"):
-            result += f" ({(as_of - row['due_date']).days} ngày)"
+            result += f" ({tracker_selectors.days_late(row['due_date'], as_of)} ngày)"
         elif row["completed_on"] and key in ("due_on_time", "due_late", "later_done"):
             result += f" ngày {row['completed_on']:%d/%m/%Y}"
         yield {**row, "result": result, "count": key}
@@ -256,7 +256,7 @@ def monthly_on_time(today: date, months: int = 12) -> list[dict]:
     The same counts as the report's due_* and due_on_time for a one-month period read today
     (timeliness_filter is the SQL form of timeliness_of); one grouped query on the live tasks.
     """
-    from django.db.models import Count, Q
+    from django.db.models import Count
     from django.db.models.functions import ExtractMonth, ExtractYear
 
     from tracker.models import Timeliness
