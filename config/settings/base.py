@@ -194,12 +194,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 10 * 60,
         "options": {"expires": 9 * 60},
     },
-    # Last month's report to the policy's addresses: queued once per month (the first run of
+    # Last month's report to the policy's addresses: queued once per month (the first poll of
     # the month does it, a missed one is caught up by the next), sent by the outbox.
     "monthly-report": {
         "task": "tracker.reports.tasks.monthly_report",
-        "schedule": 60 * 60,
-        "options": {"expires": 50 * 60},
+        "schedule": 10 * 60,
+        "options": {"expires": 9 * 60},
     },
 }
 # Seconds of sending per task run (well inside the soft limit), and the longest countdown
