@@ -157,3 +157,28 @@ def test_a_large_export_runs_as_a_job_with_progress_for_its_owner_only(client, o
     client.force_login(viewer)  # another user with the link: nothing
     assert client.get(response["Location"]).status_code == 404
     assert client.get(response["Location"] + "tep.xlsx").status_code == 404
+
+
+def test_a_large_task_list_export_runs_as_a_job_scoped_to_its_owner(client, staff_a, unit_a, monkeypatch,
+                                                                      settings, tmp_path):
+    from tests.factories import UnitFactory
+    from tracker import services
+    from tracker.reports import jobs, tasks
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(jobs, "SYNC_LIMIT", 1)
+    queued = []
+    monkeypatch.setattr(tasks.export_xlsx, "delay", queued.append)
+    for title in ("Rà soát đội ngũ cán bộ", "Sơ kết công tác dân vận"):
+        services.create_task(title=title, lead=unit_a, due_date=date(2026, 12, 1))
+    services.create_task(title="Cân đối ngân sách", lead=UnitFactory(), due_date=date(2026, 12, 1))
+    client.force_login(staff_a)
+    response = client.get("/nhiem-vu/tai-ve.xlsx", {"q": "ra soat"})
+    assert response.status_code == 200  # one row: under the limit, served at once
+    response = client.get("/nhiem-vu/tai-ve.xlsx")
+    assert response.status_code == 302
+    jobs.run(queued[0])
+    file = client.get(response["Location"] + "tep.xlsx")
+    wb = openpyxl.load_workbook(io.BytesIO(b"".join(file.streaming_content)))
+    titles = sorted(r[1] for r in wb["Chi tiết"].iter_rows(min_row=4, values_only=True))
+    assert titles == ["Rà soát đội ngũ cán bộ", "Sơ kết công tác dân vận"]

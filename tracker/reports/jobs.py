@@ -41,12 +41,12 @@ def write(token: str, data: dict) -> None:
     os.replace(tmp, meta)  # the page never reads a half-written file
 
 
-def start(user, query: str, total: int) -> str:
-    """Record the job and queue it; returns the token of its progress page."""
+def start(user, query: str, total: int, kind: str = "report") -> str:
+    """Record the job (a report, or the task list as filtered) and queue it; returns its token."""
     from .tasks import export_xlsx
 
     token = secrets.token_hex(16)
-    write(token, {"user_id": user.pk, "query": query, "total": total, "done": 0, "state": "queued"})
+    write(token, {"user_id": user.pk, "query": query, "total": total, "done": 0, "state": "queued", "kind": kind})
     export_xlsx.delay(token)
     return token
 
@@ -66,6 +66,9 @@ def run(token: str) -> None:
     if data is None:
         return
     user = User.objects.get(pk=data["user_id"])
+    if data.get("kind") == "list":
+        _run_list(token, data, user)
+        return
     form = ReportForm(QueryDict(data["query"]), user=user, today=local_today())
     if not form.is_valid():
         write(token, {**data, "state": "failed"})
@@ -83,3 +86,27 @@ def run(token: str) -> None:
     xlsx.report_workbook(report, selectors.report_detail(scope, period, as_of), str(out), progress=progress)
     write(token, {**data, "done": data["total"], "state": "done",
                   "filename": f"bao-cao-tinh-hinh-thuc-hien-{period.code or 'ky'}.xlsx"})
+
+
+def _run_list(token: str, data: dict, user) -> None:
+    """The task list as its owner filtered it, rebuilt from the saved query."""
+    from types import SimpleNamespace
+
+    from django.http import QueryDict
+
+    from tracker.selectors import local_today
+
+    from . import xlsx
+    from .views import task_list_rows
+
+    today = local_today()
+    found = task_list_rows(SimpleNamespace(user=user, GET=QueryDict(data["query"])), today)
+    if found is None:
+        write(token, {**data, "state": "failed"})
+        return
+    _count, rows = found
+    write(token, {**data, "state": "running"})
+    _meta, out = paths(token)
+    xlsx.task_list_workbook(rows, str(out), title=f"DANH SÁCH NHIỆM VỤ (ngày {today:%d/%m/%Y})",
+                            progress=lambda n: write(token, {**data, "state": "running", "done": n}))
+    write(token, {**data, "done": data["total"], "state": "done", "filename": f"danh-sach-nhiem-vu-{today:%Y%m%d}.xlsx"})

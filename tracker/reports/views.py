@@ -127,16 +127,12 @@ def report_export(request, fmt: str):
     return FileResponse(out, as_attachment=True, filename=_filename(report_, "docx"), content_type=DOCX)
 
 
-@require_GET
-@login_required
-def task_list_export(request):
-    """The task list as filtered on its page, as .xlsx; "Kết quả" is each task's timeliness today."""
-    today = tracker_selectors.local_today()
+def task_list_rows(request, today):
+    """(count, rows) of the task list as filtered by `request.GET` for `request.user`; None for a bad filter."""
     filterset = TaskFilterSet(request.GET or None, queryset=tracker_selectors.task_list(request.user, today),
                               request=request)
     if filterset.is_bound and not filterset.is_valid():
-        messages.error(request, "Bộ lọc không hợp lệ, chưa xuất được danh sách.")
-        return redirect(reverse("tracker:task_list"))
+        return None
     qs = filterset.qs
     buckets = dict(qs.values_list("pk", "timeliness"))
     ids = list(qs.values_list("pk", flat=True))
@@ -147,8 +143,24 @@ def task_list_export(request):
             row["result"] = labels.get(buckets.get(row["id"]), row["status_label"])
             yield row
 
+    return len(ids), rows()
+
+
+@require_GET
+@login_required
+def task_list_export(request):
+    """The task list as filtered on its page, as .xlsx; "Kết quả" is each task's timeliness today."""
+    today = tracker_selectors.local_today()
+    found = task_list_rows(request, today)
+    if found is None:
+        messages.error(request, "Bộ lọc không hợp lệ, chưa xuất được danh sách.")
+        return redirect(reverse("tracker:task_list"))
+    count, rows = found
+    if count > jobs.SYNC_LIMIT:
+        token = jobs.start(request.user, request.GET.urlencode(), count, kind="list")
+        return redirect(reverse("reports:job", args=[token]))
     out = tempfile.TemporaryFile()
-    xlsx.task_list_workbook(rows(), out, title=f"DANH SÁCH NHIỆM VỤ (ngày {today:%d/%m/%Y})")
+    xlsx.task_list_workbook(rows, out, title=f"DANH SÁCH NHIỆM VỤ (ngày {today:%d/%m/%Y})")
     out.seek(0)
     return FileResponse(out, as_attachment=True, filename=f"danh-sach-nhiem-vu-{today:%Y%m%d}.xlsx",
                         content_type=XLSX)

@@ -142,9 +142,9 @@ def report_workbook(report: dict, detail: Iterable[dict], out: IO[bytes] | str, 
     return n
 
 
-def task_list_workbook(rows: Iterable[dict], out: IO[bytes] | str, *, title: str) -> int:
+def task_list_workbook(rows: Iterable[dict], out: IO[bytes] | str, *, title: str, progress=None) -> int:
     """A filtered task list as one detail sheet ("Kết quả" is the task's timeliness today)."""
     wb = Workbook(write_only=True)
-    n = write_detail(wb, rows, title=title)
+    n = write_detail(wb, rows, title=title, progress=progress)
     wb.save(out)
     return n
