@@ -16,7 +16,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ingest', '0002_initial'),
+        ('ingest', '0003_structure_evidence_issue_date'),
     ]
 
     operations = [
