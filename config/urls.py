@@ -23,6 +23,7 @@ urlpatterns = [
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("nhiem-vu/", include("tracker.urls")),
     path("thong-bao/", include("ingest.urls")),
+    path("", include("tracker.reports.urls")),
     path("quan-tri/", admin.site.urls),
 ]
 # Nothing is served from MEDIA_ROOT directly: source files and attachments go through

@@ -50,7 +50,7 @@ def visible_communiques(user: User) -> QuerySet:
 
 def communique_list(user: User) -> QuerySet:
     """The list page's base queryset, with the counts each row shows."""
-    return visible_communiques(user).select_related("imported_by").annotate(
+    return visible_communiques(user).select_related("imported_by").defer("search_text").annotate(
         directive_count=Count("directives", filter=~Q(directives__review=Directive.Review.REJECTED), distinct=True),
         task_count=Count("directives__tasks", distinct=True),
         done_count=Count("directives__tasks", filter=Q(directives__tasks__status=Task.Status.DONE), distinct=True),

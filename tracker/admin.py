@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.folding import fold
 
 from . import directory, selectors, services
+from .admin_history import VietnameseHistoryAdmin
 from .forms import CancelForm, ChangeDueDateForm, ReassignForm, RenameUnitForm, SuccessionForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
@@ -220,7 +220,7 @@ def _selected_tasks(modeladmin, request, queryset, form_class, title, action):
 
 
 @admin.register(Task)
-class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     list_display = ("id", "short_title", "lead_unit", "due_date", "status", "timeliness_badge", "progress")
     list_display_links = ("id", "short_title")
     list_filter = ("status", TimelinessFilter, "recurrence")
@@ -235,7 +235,7 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
     actions = ["reassign_action", "change_due_date_action", "cancel_action", send_escalation_now_action]
-    history_list_display = ("status", "due_date", "lead_unit", "completed_on")
+    history_list_display = ("get_status_display", "due_date", "lead_unit", "completed_on")  # column titles: tracker/locale
 
     def has_delete_permission(self, request, obj=None):
         return False  # the record stays: cancel with a reason instead
@@ -310,7 +310,7 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(SimpleHistoryAdmin):
+class ProgressReportAdmin(VietnameseHistoryAdmin):
     """Reports are the units' record: read-only here; the office may only withdraw one, with a reason."""
 
     list_display = ("id", "task", "author", "percent", "new_status", "created_at", "withdrawn_reason")
@@ -338,7 +338,7 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(SimpleHistoryAdmin):
+class ExtensionRequestAdmin(VietnameseHistoryAdmin):
     """The decision goes through services (it moves the due date), so state is read-only here."""
 
     list_display = ("id", "task", "requested_by", "previous_due_date", "new_due_date", "state", "requested_at",

@@ -52,6 +52,58 @@ def timeliness_of(status: str, due_date: date | None, completed_on: date | None,
     return Timeliness.ON_TRACK
 
 
+# --- Period report counts ----------------------------------------------------------
+# One definition for the report page, its exports, the monthly email and the API: each
+# task, in its state as of the report date, falls in exactly one count (or none).
+PERIOD_COUNTS = (
+    ("due_on_time", "Hoàn thành đúng hạn",
+     "Hạn trong kỳ; đến ngày số liệu đã hoàn thành (Văn phòng xác nhận), ngày hoàn thành không sau hạn."),
+    ("due_late", "Hoàn thành quá hạn",
+     "Hạn trong kỳ; đến ngày số liệu đã hoàn thành, ngày hoàn thành sau hạn."),
+    ("due_overdue", "Chưa hoàn thành, quá hạn",
+     "Hạn trong kỳ, đã qua hạn mà đến ngày số liệu chưa hoàn thành (kể cả đang chờ xác nhận hoàn thành)."),
+    ("due_pending", "Chưa đến hạn",
+     "Hạn trong kỳ nhưng sau ngày số liệu (khi lấy số liệu giữa kỳ), chưa hoàn thành."),
+    ("later_done", "Hoàn thành trước hạn",
+     "Hạn sau kỳ; đến ngày số liệu đã hoàn thành."),
+    ("later_open", "Đang thực hiện, trong hạn",
+     "Hạn sau kỳ; đến ngày số liệu chưa hoàn thành."),
+    ("carried_overdue", "Quá hạn từ kỳ trước",
+     "Hạn trước kỳ, đến ngày số liệu vẫn chưa hoàn thành."),
+    ("no_deadline", "Không thời hạn, thường xuyên, định kỳ",
+     "Không có hạn cụ thể hoặc là nhiệm vụ thường xuyên, định kỳ; chưa tạm dừng/huỷ."),
+)
+PERIOD_COUNT_KEYS = tuple(key for key, _label, _text in PERIOD_COUNTS)
+DUE_IN_PERIOD = ("due_on_time", "due_late", "due_overdue", "due_pending")
+
+
+def period_count(status: str, due_date: date | None, completed_on: date | None, recurrence: str,
+                 start: date, end: date, as_of: date) -> str | None:
+    """The period report's count for one task's state as of `as_of`, built on `timeliness_of`.
+
+    None for a task outside every count: paused/cancelled, or due before the period and closed.
+    The on-time rate is due_on_time over the four due_* counts ("đến hạn trong kỳ").
+    """
+    if status == Status.CANCELLED:
+        return None
+    if recurrence or due_date is None:
+        return "no_deadline"
+    bucket = timeliness_of(status, due_date, completed_on, as_of)
+    done = bucket in (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE)
+    if due_date < start:
+        return "carried_overdue" if bucket == Timeliness.OVERDUE else None
+    if due_date > end:
+        return "later_done" if done else "later_open"
+    return {Timeliness.DONE_ON_TIME: "due_on_time", Timeliness.DONE_LATE: "due_late",
+            Timeliness.OVERDUE: "due_overdue"}.get(bucket, "due_pending")
+
+
+def on_time_rate(counts: dict) -> float | None:
+    """Done on time over due in the period, in percent; None when nothing fell due."""
+    due = sum(counts.get(k, 0) for k in DUE_IN_PERIOD)
+    return round(100 * counts.get("due_on_time", 0) / due, 1) if due else None
+
+
 def days_late(due_date: date | None, today: date) -> int | None:
     """Whole days past the deadline on `today` (0 on the day, negative: days left); None without one.
 

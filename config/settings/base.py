@@ -126,6 +126,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+FORMAT_MODULE_PATH = ["config.formats"]  # vi: dd/mm/yyyy in the admin too
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -196,6 +197,10 @@ REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=12)
 # never wait for it at all: they publish from a background thread (tracker.reminders).
 REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=5)
 REDIS_SOCKET_OPTIONS = {"socket_connect_timeout": min(REDIS_SOCKET_TIMEOUT, 2), "socket_timeout": REDIS_SOCKET_TIMEOUT}
+
+REPORT_PROVINCE = env("REPORT_PROVINCE", default="")  # the report's issuing body: "TỈNH ỦY <province>"
+REPORT_PLACE = env("REPORT_PLACE", default="")  # the place on the report's date line
+
 # Celery: Redis in production; the embedded default is kombu's filesystem
 # transport so a fresh machine needs no broker server.
 CELERY_BROKER_URL = env("REDIS_URL", default="filesystem://")
@@ -235,6 +240,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.reminders.tasks.flush_outbox",
         "schedule": 60,
         "options": {"expires": 50},
+    },
+    # Last month's report to the policy's addresses: queued once per month (the first poll of
+    # the month does it, a missed one is caught up by the next), sent by the outbox.
+    "monthly-report": {
+        "task": "tracker.reports.tasks.monthly_report",
+        "schedule": 10 * 60,
+        "options": {"expires": 9 * 60},
     },
 }
 # Seconds of sending per task run (well inside the soft limit), and the longest countdown

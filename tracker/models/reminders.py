@@ -52,6 +52,11 @@ class ReminderPolicy(models.Model):
         "bù tối đa (ngày)", default=7,
         help_text="Nếu hệ thống ngừng vài ngày, lần quét sau bù các mốc nhắc của tối đa chừng ấy ngày.",
     )
+    report_recipients = models.TextField(
+        "nhận báo cáo hằng tháng", blank=True,
+        help_text="Các địa chỉ email nhận báo cáo tình hình thực hiện tháng trước (tệp Excel và Word), "
+                  "mỗi dòng hoặc cách nhau bởi dấu phẩy; để trống là không gửi.",
+    )
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
     class Meta:
@@ -63,6 +68,18 @@ class ReminderPolicy(models.Model):
 
     def clean(self):
         _parse_days(self.days_before)
+        from django.core.validators import validate_email
+
+        for address in self.report_recipient_list:
+            try:
+                validate_email(address)
+            except ValidationError:
+                raise ValidationError({"report_recipients": f"Địa chỉ email “{address}” không hợp lệ."}) from None
+
+    @property
+    def report_recipient_list(self) -> list[str]:
+        return [a.strip() for a in self.report_recipients.replace(";", ",").replace("\n", ",").split(",")
+                if a.strip()]
 
     def save(self, *args, **kwargs):
         self.pk = 1
@@ -164,6 +181,9 @@ class OutboxMessage(models.Model):
         EXTENSION = "extension", "Kết quả đề nghị gia hạn"
         COMPLETION = "completion", "Xác nhận/trả lại hoàn thành"
         LONG_OVERDUE = "long_overdue", "Báo cáo tháng: nhiệm vụ quá hạn lâu"
+        EXTENSION_REQUESTED = "ext_request", "Đơn vị đề nghị gia hạn (gửi Văn phòng)"
+        COMPLETION_REPORTED = "done_report", "Đơn vị báo cáo hoàn thành (gửi Văn phòng)"
+        MONTHLY_REPORT = "month_report", "Báo cáo tình hình thực hiện hằng tháng"
 
     class State(models.TextChoices):
         PENDING = "pending", "Chờ gửi"
