@@ -8,7 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
 app = Celery("dondoc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["tracker.reminders"])
+app.autodiscover_tasks(["tracker.reminders", "tracker.webhooks"])
 
 REMINDER_HOUR = int(os.environ.get("REMINDER_HOUR", "7"))
 REMINDER_MINUTE = int(os.environ.get("REMINDER_MINUTE", "30"))
@@ -25,5 +25,11 @@ app.conf.beat_schedule = {
         "task": "tracker.reminders.tasks.flush_outbox",
         "schedule": crontab(minute="*/10"),
         "options": {"expires": 9 * 60},
+    },
+    # Webhook retries wait in their outbox; this pass picks up any left by a broker outage.
+    "flush-webhooks": {
+        "task": "tracker.webhooks.tasks.deliver_webhooks",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 4 * 60},
     },
 }

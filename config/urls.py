@@ -4,6 +4,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from tracker.api import account
+
 admin.site.site_header = "dondoc – Quản trị"
 admin.site.site_title = "dondoc"
 admin.site.index_title = "Quản trị hệ thống theo dõi kết luận"
@@ -17,6 +19,11 @@ urlpatterns = [
     path("nhiem-vu/", include("tracker.urls")),
     path("thong-bao/", include("ingest.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", include("tracker.api.urls")),
+    path("tai-khoan/", account.account, name="account"),
+    path("tai-khoan/ma/<int:pk>/thu-hoi/", account.revoke, name="account_token_revoke"),
+    path("tai-khoan/lich/doi-dia-chi/", account.regenerate_feed, name="account_feed_regenerate"),
+    path("tai-khoan/lich/don-vi/", account.feed_unit, name="account_feed_unit"),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,25 @@ def get_task(user: User, pk: int, *, for_update: bool = False) -> Task:
         raise Http404("Không tìm thấy nhiệm vụ.") from None
 
 
+def get_writable_task(user: User, pk: int, check=None) -> Task:
+    """The task (404 if not visible), then 403 unless the user may write and passes `check(user, task)`."""
+    task = get_task(user, pk)
+    require(user.can_write)
+    if check is not None:
+        require(check(user, task))
+    return task
+
+
+def get_report(user: User, pk: int):
+    """A progress report of a task the user may see, else 404 (its attachment follows the same rule)."""
+    from .models import ProgressReport
+
+    task_id = ProgressReport.objects.filter(pk=pk).values_list("task_id", flat=True).first()
+    if task_id is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    return get_task(user, task_id).reports.select_related("author").get(pk=pk)
+
+
 def role_in(user: User, task: Task) -> str | None:
     """The user's unit's role on the task: lead, support, or None."""
     if not user.unit_id:

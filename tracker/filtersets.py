@@ -96,9 +96,10 @@ class TaskFilterSet(django_filters.FilterSet):
         user = getattr(request, "user", None)
         # The office and leadership choose among units; a unit's staff only ever see
         # their own unit's tasks, so for them the question is whether they lead or support.
+        # Without a request (the OpenAPI schema) both are described.
         if user is not None and user.sees_all_units:
             del self.filters["role"]
-        else:
+        elif request is not None:
             del self.filters["unit"]
         for field in self.form.fields.values():
             if type(field.widget) is forms.Select:  # the ordering field's CSV widget stays as it is

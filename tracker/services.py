@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ingest.nlp.text import fold
 
-from . import access, reminders, selectors
+from . import access, reminders, selectors, webhooks
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
@@ -52,6 +52,7 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
     for unit in {u.pk: u for u in supports if u.pk != lead.pk}.values():
         TaskAssignment.objects.create(task=task, unit=unit, role=TaskAssignment.Role.SUPPORT)
     Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))
+    webhooks.emit("task.created", task)
     return task
 
 
@@ -68,6 +69,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể báo cáo thêm.")
     fields = ["progress"]
+    previous = task.status
     task.progress = 100 if mark_done else percent
     new_status = ""
     if mark_done:
@@ -81,6 +83,8 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     report = ProgressReport.objects.create(task=task, author=user, text=text, percent=task.progress,
                                            attachment=attachment or "", new_status=new_status)
     _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
+    if new_status:
+        webhooks.emit("task.status_changed", task, previous_status=previous)
     return report
 
 
@@ -91,6 +95,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") 
     task = _locked(task)
     if task.status != Status.AWAITING:
         raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận hoàn thành.")
+    previous = task.status
     if accept:
         task.status = Status.DONE
         reason = "Xác nhận hoàn thành"
@@ -99,6 +104,8 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") 
         reason = "Trả lại, chưa xác nhận hoàn thành" + (f": {note}" if note else "")
     _save(task, user, reason, ["status", "completed_on"])
     reminders.completion_decided(task, accept, note)  # outbox row in this transaction, sent on commit
+    webhooks.emit("completion.confirmed", task, accepted=accept, note=note)
+    webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
 
 
@@ -109,6 +116,7 @@ def set_status(task: Task, user: User, status: str, *, note: str = "") -> Task:
     if status not in Status.values:
         raise ValidationError("Trạng thái không hợp lệ.")
     task = _locked(task)
+    previous = task.status
     task.status = status
     if status != Status.DONE:
         task.completed_on = None
@@ -116,6 +124,8 @@ def set_status(task: Task, user: User, status: str, *, note: str = "") -> Task:
         task.completed_on = selectors.local_today()
     _save(task, user, f"Đổi trạng thái: {Status(status).label}" + (f" – {note}" if note else ""),
           ["status", "completed_on"])
+    if status != previous:
+        webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
 
 
@@ -153,6 +163,10 @@ def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, 
         task.due_date = extension.new_due_date
         _save(task, user, f"Gia hạn đến {extension.new_due_date:%d/%m/%Y}", ["due_date"])
     reminders.extension_decided(extension)  # outbox row in this transaction, sent on commit
+    webhooks.emit("extension.decided", task, extension={
+        "id": extension.pk, "approved": approve, "new_due_date": extension.new_due_date.isoformat(),
+        "previous_due_date": extension.previous_due_date.isoformat() if extension.previous_due_date else None,
+        "note": note})
     return extension
 
 

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "tracker",
     "ingest",
 ]
@@ -177,6 +179,31 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# The API (/api/v1/): personal tokens or the session, JSON errors in Vietnamese, per-token throttling.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tracker.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": env("API_THROTTLE_RATE", default="600/min")},
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tracker.api.exceptions.handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATE_INPUT_FORMATS": ["iso-8601", *DATE_INPUT_FORMATS],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "dondoc API",
+    "DESCRIPTION": "Theo dõi thực hiện thông báo kết luận: nhiệm vụ, thông báo, đơn vị, báo cáo. Xem docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Webhooks: delivered from their outbox with the email outbox's lease, back-off and attempts (REMINDER_*).
+WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", default=10)
 
 LOGGING = {
     "version": 1,
