@@ -200,6 +200,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Theo dõi thực hiện thông báo kết luận: nhiệm vụ, thông báo, đơn vị, báo cáo. Xem docs/api.md.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 # Webhooks: delivered from their outbox with the email outbox's lease, back-off and attempts (REMINDER_*).
