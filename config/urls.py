@@ -19,7 +19,7 @@ urlpatterns = [
     path("nhiem-vu/", include("tracker.urls")),
     path("thong-bao/", include("ingest.urls")),
     path("quan-tri/", admin.site.urls),
-    path("api/v1/", include("tracker.api.urls")),
+    path("api/v1/", include("config.api_urls")),
     path("tai-khoan/", account.account, name="account"),
     path("tai-khoan/ma/<int:pk>/thu-hoi/", account.revoke, name="account_token_revoke"),
     path("tai-khoan/lich/doi-dia-chi/", account.regenerate_feed, name="account_feed_regenerate"),

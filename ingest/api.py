@@ -8,6 +8,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
@@ -15,9 +16,12 @@ from ingest import selectors, services
 from ingest.filtersets import CommuniqueFilterSet
 from ingest.forms import ImportForm, PublishForm
 from ingest.models import Communique
+from tracker import policy
+from tracker.api.exceptions import Refused
 from tracker.api.forms_schema import form_serializer, validated
 from tracker.api.permissions import TokenScope
-from tracker.api.serializers import UnitRefSerializer
+from tracker.api.serializers import AliasSerializer, UnitRefSerializer
+from tracker.models import Unit
 
 ImportInput = form_serializer(ImportForm, "ImportInput")
 PublishInput = form_serializer(PublishForm, "PublishInput")
@@ -92,11 +96,16 @@ class Pages(PageNumberPagination):
     max_page_size = 200
 
 
-class OfficeOnly(permissions.BasePermission):
+class MayReview(permissions.BasePermission):
     message = "Chỉ Văn phòng được nhập, duyệt và ban hành thông báo."
 
     def has_permission(self, request, view):
-        return request.user.is_office
+        return policy.can_review(request.user)
+
+
+class MayPublish(MayReview):
+    def has_permission(self, request, view):
+        return policy.can_publish(request.user)
 
 
 class CommuniqueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -106,7 +115,7 @@ class CommuniqueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     pagination_class = Pages
 
     def get_permissions(self):
-        office = [OfficeOnly()] if self.action in ("create", "publish") else []
+        office = {"create": [MayReview()], "publish": [MayPublish()]}.get(self.action, [])
         return [TokenScope(), *office]
 
     def get_queryset(self):
@@ -128,7 +137,13 @@ class CommuniqueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def create(self, request):
         form = ImportForm(request.data, request.FILES)
         validated(form)
-        communique = services.import_document(**form.import_kwargs(), user=request.user)
+        try:
+            communique = services.import_document(**form.import_kwargs(), user=request.user)
+        except services.DuplicateImport as exc:
+            raise Refused(exc.message, code="duplicate", status_code=status.HTTP_409_CONFLICT,
+                          existing_id=exc.existing.pk) from exc
+        except services.ImportRefused as exc:
+            raise Refused(exc.message, code=exc.code or "import_refused") from exc
         return self._detail(communique, status.HTTP_201_CREATED)
 
     @extend_schema(summary="Ban hành nhiệm vụ (Văn phòng)", request=PublishInput,
@@ -142,3 +157,21 @@ class CommuniqueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         data = validated(PublishForm(request.data))
         tasks = services.publish(communique, request.user, fallback_unit=True if data["fallback"] else None)
         return Response({"communique": communique.pk, "tasks": [t.pk for t in tasks], "count": len(tasks)})
+
+
+class UnitAliasView(GenericAPIView):
+    """Another name for a unit, remembered with the review's rule (a name is one unit's only)."""
+
+    serializer_class = AliasSerializer
+    queryset = Unit.objects.all()
+    permission_classes = [TokenScope, MayReview]
+
+    @extend_schema(summary="Thêm tên gọi khác cho đơn vị (Văn phòng)", responses={201: AliasSerializer})
+    def post(self, request, pk):
+        unit = self.get_object()
+        data = AliasSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        alias = services.remember_alias(data.validated_data["name"], unit, note=data.validated_data.get("note", ""))
+        if alias is None:
+            raise Refused("Tên này đã là tên của đơn vị.", code="invalid")
+        return Response(AliasSerializer(alias).data, status=status.HTTP_201_CREATED)

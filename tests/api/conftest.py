@@ -22,10 +22,10 @@ def _media(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _no_broker(monkeypatch):
     """Event emails and webhooks are queued in the database; no test here needs a broker."""
-    from tracker.reminders import services as reminder_services
+    from tracker.reminders import outbox as reminder_outbox
     from tracker.webhooks import services as webhook_services
 
-    monkeypatch.setattr(reminder_services, "_publish_send", lambda: None)
+    monkeypatch.setattr(reminder_outbox, "_publish_send", lambda: None)
     monkeypatch.setattr(webhook_services, "_enqueue", lambda: None)
 
 

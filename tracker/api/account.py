@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tracker import selectors
+from tracker import policy, selectors
 from tracker.models import ApiToken
 
 from . import tokens
@@ -48,7 +48,7 @@ def _render(request, *, token_form=None, new_key=None, status=200):
         "new_key": new_key,
         "feed": feed,
         "feed_url": feed_url,
-        "unit_form": FeedUnitForm(initial={"unit": feed.unit_id}) if user.sees_all_units else None,
+        "unit_form": FeedUnitForm(initial={"unit": feed.unit_id}) if policy.can_view_all(user) else None,
         "api_url": request.build_absolute_uri(reverse("api:root")),
         "docs_url": reverse("api:docs"),
     }, status=status)

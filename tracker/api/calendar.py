@@ -13,14 +13,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
-from tracker import selectors
+from tracker import policy, selectors
 from tracker.models import CalendarFeed, Task, TaskAssignment, User
 
 
 def feed_tasks(user: User, unit_id: int | None):
     """Open tasks with a deadline that the user follows: their unit's; the office's and leadership's all or one unit's."""
     qs = selectors.visible_tasks(user).filter(status__in=Task.OPEN_STATUSES, due_date__isnull=False)
-    if unit_id and user.sees_all_units:
+    if unit_id and policy.can_view_all(user):
         qs = qs.filter(pk__in=TaskAssignment.objects.filter(unit_id=unit_id).values("task_id"))
     revisions = Subquery(
         Task.history.model.objects.filter(id=OuterRef("pk")).order_by().values("id")

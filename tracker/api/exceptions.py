@@ -5,7 +5,6 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from ingest.services import DuplicateImport, ImportRefused
 
 # Messages for DRF's own errors, in Vietnamese whatever DRF's catalogue says.
 MESSAGES = {
@@ -34,6 +33,20 @@ class FormInvalid(exceptions.APIException):
         super().__init__("Dữ liệu chưa hợp lệ: " + " ".join(m for msgs in self.errors.values() for m in msgs))
 
 
+class Refused(exceptions.APIException):
+    """A service's refusal with its own code and Vietnamese message (e.g. the importer's), and extra fields."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_code = "refused"
+
+    def __init__(self, message: str, *, code: str = "", status_code: int | None = None, **extra):
+        super().__init__(message, code=code or self.default_code)
+        self.code = code or self.default_code
+        self.extra = extra
+        if status_code:
+            self.status_code = status_code
+
+
 def _body(code: str, detail: str, errors: dict | None = None) -> dict:
     body = {"code": code, "detail": detail}
     if errors:
@@ -48,12 +61,8 @@ def _flatten(detail) -> dict:
 
 
 def handler(exc, context):
-    if isinstance(exc, DuplicateImport):
-        body = _body("duplicate", exc.message)
-        body["existing_id"] = exc.existing.pk
-        return Response(body, status=status.HTTP_409_CONFLICT)
-    if isinstance(exc, ImportRefused):
-        return Response(_body(exc.code or "import_refused", exc.message), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Refused):
+        return Response({**_body(exc.code, str(exc.detail)), **exc.extra}, status=exc.status_code)
     if isinstance(exc, DjangoValidationError):
         errors = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") \
             else {"non_field_errors": [str(m) for m in exc.messages]}

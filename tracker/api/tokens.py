@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tracker import policy
 from tracker.models import ApiToken, CalendarFeed, Unit, User
 
 TOKEN_PREFIX = "ddc_"
@@ -23,7 +24,7 @@ def create_token(user: User, *, name: str, scope: str = ApiToken.Scope.READ,
         raise ValidationError("Vui lòng đặt tên gợi nhớ cho mã truy cập.")
     if scope not in ApiToken.Scope.values:
         raise ValidationError("Phạm vi không hợp lệ.")
-    if scope == ApiToken.Scope.READ_WRITE and not user.can_write:
+    if scope == ApiToken.Scope.READ_WRITE and not policy.can_write(user):
         raise ValidationError("Tài khoản chỉ xem không được tạo mã có quyền ghi.")
     if expires_at is not None and expires_at <= timezone.now():
         raise ValidationError("Ngày hết hạn phải ở tương lai.")
@@ -35,7 +36,7 @@ def create_token(user: User, *, name: str, scope: str = ApiToken.Scope.READ,
 
 def revoke_token(token: ApiToken, user: User) -> ApiToken:
     """Only the token's owner revokes it (the office may revoke anyone's in the admin)."""
-    if token.user_id != user.pk and not user.is_office:
+    if token.user_id != user.pk and not policy.can_confirm(user):
         raise ValidationError("Không tìm thấy mã truy cập.")
     ApiToken.objects.filter(pk=token.pk, revoked=False).update(revoked=True, revoked_at=timezone.now())
     token.refresh_from_db()
@@ -73,7 +74,7 @@ def regenerate_feed(user: User) -> CalendarFeed:
 
 def set_feed_unit(user: User, unit: Unit | None) -> CalendarFeed:
     """The office and leadership may narrow their feed to one unit; a unit's users always get their unit."""
-    if unit is not None and not user.sees_all_units:
+    if unit is not None and not policy.can_view_all(user):
         raise ValidationError("Chỉ Văn phòng và lãnh đạo được chọn đơn vị cho lịch.")
     feed = feed_for(user)
     feed.unit = unit

@@ -9,8 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ingest import services as ingest_services
-from tracker import access, selectors, services
+from tracker import access, policy, selectors, services
 from tracker.filtersets import TaskFilterSet
 from tracker.forms import (
     ChangeDueDateForm,
@@ -64,7 +63,7 @@ class IsOfficeForWrites(permissions.BasePermission):
     message = "Chỉ Văn phòng được sửa danh mục đơn vị."
 
     def has_permission(self, request, view):
-        return request.method in permissions.SAFE_METHODS or request.user.is_office
+        return request.method in permissions.SAFE_METHODS or policy.can_confirm(request.user)
 
 
 def _page_size(request) -> int:
@@ -131,7 +130,7 @@ class TaskViewSet(viewsets.GenericViewSet):
     @extend_schema(summary="Sửa nhiệm vụ (Văn phòng): trạng thái, hạn, đơn vị chủ trì", request=TaskEditInput,
                    responses=s.TaskDetailSerializer)
     def partial_update(self, request, pk=None):
-        task = access.get_writable_task(request.user, pk, lambda user, _task: user.is_office)
+        task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         data = request.data
         note = str(data.get("note") or "")
         unknown = set(data) - {"status", "due_date", "lead_unit", "note"}
@@ -157,7 +156,7 @@ class TaskViewSet(viewsets.GenericViewSet):
                    responses={201: s.ReportSerializer})
     @action(detail=True, methods=["post"])
     def report(self, request, pk=None):
-        task = access.get_writable_task(request.user, pk, access.can_report)
+        task = access.get_writable_task(request.user, pk, policy.can_report)
         data = validated(ReportForm(request.data, request.FILES))
         report = services.report_progress(task, request.user, text=data["text"], percent=data["percent"],
                                           attachment=data["attachment"])
@@ -169,7 +168,7 @@ class TaskViewSet(viewsets.GenericViewSet):
                    responses={201: s.ReportSerializer})
     @action(detail=True, methods=["post"])
     def done(self, request, pk=None):
-        task = access.get_writable_task(request.user, pk, access.can_act_as_lead)
+        task = access.get_writable_task(request.user, pk, policy.can_act_as_lead)
         data = validated(MarkDoneForm(request.data, request.FILES))
         report = services.report_progress(task, request.user, text=data["text"], percent=100,
                                           attachment=data["attachment"], mark_done=True)
@@ -179,7 +178,7 @@ class TaskViewSet(viewsets.GenericViewSet):
     @extend_schema(summary="Đề nghị gia hạn", request=ExtensionRequestInput, responses={201: s.ExtensionSerializer})
     @action(detail=True, methods=["post"])
     def extension(self, request, pk=None):
-        task = access.get_writable_task(request.user, pk, access.can_act_as_lead)
+        task = access.get_writable_task(request.user, pk, policy.can_act_as_lead)
         data = validated(ExtensionRequestForm(request.data))
         extension = services.request_extension(task, request.user, new_due_date=data["new_due_date"],
                                                reason=data["reason"])
@@ -199,7 +198,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         return self._confirm(request, pk, {"decision": "return", "note": request.data.get("note", "")})
 
     def _confirm(self, request, pk, data):
-        task = access.get_writable_task(request.user, pk, lambda user, _task: user.is_office)
+        task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         data = validated(ConfirmForm(data))
         services.confirm_completion(task, request.user, accept=data["decision"] == "accept", note=data["note"])
         return self._detail(access.get_task(request.user, task.pk))
@@ -209,7 +208,7 @@ class TaskViewSet(viewsets.GenericViewSet):
                    parameters=[OpenApiParameter("extension_id", OpenApiTypes.INT, OpenApiParameter.PATH)])
     @action(detail=True, methods=["post"], url_path=r"extensions/(?P<extension_id>\d+)/decision")
     def decide_extension(self, request, pk=None, extension_id=None):
-        task = access.get_writable_task(request.user, pk, lambda user, _task: user.is_office)
+        task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         try:
             extension = task.extensions.get(pk=extension_id)
         except ExtensionRequest.DoesNotExist:
@@ -242,15 +241,3 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     permission_classes = [TokenScope, IsOfficeForWrites]
     queryset = Unit.objects.prefetch_related("aliases", "members", "groups").order_by("name")
     http_method_names = ["get", "post", "patch", "head", "options"]
-
-    @extend_schema(summary="Thêm tên gọi khác cho đơn vị (Văn phòng)", request=s.AliasSerializer,
-                   responses={201: s.AliasSerializer})
-    @action(detail=True, methods=["post"])
-    def aliases(self, request, pk=None):
-        unit = self.get_object()
-        data = s.AliasSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        alias = ingest_services.remember_alias(data.validated_data["name"], unit, note=data.validated_data.get("note", ""))
-        if alias is None:
-            raise serializers.ValidationError({"name": ["Tên này đã là tên của đơn vị."]})
-        return Response(s.AliasSerializer(alias).data, status=status.HTTP_201_CREATED)

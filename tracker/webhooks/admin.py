@@ -2,6 +2,7 @@
 from django import forms
 from django.contrib import admin, messages
 
+from tracker import policy
 from tracker.models import Webhook, WebhookDelivery
 
 from . import services
@@ -11,7 +12,7 @@ class OfficeOnlyAdmin(admin.ModelAdmin):
     """Webhooks carry task data out of dondoc: the office alone sees and sets them."""
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_office
+        return request.user.is_active and policy.can_confirm(request.user)
 
     def has_view_permission(self, request, obj=None):
         return self.has_module_permission(request)

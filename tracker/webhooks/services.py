@@ -19,18 +19,21 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from celery import signature
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from tracker.models import Task, Webhook, WebhookDelivery
-from tracker.reminders.services import backoff, lease_seconds, max_attempts
+from tracker.reminders.outbox import backoff, lease_seconds, max_attempts
+from tracker.reminders.selectors import claimable  # same fields and states as the email outbox
 
 logger = logging.getLogger("tracker.webhooks")
 State = WebhookDelivery.State
 CLAIM_BATCH = 10
 SIGNATURE_HEADER = "X-Dondoc-Signature"
+DELIVER_TASK = "tracker.webhooks.tasks.deliver_webhooks"
 
 
 def task_data(task: Task) -> dict:
@@ -47,10 +50,9 @@ def task_data(task: Task) -> dict:
 
 
 def _enqueue() -> None:
-    from .tasks import deliver_webhooks
-
+    """Ask a worker to deliver (the task is named, not imported: tasks call services)."""
     try:
-        deliver_webhooks.apply_async(retry=True, retry_policy={"max_retries": 2, "interval_start": 0,
+        signature(DELIVER_TASK).apply_async(retry=True, retry_policy={"max_retries": 2, "interval_start": 0,
                                                                "interval_step": 0.3, "interval_max": 0.5})
     except Exception as exc:  # noqa: BLE001 - a broker outage must not reach the request; the beat catches up
         logger.warning("Không đưa được việc gửi webhook vào hàng đợi (%s); lần quét sau sẽ gửi.", exc)
@@ -87,10 +89,6 @@ def sign(secret: str, body: bytes) -> str:
 def verify(secret: str, body: bytes, signature: str) -> bool:
     """What a receiver does (shown in docs/api.md); used by the tests."""
     return hmac.compare_digest(sign(secret, body), signature or "")
-
-
-def claimable(now) -> Q:
-    return Q(state=State.PENDING, next_attempt_at__lte=now) | Q(state=State.SENDING, claimed_until__lt=now)
 
 
 def claim(now, batch: int = CLAIM_BATCH) -> tuple[str, list[WebhookDelivery]]:
@@ -174,12 +172,6 @@ def deliver_pending(max_batches: int = 50) -> DeliveryStats:
         for delivery in rows:
             deliver_one(delivery, token, stats)
     return stats
-
-
-def next_retry_in() -> float | None:
-    first = WebhookDelivery.objects.filter(state=State.PENDING).order_by("next_attempt_at").values_list(
-        "next_attempt_at", flat=True).first()
-    return None if first is None else max((first - timezone.now()).total_seconds(), 0.0)
 
 
 def resend(queryset) -> int:
