@@ -15,6 +15,7 @@ from . import selectors, services
 from .forms import ChangeDueDateForm, ReassignForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
+from .api import admin as _api_admin  # noqa: F401 - registers the API tokens
 from .webhooks import admin as _webhooks_admin  # noqa: F401 - registers the webhooks and their log
 
 

@@ -39,3 +39,18 @@ def test_viewer_with_admin_access_cannot_see_webhooks(client, viewer_staff):
     client.force_login(viewer_staff)
     assert client.get(reverse("admin:tracker_webhook_changelist")).status_code == 403
     assert client.get(reverse("admin:tracker_webhookdelivery_changelist")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_office_revokes_a_token_in_the_admin(client, office_admin, staff_a):
+    from tracker.api import tokens
+
+    token, key = tokens.create_token(staff_a, name="eOffice")
+    client.force_login(office_admin)
+    page = client.get(reverse("admin:tracker_apitoken_changelist")).content.decode()
+    assert token.prefix in page and key not in page and token.key_hash not in page
+    response = client.post(reverse("admin:tracker_apitoken_changelist"),
+                           {"action": "revoke_action", "_selected_action": [token.pk]})
+    assert response.status_code == 302
+    token.refresh_from_db()
+    assert token.revoked and token.revoked_at
