@@ -25,3 +25,11 @@ def test_schema_is_served(client, staff_a):
     client.force_login(staff_a)
     response = client.get("/api/v1/schema/")
     assert response.status_code == 200 and b"openapi: 3" in response.content
+
+
+@pytest.mark.django_db
+def test_docs_page_loads_its_scripts_from_our_static_files(client, staff_a):
+    client.force_login(staff_a)
+    page = client.get("/api/v1/schema/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in page
+    assert "cdn." not in page and "unpkg" not in page
