@@ -5,6 +5,7 @@ from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from tracker import services
@@ -24,7 +25,7 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's name
+            def do_POST(self):  # noqa: N802 - http.server calls it by this name
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 receiver.requests.append({"headers": dict(self.headers), "body": body})
                 code = 500 if len(receiver.requests) <= receiver.failures else 204
@@ -127,7 +128,7 @@ def test_a_refused_write_records_no_event(staff_a, unit_a, make_task, today):
     Webhook.objects.create(name="Mọi sự kiện", url="http://127.0.0.1:9/a", secret=SECRET)
     task = make_task(unit_a, due=today + timedelta(days=5))
     WebhookDelivery.objects.all().delete()
-    with pytest.raises(Exception):
+    with pytest.raises(PermissionDenied):
         services.set_status(task, staff_a, Task.Status.CANCELLED)  # not the office
     assert not WebhookDelivery.objects.exists()
 

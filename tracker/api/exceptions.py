@@ -5,7 +5,6 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-
 # Messages for DRF's own errors, in Vietnamese whatever DRF's catalogue says.
 MESSAGES = {
     "not_authenticated": "Cần đăng nhập hoặc gửi mã truy cập (Authorization: Bearer …).",

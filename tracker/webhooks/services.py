@@ -18,8 +18,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from celery import signature
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -27,7 +27,8 @@ from django.utils import timezone
 
 from tracker.models import Task, Webhook, WebhookDelivery
 from tracker.reminders.outbox import backoff, lease_seconds, max_attempts
-from tracker.reminders.selectors import claimable  # same fields and states as the email outbox
+# The email outbox's claimable rows: a delivery has the same fields and states.
+from tracker.reminders.selectors import claimable
 
 logger = logging.getLogger("tracker.webhooks")
 State = WebhookDelivery.State
