@@ -21,7 +21,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("schema/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("reports/<int:pk>/attachment/", views.ReportAttachmentView.as_view(), name="report-attachment"),
-    path("units/<int:pk>/aliases/", ingest_api.UnitAliasView.as_view(), name="unit-aliases"),
     path("calendar/<str:key>.ics", calendar.feed, name="calendar"),
     path("", include(router.urls)),
 ]

@@ -8,7 +8,6 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.generics import GenericAPIView
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
@@ -20,8 +19,7 @@ from tracker import policy
 from tracker.api.exceptions import Refused
 from tracker.api.forms_schema import form_serializer, validated
 from tracker.api.permissions import TokenScope
-from tracker.api.serializers import AliasSerializer, UnitRefSerializer
-from tracker.models import Unit
+from tracker.api.serializers import UnitRefSerializer
 
 ImportInput = form_serializer(ImportForm, "ImportInput")
 PublishInput = form_serializer(PublishForm, "PublishInput")
@@ -158,20 +156,3 @@ class CommuniqueViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         tasks = services.publish(communique, request.user, fallback_unit=True if data["fallback"] else None)
         return Response({"communique": communique.pk, "tasks": [t.pk for t in tasks], "count": len(tasks)})
 
-
-class UnitAliasView(GenericAPIView):
-    """Another name for a unit, remembered with the review's rule (a name is one unit's only)."""
-
-    serializer_class = AliasSerializer
-    queryset = Unit.objects.all()
-    permission_classes = [TokenScope, MayReview]
-
-    @extend_schema(summary="Thêm tên gọi khác cho đơn vị (Văn phòng)", responses={201: AliasSerializer})
-    def post(self, request, pk):
-        unit = self.get_object()
-        data = AliasSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        alias = services.remember_alias(data.validated_data["name"], unit, note=data.validated_data.get("note", ""))
-        if alias is None:
-            raise Refused("Tên này đã là tên của đơn vị.", code="invalid")
-        return Response(AliasSerializer(alias).data, status=status.HTTP_201_CREATED)

@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tracker import access, policy, selectors, services
+from tracker import access, directory, policy, selectors, services
 from tracker.filtersets import TaskFilterSet
 from tracker.forms import (
     ChangeDueDateForm,
@@ -241,3 +241,15 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     permission_classes = [TokenScope, IsOfficeForWrites]
     queryset = Unit.objects.prefetch_related("aliases", "members", "groups").order_by("name")
     http_method_names = ["get", "post", "patch", "head", "options"]
+
+    @extend_schema(summary="Thêm tên gọi khác cho đơn vị (Văn phòng)", request=s.AliasSerializer,
+                   responses={201: s.AliasSerializer})
+    @action(detail=True, methods=["post"])
+    def aliases(self, request, pk=None):
+        unit = self.get_object()
+        data = s.AliasSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        alias = directory.add_alias(unit, data.validated_data["name"], note=data.validated_data.get("note", ""))
+        if alias is None:
+            raise serializers.ValidationError({"name": ["Tên này đã dẫn tới đơn vị này."]})
+        return Response(s.AliasSerializer(alias).data, status=status.HTTP_201_CREATED)
