@@ -162,3 +162,24 @@ def test_support_unit_reads_but_cannot_act_as_lead(staff_b, task_a, task_c):
                        format="json").status_code == 201
     response = client.post(f"/api/v1/tasks/{task_a.pk}/done/", {"text": "Xong"}, format="json")
     assert response.status_code == 403 and response.json()["code"] == "permission_denied"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["office", "staff"])
+def test_task_list_queries_do_not_grow_with_rows(role, users, make_task, unit_a, unit_b, today):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = token_client(users[role])
+    client.get("/api/v1/tasks/")  # the token's first use is recorded once
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v1/tasks/?sort=unit").status_code == 200
+        return len(ctx.captured_queries)
+
+    make_task(unit_a, due=today)
+    few = queries()
+    for i in range(30):
+        make_task(unit_a if i % 2 else unit_b, title=f"Nhiệm vụ {i}", supports=[unit_b], due=today + timedelta(days=i))
+    assert queries() == few
