@@ -8,13 +8,13 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from tracker.folding import fold
 
 from . import policy
-from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
+from .models import ClosedTally, ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
 
@@ -44,6 +44,15 @@ def timeliness_of(status: str, due_date: date | None, completed_on: date | None,
     if due_date <= today + timedelta(days=settings.DUE_SOON_DAYS):
         return Timeliness.DUE_SOON
     return Timeliness.ON_TRACK
+
+
+def closed_bucket(status: str, due_date: date | None, completed_on: date | None) -> str | None:
+    """The ClosedTally bucket of a task: its done bucket (`timeliness_of`), "cancelled", or None while open."""
+    if status == Status.CANCELLED:
+        return ClosedTally.Bucket.CANCELLED.value
+    if status == Status.DONE:
+        return str(timeliness_of(status, due_date, completed_on, date.min))
+    return None
 
 
 def with_timeliness(qs: QuerySet, today: date | None = None) -> QuerySet:
@@ -127,21 +136,25 @@ def task_list(user: User, today: date | None = None) -> QuerySet:
 BUCKET_VALUES = tuple(b.value for b in Timeliness)
 
 
+OPEN_BUCKETS = (Timeliness.ON_TRACK, Timeliness.DUE_SOON, Timeliness.OVERDUE, Timeliness.NO_DEADLINE)
+CLOSED_BUCKETS = (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE)
+
+
 def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     """Per lead unit: tasks in each bucket (`timeliness_filter`) and in all ("total").
 
-    One query, a UNION ALL of one grouped count per bucket: each part seeks its own range of
-    the (lead_unit, status, due_date, completed_on) index rather than testing every bucket's
-    condition on every row (~55 → ~45 ms at 100k). Cancelled tasks have no bucket but count
-    in the total.
+    Open tasks are counted live, one query, a UNION ALL of one grouped COUNT(*) per open
+    bucket, each seeking its own range of the (lead_unit, status, due_date, completed_on)
+    index. Closed ones (done, cancelled) are read from ClosedTally: the archive is never
+    rescanned. Cancelled tasks have no bucket but count in the total.
     """
     tasks = Task.objects.order_by()
     parts = [tasks.filter(timeliness_filter(b, today)).values_list("lead_unit_id").annotate(
-        bucket=Value(b.value), n=Count("pk")) for b in Timeliness]
-    parts.append(tasks.filter(status=Status.CANCELLED).values_list("lead_unit_id").annotate(
-        bucket=Value(Status.CANCELLED.value), n=Count("pk")))
+        bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
+    rows = list(parts[0].union(*parts[1:], all=True))
+    rows += ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list("unit_id", "bucket", "n")
     counts: dict[int, dict[str, int]] = {}
-    for unit_id, bucket, n in parts[0].union(*parts[1:], all=True):
+    for unit_id, bucket, n in rows:
         unit_counts = counts.setdefault(unit_id, dict.fromkeys(BUCKET_VALUES, 0))
         unit_counts[bucket] = n
     for unit_counts in counts.values():
@@ -206,21 +219,61 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
 _ALL_ROWS = 2**62
 
 
-def list_counts(qs: QuerySet, today: date | None = None) -> dict[str, int]:
-    """Counts per bucket plus the total, counted from the `timeliness` annotation itself.
+def list_counts(qs: QuerySet, today: date | None = None, *, by_range: bool = True) -> dict[str, int]:
+    """Counts per bucket plus the total (cancelled tasks included) of any Task queryset.
 
-    The annotation is computed once per row in a subquery and the outer query counts its
-    values, so these counts are the annotation by construction. Counting seven FILTERed
-    conditions per row instead cost about twice as much (SQLite, bench_tracker's 100k tasks:
-    55 → 29 ms unfiltered, 104 → 72 ms with a broad text search). The subquery needs the slice: without
-    it SQLite inlines the CASE into every count. The paginator reuses the total. A queryset
-    from `task_list` keeps its annotation (and its `today`).
+    By range (default): one query, a UNION ALL of a COUNT(*) per bucket, each with that bucket's
+    `timeliness_filter`, so each part seeks its range of the (status, due_date, completed_on)
+    index instead of evaluating a CASE on every row. A text search reads every row anyway:
+    `by_range=False` then counts the `timeliness` annotation in one pass (one scan, not seven).
     """
-    if "timeliness" not in qs.query.annotations:
-        qs = with_timeliness(qs, today)
-    rows = qs.order_by().values("timeliness")[:_ALL_ROWS]
-    return rows.aggregate(total=Count("*"), **{
-        b.value: Count("timeliness", filter=Q(timeliness=b.value)) for b in Timeliness})
+    today = today or local_today()
+    qs = qs.order_by()
+    if not by_range:
+        if "timeliness" not in qs.query.annotations:
+            qs = with_timeliness(qs, today)
+        # The slice keeps the annotation in a subquery: without it SQLite inlines the CASE into every count.
+        rows = qs.values("timeliness")[:_ALL_ROWS]
+        counts = rows.aggregate(total=Count("*"), **{
+            b.value: Count("timeliness", filter=Q(timeliness=b.value)) for b in Timeliness})
+        return counts
+    parts = [qs.filter(timeliness_filter(b, today)).annotate(bucket=Value(b.value)).values("bucket").annotate(
+        n=Count("*")).values_list("bucket", "n") for b in Timeliness]
+    parts.append(qs.filter(status=Status.CANCELLED).annotate(bucket=Value(Status.CANCELLED.value)).values(
+        "bucket").annotate(n=Count("*")).values_list("bucket", "n"))
+    counts = dict.fromkeys(BUCKET_VALUES, 0)
+    counts.update(parts[0].union(*parts[1:], all=True))
+    counts["total"] = sum(counts.values())
+    counts.pop(Status.CANCELLED.value, None)
+    return counts
+
+
+def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
+    """`list_counts` of the user's whole unfiltered list: open tasks counted live, closed ones from ClosedTally.
+
+    The office counts every lead assignment (one per task), a unit its own (lead or support).
+    A unit's open tasks are found from the open ranges of the status index and probed for the
+    unit's assignment (EXISTS on the (task, unit) unique index): the cost follows the open
+    tasks, not the archive.
+    """
+    today = today or local_today()
+    counts = dict.fromkeys(BUCKET_VALUES, 0)
+    if not user.is_authenticated or not (policy.can_view_all(user) or user.unit_id):
+        counts["total"] = 0
+        return counts
+    tasks = Task.objects.order_by()
+    tallies = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
+    if not policy.can_view_all(user):
+        tasks = tasks.filter(Exists(TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=user.unit_id)))
+        tallies = ClosedTally.objects.filter(unit_id=user.unit_id)
+    parts = [tasks.filter(timeliness_filter(b, today)).annotate(bucket=Value(b.value)).values("bucket").annotate(
+        n=Count("*")).values_list("bucket", "n") for b in OPEN_BUCKETS]
+    counts.update(parts[0].union(*parts[1:], all=True))
+    for bucket, n in tallies.values("bucket").annotate(n=Sum("n")).values_list("bucket", "n"):
+        counts[bucket] = n
+    counts["total"] = sum(counts.values())
+    counts.pop(Status.CANCELLED.value, None)
+    return counts
 
 
 def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None) -> list:

@@ -51,7 +51,8 @@ def make_task(db):
         task = services.create_task(title=title, lead=lead, supports=list(supports), due_date=due,
                                     directive=directive, deadline_phrase=deadline_phrase, user=user)
         if status is not None:
-            Task.objects.filter(pk=task.pk).update(status=status, completed_on=completed_on)
+            task.status, task.completed_on = status, completed_on
+            task.save(update_fields=["status", "completed_on"])  # a save, so the closed-task tally follows
         task.refresh_from_db()
         return task
 

@@ -15,3 +15,4 @@ from .reminders import (  # noqa: F401
     ReminderSweep,
     UnitReminderPolicy,
 )
+from .tallies import ClosedTally  # noqa: F401
