@@ -5,7 +5,6 @@ import pytest
 
 from ingest.models import Communique, Directive
 from tracker import selectors, services
-from tracker.models import Task
 
 COMMUNIQUE_TEXT = (
     "THÔNG BÁO KẾT LUẬN của Ban Thường vụ Tỉnh uỷ về tình hình kinh tế - xã hội.\n"
