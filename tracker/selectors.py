@@ -9,7 +9,9 @@ from datetime import date, timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value, When
+from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value,
+                              When)
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from tracker.folding import fold
@@ -158,6 +160,14 @@ OPEN_BUCKETS = (Timeliness.ON_TRACK, Timeliness.DUE_SOON, Timeliness.OVERDUE, Ti
 CLOSED_BUCKETS = (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE)
 
 
+# The partial index task_open_due's own condition, written out: SQLite uses a partial index only when the
+# query repeats its WHERE with the same literals, and Django sends `status IN (…)` as parameters.
+# Without it SQLite walks the due-date index through the closed archive (300k tasks: 4.2 s → ms).
+OPEN_INDEX_TERM = RawSQL(
+    "\"tracker_task\".\"status\" IN ('new', 'in_progress', 'awaiting')", (), output_field=BooleanField())
+assert set(Task.OPEN_STATUSES) == {"new", "in_progress", "awaiting"}
+
+
 def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     """Per lead unit: tasks in each bucket (`timeliness_filter`) and in all ("total").
 
@@ -201,8 +211,8 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
             totals[value] += getattr(unit, value)
 
     base = with_timeliness(Task.objects.select_related("lead_unit").defer(*LIST_DEFERRED[:1]), today)
-    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today)).order_by("due_date", "id")
-    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today)).order_by("due_date", "id")
+    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today), OPEN_INDEX_TERM).order_by("due_date", "id")
+    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today), OPEN_INDEX_TERM).order_by("due_date", "id")
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
