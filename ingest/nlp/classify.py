@@ -143,7 +143,7 @@ def section_mode(text: str) -> str | None:
     return None
 
 
-def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
+def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list[str]]:
     """Index of the main clause, past adverbials ("Đồng thời,", "Đối với X,", "Trường hợp …,")."""
     n = len(toks)
     i = 0
@@ -178,7 +178,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
             if k is None:
                 break
             if unit_head_at(toks, i + 2):
-                doi_voi = split_owners(toks, i + 2, k, info_src[0])
+                doi_voi = split_owners(toks, i + 2, k, src)
             i = k + 1
             continue
         if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, _DOC_NOUNS):
@@ -203,7 +203,6 @@ _DOC_NOUNS = Phrases(tuple(p.split()) for p in (
     "chương trình", "điều lệ", "quy định", "thông tư", "nghị định", "luật", "công điện", "văn bản", "ý kiến chỉ đạo",
     "chỉ đạo của", "đề án"))
 
-info_src = [""]  # the source text for the current analysis (set by analyze)
 
 _ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để", "nhằm", "trên cơ sở", "căn cứ", "sau khi",
               "theo", "thời gian tới", "trong thời gian tới", "tại", "trong", "qua", "ngay sau", "phát biểu",
@@ -360,7 +359,6 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> N
 
 def analyze(src: str, s: int, e: int) -> SentInfo:
     info = SentInfo()
-    info_src[0] = src
     toks = tokenize(src, s, e)
     info.toks = toks
     if not toks:
@@ -379,7 +377,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         info.excluded = "meeting"
     info.assess_mark = bool(_ASSESS_MARK.search(f))
     info.result_mark = bool(_RESULT_MARK.search(f))
-    i, doi_voi = _skip_prefixes(toks, info)
+    i, doi_voi = _skip_prefixes(toks, info, src)
     info.main_start = i
     n = len(toks)
     # Mid-sentence lead-in: "…nhiệm vụ trọng tâm trong quý IV-2020: Tập trung …"
