@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, \
-    STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Phrases, Tok, match_at, tokenize
+from .lexicon import ADMIN_WORDS, ADVERBIAL_STARTS, ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, DOC_NOUNS, MANNER_ADVERBS, \
+    NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
+    match_at, tokenize
 from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
@@ -77,10 +78,6 @@ _ISSUER = re.compile(
     r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*((tinh|thanh|huyen|thi|quan) uy\b|dang uy$)"
     r"|^ban chap hanh dang bo\b|^(ubnd|uy ban nhan dan) (tinh|thanh pho)\b|^chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b"
     r"|^(pho )?thu tuong\b|^bi thu (tinh|thanh) uy\b|^hoi nghi\b|^ban thuong vu\b|^thuong truc\b")
-
-
-_ADMIN = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "phố", "ngành", "sở", "ban", "cấp", "phương",
-                    "vị", "quan", "thôn", "ấp"})
 
 
 @dataclass
@@ -181,7 +178,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
                 doi_voi = split_owners(toks, i + 2, k, info_src[0])
             i = k + 1
             continue
-        if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, _DOC_NOUNS):
+        if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, DOC_NOUNS):
             # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
             # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
             # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
@@ -198,27 +195,11 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
     return i, doi_voi
 
 
-_DOC_NOUNS = Phrases(tuple(p.split()) for p in (
-    "công văn", "kế hoạch", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "thông báo", "hướng dẫn",
-    "chương trình", "điều lệ", "quy định", "thông tư", "nghị định", "luật", "công điện", "văn bản", "ý kiến chỉ đạo",
-    "chỉ đạo của", "đề án"))
-
 info_src = [""]  # the source text for the current analysis (set by analyze)
-
-_ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để", "nhằm", "trên cơ sở", "căn cứ", "sau khi",
-              "theo", "thời gian tới", "trong thời gian tới", "tại", "trong", "qua", "ngay sau", "phát biểu",
-              "kết luận", "làm rõ", "thay mặt", "tham gia", "cùng với", "ngoài", "bên cạnh", "từ nay", "với",
-              "trước", "sau", "về", "ở", "dưới", "nhân dịp", "mặc dù", "hôm nay", "ngày",
-              "sáng", "chiều", "tối", "trưa", "năm", "từ", "đến", "vào", "chiều ngày",
-              "sáng ngày", "trên cơ sở", "như vậy", "kể từ", "bắt đầu từ", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự",
-              "chậm nhất", "muộn nhất")
-
-
-_ADV_PHRASES = Phrases(tuple(p.split()) for p in _ADV_START)
 
 
 def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
-    return bool(match_at(toks, i, _ADV_PHRASES))
+    return bool(match_at(toks, i, ADVERBIAL_STARTS))
 
 
 def _clause_comma(toks: list[Tok], start: int, strict: bool = False) -> int | None:
@@ -258,7 +239,7 @@ def _clause_starts(toks: list[Tok], j: int, strict: bool = False) -> str | None:
         return None
     if _is_assign(toks, j):
         return "verb"
-    listed = j >= 2 and toks[j - 1].f == "," and (match_at(toks, j - 2, UNIT_HEADS) or toks[j - 2].f in _ADMIN) \
+    listed = j >= 2 and toks[j - 1].f == "," and (match_at(toks, j - 2, UNIT_HEADS) or toks[j - 2].f in ADMIN_WORDS) \
         and not match_at(toks, j, DETERMINERS) and not toks[j].cap  # "14/63 tỉnh, thành phố hoàn thành …"
     if not listed and (unit_head_at(toks, j) or is_person(toks, j, min(n, j + 12))):
         e = scan_np(toks, j)
@@ -494,8 +475,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 info.excluded = info.excluded or "news"
             elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
                     any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv) or \
-                    any(a in _MANNER for a in adv) and vl or \
-                    adv and adv[-1] in _MANNER and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
+                    any(a in MANNER_ADVERBS for a in adv) and vl or \
+                    adv and adv[-1] in MANNER_ADVERBS and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
                     toks[v].word and not toks[v].cap and not nontask:
                 # ("chủ động phương án, bố trí lực lượng": the manner word is the verb itself)
                 info.form = "subject"
@@ -553,9 +534,6 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
     return info
 
 
-_REPORT_HEADS = Phrases(tuple(p.split()) for p in ("báo cáo", "gửi", "trình", "nộp", "gửi báo cáo"))
-
-
 def report_continuation(info: SentInfo) -> bool:
     """"Kết quả giám sát báo cáo Thường trực Tỉnh ủy trước ngày …": no subject, the result of the task before
     is to be reported — it continues the directive before it (and its owners)."""
@@ -566,7 +544,7 @@ def report_continuation(info: SentInfo) -> bool:
     for k in range(i + 1, min(n, i + 8)):
         if toks[k].f in ("đã", "được", "là", "đạt", ",", ";", ":"):
             return False
-        if match_at(toks, k, _REPORT_HEADS) and not toks[k].cap:
+        if match_at(toks, k, REPORT_HEADS) and not toks[k].cap:
             return True
     return False
 
@@ -626,11 +604,6 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
                 k = e
                 continue
         k += 1
-
-
-# Pre-verbal adverbs that make any predicate a task ("thường xuyên dự sinh hoạt chi bộ", "phải có mặt")
-_MANNER = frozenset({"phải", "cần", "cần phải", "cũng cần", "cần tiếp tục", "thường xuyên", "khẩn trương", "chủ động",
-                     "kịp thời", "tích cực", "nghiêm túc", "quyết liệt", "nhanh chóng", "trực tiếp"})
 
 
 def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive: bool) -> bool:
