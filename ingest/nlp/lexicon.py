@@ -1,4 +1,4 @@
-"""Tokens, and the word lists of ``lang/vi/*.yaml`` read by one validating loader.
+"""Tokens, and the word lists of ``lang/vi/*.toml`` read by one validating loader.
 
 The vocabulary is data: ``load_language`` reads every list once, refuses a duplicate, a word
 in two opposed lists or an entry that is not a phrase, and computes each phrase's two forms —
@@ -9,13 +9,12 @@ compared on folded forms, and each of its words is read as the listed word it fo
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
-
-import yaml
 
 from .text import fold_aligned, normalize
 
@@ -87,7 +86,8 @@ class Language:
 
     lists: dict[str, Phrases]
     words: dict[str, frozenset[str]]
-    restore: dict[str, str]  # folded word → the listed word it is read as
+    restore: dict[tuple[str, ...], tuple[str, ...]]  # folded words → the listed phrase they are read as
+    restore_len: int = 1
 
     def __getitem__(self, name: str) -> Phrases:
         return self.lists[name]
@@ -95,10 +95,8 @@ class Language:
 
 def _read(lang: str) -> dict[str, list[str]]:
     raw: dict[str, list[str]] = {}
-    for path in sorted((LANG_DIR / lang).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if not isinstance(data, dict):
-            raise LexiconError(f"{path.name}: expected named lists")
+    for path in sorted((LANG_DIR / lang).glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
         for name, items in data.items():
             if name in raw:
                 raise LexiconError(f"{path.name}: list {name!r} defined twice")
@@ -129,16 +127,19 @@ def build(raw: dict[str, list[str]]) -> Language:
     validate(raw)
     lists = {name: phrases(items) for name, items in raw.items() if name not in WORD_SETS}
     words = {name: frozenset(key(x) for x in raw[name]) for name in WORD_SETS if name in raw}
-    # A word typed without diacritics is read as the listed word it folds to that most phrases use
-    # ("co" → "có", "de" → "đề"); ties go to the first in alphabetical order, so the table is stable.
-    uses: Counter[str] = Counter()
+    # Words typed without diacritics are read as the listed phrase they fold to ("don vi" → "đơn vị"),
+    # else word by word as the listed word most phrases use ("co" → "có"); ties go to the first in
+    # alphabetical order, so the table is stable.
+    uses: Counter[tuple[str, ...]] = Counter()
     for items in raw.values():
         for x in items:
-            uses.update(key(w) for w in x.split())
-    restore: dict[str, str] = {}
-    for w in sorted(uses, key=lambda w: (-uses[w], w)):
-        restore.setdefault(folded(w), w)
-    return Language(lists=lists, words=words, restore=restore)
+            ks = tuple(key(w) for w in x.split())
+            uses[ks] += 1
+            uses.update((w,) for w in ks)
+    restore: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for ks in sorted(uses, key=lambda t: (-uses[t], t)):
+        restore.setdefault(tuple(folded(w) for w in ks), ks)
+    return Language(lists=lists, words=words, restore=restore, restore_len=max(map(len, restore), default=1))
 
 
 @lru_cache(maxsize=4)
@@ -152,16 +153,28 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     found = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     nwords = sum(1 for s, _ in found if text[s].isalnum())
     bare = nwords >= _BARE_MIN_WORDS and text[start:end].isascii()
-    restore = _VI.restore if bare else None
-    out = []
-    for s, e in found:
-        w = text[s:e]
-        isword = w[0].isalnum()
-        k = key(w)
-        a = folded(w)
-        if restore is not None and isword:
-            k = restore.get(a, k)
-        out.append(Tok(s, e, w, k, isword and w[0].isupper(), isword, a, bare))
+    words = [text[s:e] for s, e in found]
+    keys = [key(w) for w in words]
+    folds = [folded(w) for w in words]
+    if bare:
+        keys = _restored(keys, folds, _VI)
+    return [Tok(s, e, w, k, w[0].isalnum() and w[0].isupper(), w[0].isalnum(), a, bare)
+            for (s, e), w, k, a in zip(found, words, keys, folds)]
+
+
+def _restored(keys: list[str], folds: list[str], lang: Language) -> list[str]:
+    """Keys of words typed without diacritics: the longest listed phrase they fold to, word by word else."""
+    out = list(keys)
+    i, n = 0, len(folds)
+    while i < n:
+        for length in range(min(lang.restore_len, n - i), 0, -1):
+            got = lang.restore.get(tuple(folds[i:i + length]))
+            if got is not None:
+                out[i:i + length] = got
+                i += length
+                break
+        else:
+            i += 1
     return out
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_continuation, report_to_of, \
     section_mode
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
+from .learned import Context, Decider, default_model
 from .metadata import extract_metadata
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
@@ -144,18 +145,23 @@ _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
-def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None) -> Extraction:
-    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers)."""
+def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None,
+            decider: Decider | None = None) -> Extraction:
+    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers).
+
+    ``decider`` has the last word on each sentence (default: the committed learned layer beside the rules).
+    """
     if not isinstance(text, str):
         text = str(text or "")
     try:
-        return _extract(nfc(text), directory)
+        return _extract(nfc(text), directory, decider)
     except Exception:  # noqa: BLE001 - the extractor must never take the caller down
         log.exception("extraction failed; returning no proposals")
         return Extraction()
 
 
-def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
+def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | None = None) -> Extraction:
+    decider = decider or default_model()
     # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
     # per line joined into rows (same length, so every offset is valid in the text as written); proposals
     # quote the text as written.
@@ -298,13 +304,16 @@ def _extract(orig: str, directory: "UnitDirectory | None") -> Extraction:
                 # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
                 # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
                 ok = False
+            # explicit deadline
+            sent = src[s:e]
+            dl: TimeExpr | None = pick_deadline(sent, dctx)
+            ok = decider.decide(info, Context(mode=mode, zone=stack[-1].kind, depth=len(stack) - 1, marker=b.mtype,
+                                              index=si, prev_label=prev_dir, has_deadline=dl is not None,
+                                              upward=md.upward, rule=ok))
             if TRACE is not None:
                 TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
             own = _owners_of(info)
-            # explicit deadline
-            sent = src[s:e]
-            dl: TimeExpr | None = pick_deadline(sent, dctx)
             if leadin:
                 # the list's frame is stated in the main clause, after adverbials and the last ";"
                 main_from = info.toks[info.main_start].start - s if info.toks and info.main_start < len(info.toks) else 0
