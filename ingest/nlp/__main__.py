@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import UnitDirectory, extract
+from .corpus import read_text
 
 
 def _load_directory(path: Path) -> UnitDirectory:
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("file", type=Path)
     ap.add_argument("--directory", type=Path, help="units JSON ({'units': [{name, short_name, aliases}]})")
     args = ap.parse_args(argv)
-    text = args.file.read_text(encoding="utf-8-sig", errors="replace")
+    text = read_text(args.file)  # .pdf/.docx/.html through the application's readers
     directory = _load_directory(args.directory) if args.directory else None
     result = extract(text, directory)
     sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False))

@@ -41,18 +41,33 @@ class GoldSet:
     def sealed(self) -> bool:
         return (self.gold / "SEALED").exists() or (self.texts / "SEALED").exists()
 
-    def docs(self) -> list[Doc]:
+    def annotations(self) -> list[tuple[Path, dict]]:
+        """(path, gold) of every annotation of the set, in name order."""
         out = []
         for path in sorted(self.gold.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(gold, dict) or "directives" not in gold:
-                continue
+            if isinstance(gold, dict) and "directives" in gold:
+                out.append((path, gold))
+        return out
+
+    def docs(self) -> list[Doc]:
+        out = []
+        for path, gold in self.annotations():
             name = gold.get("source", path.with_suffix(".txt").name)
             text_path = self.texts / name
             if not text_path.exists():
                 text_path = self.gold / name
-            out.append(Doc(name, text_path.read_text(encoding="utf-8-sig"), gold))
+            out.append(Doc(name, read_text(text_path), gold))
         return out
+
+
+def read_text(path: Path) -> str:
+    """A gold source as the import page would read it (.txt as UTF-8; .pdf/.docx/.html through the readers)."""
+    if path.suffix.lower() == ".txt":
+        return path.read_bytes().decode("utf-8-sig", errors="replace")
+    from ingest.readers import read_document  # the application's readers: pure Python, no Django
+
+    return read_document(path.read_bytes(), path.name).text
 
 
 def gold_sets(include_sealed: bool = False) -> list[GoldSet]:

@@ -16,7 +16,6 @@ import json
 import sys
 import textwrap
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -125,7 +124,15 @@ def train(sets: list[GoldSet] | None = None) -> SentenceModel:
     if sc is None:
         raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
     sets = gold_sets() if sets is None else sets
-    return fit(examples((d for g in sets for d in g.docs()), sc))
+    docs = {g.name: g.docs() for g in sets}
+    model = fit(examples((d for ds in docs.values() for d in ds), sc))
+    return SentenceModel(weights=model.weights, accept=model.accept, reject=model.reject,
+                         trained_on={name: len(ds) for name, ds in docs.items()})
+
+
+def trained_on_now() -> dict[str, int]:
+    """Gold set → documents, as training would read them today (to tell whether the model is stale)."""
+    return {g.name: len(g.annotations()) for g in gold_sets()}
 
 
 # --- measuring ----------------------------------------------------------------------------------------------
@@ -203,12 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         cross_validate(robust=args.robust)
         return 0
-    sets = gold_sets()
-    model = train(sets)
+    model = train()
     write(model, args.out)
-    counts = Counter(g.name for g in sets)
-    print(f"{args.out}: {len(model.weights)} weights from {sum(len(g.docs()) for g in sets)} documents "
-          f"in {len(counts)} sets")
+    print(f"{args.out}: {len(model.weights)} weights from {sum(model.trained_on.values())} documents "
+          f"in {len(model.trained_on)} sets")
     return 0
 
 
