@@ -43,9 +43,10 @@ def main():
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from ingest.nlp.text import fold
+    from tracker.folding import fold
     from tracker.models import OutboxMessage, ReminderItem, Task, TaskAssignment, Unit, User
-    from tracker.reminders import services
+    from tracker.reminders import outbox
+    from tracker.reminders import sweep as sweeping
     from tracker.selectors import local_today
 
     t0 = time.perf_counter()
@@ -82,7 +83,7 @@ def main():
     small_day = today - timedelta(days=1)  # yesterday: today's sweep is then an ordinary daily one
     with CaptureQueriesContext(connection) as q_small:
         t = time.perf_counter()
-        services.sweep(small_day, enqueue=False)
+        sweeping.sweep(small_day, enqueue=False)
         small_wall = time.perf_counter() - t
     small_items = ReminderItem.objects.filter(local_date=small_day).count()
 
@@ -91,7 +92,7 @@ def main():
     n_tasks = Task.objects.count()
     with CaptureQueriesContext(connection) as q_big:
         t = time.perf_counter()
-        result = services.sweep(today, enqueue=False)
+        result = sweeping.sweep(today, enqueue=False)
         big_wall = time.perf_counter() - t
     rows = OutboxMessage.objects.filter(local_date=today).count()
     items = ReminderItem.objects.filter(local_date=today).count()
@@ -125,7 +126,7 @@ def main():
         OutboxMessage.objects.exclude(local_date=today).delete()  # send today's sweep only
         with CaptureQueriesContext(connection) as q_send:
             t = time.perf_counter()
-            stats = services.send_pending()
+            stats = outbox.send_pending()
             send_wall = time.perf_counter() - t
     finally:
         smtpd.terminate()

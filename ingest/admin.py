@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from ingest import services
 from ingest.forms import ImportForm
 from ingest.models import Communique, Directive, DirectiveOwner
+from tracker import policy
 from tracker.models import Unit
 
 
@@ -92,7 +93,7 @@ class CommuniqueAdmin(admin.ModelAdmin):
 
     def import_view(self, request):
         """File upload or pasted text, through the same service as the import page."""
-        if not (self.has_add_permission(request) and request.user.is_office):
+        if not (self.has_add_permission(request) and policy.can_review(request.user)):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
         duplicate = None

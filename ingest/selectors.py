@@ -7,12 +7,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ingest.models import Communique, Directive, DirectiveOwner
-from ingest.nlp.text import fold
+from tracker.folding import fold
+from tracker import policy
 from tracker import selectors as tracker_selectors
 from tracker.models import Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 
@@ -25,8 +26,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def find_duplicate(text: str) -> Communique | None:
-    return Communique.objects.filter(content_hash=content_hash(text)).first()
+def imported_before(digest: str) -> Communique | None:
+    """The communiqué already imported with this `content_hash`, if any."""
+    return Communique.objects.filter(content_hash=digest).first()
 
 
 # --- visibility -------------------------------------------------------------------------------
@@ -36,9 +38,9 @@ def visible_communiques(user: User) -> QuerySet:
     qs = Communique.objects.all()
     if not user.is_authenticated:
         return qs.none()
-    if user.is_office:
+    if policy.can_review(user):  # drafts included
         return qs
-    if user.sees_all_units:
+    if policy.can_view_all(user):
         return qs.filter(state=Communique.State.PUBLISHED)
     if not user.unit_id:
         return qs.none()
@@ -48,8 +50,6 @@ def visible_communiques(user: User) -> QuerySet:
 
 def communique_list(user: User) -> QuerySet:
     """The list page's base queryset, with the counts each row shows."""
-    from django.db.models import Count, Q
-
     return visible_communiques(user).select_related("imported_by").annotate(
         directive_count=Count("directives", filter=~Q(directives__review=Directive.Review.REJECTED), distinct=True),
         task_count=Count("directives__tasks", distinct=True),

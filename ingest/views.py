@@ -8,12 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import ListView
 
-from ingest import selectors, services
+from ingest import access, selectors, services
 from ingest.filtersets import CommuniqueFilterSet
 from ingest.forms import (
     UNIT_DATALIST_ID,
@@ -25,17 +25,24 @@ from ingest.forms import (
     SpanForm,
     SplitForm,
 )
-from ingest.models import Communique, Directive, DirectiveOwner
-from ingest.nlp.text import fold
+from ingest.models import Communique, Directive
+from tracker import policy
+from tracker.folding import fold
 
 
-class OfficeRequiredMixin(LoginRequiredMixin):
-    """Import, review and publish are the office's work: others get 403."""
+class ReviewerRequiredMixin(LoginRequiredMixin):
+    """Import and review are the office's work (policy.can_review): others get 403."""
+
+    allowed = staticmethod(policy.can_review)
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not request.user.is_office:
+        if request.user.is_authenticated and not self.allowed(request.user):
             raise PermissionDenied("Chỉ Văn phòng được nhập, duyệt và ban hành thông báo.")
         return super().dispatch(request, *args, **kwargs)
+
+
+class PublisherRequiredMixin(ReviewerRequiredMixin):
+    allowed = staticmethod(policy.can_publish)
 
 
 def _error_messages(request, exc: ValidationError) -> None:
@@ -65,7 +72,7 @@ class CommuniqueListView(LoginRequiredMixin, ListView):
 
 class CommuniqueDetailView(LoginRequiredMixin, View):
     def get(self, request, pk):
-        communique = get_object_or_404(selectors.visible_communiques(request.user), pk=pk)
+        communique = access.access_communique(request.user, pk)
         directives = selectors.directives_of(communique)
         tasks = selectors.tasks_by_directive(communique, request.user)
         rows = [(i, d, tasks.get(d.pk, [])) for i, d in enumerate(directives, 1)]
@@ -81,7 +88,7 @@ class SourceFileView(LoginRequiredMixin, View):
     """The file as it was uploaded, to whoever may see the communiqué."""
 
     def get(self, request, pk):
-        communique = get_object_or_404(selectors.visible_communiques(request.user), pk=pk)
+        communique = access.access_communique(request.user, pk)
         if not communique.source_file:
             raise Http404("Thông báo này được dán trực tiếp, không có tệp gốc.")
         try:
@@ -93,7 +100,7 @@ class SourceFileView(LoginRequiredMixin, View):
 
 # --- office: import ------------------------------------------------------------------------------
 
-class ImportView(OfficeRequiredMixin, View):
+class ImportView(ReviewerRequiredMixin, View):
     template_name = "ingest/import.html"
 
     def get(self, request):
@@ -120,14 +127,6 @@ class ImportView(OfficeRequiredMixin, View):
 
 
 # --- office: review ------------------------------------------------------------------------------
-
-def _draft(pk: int) -> Communique:
-    return get_object_or_404(Communique, pk=pk)
-
-
-def _directive(pk: int) -> Directive:
-    return get_object_or_404(Directive.objects.select_related("communique"), pk=pk)
-
 
 def render_review(request, communique: Communique, *, bound: DirectiveForm | None = None, status: int = 200):
     """The review page; `bound` replaces one directive's form to show its errors."""
@@ -162,20 +161,20 @@ def render_review(request, communique: Communique, *, bound: DirectiveForm | Non
     }, status=status)
 
 
-class ReviewView(OfficeRequiredMixin, View):
+class ReviewView(ReviewerRequiredMixin, View):
     def get(self, request, pk):
-        communique = _draft(pk)
+        communique = access.access_communique(request.user, pk)
         if communique.is_published:
             messages.info(request, "Thông báo đã ban hành nhiệm vụ; trang duyệt chỉ còn để xem.")
             return HttpResponseRedirect(reverse("ingest:communique_detail", args=[pk]))
         return render_review(request, communique)
 
 
-class DirectiveUpdateView(OfficeRequiredMixin, View):
+class DirectiveUpdateView(ReviewerRequiredMixin, View):
     """Save a proposal's corrections; the "accept" button saves and accepts."""
 
     def post(self, request, pk):
-        directive = _directive(pk)
+        directive = access.access_directive(request.user, pk)
         form = DirectiveForm(request.POST, directive=directive)
         if not form.is_valid():
             messages.error(request, "Chưa lưu được: hãy sửa các ô báo lỗi trong ý kết luận.")
@@ -193,11 +192,11 @@ class DirectiveUpdateView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(directive.communique_id, f"card-{directive.pk}"))
 
 
-class DirectiveReviewView(OfficeRequiredMixin, View):
+class DirectiveReviewView(ReviewerRequiredMixin, View):
     """Accept, reject, or restore a proposal without touching its fields."""
 
     def post(self, request, pk):
-        directive = _directive(pk)
+        directive = access.access_directive(request.user, pk)
         form = ReviewDecisionForm(request.POST)
         if form.is_valid():
             try:
@@ -209,9 +208,9 @@ class DirectiveReviewView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(directive.communique_id, f"card-{directive.pk}"))
 
 
-class DirectiveMergeView(OfficeRequiredMixin, View):
+class DirectiveMergeView(ReviewerRequiredMixin, View):
     def post(self, request, pk):
-        directive = _directive(pk)
+        directive = access.access_directive(request.user, pk)
         try:
             merged = services.merge_with_next(directive, user=request.user)
         except ValidationError as exc:
@@ -221,9 +220,9 @@ class DirectiveMergeView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(merged.communique_id, f"card-{merged.pk}"))
 
 
-class DirectiveSplitView(OfficeRequiredMixin, View):
+class DirectiveSplitView(ReviewerRequiredMixin, View):
     def post(self, request, pk):
-        directive = _directive(pk)
+        directive = access.access_directive(request.user, pk)
         form = SplitForm(request.POST)
         if not form.is_valid():
             messages.error(request, "Hãy nhập vị trí tách (một số, tính theo ký tự của nội dung).")
@@ -237,9 +236,9 @@ class DirectiveSplitView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(directive.communique_id, f"card-{directive.pk}"))
 
 
-class DirectiveDeleteView(OfficeRequiredMixin, View):
+class DirectiveDeleteView(ReviewerRequiredMixin, View):
     def post(self, request, pk):
-        directive = _directive(pk)
+        directive = access.access_directive(request.user, pk)
         try:
             services.delete_directive(directive, user=request.user)
         except ValidationError as exc:
@@ -249,11 +248,11 @@ class DirectiveDeleteView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(directive.communique_id))
 
 
-class DirectiveAddView(OfficeRequiredMixin, View):
+class DirectiveAddView(ReviewerRequiredMixin, View):
     """A directive the extractor missed, from text selected in the source pane."""
 
     def post(self, request, pk):
-        communique = _draft(pk)
+        communique = access.access_communique(request.user, pk)
         form = SpanForm(request.POST)
         if not form.is_valid():
             messages.error(request, "Hãy bôi đen đoạn văn bản cần thêm trong cột nội dung thông báo.")
@@ -269,11 +268,11 @@ class DirectiveAddView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(pk, f"card-{directive.pk}"))
 
 
-class OwnerMapView(OfficeRequiredMixin, View):
+class OwnerMapView(ReviewerRequiredMixin, View):
     """Tie an unrecognised mention (everywhere in the communiqué) to a unit, optionally as an alias."""
 
     def post(self, request, pk):
-        owner = get_object_or_404(DirectiveOwner.objects.select_related("directive"), pk=pk)
+        owner = access.access_owner(request.user, pk)
         form = MapOwnerForm(request.POST, prefix=f"m{owner.pk}")
         communique_id = owner.directive.communique_id
         if not form.is_valid():
@@ -293,9 +292,9 @@ class OwnerMapView(OfficeRequiredMixin, View):
         return HttpResponseRedirect(_review_url(communique_id))
 
 
-class PublishView(OfficeRequiredMixin, View):
+class PublishView(PublisherRequiredMixin, View):
     def post(self, request, pk):
-        communique = _draft(pk)
+        communique = access.access_communique(request.user, pk)
         form = PublishForm(request.POST)
         fallback = form.is_valid() and form.cleaned_data["fallback"]
         try:

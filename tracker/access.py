@@ -1,46 +1,24 @@
-"""The one way views and forms reach a task: visibility first, then the right to act."""
-from django.core.exceptions import PermissionDenied
+"""The one way views and forms reach a protected object: 404 for missing and forbidden alike.
+
+What the user may then do with it is `tracker.policy`'s question.
+"""
 from django.http import Http404
 
 from . import selectors
-from .models import Task, TaskAssignment, User
+from .models import ExtensionRequest, Task, User
 
 
-def get_task(user: User, pk: int, *, for_update: bool = False) -> Task:
+def get_task(user: User, pk) -> Task:
     """A task the user may see, else 404 (another unit's task does not exist for them)."""
-    qs = selectors.visible_tasks(user)
-    if for_update:
-        qs = qs.select_for_update()
     try:
-        return qs.get(pk=pk)
+        return selectors.visible_tasks(user).get(pk=pk)
     except (Task.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy nhiệm vụ.") from None
 
 
-def role_in(user: User, task: Task) -> str | None:
-    """The user's unit's role on the task: lead, support, or None."""
-    if not user.unit_id:
-        return None
-    if task.lead_unit_id == user.unit_id:
-        return TaskAssignment.Role.LEAD
-    assignment = task.assignments.filter(unit_id=user.unit_id).first()
-    return assignment.role if assignment else None
-
-
-def can_report(user: User, task: Task) -> bool:
-    """Progress reports: the office, or staff of a unit on the task."""
-    if not user.can_write:
-        return False
-    return user.is_office or role_in(user, task) is not None
-
-
-def can_act_as_lead(user: User, task: Task) -> bool:
-    """Marking done and asking for more time: the office or the lead unit's staff."""
-    if not user.can_write:
-        return False
-    return user.is_office or role_in(user, task) == TaskAssignment.Role.LEAD
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này.")
+def access_extension(user: User, task: Task, pk) -> ExtensionRequest:
+    """An extension request of a task the user reached through `get_task`, else 404."""
+    try:
+        return task.extensions.get(pk=pk)
+    except (ExtensionRequest.DoesNotExist, ValueError, TypeError):
+        raise Http404("Không tìm thấy đề nghị gia hạn.") from None

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
 from . import selectors, services
 from .forms import ChangeDueDateForm, ReassignForm

@@ -1,8 +1,9 @@
-"""Navigation facts every page needs (role flags), computed once per request."""
+"""What every page needs to know about its user, computed once per request: `can` (tracker.policy) and the unit."""
+from . import policy
 
 
 def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    return {"nav_is_office": user.is_office, "nav_can_write": user.can_write, "nav_unit": user.unit}
+    return {"can": policy.for_templates(user), "nav_unit": user.unit}

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
 from .models import Unit, UnitAlias
 

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
-from . import selectors
+from . import policy, selectors
 from .models import Task, TaskAssignment, Timeliness
 
 SELECT = {"class": "form-select form-select-sm"}
@@ -96,7 +96,7 @@ class TaskFilterSet(django_filters.FilterSet):
         user = getattr(request, "user", None)
         # The office and leadership choose among units; a unit's staff only ever see
         # their own unit's tasks, so for them the question is whether they lead or support.
-        if user is not None and user.sees_all_units:
+        if user is not None and policy.can_view_all(user):
             del self.filters["role"]
         else:
             del self.filters["unit"]

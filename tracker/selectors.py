@@ -6,15 +6,22 @@ date in Asia/Ho_Chi_Minh.
 """
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
+from . import policy
 from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
+
+
+def _communique_model():
+    """ingest's Communique, by its string name: tracker reads communiqués without importing ingest."""
+    return apps.get_model("ingest", "Communique")
 
 
 def local_today() -> date:
@@ -80,7 +87,7 @@ def visible_tasks(user: User) -> QuerySet:
     qs = Task.objects.all()
     if not user.is_authenticated:
         return qs.none()
-    if user.sees_all_units:
+    if policy.can_view_all(user):
         return qs
     if not user.unit_id:
         return qs.none()
@@ -150,8 +157,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     newest `communique_rows` published communiqués only (the rest are a click away in the
     communiqué list): counting a province's every communiqué cost ~20 ms at 100k tasks.
     """
-    from ingest.models import Communique
-
+    Communique = _communique_model()
     today = today or local_today()
     tasks = Task.objects.order_by()
     per_unit_counts = _per_unit_counts(today)
@@ -238,8 +244,7 @@ def lead_units() -> QuerySet:
 
 def filter_communiques() -> QuerySet:
     """Published communiqués, newest first: the list's communiqué filter."""
-    from ingest.models import Communique
-
+    Communique = _communique_model()
     return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
         "pk", "number", "meeting_date").order_by("-meeting_date", "-id")
 
@@ -320,12 +325,10 @@ def task_history(task: Task) -> list[dict]:
 
 def task_page(task: Task, today: date | None = None) -> dict:
     """Everything the task page shows besides the forms, in a fixed number of queries."""
-    from ingest.models import Directive
-
     today = today or local_today()
     directive = None
     if task.directive_id:
-        directive = Directive.objects.select_related("communique").get(pk=task.directive_id)
+        directive = Task.directive.field.related_model.objects.select_related("communique").get(pk=task.directive_id)
     extensions = list(task.extensions.select_related("requested_by", "decided_by"))
     return {
         "today": today,

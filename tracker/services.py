@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
-from . import access, reminders, selectors
+from . import policy, reminders, selectors
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
@@ -59,9 +59,9 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
 def report_progress(task: Task, user: User, *, text: str, percent: int, attachment=None,
                     mark_done: bool = False) -> ProgressReport:
     """A progress report; marking done sends the task to the office for confirmation."""
-    access.require(access.can_report(user, task))
+    policy.require(policy.can_report(user, task))
     if mark_done:
-        access.require(access.can_act_as_lead(user, task))
+        policy.require(policy.can_act_as_lead(user, task))
     if not 0 <= percent <= 100:
         raise ValidationError("Tiến độ phải từ 0 đến 100%.")
     task = _locked(task)
@@ -71,7 +71,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     task.progress = 100 if mark_done else percent
     new_status = ""
     if mark_done:
-        new_status = Status.DONE if user.is_office else Status.AWAITING
+        new_status = Status.DONE if policy.can_confirm(user) else Status.AWAITING
         task.status = new_status
         task.completed_on = selectors.local_today()
         fields += ["status", "completed_on"]
@@ -87,7 +87,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
 @transaction.atomic
 def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") -> Task:
     """The office confirms a completion (it then counts as done) or sends it back."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task)
     if task.status != Status.AWAITING:
         raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận hoàn thành.")
@@ -105,7 +105,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") 
 @transaction.atomic
 def set_status(task: Task, user: User, status: str, *, note: str = "") -> Task:
     """The office pauses, cancels or reopens a task."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     if status not in Status.values:
         raise ValidationError("Trạng thái không hợp lệ.")
     task = _locked(task)
@@ -121,7 +121,7 @@ def set_status(task: Task, user: User, status: str, *, note: str = "") -> Task:
 
 @transaction.atomic
 def request_extension(task: Task, user: User, *, new_due_date: date, reason: str) -> ExtensionRequest:
-    access.require(access.can_act_as_lead(user, task))
+    policy.require(policy.can_act_as_lead(user, task))
     task = _locked(task)
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể xin gia hạn.")
@@ -140,7 +140,7 @@ def request_extension(task: Task, user: User, *, new_due_date: date, reason: str
 @transaction.atomic
 def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, note: str = "") -> ExtensionRequest:
     """Only an approved extension moves the current due date; the original stays."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
     if extension.state != ExtensionRequest.State.PENDING:
         raise ValidationError("Đề nghị gia hạn này đã được xử lý.")
@@ -159,7 +159,7 @@ def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, 
 @transaction.atomic
 def reassign(task: Task, user: User, lead: Unit) -> Task:
     """Move a task to another lead unit (admin bulk action)."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task)
     task.assignments.filter(role=TaskAssignment.Role.LEAD).delete()
     task.assignments.filter(unit=lead).delete()
@@ -173,7 +173,7 @@ def reassign(task: Task, user: User, lead: Unit) -> Task:
 @transaction.atomic
 def change_due_date(task: Task, user: User, due_date: date | None, *, note: str = "") -> Task:
     """The office sets a new current due date directly (admin bulk action)."""
-    access.require(user.is_office)
+    policy.require(policy.can_confirm(user))
     task = _locked(task)
     task.due_date = due_date
     label = f"{due_date:%d/%m/%Y}" if due_date else "không thời hạn"

@@ -1,4 +1,4 @@
-"""Thin views: reach the task through access.get_task, validate with a form, write through services."""
+"""Thin views: reach the task through access.get_task, ask tracker.policy, validate with a form, write through services."""
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from . import access, selectors, services
+from . import access, policy, selectors, services
 from .filtersets import TaskFilterSet
 from .forms import ConfirmForm, ExtensionDecisionForm, ExtensionRequestForm, MarkDoneForm, ReportForm, StatusForm
-from .models import ExtensionRequest, ProgressReport, Task, Timeliness
+from .models import ProgressReport, Task, Timeliness
 
 PAGE_SIZE = 50
 DASHBOARD_ROWS = 50
@@ -56,13 +56,13 @@ def _task_url(task) -> str:
 def _forms_for(user, task, page: dict, bound: dict) -> dict:
     """The forms this user may use on this task now; a bound form (after bad input) replaces its blank one."""
     forms = {}
-    if task.is_open and access.can_report(user, task):
+    if task.is_open and policy.can_report(user, task):
         forms["report"] = ReportForm(initial={"percent": task.progress})
-    if task.is_open and task.status != Task.Status.AWAITING and access.can_act_as_lead(user, task):
+    if task.is_open and task.status != Task.Status.AWAITING and policy.can_act_as_lead(user, task):
         forms["done"] = MarkDoneForm()
         if not page["pending_extension"]:
             forms["extension"] = ExtensionRequestForm()
-    if user.is_office:
+    if policy.can_confirm(user):
         if task.status == Task.Status.AWAITING:
             forms["confirm"] = ConfirmForm()
         if page["pending_extension"]:
@@ -75,7 +75,7 @@ def _forms_for(user, task, page: dict, bound: dict) -> dict:
 def _render_task(request, task, bound: dict | None = None, status: int = 200):
     page = selectors.task_page(task)
     context = {"task": task, **page, "forms": _forms_for(request.user, task, page, bound or {}),
-               "role": access.role_in(request.user, task)}
+               "role": policy.role_in(request.user, task)}
     return render(request, "tracker/task_detail.html", context, status=status)
 
 
@@ -104,16 +104,16 @@ def _handle(request, task, key: str, form, write, success: str):
 def _writable_task(request, pk, check=None):
     """The task (404 if not visible), then 403 unless the user may write and pass `check`."""
     task = access.get_task(request.user, pk)
-    access.require(request.user.can_write)
+    policy.require(policy.can_write(request.user))
     if check is not None:
-        access.require(check(request.user, task))
+        policy.require(check(request.user, task))
     return task
 
 
 @require_POST
 @login_required
 def report(request, pk):
-    task = _writable_task(request, pk, access.can_report)
+    task = _writable_task(request, pk, policy.can_report)
     form = ReportForm(request.POST, request.FILES)
     return _handle(request, task, "report", form, lambda d: services.report_progress(
         task, request.user, text=d["text"], percent=d["percent"], attachment=d["attachment"]),
@@ -123,9 +123,9 @@ def report(request, pk):
 @require_POST
 @login_required
 def mark_done(request, pk):
-    task = _writable_task(request, pk, access.can_act_as_lead)
+    task = _writable_task(request, pk, policy.can_act_as_lead)
     form = MarkDoneForm(request.POST, request.FILES)
-    msg = "Đã ghi nhận hoàn thành." if request.user.is_office else \
+    msg = "Đã ghi nhận hoàn thành." if policy.can_confirm(request.user) else \
         "Đã báo cáo hoàn thành; chờ Văn phòng xác nhận."
     return _handle(request, task, "done", form, lambda d: services.report_progress(
         task, request.user, text=d["text"], percent=100, attachment=d["attachment"], mark_done=True), msg)
@@ -134,7 +134,7 @@ def mark_done(request, pk):
 @require_POST
 @login_required
 def confirm(request, pk):
-    task = _writable_task(request, pk, lambda user, _task: user.is_office)
+    task = _writable_task(request, pk, lambda user, _task: policy.can_confirm(user))
     form = ConfirmForm(request.POST)
     return _handle(request, task, "confirm", form, lambda d: services.confirm_completion(
         task, request.user, accept=d["decision"] == "accept", note=d["note"]),
@@ -144,7 +144,7 @@ def confirm(request, pk):
 @require_POST
 @login_required
 def extension_request(request, pk):
-    task = _writable_task(request, pk, access.can_act_as_lead)
+    task = _writable_task(request, pk, policy.can_act_as_lead)
     form = ExtensionRequestForm(request.POST)
     return _handle(request, task, "extension", form, lambda d: services.request_extension(
         task, request.user, new_due_date=d["new_due_date"], reason=d["reason"]),
@@ -154,11 +154,8 @@ def extension_request(request, pk):
 @require_POST
 @login_required
 def extension_decision(request, pk, ext_pk):
-    task = _writable_task(request, pk, lambda user, _task: user.is_office)
-    try:
-        extension = task.extensions.get(pk=ext_pk)
-    except ExtensionRequest.DoesNotExist:
-        raise Http404("Không tìm thấy đề nghị gia hạn.") from None
+    task = _writable_task(request, pk, lambda user, _task: policy.can_confirm(user))
+    extension = access.access_extension(request.user, task, ext_pk)
     form = ExtensionDecisionForm(request.POST)
     return _handle(request, task, "decision", form, lambda d: services.decide_extension(
         extension, request.user, approve=d["decision"] == "approve", note=d["note"]),
@@ -168,7 +165,7 @@ def extension_decision(request, pk, ext_pk):
 @require_POST
 @login_required
 def set_status(request, pk):
-    task = _writable_task(request, pk, lambda user, _task: user.is_office)
+    task = _writable_task(request, pk, lambda user, _task: policy.can_confirm(user))
     form = StatusForm(request.POST, task=task)
     return _handle(request, task, "status", form, lambda d: services.set_status(
         task, request.user, d["status"], note=d["note"]), "Đã đổi trạng thái nhiệm vụ.")
@@ -198,7 +195,7 @@ def attachment(request, pk):
 @login_required
 def dashboard(request):
     """The office's overview; leadership may read it too."""
-    access.require(request.user.sees_all_units)
+    policy.require(policy.can_view_all(request.user))
     data = selectors.dashboard(communique_rows=DASHBOARD_ROWS)
     buckets = list(Timeliness)
     communiques = [c for c in data["communiques"] if c.total]

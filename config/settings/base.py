@@ -177,6 +177,24 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The beat only polls: ReminderPolicy.send_time (edited in the admin) decides when a day is
+# swept. flush_outbox also sends what a broker or SMTP outage left behind.
+CELERY_BEAT_SCHEDULE = {
+    "reminder-sweep": {
+        "task": "tracker.reminders.tasks.daily_sweep",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
+    },
+    "flush-outbox": {
+        "task": "tracker.reminders.tasks.flush_outbox",
+        "schedule": 10 * 60,
+        "options": {"expires": 9 * 60},
+    },
+}
+# Seconds of sending per task run (well inside the soft limit), and the longest countdown
+# a follow-up send is scheduled with (well inside the Redis visibility timeout).
+REMINDER_SEND_BUDGET_SECONDS = 200
+REMINDER_MAX_COUNTDOWN_SECONDS = 300
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@
 import pytest
 
 from ingest import services
+from ingest.services import importing
 from ingest.extraction import propose
 from ingest.models import Communique, Directive, DirectiveOwner
 from ingest.readers.legacy import encode_cp1258
@@ -147,7 +148,7 @@ def test_failure_midway_leaves_no_rows_and_no_file(sample_text, directory, media
         Directive.objects.create(communique=communique, text="half")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "_create_directives", boom)
+    monkeypatch.setattr(importing, "_create_directives", boom)
     with pytest.raises(RuntimeError):
         services.import_document(data=make_docx(sample_text), filename="a.docx", pasted=None, user=None)
     _assert_nothing(media)
@@ -157,7 +158,7 @@ def test_extractor_crash_is_a_refusal(sample_text, media, monkeypatch):
     def crash(text):
         raise ValueError("bug")
 
-    monkeypatch.setattr(services, "propose", crash)
+    monkeypatch.setattr(importing, "propose", crash)
     with pytest.raises(services.ImportRefused) as info:
         services.import_document(data=sample_text.encode(), filename="a.txt", pasted=None, user=None)
     assert "trích xuất" in info.value.message

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from ingest import services
+from ingest.services import publication
 from ingest.models import Communique, Directive
 from tests.ingest.conftest import make_communique
 from tracker.models import OutboxMessage, Task, TaskAssignment
@@ -133,14 +134,14 @@ def test_cannot_publish_twice(directory):
 def test_claim_guards_a_publication_that_lands_in_between(directory, monkeypatch):
     """Where row locks are no-ops, the conditional UPDATE still lets only one publisher through."""
     c = make_communique(directives=[{"text": "x", "owners": [("A", "lead", directory["a"])]}])
-    real_plan = services.selectors.plan_publication
+    real_plan = publication.selectors.plan_publication
 
     def plan_then_someone_else_publishes(communique, **kwargs):
         result = real_plan(communique, **kwargs)
         Communique.objects.filter(pk=c.pk).update(state=Communique.State.PUBLISHED)
         return result
 
-    monkeypatch.setattr(services.selectors, "plan_publication", plan_then_someone_else_publishes)
+    monkeypatch.setattr(publication.selectors, "plan_publication", plan_then_someone_else_publishes)
     with pytest.raises(ValidationError, match="đã được ban hành"):
         services.publish(c)
     assert Task.objects.count() == 0

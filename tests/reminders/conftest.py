@@ -18,9 +18,9 @@ def day():
 def no_enqueue(monkeypatch):
     """Unit tests must not publish to a broker: count enqueue requests instead."""
     calls = []
-    from tracker.reminders import services
+    from tracker.reminders import outbox
 
-    monkeypatch.setattr(services, "_publish_send", lambda: calls.append(1))
+    monkeypatch.setattr(outbox, "_publish_send", lambda: calls.append(1))
     return calls
 
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tracker.models import OutboxMessage, ReminderPolicy, Task
 from tracker.reminders.admin import send_escalation_now_action
-from tracker.reminders.services import sweep
+from tracker.reminders.sweep import sweep
 
 from .conftest import D, days
 

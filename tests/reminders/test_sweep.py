@@ -10,8 +10,8 @@ from tracker import services as tracker_services
 from tracker.models import (
     OutboxMessage, ReminderItem, ReminderPolicy, ReminderSweep, Task, UnitReminderPolicy,
 )
-from tracker.reminders import services
-from tracker.reminders.services import sweep
+from tracker.reminders import sweep as sweeping
+from tracker.reminders.sweep import sweep
 
 from .conftest import D, days
 
@@ -203,10 +203,10 @@ def test_day_boundary_in_ho_chi_minh(units, make_task, no_enqueue):
 def test_sweep_if_due_waits_for_the_local_send_time(units, make_task, no_enqueue):
     make_task(units["a"], date(2022, 1, 3))
     # 07:29 in Hà Nội is 00:29 UTC
-    assert services.sweep_if_due(datetime(2021, 12, 31, 0, 29, tzinfo=UTC)) is None
-    result = services.sweep_if_due(datetime(2021, 12, 31, 0, 31, tzinfo=UTC))
+    assert sweeping.sweep_if_due(datetime(2021, 12, 31, 0, 29, tzinfo=UTC)) is None
+    result = sweeping.sweep_if_due(datetime(2021, 12, 31, 0, 31, tzinfo=UTC))
     assert result.local_date == date(2021, 12, 31) and result.messages == 2
-    assert services.sweep_if_due(datetime(2021, 12, 31, 9, 0, tzinfo=UTC)) is None  # done for today
+    assert sweeping.sweep_if_due(datetime(2021, 12, 31, 9, 0, tzinfo=UTC)) is None  # done for today
 
 
 def test_extension_moves_task_out_of_the_overdue_set(units, make_task, office_user, no_enqueue):
@@ -245,10 +245,10 @@ def test_recurring_task_rolls_to_next_period_when_done(units, make_task, no_enqu
 
 
 def test_next_period_keeps_month_ends():
-    assert services.next_period(date(2021, 4, 30), "monthly") == date(2021, 5, 31)
-    assert services.next_period(date(2021, 1, 15), "quarterly") == date(2021, 4, 15)
-    assert services.next_period(date(2020, 2, 29), "yearly") == date(2021, 2, 28)
-    assert services.next_period(date(2021, 1, 15), "ongoing") is None
+    assert sweeping.next_period(date(2021, 4, 30), "monthly") == date(2021, 5, 31)
+    assert sweeping.next_period(date(2021, 1, 15), "quarterly") == date(2021, 4, 15)
+    assert sweeping.next_period(date(2020, 2, 29), "yearly") == date(2021, 2, 28)
+    assert sweeping.next_period(date(2021, 1, 15), "ongoing") is None
 
 
 def test_enqueue_happens_on_commit_only(units, make_task, django_capture_on_commit_callbacks, monkeypatch):
@@ -268,7 +268,7 @@ def test_enqueue_happens_on_commit_only(units, make_task, django_capture_on_comm
 def test_sweep_rolled_back_enqueues_nothing(units, make_task, django_capture_on_commit_callbacks):
     make_task(units["a"], D + days(3))
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.preview_sweep(D)
+        sweeping.preview_sweep(D)
     assert callbacks == []
     assert not OutboxMessage.objects.exists() and not ReminderSweep.objects.exists()
 

@@ -1,7 +1,7 @@
 """The unit directory: data the office edits, with aliases so renamed and merged units still resolve."""
 from django.db import models
 
-from ingest.nlp.text import fold
+from tracker.folding import fold
 
 
 class Unit(models.Model):

@@ -1,4 +1,4 @@
-"""Users belong to a unit and hold one role; the role decides what they may see and change."""
+"""Users belong to a unit and hold one role; tracker.policy decides what each role may see and change."""
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
@@ -23,15 +23,3 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "người dùng"
         verbose_name_plural = "người dùng"
-
-    @property
-    def is_office(self) -> bool:
-        return self.role == self.Role.OFFICE or self.is_superuser
-
-    @property
-    def can_write(self) -> bool:
-        return self.role != self.Role.VIEWER
-
-    @property
-    def sees_all_units(self) -> bool:
-        return self.is_office or self.role == self.Role.VIEWER

@@ -1,16 +1,21 @@
 """Reminders and event emails: daily sweep → outbox → Celery workers → SMTP.
 
+Modules: `sweep` (the daily run into the outbox), `notify` (event emails),
+`outbox` (enqueue on commit, claim → send → mark), `tasks` (thin Celery tasks),
+`selectors` (reads), `emails` (rendering).
+
 Hooks for other services (each writes its outbox rows in the caller's
-transaction and enqueues sending on commit; a broker outage is only logged):
+transaction and enqueues sending on commit; a failure is only logged):
 
 - `notify_assigned(task_ids)`          – at publish, inside the publish transaction
 - `extension_decided(extension)`       – from tracker.services.decide_extension
 - `completion_decided(task, accepted)` – from tracker.services.confirm_completion
-- `send_escalation_now(task, user)`    – the office's "gửi đôn đốc ngay"
 """
 import logging
 
 from django.db import transaction
+
+from . import notify
 
 logger = logging.getLogger("tracker.reminders")
 
@@ -27,24 +32,12 @@ def _safely(func, *args, **kwargs) -> int:
 
 def notify_assigned(task_ids) -> int:
     """Tell the units (lead and support) of newly published tasks; one email per recipient."""
-    from . import services
-
-    return _safely(services.notify_assigned, task_ids)
+    return _safely(notify.notify_assigned, task_ids)
 
 
 def extension_decided(extension) -> int:
-    from . import services
-
-    return _safely(services.notify_extension_decided, extension)
+    return _safely(notify.notify_extension_decided, extension)
 
 
 def completion_decided(task, accepted: bool, note: str = "") -> int:
-    from . import services
-
-    return _safely(services.notify_completion_decided, task, accepted=accepted, note=note)
-
-
-def send_escalation_now(task, user):
-    from . import services
-
-    return services.send_escalation_now(task, user)
+    return _safely(notify.notify_completion_decided, task, accepted=accepted, note=note)

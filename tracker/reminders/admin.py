@@ -8,9 +8,9 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from tracker.models import OutboxMessage, ReminderPolicy, ReminderSweep, UnitReminderPolicy
+from tracker.models import OutboxMessage, ReminderPolicy, ReminderSweep, Task, Unit, UnitReminderPolicy
 
-from . import services
+from . import notify, outbox
 
 
 @admin.action(description="Gửi email đôn đốc ngay (yêu cầu giải trình)")
@@ -19,7 +19,7 @@ def send_escalation_now_action(modeladmin, request, queryset):
     sent = 0
     for task in queryset.select_related("lead_unit"):
         try:
-            services.send_escalation_now(task, request.user)
+            notify.send_escalation_now(task, request.user)
             sent += 1
         except (ValidationError, PermissionDenied) as exc:
             text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
@@ -33,8 +33,6 @@ class UnitFilter(admin.SimpleListFilter):
     parameter_name = "don_vi"
 
     def lookups(self, request, model_admin):
-        from tracker.models import Unit
-
         ids = set(OutboxMessage.objects.exclude(unit=None).values_list("unit_id", flat=True).distinct()[:500])
         return [(u.pk, u.name) for u in Unit.objects.filter(pk__in=ids).order_by("name")]
 
@@ -80,13 +78,11 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     @admin.action(description="Gửi lại các email đã chọn")
     def resend_action(self, request, queryset):
-        n = services.resend(queryset)
+        n = outbox.resend(queryset)
         self.message_user(request, f"Đã đưa {n} email vào hàng gửi lại.", messages.SUCCESS)
 
 
 def _has_task_admin() -> bool:
-    from tracker.models import Task
-
     return admin.site.is_registered(Task)
 
 

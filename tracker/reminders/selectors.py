@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Max, Min, Q
+from django.utils import timezone
 
 from tracker.models import (
-    OutboxMessage, ReminderItem, ReminderPolicy, Task, TaskAssignment, Timeliness, Unit, UnitReminderPolicy, User,
+    OutboxMessage, ReminderItem, ReminderPolicy, ReminderSweep, Task, TaskAssignment, Timeliness, Unit,
+    UnitReminderPolicy, User,
 )
 from tracker.selectors import timeliness_of, visible_tasks
 
@@ -240,5 +242,26 @@ def claimable(now) -> Q:
     return Q(state=S.PENDING, next_attempt_at__lte=now) | Q(state=S.SENDING, claimed_until__lt=now)
 
 
-def open_with_deadline() -> Q:
-    return Q(status__in=Task.OPEN_STATUSES, due_date__isnull=False)
+def next_retry_in(now=None) -> float | None:
+    """Seconds until the earliest pending retry, if any."""
+    now = now or timezone.now()
+    first = OutboxMessage.objects.filter(state=OutboxMessage.State.PENDING).aggregate(m=Min("next_attempt_at"))["m"]
+    if first is None:
+        return None
+    return max((first - now).total_seconds(), 0.0)
+
+
+def has_claimable(now=None) -> bool:
+    return OutboxMessage.objects.filter(claimable(now or timezone.now())).exists()
+
+
+def is_swept(day: date) -> bool:
+    return ReminderSweep.objects.filter(covers_from__lte=day, local_date__gte=day).exists()
+
+
+def catch_up_start(day: date, catch_up_days: int) -> date:
+    """The first day a sweep of `day` covers: the day after the last sweep, at most `catch_up_days` back."""
+    last = ReminderSweep.objects.filter(local_date__lt=day).aggregate(m=Max("local_date"))["m"]
+    if last is None:
+        return day
+    return max(last + timedelta(days=1), day - timedelta(days=catch_up_days))

@@ -12,7 +12,8 @@ import pytest
 
 from tests.factories import TaskFactory, UnitFactory, UserFactory
 from tracker.models import OutboxMessage, TaskAssignment, User
-from tracker.reminders import services
+from tracker.reminders import outbox
+from tracker.reminders import sweep as sweeping
 from tracker.reminders.tasks import flush_outbox, send_pending
 from tracker.selectors import local_today, visible_tasks
 
@@ -51,7 +52,7 @@ def test_end_to_end_digest_and_escalation(worker, smtp):
     b_only = task(b, d(1))
     escalated = task(a, d(-7))
     task(a, d(5))  # no milestone today
-    result = services.sweep()  # commits, then publishes to Redis
+    result = sweeping.sweep()  # commits, then publishes to Redis
     assert result.messages == 5
 
     assert wait_for(lambda: len(smtp.messages) >= 5), "not delivered"
@@ -83,11 +84,11 @@ def test_sweep_twice_and_several_senders_deliver_exactly_once(worker, smtp, cele
         UserFactory(username=f"ss{i}", email=f"cb{i}@tinh.vn", unit=u)
         task(u, d(3))
     smtp.rcpt_delay = 0.02
-    first, second = services.sweep(), services.sweep()
+    first, second = sweeping.sweep(), sweeping.sweep()
     assert first.messages == 48 and second.already
     for _ in range(4):  # more senders than rows need: they compete for the same rows
         send_pending.apply_async()
-    local = services.send_pending()  # and this process too
+    local = outbox.send_pending()  # and this process too
     assert wait_for(lambda: len(smtp.messages) >= 48, timeout=60)
     assert wait_for(lambda: states() == [State.SENT] * 48, timeout=20)
     rcpts = [m.rcpt_tos[0] for m in smtp.messages]
@@ -103,7 +104,7 @@ def test_smtp_4xx_then_recovers_and_5xx_is_permanent(worker, smtp):
     task(u, d(1))
     smtp.tempfail = 3  # the first three deliveries: 451
     smtp.reject = {"khongton.tai@tinh.vn"}
-    services.sweep()
+    sweeping.sweep()
     assert wait_for(lambda: len(smtp.messages) >= 2, timeout=40), states()
     assert wait_for(lambda: OutboxMessage.objects.filter(state__in=[State.SENT, State.FAILED]).count() == 3)
     assert sorted(m.rcpt_tos[0] for m in smtp.messages) == ["canbo.stc@tinh.vn", "stc@tinh.vn"]
@@ -124,7 +125,7 @@ def test_redis_stopped_during_sweep_nothing_lost(worker, smtp, redis_server, cel
     redis_server.stop()
     try:
         with caplog.at_level(logging.WARNING, logger="tracker.reminders"):
-            result = services.sweep()  # the web app keeps working: the enqueue failure is logged
+            result = sweeping.sweep()  # the web app keeps working: the enqueue failure is logged
         assert result.messages == 3
         assert "flush_outbox" in caplog.text
         assert OutboxMessage.objects.filter(state=State.PENDING).count() == 3
@@ -143,7 +144,7 @@ def test_worker_killed_mid_batch_no_duplicate_nothing_lost(shared_worker, worker
     for u in us:
         task(u, d(3))
     smtp.rcpt_delay = 0.4
-    services.sweep()
+    sweeping.sweep()
     assert wait_for(lambda: len(smtp.messages) >= 2, timeout=30), victim.log()
     smtp.in_rcpt.clear()
     assert smtp.in_rcpt.wait(10)  # the third message is being sent

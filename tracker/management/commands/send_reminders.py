@@ -8,7 +8,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tracker.reminders import services
+from tracker.reminders import outbox
+from tracker.reminders import sweep as sweeping
 from tracker.selectors import local_today
 
 
@@ -26,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError("Ngày không hợp lệ, cần dạng YYYY-MM-DD.") from None
         if options["dry_run"]:
             return self._dry_run(day)
-        result = services.sweep(day, enqueue=False)
+        result = sweeping.sweep(day, enqueue=False)
         if result.already:
             self.stdout.write(f"Ngày {day:%d/%m/%Y} đã được quét trước đó: không tạo email mới.")
         else:
@@ -34,12 +35,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Quét ngày {day:%d/%m/%Y}{span}: {result.items} mục nhắc hạn, "
                               f"{result.escalations} mục đôn đốc, {result.messages} email"
                               + (f", {result.rolled} nhiệm vụ định kỳ chuyển kỳ" if result.rolled else "") + ".")
-        stats = services.send_pending()
+        stats = outbox.send_pending()
         self.stdout.write(self.style.SUCCESS(
             f"Đã gửi {stats.sent} email; lỗi {stats.failed}; chờ gửi lại {stats.retrying}; bỏ qua {stats.skipped}."))
 
     def _dry_run(self, day):
-        result, preview = services.preview_sweep(day)
+        result, preview = sweeping.preview_sweep(day)
         if result.already:
             self.stdout.write(f"Ngày {day:%d/%m/%Y} đã được quét trước đó; email đang chờ gửi:")
         else:

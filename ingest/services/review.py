@@ -1,29 +1,20 @@
-"""Writes for communiqués: import, the office's review edits, and publishing directives as tasks.
+"""The office's review edits on a draft communiqué's proposed directives.
 
-Every write runs in a transaction. Review edits and publishing lock the communiqué row
-first, so an edit can never slip in beside (or after) a publication.
+Every edit runs in a transaction and locks the communiqué row first, so an edit can
+never slip in beside (or after) a publication.
 """
 from __future__ import annotations
 
-import json
 import logging
-import os
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db import transaction
 
-from ingest import selectors
 from ingest.extraction import propose
 from ingest.models import Communique, Directive, DirectiveOwner
-from ingest.nlp.text import fold
-from ingest.readers import ReadError, read_document, read_pasted
-from tracker.models import Task, Unit, UnitAlias, User
-from tracker.reminders import notify_assigned
-from tracker.services import create_task
+from tracker.folding import fold
+from tracker.models import Unit, UnitAlias, User
 
 logger = logging.getLogger(__name__)
 
@@ -31,148 +22,6 @@ Review = Directive.Review
 Role = DirectiveOwner.Role
 KEEP = object()  # "leave this field as it is" in update_directive
 
-
-# --- import -------------------------------------------------------------------------------------
-
-class ImportRefused(Exception):
-    """A communiqué was not imported; `message` is Vietnamese and can be shown as is."""
-
-    def __init__(self, message: str, *, code: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.code = code
-
-
-class DuplicateImport(ImportRefused):
-    """The same text was imported before; `existing` is that first import."""
-
-    def __init__(self, existing: Communique):
-        self.existing = existing
-        self.imported_on = timezone.localtime(existing.imported_at).strftime("%d/%m/%Y")
-        self.label = str(existing)
-        super().__init__(f"Thông báo này đã được nhập ngày {self.imported_on} (xem “{self.label}”).",
-                         code="duplicate")
-
-
-def _read(data: bytes | None, filename: str, pasted: str | None):
-    try:
-        if data is not None:
-            return read_document(data, filename, max_bytes=settings.IMPORT_MAX_BYTES)
-        if pasted is not None and pasted.strip():
-            return read_pasted(pasted)
-    except ReadError as exc:
-        raise ImportRefused(exc.message, code=exc.code) from exc
-    raise ImportRefused("Chưa có nội dung: hãy chọn một tệp hoặc dán văn bản thông báo.", code="empty")
-
-
-def _jsonable(extraction) -> dict:
-    try:
-        return json.loads(json.dumps(extraction.to_json(), ensure_ascii=False, default=str))
-    except Exception:  # noqa: BLE001 - the record of proposals is a convenience, never a reason to refuse
-        logger.exception("Extraction.to_json failed")
-        return {}
-
-
-def import_document(*, data: bytes | None, filename: str = "", pasted: str | None = None,
-                    user: User | None = None) -> Communique:
-    """Read a file (or pasted text), refuse duplicates, store it with its proposed directives.
-
-    All or nothing: on any failure no row and no stored file remain. Refusals raise
-    ImportRefused (DuplicateImport for a text seen before). The reader's warnings are
-    left on the returned object as `import_warnings`.
-    """
-    filename = os.path.basename(filename or "")
-    document = _read(data, filename, pasted)
-    text = document.text
-    if not text.strip():
-        raise ImportRefused("Tệp trống: không có nội dung văn bản để nhập.", code="empty")
-    if len(text) > settings.IMPORT_MAX_CHARS:
-        # Extraction runs in the request; a book-length text would hold a web worker for minutes.
-        raise ImportRefused(f"Văn bản quá dài ({len(text):,} ký tự, tối đa {settings.IMPORT_MAX_CHARS:,}): "
-                            "một thông báo kết luận thường chỉ vài chục trang. Hãy tách thành nhiều tệp."
-                            .replace(",", "."), code="too_long")
-    digest = selectors.content_hash(text)
-    existing = Communique.objects.filter(content_hash=digest).first()
-    if existing:
-        raise DuplicateImport(existing)
-    try:
-        extraction = propose(text)
-    except Exception as exc:
-        logger.exception("Extractor failed on %s", filename or "pasted text")
-        raise ImportRefused("Không phân tích được nội dung thông báo (lỗi bộ trích xuất); "
-                            "văn bản chưa được nhập. Hãy báo cho quản trị hệ thống.", code="extract") from exc
-
-    stored_name = ""
-    try:
-        with transaction.atomic():
-            communique = Communique(
-                title=extraction.title or "",
-                number=(extraction.number or "")[:64],
-                issuer=(extraction.issuer or "")[:255],
-                meeting_date=extraction.meeting_date,
-                province=(extraction.province or "")[:128],
-                source_name=(filename if data is not None else "")[:255],
-                source_format=(document.format or "")[:16],
-                text=text,
-                content_hash=digest,
-                imported_by=user,
-                extraction=_jsonable(extraction),
-            )
-            if data is not None:
-                communique.source_file.save(filename or "thong-bao", ContentFile(data), save=False)
-                stored_name = communique.source_file.name
-            communique.save()
-            _create_directives(communique, extraction.directives)
-    except BaseException as exc:
-        if stored_name:
-            communique.source_file.storage.delete(stored_name)
-        if isinstance(exc, IntegrityError):
-            existing = Communique.objects.filter(content_hash=digest).first()
-            if existing:  # a concurrent import of the same text won the race
-                raise DuplicateImport(existing) from exc
-        raise
-    communique.import_warnings = list(getattr(document, "warnings", []) or [])
-    return communique
-
-
-def _create_directives(communique: Communique, proposals) -> None:
-    wanted = set()
-    for p in proposals:
-        wanted.update(o.unit_id for o in p.owners if o.unit_id)
-        if p.report_to_unit_id:
-            wanted.add(p.report_to_unit_id)
-    known = set(Unit.objects.filter(pk__in=wanted).values_list("pk", flat=True))
-    length = len(communique.text)
-    for order, p in enumerate(proposals):
-        span_ok = p.start is not None and p.end is not None and 0 <= p.start <= p.end <= length
-        directive = Directive.objects.create(
-            communique=communique,
-            order=order,
-            text=p.text,
-            start=p.start if span_ok else None,
-            end=p.end if span_ok else None,
-            report_to_text=(p.report_to or "")[:255],
-            report_to_id=p.report_to_unit_id if p.report_to_unit_id in known else None,
-            deadline=p.deadline,
-            deadline_phrase=(p.deadline_phrase or "")[:255],
-            deadline_source=p.deadline_source or "",
-            recurring=bool(p.recurring),
-        )
-        seen = set()
-        for owner in p.owners:
-            key = (owner.unit_id or fold(owner.name), owner.role)
-            if key in seen:
-                continue
-            seen.add(key)
-            DirectiveOwner.objects.create(
-                directive=directive,
-                name=owner.name[:255],
-                role=owner.role if owner.role in Role.values else Role.LEAD,
-                unit_id=owner.unit_id if owner.unit_id in known else None,
-            )
-
-
-# --- review edits -------------------------------------------------------------------------------
 
 def _lock_draft(communique_id: int) -> Communique:
     """The communiqué, locked; refuses once it is published (its directives are then tasks)."""
@@ -472,68 +321,3 @@ def delete_directive(directive: Directive, *, user: User | None = None) -> None:
     communique = _lock_draft(directive.communique_id)
     directive.delete()
     _renumber(_ordered(communique))
-
-
-# --- publish ------------------------------------------------------------------------------------
-
-def _recurrence(directive: Directive) -> str:
-    if not directive.recurring:
-        return Task.Recurrence.NONE
-    return Task.Recurrence.YEARLY if directive.deadline else Task.Recurrence.ONGOING
-
-
-def _resolve_fallback(fallback_unit) -> Unit | None:
-    if fallback_unit is None or fallback_unit is False:
-        return None
-    if isinstance(fallback_unit, Unit):
-        return fallback_unit
-    unit = selectors.office_unit()
-    if unit is None:
-        raise ValidationError(f"Không tìm thấy đơn vị văn phòng (mã {settings.OFFICE_UNIT_CODE}) để nhận "
-                              "các ý chưa có đơn vị chủ trì.")
-    return unit
-
-
-def publish(communique: Communique, user: User | None = None, *, fallback_unit: Unit | bool | None = None,
-            notify: bool = True) -> list[Task]:
-    """Turn the kept directives into tasks, once: one task per lead unit, groups fanned out.
-
-    Refuses (ValidationError listing every problem) while a kept directive has empty text,
-    no lead, or an owner with no unit. `fallback_unit` (a Unit, or True for the office's
-    own unit, settings.OFFICE_UNIT_CODE) takes directives with no usable lead instead.
-    The units' "new task" emails are queued in the same transaction (`notify=False`
-    for demo data), so they commit with the tasks or not at all.
-    """
-    with transaction.atomic():
-        locked = Communique.objects.select_for_update().get(pk=communique.pk)
-        if locked.is_published:
-            raise ValidationError(_already_published(locked))
-        fallback = _resolve_fallback(fallback_unit)
-        plans, problems = selectors.plan_publication(locked, fallback_unit=fallback)
-        if problems:
-            raise ValidationError(problems)
-        now = timezone.now()
-        # The claim is a conditional UPDATE: even where row locks are no-ops, only one caller wins.
-        claimed = Communique.objects.filter(pk=locked.pk, state=Communique.State.DRAFT).update(
-            state=Communique.State.PUBLISHED, published_at=now, published_by=user)
-        if not claimed:
-            raise ValidationError(_already_published(Communique.objects.get(pk=locked.pk)))
-        tasks: list[Task] = []
-        for plan in plans:
-            d = plan.directive
-            for lead in plan.leads:
-                tasks.append(create_task(
-                    title=d.text, lead=lead, supports=plan.supports, report_to=d.report_to,
-                    due_date=d.deadline, deadline_phrase=d.deadline_phrase, recurrence=_recurrence(d),
-                    directive=d, user=user,
-                ))
-        communique.directives.exclude(review=Review.REJECTED).update(review=Review.ACCEPTED)
-        if notify and tasks:
-            notify_assigned([t.pk for t in tasks])
-    communique.state, communique.published_at, communique.published_by = Communique.State.PUBLISHED, now, user
-    return tasks
-
-
-def _already_published(communique: Communique) -> str:
-    when = timezone.localtime(communique.published_at).strftime("%d/%m/%Y %H:%M") if communique.published_at else ""
-    return f"Thông báo này đã được ban hành nhiệm vụ{' lúc ' + when if when else ''}; không ban hành lại."

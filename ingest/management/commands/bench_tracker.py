@@ -22,7 +22,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ingest.nlp.text import fold
+from ingest.models import Communique, Directive
+from tracker.folding import fold
+from tracker.models import Task, TaskAssignment, Unit, User
+from tracker.selectors import local_today
 
 ACTIONS = [
     "Tổ chức quán triệt, triển khai thực hiện", "Chủ trì, phối hợp tham mưu xây dựng", "Rà soát, đánh giá",
@@ -54,8 +57,6 @@ class Command(BaseCommand):
         parser.add_argument("--measure-only", action="store_true", help="chỉ đo dữ liệu đang có")
 
     def handle(self, *args, **opts):
-        from tracker.models import Task
-
         if "tracker_task" not in connection.introspection.table_names():
             raise CommandError("CSDL chưa có bảng; chạy `manage.py migrate` với cùng DATABASE_URL trước.")
         existing = Task.objects.count()
@@ -74,10 +75,6 @@ class Command(BaseCommand):
     # --- data -------------------------------------------------------------------
 
     def generate(self, opts):
-        from ingest.models import Communique, Directive
-        from tracker.models import Task, TaskAssignment, Unit, User
-        from tracker.selectors import local_today
-
         rng = random.Random(opts["seed"])
         n_tasks, n_units = opts["tasks"], opts["units"]
         n_comm = opts["communiques"] or max(1, n_tasks // 500)
@@ -149,8 +146,6 @@ class Command(BaseCommand):
     # --- measurements -----------------------------------------------------------
 
     def measure(self, n: int):
-        from tracker.models import Task, User
-
         office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
         staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
         if office is None:

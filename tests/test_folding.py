@@ -1,7 +1,7 @@
 """Folding and normalising copies of Vietnamese text."""
 import unicodedata
 
-from ingest.nlp.text import fold, fold_aligned, lower_aligned, normalize
+from tracker.folding import fold, fold_aligned, lower_aligned, normalize
 
 
 def test_fold_treats_tone_placement_case_and_d_alike():
