@@ -86,7 +86,8 @@ class SentenceModel:
     trained_on: dict[str, int] = field(default_factory=dict)  # gold set → documents (to tell a stale model)
 
     def probability(self, names: list[str]) -> float:
-        z = sum(self.weights.get(n, 0.0) for n in names)
+        get = self.weights.get
+        z = sum(get(n, 0.0) for n in names)
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
     def decide(self, info: SentInfo, ctx: Context) -> bool:

@@ -148,18 +148,26 @@ def load_language(lang: str = "vi") -> Language:
     return build(_read(lang))
 
 
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str, bool, bool]:
+    """(key, folded, is a word, starts with a capital) of one token."""
+    isword = word[0].isalnum()
+    return key(word), folded(word), isword, isword and word[0].isupper()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     end = len(text) if end is None else end
-    found = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
-    nwords = sum(1 for s, _ in found if text[s].isalnum())
-    bare = nwords >= _BARE_MIN_WORDS and text[start:end].isascii()
-    words = [text[s:e] for s, e in found]
-    keys = [key(w) for w in words]
-    folds = [folded(w) for w in words]
-    if bare:
-        keys = _restored(keys, folds, _VI)
-    return [Tok(s, e, w, k, w[0].isalnum() and w[0].isupper(), w[0].isalnum(), a, bare)
-            for (s, e), w, k, a in zip(found, words, keys, folds)]
+    out = []
+    nwords = 0
+    for m in _TOKEN.finditer(text, start, end):
+        w = m.group()
+        k, a, isword, cap = _forms(w)
+        nwords += isword
+        out.append(Tok(m.start(), m.end(), w, k, cap, isword, a))
+    if nwords >= _BARE_MIN_WORDS and text[start:end].isascii():
+        keys = _restored([t.f for t in out], [t.a for t in out], _VI)
+        out = [t._replace(f=k, bare=True) for t, k in zip(out, keys)]
+    return out
 
 
 def _restored(keys: list[str], folds: list[str], lang: Language) -> list[str]:
