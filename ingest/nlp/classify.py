@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import ADMIN_WORDS, ADVERBIAL_STARTS, ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, DOC_NOUNS, MANNER_ADVERBS, \
-    NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
+    NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, SPEECH_VERBS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
     match_at, tokenize
 from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
@@ -283,10 +283,10 @@ def _delegates(toks: list[Tok], k: int) -> bool:
     return k + 2 < n and toks[k].f == "chỉ" and toks[k + 1].f == "đạo" and unit_head_at(toks, k + 2)
 
 
-def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> None:
-    """Fill owners from the addressee of an assignment verb at token k."""
+def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, length: int | None = None) -> None:
+    """Fill owners from the addressee of an assignment verb at token k (``length`` tokens long, if known)."""
     n = len(toks)
-    m = k + _is_assign(toks, k)
+    m = k + (length or _is_assign(toks, k))
     while m < n and toks[m].f in ("trước", "mắt", "cho", ",", "nhiệm", "vụ", "trách") and \
             not (toks[m].f == "," and m + 1 < n and (verb_len(toks, m + 1) or not unit_head_at(toks, m + 1))):
         m += 1
@@ -419,14 +419,24 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 break
             adv.append(" ".join(t.f for t in toks[v:v + a]))
             v += a
+        if not adv and v + 3 < n and [t.f for t in toks[v:v + 3]] == ["được", "phân", "công"] and \
+                not unit_head_at(toks, v + 3):
+            v += 3  # "Các cơ quan, đơn vị được phân công căn cứ nhiệm vụ xây dựng …": the units given the task
         if v < n and toks[v].f in ("theo", "căn", "trong", "tại", "trên", "với") and not adv:
-            # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate
-            for x in range(v + 1, min(n, v + 14)):
+            # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate; the document
+            # it names is no predicate ("X căn cứ Chương trình hành động này xây dựng kế hoạch …")
+            x = v + 1
+            while x < min(n, v + 14):
                 if toks[x].f in (".", ";", ":"):
                     break
+                doc = match_at(toks, x, DOC_NOUNS)
+                if doc:
+                    x += doc
+                    continue
                 if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in ("được", "có"):
                     v = x
                     break
+                x += 1
         if v < n and toks[v].f == ",":
             # "X, căn cứ …, tổ chức …": skip an inserted clause
             k = _clause_comma(toks, v + 1)
@@ -496,13 +506,21 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         info.leads = doi_voi
         info.unit_object = True
     # An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …")
-    if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative":
+    # … also after the speaker's own predicate ("Bí thư Tỉnh ủy ghi nhận …, phê bình … và yêu cầu xã …")
+    speaker_subject = info.form == "subject" and (info.issuer_subject or info.person_subject)
+    if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative" or \
+            speaker_subject:
         for k in range(i, n):
-            if toks[k].word and not toks[k].cap and _is_assign(toks, k):
+            joined = speaker_subject and k > 0 and toks[k - 1].f == "và" and match_at(toks, k, ASSIGN_VERBS)
+            if joined and not unit_head_at(toks, k + joined):
+                joined = 0  # "… và yêu cầu xã …": the speaker's second verb, addressed to a unit
+            if toks[k].word and not toks[k].cap and (joined or _is_assign(toks, k)):
                 if info.form == "imperative" and not _speaker_before(toks, k):
                     continue
+                if speaker_subject and k <= info.main_start + 1:
+                    continue
                 probe = SentInfo()
-                _object_after_assign(toks, k, probe, src)
+                _object_after_assign(toks, k, probe, src, joined or None)
                 if probe.unit_object:
                     info.form = "assign"
                     info.leads, info.supports, info.unit_object, info.speaker = \
@@ -512,6 +530,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                         info.revived = info.excluded
                         info.excluded = None
                     break
+    if info.form != "assign" and (info.issuer_subject or info.person_subject or info.excluded == "decision"):
+        _reported_speech(toks, i, info, src, e)
     if info.leadin:
         body = _ANNOUNCE_TAIL.sub("", f)
         rest = body
@@ -532,6 +552,33 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         content = [w for w in re.findall(r"\w+", rest) if w not in _GENERIC]
         info.announce_only = len(content) < 6
     return info
+
+
+def _reported_speech(toks: list[Tok], i: int, info: SentInfo, src: str, e: int) -> None:
+    """"Bí thư Tỉnh ủy nhấn mạnh: "Xã phải …"": what the speaker says must be done is the directive, read as
+    a sentence of its own (its subject owns it)."""
+    n = len(toks)
+    j = scan_np(toks, i)
+    while j < n and match_at(toks, j, PRE_ADVERBS) and not match_at(toks, j, SPEECH_VERBS):
+        j += match_at(toks, j, PRE_ADVERBS)
+    sv = match_at(toks, j, SPEECH_VERBS) if j > i else 0
+    if not sv or j + sv >= n - 1 or toks[j + sv].f not in (":", ","):
+        return
+    k = j + sv + 1
+    while k < n and not toks[k].word:
+        k += 1
+    if k >= n:
+        return
+    said = analyze(src, toks[k].start, e)
+    if said.excluded or said.form not in ("subject", "assign", "imperative") or said.issuer_subject or \
+            said.person_subject or (said.form != "assign" and not said.strong_modal and toks[j + sv].f == ","):
+        return
+    info.form, info.leads, info.supports = said.form, said.leads, said.supports
+    info.strong_modal, info.unit_object, info.speaker = said.strong_modal, said.unit_object, True
+    info.issuer_subject = info.person_subject = False
+    info.revived, info.excluded = info.excluded, None
+    info.main_start = next((x for x, t in enumerate(toks) if t.start == said.toks[said.main_start].start), k) \
+        if said.main_start < len(said.toks) else k
 
 
 def report_continuation(info: SentInfo) -> bool:

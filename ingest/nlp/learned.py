@@ -83,7 +83,8 @@ class SentenceModel:
     weights: dict[str, float] = field(default_factory=dict)
     accept: float = 1.0    # probability above which a rejected sentence is taken
     reject: float = 0.0    # probability below which an accepted sentence is dropped
-    trained_on: dict[str, int] = field(default_factory=dict)  # gold set → documents (to tell a stale model)
+    trained_on: dict[str, int] = field(default_factory=dict)  # gold set → documents
+    examples: str = ""     # digest of the training examples: a model is stale when the rules or gold change it
 
     def probability(self, names: list[str]) -> float:
         get = self.weights.get
@@ -101,14 +102,16 @@ class SentenceModel:
         return ctx.rule
 
     def to_json(self) -> dict:
-        return {"accept": self.accept, "reject": self.reject, "trained_on": dict(sorted(self.trained_on.items())),
+        return {"accept": self.accept, "reject": self.reject, "examples": self.examples,
+                "trained_on": dict(sorted(self.trained_on.items())),
                 "weights": {k: self.weights[k] for k in sorted(self.weights)}}
 
     @classmethod
     def from_json(cls, data: dict) -> "SentenceModel":
         return cls(weights={str(k): float(v) for k, v in data.get("weights", {}).items()},
                    accept=float(data.get("accept", 1.0)), reject=float(data.get("reject", 0.0)),
-                   trained_on={str(k): int(v) for k, v in data.get("trained_on", {}).items()})
+                   trained_on={str(k): int(v) for k, v in data.get("trained_on", {}).items()},
+                   examples=str(data.get("examples", "")))
 
 
 class RulesOnly:

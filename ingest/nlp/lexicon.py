@@ -225,6 +225,7 @@ STRONG_MODALS = _VI["strong_modals"]
 MANNER_ADVERBS = frozenset(" ".join(t) for t in _VI["manner_adverbs"])
 NAME_VERBS = _VI["name_verbs"]
 REPORT_HEADS = _VI["report_heads"]
+SPEECH_VERBS = _VI["speech_verbs"]
 UNIT_HEADS = _VI["unit_heads"]
 NAME_HEADS = _VI["name_heads"]
 DETERMINERS = _VI["determiners"]

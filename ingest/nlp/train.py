@@ -12,6 +12,7 @@ scikit-learn (requirements-dev.txt); the model it writes needs nothing but the J
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import textwrap
@@ -125,14 +126,25 @@ def train(sets: list[GoldSet] | None = None) -> SentenceModel:
         raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
     sets = gold_sets() if sets is None else sets
     docs = {g.name: g.docs() for g in sets}
-    model = fit(examples((d for ds in docs.values() for d in ds), sc))
+    rows = examples((d for ds in docs.values() for d in ds), sc)
+    model = fit(rows)
     return SentenceModel(weights=model.weights, accept=model.accept, reject=model.reject,
-                         trained_on={name: len(ds) for name, ds in docs.items()})
+                         trained_on={name: len(ds) for name, ds in docs.items()}, examples=digest(rows))
 
 
-def trained_on_now() -> dict[str, int]:
-    """Gold set → documents, as training would read them today (to tell whether the model is stale)."""
-    return {g.name: len(g.annotations()) for g in gold_sets()}
+def digest(rows: list[Example]) -> str:
+    """A short digest of the examples: equal digests, equal training input."""
+    h = hashlib.sha256()
+    for r in sorted(rows, key=lambda r: (r.doc, r.names, r.label)):
+        h.update(json.dumps([r.doc, r.names, r.label], ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def current_examples() -> list[Example]:
+    sc = scorer()
+    if sc is None:
+        raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    return examples((d for g in gold_sets() for d in g.docs()), sc)
 
 
 # --- measuring ----------------------------------------------------------------------------------------------

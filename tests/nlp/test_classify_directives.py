@@ -250,3 +250,26 @@ def test_a_reports_requests_to_its_superiors_are_no_directives():
             "1. Đề nghị Ban Tổ chức Tỉnh ủy sớm hướng dẫn việc bố trí cán bộ không đủ tuổi tái cử.\n")
     assert [d.text for d in extract(text).directives] == [
         "Các chi, đảng bộ cơ sở tập trung lãnh đạo thu hoạch vụ mùa."]
+
+
+def test_what_a_speaker_stresses_after_a_colon_is_the_directive_of_its_subject():
+    i = _info("Đồng chí Bí thư nhấn mạnh: các cấp ủy phải tăng cường kiểm tra, giám sát việc thực hiện.")
+    assert i.form == "subject" and i.leads == ["các cấp ủy"] and i.strong_modal
+    said = _info("Đồng chí Bí thư nhấn mạnh: thời gian qua các cấp ủy đã có nhiều cố gắng.")
+    assert said.form == "other"  # what was done, reported, stays no task
+
+
+def test_a_speakers_second_verb_can_assign_a_unit():
+    i = _info("Phát biểu kết luận, Bí thư Tỉnh ủy ghi nhận những kết quả xã đạt được, đồng thời phê bình việc chậm "
+              "trễ trong giải phóng mặt bằng và yêu cầu xã hoàn thành trước ngày 30/6.")
+    assert i.form == "assign" and i.leads == ["xã"]
+
+
+def test_an_inserted_grounds_phrase_between_subject_and_verb_is_skipped():
+    i = _info("Các chi, đảng bộ trực thuộc căn cứ Chương trình hành động xây dựng kế hoạch thực hiện phù hợp.")
+    assert i.form == "subject" and i.leads == ["Các chi, đảng bộ trực thuộc"]
+
+
+def test_units_given_the_task_are_a_subject_not_a_passive():
+    i = _info("Các sở, ngành được phân công căn cứ nhiệm vụ xây dựng phương án cụ thể, triển khai thực hiện.")
+    assert i.form == "subject" and i.excluded is None
