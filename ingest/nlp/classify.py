@@ -571,8 +571,8 @@ def _reported_speech(toks: list[Tok], i: int, info: SentInfo, src: str, e: int) 
         return
     said = analyze(src, toks[k].start, e)
     if said.excluded or said.form not in ("subject", "assign", "imperative") or said.issuer_subject or \
-            said.person_subject or (said.form != "assign" and not said.strong_modal and toks[j + sv].f == ","):
-        return
+            said.person_subject or (said.form != "assign" and not said.strong_modal):
+        return  # ("… nhấn mạnh: "Sắp xếp đơn vị hành chính lần này là …"": a view, not what must be done)
     info.form, info.leads, info.supports = said.form, said.leads, said.supports
     info.strong_modal, info.unit_object, info.speaker = said.strong_modal, said.unit_object, True
     info.issuer_subject = info.person_subject = False

@@ -3,8 +3,9 @@
 The rules say first whether a sentence is a directive; the model, trained on the project's gold
 (``python -m ingest.nlp.train``), sees the rules' own signals, the part of the document the
 sentence stands in (zone, heading depth, position in its block, the previous sentence's label)
-and its opening words, and overrules the rules only where it is confident: it accepts a rejected
-sentence above ``accept`` and drops an accepted one below ``reject``. Its weights are a small JSON
+and its opening words (no bag of words: on a hundred documents that only overfits), and overrules
+the rules only where it is confident: it accepts a rejected sentence above ``accept`` and drops an
+accepted one below ``reject``. Its weights are a small JSON
 file (``sentence_model.json``) read once; inference is a sum of weights, nothing else.
 """
 from __future__ import annotations
@@ -68,7 +69,6 @@ def features(info: SentInfo, ctx: Context) -> list[str]:
     if words:
         out.append(f"s0={words[0]}")
         out.append(f"s01={' '.join(words[:2])}")
-    out.extend(f"bow={w}" for w in sorted(set(words)))
     return out
 
 
