@@ -16,20 +16,15 @@ from dataclasses import dataclass, field
 
 from .lexicon import ADMIN_WORDS, ADVERBIAL_STARTS, ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, DOC_NOUNS, MANNER_ADVERBS, \
     NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, SPEECH_VERBS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
-    match_at, tokenize
+    cue_pattern, match_at, tokenize
 from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
 TASK, ASSESS, NEUTRAL = "task", "assess", "neutral"
 
-_TASK_KW = re.compile(
-    r"\b(nhiem vu|phuong huong|giai phap|thoi gian toi|sap toi|tiep theo|yeu cau|de nghi|giao|trong tam|luu y|"
-    r"can|phai|chi dao|cong viec|ke hoach cong tac|to chuc thuc hien|tiep tuc thuc hien|de ra|muc tieu|"
-    r"tham muu|kien nghi|de xuat)\b")
-_ASSESS_KW = re.compile(
-    r"\b(ket qua|danh gia|tinh hinh|han che|ton tai|khuyet diem|yeu kem|uu diem|nhan dinh|dat duoc|thanh tich|"
-    r"nguyen nhan|bai hoc|kho khan|thuc trang|noi bat|cham|tong ket|thoi gian qua|vua qua|thong nhat nhan dinh|"
-    r"(?:uoc |da |deu )dat|dat(?= \d| muc| ty le| chi tieu| ke hoach))\b")  # "đạt", not "đất đai"
+_TASK_KW = re.compile(r"\b(" + cue_pattern("task_cues") + r")\b")
+_ASSESS_KW = re.compile(r"\b(" + cue_pattern("assess_cues") +
+                        r"|(?:uoc |da |deu )dat|dat(?= \d| muc| ty le| chi tieu| ke hoach))\b")  # "đạt", not "đất đai"
 _ASSESS_END = re.compile(r"(nhan dinh|danh gia|nhan xet|ghi nhan|cho thay|nhu sau ve ket qua)\s*:\s*$")
 _CLOSING = re.compile(
     r"^(van phong[^.,;]{0,40}?\s)?(xin\s+)?(truyen dat|thong bao|sao gui)\b[^;]*\b(biet|thuc hien|chi dao thuc hien)\s*[./]*\s*$"
@@ -109,10 +104,8 @@ class SentInfo:
     toks: list[Tok] = field(default_factory=list)
 
 
-_ASSESS_HEAD = re.compile(r"^\W*(ket qua|tinh hinh|danh gia|thuc trang|uu diem|han che|ton tai|nhung ket qua|"
-                          r"khuyet diem|nguyen nhan|bai hoc)\b")
-_FORWARD = re.compile(r"\b(phuong huong|giai phap|thoi gian toi|sap toi|tiep theo|de ra|trong tam|can|phai|yeu cau|"
-                      r"de nghi|giao|trien khai|ke hoach)\b")
+_ASSESS_HEAD = re.compile(r"^\W*(" + cue_pattern("assess_heads") + r")\b")
+_FORWARD = re.compile(r"\b(" + cue_pattern("forward_cues") + r")\b")
 
 
 _PURPOSE_HEAD = re.compile(r"^\W*(muc dich|yeu cau|muc dich,? yeu cau|muc tieu|quan diem,? muc tieu)\W*$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -75,7 +75,7 @@ class LexiconError(ValueError):
 
 
 # Lists that must share no phrase: a word cannot both start a task and rule one out.
-OPPOSED = (("task_verbs", "nontask_verbs"),)
+OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
 
@@ -88,6 +88,7 @@ class Language:
     words: dict[str, frozenset[str]]
     restore: dict[tuple[str, ...], tuple[str, ...]]  # folded words → the listed phrase they are read as
     restore_len: int = 1
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every list as written, in its order
 
     def __getitem__(self, name: str) -> Phrases:
         return self.lists[name]
@@ -139,7 +140,8 @@ def build(raw: dict[str, list[str]]) -> Language:
     restore: dict[tuple[str, ...], tuple[str, ...]] = {}
     for ks in sorted(uses, key=lambda t: (-uses[t], t)):
         restore.setdefault(tuple(folded(w) for w in ks), ks)
-    return Language(lists=lists, words=words, restore=restore, restore_len=max(map(len, restore), default=1))
+    return Language(lists=lists, words=words, restore=restore, restore_len=max(map(len, restore), default=1),
+                    written={name: tuple(items) for name, items in raw.items()})
 
 
 @lru_cache(maxsize=4)
@@ -213,6 +215,12 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
         if tuple(words) in phrases or (bare and tuple(fwords) in fset):
             best = len(words)
     return best
+
+
+def cue_pattern(name: str, lang: str = "vi") -> str:
+    """A regex alternation of a list's folded phrases in their listed order, for text folded by ``fold``."""
+    raw = load_language(lang).written[name]
+    return "|".join(re.escape(" ".join(folded(w) for w in x.split())) for x in raw)
 
 
 _VI = load_language("vi")
