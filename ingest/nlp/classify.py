@@ -179,8 +179,11 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
             if k is not None:
                 i = k + 1
                 continue
-        if toks[i].cap or i == 0:
+        if toks[i].cap or i == 0 or toks[i - 1].f == ",":
             k = _clause_comma(toks, i + 1) if _is_adverbial_start(toks, i) else None
+            if k is not None and not (toks[i].cap or i == 0) and _clause_starts(toks, k + 1) != "subject":
+                k = None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
+                # các xã phải …"), not to a bare verb
             if k is not None:
                 i = k + 1
                 continue
@@ -572,6 +575,28 @@ def _reported_speech(toks: list[Tok], i: int, info: SentInfo, src: str, e: int) 
     info.revived, info.excluded = info.excluded, None
     info.main_start = next((x for x, t in enumerate(toks) if t.start == said.toks[said.main_start].start), k) \
         if said.main_start < len(said.toks) else k
+
+
+_OWN_BODIES = re.compile(r"^(hoi nghi|thuong truc|tap the thuong truc|ban thuong vu|ban chap hanh)\b")
+
+
+def subject_is_issuer(info: SentInfo, src: str, issuer: str | None) -> bool:
+    """Whether a subject shaped like an issuer ("Tỉnh ủy", "Huyện ủy X", "UBND tỉnh") is this notice's issuer.
+
+    The meeting and the issuer's standing bodies always are; another Party committee or one named in a pasted
+    text without a header is a unit given a task ("Huyện ủy Gio Linh chỉ đạo …", "Thành ủy tập trung …").
+    """
+    toks, i = info.toks, info.main_start
+    if not info.issuer_subject or i >= len(toks):
+        return info.issuer_subject
+    j = scan_np(toks, i)
+    subject = src[toks[i].start:toks[max(i, j - 1)].end]
+    if _OWN_BODIES.match(fold(subject)):
+        return True
+    if not issuer:
+        return False
+    a, b = fold(subject), fold(issuer)
+    return a == b or b.endswith(" " + a) or a.endswith(" " + b)
 
 
 def report_continuation(info: SentInfo) -> bool:

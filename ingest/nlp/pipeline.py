@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_continuation, report_to_of, \
-    section_mode
+    section_mode, subject_is_issuer
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .learned import Context, Decider, default_model
 from .metadata import extract_metadata
@@ -583,6 +583,7 @@ def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
         info.labelled = True
         return info
     info = analyze(src, s, e)
+    info.issuer_subject = subject_is_issuer(info, src, issuer)
     if info.chidao_subject and not _same_body(info.chidao_subject, issuer):
         # "UBND thành phố chỉ đạo các phòng …" in a Party committee's notice: the communiqué assigns the task to
         # the subject, who passes it on (GUIDE: delegation chains); only the issuer's own "chỉ đạo" names Y.

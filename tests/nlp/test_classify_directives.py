@@ -273,3 +273,23 @@ def test_an_inserted_grounds_phrase_between_subject_and_verb_is_skipped():
 def test_units_given_the_task_are_a_subject_not_a_passive():
     i = _info("Các sở, ngành được phân công căn cứ nhiệm vụ xây dựng phương án cụ thể, triển khai thực hiện.")
     assert i.form == "subject" and i.excluded is None
+
+
+_TU_HEAD = ("TỈNH ỦY AN BÌNH\nSố 12-TB/TU\nAn Bình, ngày 10 tháng 4 năm 2025\n\nTHÔNG BÁO\n"
+            "kết luận của Ban Thường vụ Tỉnh ủy\n\nII. NHIỆM VỤ THỜI GIAN TỚI\n")
+
+
+def test_another_party_committee_as_subject_is_given_the_task():
+    res = extract(_TU_HEAD + "1. Thành ủy Bắc Sơn tập trung lãnh đạo hoàn thành các chỉ tiêu năm 2026.\n")
+    assert [[o.name for o in p.owners] for p in res.directives] == [["Thành ủy Bắc Sơn"]]
+
+
+def test_the_issuers_own_standing_body_sets_itself_no_task():
+    assert extract(_TU_HEAD + "1. Ban Thường vụ Tỉnh ủy sẽ tổ chức kiểm tra việc thực hiện.\n").directives == []
+
+
+def test_a_lower_case_time_adverbial_after_a_connective_is_skipped_to_the_subject():
+    i = _info("Theo đó, trước 17 giờ ngày 5/4, các xã, phường phải báo cáo kết quả rà soát về Sở Nội vụ.")
+    assert i.form == "subject" and i.leads == ["các xã, phường"] and i.cont
+    past = _info("Theo đó, trong các ngày 8 và 9/6, trên địa bàn các huyện đã xảy ra mưa lớn, làm hư hỏng nhiều nhà.")
+    assert past.form != "imperative"
