@@ -1,6 +1,4 @@
 """The one seam between Django and the extraction engine: the engine reads the unit directory from here."""
-from datetime import date
-
 from ingest.nlp import Extraction, UnitDirectory, extract
 from tracker.models import Unit, UnitAlias
 
@@ -15,6 +13,6 @@ def unit_directory() -> UnitDirectory:
     return UnitDirectory(names.items())
 
 
-def propose(text: str, today: date | None = None) -> Extraction:
+def propose(text: str) -> Extraction:
     """Metadata and proposed directives for a communiqué's text, owners resolved against the directory."""
-    return extract(text, unit_directory(), today=today)
+    return extract(text, unit_directory())

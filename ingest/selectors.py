@@ -123,6 +123,12 @@ def _numbered(directives, spans):
 
 # --- units --------------------------------------------------------------------------------------
 
+def existing_unit_ids(ids) -> set[int]:
+    """Which of these unit ids exist (the extractor may propose a unit deleted since)."""
+    wanted = {i for i in ids if i}
+    return set(Unit.objects.filter(pk__in=wanted).values_list("pk", flat=True)) if wanted else set()
+
+
 def unit_options() -> QuerySet:
     """Active units for the owner pickers (one shared datalist)."""
     return Unit.objects.filter(is_active=True).order_by("name").only("pk", "name", "short_name", "is_group")

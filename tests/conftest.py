@@ -1,10 +1,19 @@
 """Fixtures shared by the whole suite: units and one user per role."""
+from pathlib import Path
+
 import pytest
 
 from tests.factories import UnitFactory, UserFactory
 from tracker.models import Unit, User
 
 PASSWORD = "matkhau-thu-123"
+VAR = Path(__file__).resolve().parent.parent / "var"
+
+
+def pytest_configure(config):
+    """A fresh clone has no var/, where the test database, media and the embedded broker live."""
+    for folder in ("broker/out", "broker/processed", "broker/control", "media"):
+        (VAR / folder).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture

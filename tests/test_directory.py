@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from tracker.directory import add_alias, load_directory
 from tracker.models import Unit, UnitAlias
@@ -36,3 +37,16 @@ def test_alias_is_refused_when_it_folds_to_a_known_name():
     assert add_alias(unit, "ban to chuc tinh uy") is None
     assert add_alias(unit, "BTC Tỉnh uỷ").folded == "btc tinh uy"
     assert add_alias(unit, "btc tinh uy") is None
+
+
+@pytest.mark.django_db
+def test_alias_is_refused_when_it_is_another_units_name_or_alias():
+    unit = Unit.objects.create(name="Ban Tổ chức Tỉnh ủy", short_name="BTCTU")
+    other = Unit.objects.create(name="Sở Y tế")
+    with pytest.raises(ValidationError):
+        add_alias(unit, "So Y te")
+    add_alias(other, "SYT")
+    with pytest.raises(ValidationError):
+        add_alias(unit, "syt")
+    assert add_alias(unit, "btctu") is None  # its own short name: nothing to do
+    assert list(UnitAlias.objects.values_list("name", flat=True)) == ["SYT"]

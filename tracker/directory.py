@@ -3,6 +3,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tracker.folding import fold
@@ -16,12 +17,25 @@ class DirectoryLoad:
     aliases: int = 0
 
 
-def add_alias(unit: Unit, name: str, note: str = "") -> UnitAlias | None:
-    """Remember another name for a unit; None when the name is already the unit's or taken."""
+def add_alias(unit: Unit, name: str, *, note: str = "") -> UnitAlias | None:
+    """Remember another name of a unit, so the extractor and the searches resolve it.
+
+    None when the name already leads to the unit (its name, short name or an alias);
+    refuses (ValidationError) a name that is another unit's name or alias.
+    """
     folded = fold(name)
-    if not folded or folded == unit.folded_name or UnitAlias.objects.filter(folded=folded).exists():
+    if not folded or folded in {unit.folded_name or fold(unit.name), fold(unit.short_name or "")}:
         return None
-    return UnitAlias.objects.create(unit=unit, name=name.strip(), note=note)
+    existing = UnitAlias.objects.filter(folded=folded).select_related("unit").first()
+    if existing:
+        if existing.unit_id == unit.pk:
+            return None
+        raise ValidationError(f"“{name}” đã là tên gọi khác của {existing.unit}; "
+                              "sửa trong danh mục đơn vị nếu cần đổi.")
+    other = Unit.objects.filter(folded_name=folded).exclude(pk=unit.pk).first()
+    if other:
+        raise ValidationError(f"“{name}” là tên của đơn vị {other}, không thể làm tên gọi khác của {unit}.")
+    return UnitAlias.objects.create(unit=unit, name=name.strip()[:255], note=note[:255])
 
 
 @transaction.atomic
@@ -48,6 +62,9 @@ def load_directory(path: Path) -> DirectoryLoad:
             if "members" in entry:
                 unit.members.set([by_code[c] for c in entry["members"]])
         for alias in entry.get("aliases", []):
-            if add_alias(unit, alias, note="Danh mục mặc định"):
-                result.aliases += 1
+            try:
+                added = add_alias(unit, alias, note="Danh mục mặc định")
+            except ValidationError:  # another unit's name or alias: the office's directory wins
+                continue
+            result.aliases += added is not None
     return result

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
@@ -44,6 +45,23 @@ def timeliness_of(status: str, due_date: date | None, completed_on: date | None,
     if due_date <= today + timedelta(days=settings.DUE_SOON_DAYS):
         return Timeliness.DUE_SOON
     return Timeliness.ON_TRACK
+
+
+def days_late(due_date: date | None, today: date) -> int | None:
+    """Whole days past the deadline on `today` (0 on the day, negative: days left); None without one.
+
+    Overdue is `days_late > 0` for an open task; `days_late_sql` is the same count in SQL.
+    """
+    return (today - due_date).days if due_date is not None else None
+
+
+def days_late_sql(column: str) -> str:
+    """`days_late` as a SQL expression over a date column, for raw statements; takes `today` as one parameter."""
+    if connection.vendor == "sqlite":
+        return f"CAST(julianday(%s) - julianday({column}) AS INTEGER)"
+    if connection.vendor == "postgresql":
+        return f"(CAST(%s AS date) - {column})"
+    raise NotImplementedError(connection.vendor)
 
 
 def with_timeliness(qs: QuerySet, today: date | None = None) -> QuerySet:
@@ -151,7 +169,7 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
 
 
 def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
-    """The office dashboard: unit × timeliness counts, overdue, due this week, completion per communiqué.
+    """The office dashboard: unit × timeliness counts, overdue, due soon, completion per communiqué.
 
     Totals are the sum of the units' rows, so no extra scan. Completion is counted for the
     newest `communique_rows` published communiqués only (the rest are a click away in the
@@ -171,8 +189,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
 
     base = with_timeliness(Task.objects.select_related("lead_unit").defer(*LIST_DEFERRED[:1]), today)
     overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today)).order_by("due_date", "id")
-    due_week = base.filter(status__in=Task.OPEN_STATUSES, due_date__gte=today,
-                           due_date__lte=today + timedelta(days=7)).order_by("due_date", "id")
+    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today)).order_by("due_date", "id")
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
@@ -193,7 +210,8 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
         "per_unit": per_unit,
         "overdue": overdue,
         "overdue_count": totals[Timeliness.OVERDUE],
-        "due_week": due_week,
+        "due_soon": due_soon,
+        "due_soon_days": settings.DUE_SOON_DAYS,
         "communiques": communiques,
         "more_communiques": more_communiques,
         "totals": totals,

@@ -1,5 +1,4 @@
 """Thin views: reach the task through access.get_task, ask tracker.policy, validate with a form, write through services."""
-from datetime import timedelta
 from pathlib import Path
 
 from django.contrib import messages
@@ -205,13 +204,12 @@ def dashboard(request):
         **data,
         "communique_rows": communiques,
         "grand_total": sum(data["totals"].values()),
-        "week_end": data["today"] + timedelta(days=7),
         "buckets": buckets,
         "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
                       for unit in data["per_unit"]],
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
-        "due_week_rows": data["due_week"][:DASHBOARD_ROWS],
+        "due_soon_rows": data["due_soon"][:DASHBOARD_ROWS],
         "row_limit": DASHBOARD_ROWS,
         "list_url": reverse("tracker:task_list"),
     })

@@ -28,18 +28,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='directive',
-            name='communique',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='directives', to='ingest.communique'),
-        ),
-        migrations.AddField(
-            model_name='directive',
             name='report_to',
             field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='tracker.unit', verbose_name='báo cáo về'),
-        ),
-        migrations.AddField(
-            model_name='directiveowner',
-            name='directive',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='owners', to='ingest.directive'),
         ),
         migrations.AddField(
             model_name='directiveowner',

@@ -62,7 +62,6 @@ _IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _N
 # "Tại phiên họp ngày 14/7/2023, …", "Tại Hội nghị thường kỳ ngày 05/3/2024": the meeting named with its date
 _AT_MEETING = re.compile(r"^(?:tai|trong|qua)\s+(?:phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|buoi hop|"
                          r"hop)\b[^.;:]{0,60}?\bngay\s+" + _NUMDATE)
-_HEADER_DATE = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _HEADER_DATE_ANY = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _NUMBER_ANY = re.compile(
     r"(?:^|\n|\s{2,}|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)", re.IGNORECASE)

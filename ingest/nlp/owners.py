@@ -9,7 +9,6 @@ predicate. Capitalised words and name-forming verbs right after a head
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .lexicon import (ASSIGN_VERBS, DETERMINERS, NAME_HEADS, NAME_VERBS, NONTASK_VERBS, NP_INTERNAL, NP_STOPS,
                       PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, TASK_VERBS,
@@ -31,14 +30,6 @@ _VERB_BLOCKERS = frozenset({"các", "những", "bản", "dự", "thảo", "hoàn
 # Plural heads after which a colon introduces the names of the units ("các sở: Tài chính, Xây dựng").
 _LIST_HEADS = frozenset({"huyện", "xã", "phường", "sở", "ngành", "tỉnh", "quận", "thị", "thành", "phố", "ban", "đơn",
                          "vị", "cơ", "quan", "địa", "phương", "đồng", "chí", "trấn", "đảng", "ủy", "uỷ"})
-
-
-@dataclass
-class NP:
-    start: int  # token index
-    end: int    # token index, exclusive
-    person: bool = False
-    unit: bool = False
 
 
 def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
@@ -281,11 +272,6 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
     return False
 
 
-def _name_like(toks: list[Tok], a: int, b: int) -> bool:
-    return all(not match_at(toks, x, UNIT_HEADS) and toks[x].f not in ("tỉnh", "ủy", "trung", "ương")
-               for x in range(a, b))
-
-
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _SPACES = re.compile(r"\s+")
 
@@ -424,7 +410,7 @@ def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
         needs_prep = toks[k].f in ("thông", "phản")
         cand = None
         if not needs_prep and m < n and toks[m].word and (unit_head_at(toks, m) or toks[m].cap) \
-                and not toks[m].f in ("kết",):
+                and toks[m].f not in ("kết",):
             cand = m
         else:
             for x in range(m, min(n, m + 12)):

@@ -145,9 +145,8 @@ _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
-def extract(text: str, directory: "UnitDirectory | None" = None, today: dt.date | None = None,
-            decider: Decider | None = None) -> Extraction:
-    """Metadata and proposed directives of a communiqué. ``today`` is unused by the rules (kept for callers).
+def extract(text: str, directory: "UnitDirectory | None" = None, decider: Decider | None = None) -> Extraction:
+    """Metadata and proposed directives of a communiqué.
 
     ``decider`` has the last word on each sentence (default: the committed learned layer beside the rules).
     """

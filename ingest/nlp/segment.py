@@ -125,7 +125,7 @@ def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
     if width < 40 or width > 200:
         return False, width
     unfinished = sum(1 for s, e in lines if e - s >= 0.7 * width and not _ends_terminal(text[s:e])
-                     and not text[e - 1:e] in ":;")
+                     and text[e - 1:e] not in ":;")
     return unfinished >= 4 and unfinished >= 0.25 * len(lens), width
 
 

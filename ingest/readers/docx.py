@@ -374,17 +374,38 @@ def _parse_styles(doc) -> tuple[dict[str, _Style], str | None, str | None]:
     return styles, default_pstyle, default_font
 
 
-def _parse_numbering(doc):
-    abstract: dict[str, dict[int, _Level]] = {}
-    nums: dict[str, tuple[str, dict[int, int]]] = {}
-    root = None
+def _numbering_root(doc):
+    """The numbering part's XML, or None (no lists, or a part python-docx cannot load)."""
     try:
         for rel in doc.part.rels.values():
             if rel.reltype.endswith("/numbering") and not rel.is_external:
-                root = getattr(rel.target_part, "element", None)
-                break
+                return getattr(rel.target_part, "element", None)
     except Exception:
-        root = None
+        return None
+    return None
+
+
+def _parse_level(lvl) -> _Level:
+    lv = _Level()
+    el = lvl.find(_w("numFmt"))
+    if el is not None and el.get(_w("val")):
+        lv.fmt = el.get(_w("val"))
+    el = lvl.find(_w("lvlText"))
+    if el is not None:
+        lv.text = el.get(_w("val")) or ""
+    el = lvl.find(_w("start"))
+    if el is not None:
+        try:
+            lv.start = int(el.get(_w("val"), "1"))
+        except ValueError:
+            pass
+    return lv
+
+
+def _parse_numbering(doc):
+    abstract: dict[str, dict[int, _Level]] = {}
+    nums: dict[str, tuple[str, dict[int, int]]] = {}
+    root = _numbering_root(doc)
     if root is None:
         return abstract, nums
     for an in root.iter(_w("abstractNum")):
@@ -394,20 +415,7 @@ def _parse_numbering(doc):
                 i = int(lvl.get(_w("ilvl"), "0"))
             except ValueError:
                 continue
-            lv = _Level()
-            el = lvl.find(_w("numFmt"))
-            if el is not None and el.get(_w("val")):
-                lv.fmt = el.get(_w("val"))
-            el = lvl.find(_w("lvlText"))
-            if el is not None:
-                lv.text = el.get(_w("val")) or ""
-            el = lvl.find(_w("start"))
-            if el is not None:
-                try:
-                    lv.start = int(el.get(_w("val"), "1"))
-                except ValueError:
-                    pass
-            levels[i] = lv
+            levels[i] = _parse_level(lvl)
         abstract[an.get(_w("abstractNumId"), "")] = levels
     for num in root.iter(_w("num")):
         nid = num.get(_w("numId"))

@@ -297,33 +297,10 @@ def _walk(node, out: _Lines, prefix: str = "") -> None:
                 out.flush()
             continue
         if name in ("ul", "ol"):
-            out.flush()
-            n = _int(child.get("start"), 1)
-            for li in child.find_all("li", recursive=False):
-                mark = "- " if name == "ul" else f"{n}. "
-                n += 1
-                out.flush()
-                out.add(mark)
-                _walk(li, out)
-                out.flush()
-            # stray non-li children
-            for other in child.children:
-                if isinstance(other, Tag) and other.name != "li":
-                    _walk(other, out)
-            out.flush()
+            _walk_list(child, out)
             continue
         if name == "tr":
-            out.flush()
-            cells = child.find_all(["td", "th"], recursive=False)
-            if any(_has_block_child(c) for c in cells):
-                for c in cells:
-                    _walk(c, out)
-                    out.flush()
-            else:
-                texts = [_WS_RE.sub(" ", c.get_text()).strip() for c in cells]
-                line = "\t".join(t for t in texts if t)
-                if line:
-                    out.lines.append(line)
+            _walk_row(child, out)
             continue
         if name in _BLOCK_TAGS:
             out.flush()
@@ -331,6 +308,41 @@ def _walk(node, out: _Lines, prefix: str = "") -> None:
             out.flush()
         else:
             _walk(child, out)
+
+
+def _walk_list(node, out: _Lines) -> None:
+    """A list: each item on its own line, marked "- " or numbered from the list's start."""
+    from bs4 import Tag
+
+    out.flush()
+    n = _int(node.get("start"), 1)
+    for li in node.find_all("li", recursive=False):
+        mark = "- " if node.name == "ul" else f"{n}. "
+        n += 1
+        out.flush()
+        out.add(mark)
+        _walk(li, out)
+        out.flush()
+    # stray non-li children
+    for other in node.children:
+        if isinstance(other, Tag) and other.name != "li":
+            _walk(other, out)
+    out.flush()
+
+
+def _walk_row(node, out: _Lines) -> None:
+    """A table row: one tab-separated line, or each cell's lines when a cell holds blocks."""
+    out.flush()
+    cells = node.find_all(["td", "th"], recursive=False)
+    if any(_has_block_child(c) for c in cells):
+        for c in cells:
+            _walk(c, out)
+            out.flush()
+    else:
+        texts = [_WS_RE.sub(" ", c.get_text()).strip() for c in cells]
+        line = "\t".join(t for t in texts if t)
+        if line:
+            out.lines.append(line)
 
 
 def _int(value, default: int) -> int:

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 # Tone order used by every table in this module.
 TONES = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
 #        none  sắc       huyền     hỏi       ngã       nặng
-TONE_NAMES = ("ngang", "sắc", "huyền", "hỏi", "ngã", "nặng")
 TONE_MARKS = frozenset(TONES[1:])
 
 # ---------------------------------------------------------------------------
@@ -154,7 +153,7 @@ def _build_vni() -> tuple[dict[str, str], dict[str, str]]:
     pairs: dict[str, str] = {}
     singles: dict[str, str] = {}
 
-    def add_pair(base_lower: str, legacy_base_lower: str, mods: tuple[str, ...],
+    def add_pair(legacy_base_lower: str, mods: tuple[str, ...],
                  uni_base_lower: str) -> None:
         for mod, tone in zip(mods, TONES):
             if not mod:
@@ -171,13 +170,13 @@ def _build_vni() -> tuple[dict[str, str], dict[str, str]]:
                     pairs[key] = u
 
     for v in "aeouy":
-        add_pair(v, v, _VNI_TONE_MODS, v)
-    add_pair("a", "a", _VNI_CIRC_MODS, "â")
-    add_pair("e", "e", _VNI_CIRC_MODS, "ê")
-    add_pair("o", "o", _VNI_CIRC_MODS, "ô")
-    add_pair("a", "a", _VNI_BREVE_MODS, "ă")
-    add_pair("ơ", "ô", _VNI_TONE_MODS, "ơ")
-    add_pair("ư", "ö", _VNI_TONE_MODS, "ư")
+        add_pair(v, _VNI_TONE_MODS, v)
+    add_pair("a", _VNI_CIRC_MODS, "â")
+    add_pair("e", _VNI_CIRC_MODS, "ê")
+    add_pair("o", _VNI_CIRC_MODS, "ô")
+    add_pair("a", _VNI_BREVE_MODS, "ă")
+    add_pair("ô", _VNI_TONE_MODS, "ơ")
+    add_pair("ö", _VNI_TONE_MODS, "ư")
     for leg, uni in _VNI_SINGLE_LOWER.items():
         singles[leg] = uni
         singles[leg.upper()] = uni.upper()

@@ -11,7 +11,6 @@ from .review import (
     delete_directive,
     map_owner,
     merge_with_next,
-    remember_alias,
     set_review,
     split_directive,
     update_directive,
@@ -19,6 +18,6 @@ from .review import (
 
 __all__ = [
     "KEEP", "DuplicateImport", "ImportRefused", "OwnerInput", "add_directive", "delete_directive",
-    "import_document", "map_owner", "merge_with_next", "publish", "remember_alias", "set_review",
+    "import_document", "map_owner", "merge_with_next", "publish", "set_review",
     "split_directive", "update_directive",
 ]

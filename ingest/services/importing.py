@@ -15,14 +15,13 @@ from django.utils import timezone
 
 from ingest import selectors
 from ingest.extraction import propose
-from ingest.models import Communique, Directive, DirectiveOwner
+from ingest.models import Communique, Directive
 from ingest.readers import ReadError, read_document, read_pasted
-from tracker.folding import fold
-from tracker.models import Unit, User
+from tracker.models import User
+
+from .owners import add_owners
 
 logger = logging.getLogger(__name__)
-
-Role = DirectiveOwner.Role
 
 
 class ImportRefused(Exception):
@@ -132,7 +131,7 @@ def _create_directives(communique: Communique, proposals) -> None:
         wanted.update(o.unit_id for o in p.owners if o.unit_id)
         if p.report_to_unit_id:
             wanted.add(p.report_to_unit_id)
-    known = set(Unit.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    known = selectors.existing_unit_ids(wanted)
     length = len(communique.text)
     for order, p in enumerate(proposals):
         span_ok = p.start is not None and p.end is not None and 0 <= p.start <= p.end <= length
@@ -149,15 +148,4 @@ def _create_directives(communique: Communique, proposals) -> None:
             deadline_source=p.deadline_source or "",
             recurring=bool(p.recurring),
         )
-        seen = set()
-        for owner in p.owners:
-            key = (owner.unit_id or fold(owner.name), owner.role)
-            if key in seen:
-                continue
-            seen.add(key)
-            DirectiveOwner.objects.create(
-                directive=directive,
-                name=owner.name[:255],
-                role=owner.role if owner.role in Role.values else Role.LEAD,
-                unit_id=owner.unit_id if owner.unit_id in known else None,
-            )
+        add_owners(directive, [(o.name, o.role, o.unit_id) for o in p.owners], known=known)

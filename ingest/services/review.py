@@ -14,7 +14,10 @@ from django.db import transaction
 from ingest.extraction import propose
 from ingest.models import Communique, Directive, DirectiveOwner
 from tracker.folding import fold
-from tracker.models import Unit, UnitAlias, User
+from tracker.directory import add_alias
+from tracker.models import Unit, User
+
+from .owners import add_owners
 
 logger = logging.getLogger(__name__)
 
@@ -56,27 +59,6 @@ class OwnerInput:
     remember: bool = False  # keep `name` as an alias of `unit` for later imports
 
 
-def remember_alias(name: str, unit: Unit, *, note: str = "") -> UnitAlias | None:
-    """Keep a mention as another name of a unit so the extractor resolves it next time.
-
-    Nothing to do when the name already leads to that unit; refuses a name that is
-    already another unit's.
-    """
-    folded = fold(name)
-    if not folded or folded in {unit.folded_name or fold(unit.name), fold(unit.short_name or "")}:
-        return None
-    existing = UnitAlias.objects.filter(folded=folded).select_related("unit").first()
-    if existing:
-        if existing.unit_id == unit.pk:
-            return existing
-        raise ValidationError(f"“{name}” đã là tên gọi khác của {existing.unit}; "
-                              "sửa trong danh mục đơn vị nếu cần đổi.")
-    other = Unit.objects.filter(folded_name=folded).exclude(pk=unit.pk).first()
-    if other:
-        raise ValidationError(f"“{name}” là tên của đơn vị {other}, không thể làm tên gọi khác của {unit}.")
-    return UnitAlias.objects.create(unit=unit, name=name.strip()[:255], note=note[:255])
-
-
 def _alias_note(communique: Communique) -> str:
     return f"Ghi nhớ khi duyệt thông báo {communique.number or '#' + str(communique.pk)}"
 
@@ -109,19 +91,13 @@ def update_directive(directive: Directive, *, user: User | None = None, text=KEE
     directive.save()
     if owners is not KEEP:
         directive.owners.all().delete()
-        seen = set()
-        for owner in owners:
-            name = (owner.name or (owner.unit.name if owner.unit else "")).strip()
-            if not name:
-                continue
-            role = owner.role if owner.role in Role.values else Role.LEAD
-            key = (owner.unit.pk if owner.unit else fold(name), role)
-            if key in seen:
-                continue
-            seen.add(key)
-            DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit=owner.unit)
+        named = [((o.name or (o.unit.name if o.unit else "")).strip(), o) for o in owners]
+        named = [(name, o) for name, o in named if name]
+        add_owners(directive, [(name, o.role, o.unit.pk if o.unit else None) for name, o in named],
+                   known={o.unit.pk for _name, o in named if o.unit})
+        for name, owner in named:
             if owner.remember and owner.unit:
-                remember_alias(name, owner.unit, note=_alias_note(communique))
+                add_alias(owner.unit, name, note=_alias_note(communique))
     return directive
 
 
@@ -149,7 +125,7 @@ def map_owner(owner: DirectiveOwner, unit: Unit, *, remember: bool = False,
         other.unit = unit
         other.save(update_fields=["unit"])
     if remember:
-        remember_alias(owner.name, unit, note=_alias_note(communique))
+        add_alias(unit, owner.name, note=_alias_note(communique))
     return 1 + len(same)
 
 
@@ -187,8 +163,7 @@ def merge_with_next(directive: Directive, *, user: User | None = None) -> Direct
         if key not in rows or (owner.role == Role.LEAD and rows[key].role != Role.LEAD):
             rows[key] = owner
     first.owners.all().delete()
-    for owner in rows.values():
-        DirectiveOwner.objects.create(directive=first, name=owner.name, role=owner.role, unit_id=owner.unit_id)
+    _copy_owners(first, rows.values())
     second.delete()
     _renumber([d for d in ordered if d.pk != second.pk])
     return first
@@ -227,8 +202,7 @@ def split_directive(directive: Directive, at: int, *, user: User | None = None) 
         deadline=directive.deadline, deadline_phrase=directive.deadline_phrase,
         deadline_source=directive.deadline_source, recurring=directive.recurring, review=directive.review,
     )
-    for owner in directive.owners.all():
-        DirectiveOwner.objects.create(directive=second, name=owner.name, role=owner.role, unit_id=owner.unit_id)
+    _copy_owners(second, directive.owners.all())
     _renumber(ordered[: index + 1] + [second] + ordered[index + 1:])
     return directive, second
 
@@ -269,6 +243,11 @@ def add_directive(communique: Communique, *, start: int, end: int, user: User | 
     return directive
 
 
+def _copy_owners(directive: Directive, owners) -> None:
+    owners = list(owners)
+    add_owners(directive, [(o.name, o.role, o.unit_id) for o in owners], known={o.unit_id for o in owners if o.unit_id})
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -300,11 +279,7 @@ def _fill_from_extractor(directive: Directive) -> None:
     if not proposals:
         return
     p = proposals[0]
-    known = set(Unit.objects.filter(pk__in=[o.unit_id for o in p.owners if o.unit_id]).values_list("pk", flat=True))
-    for owner in p.owners:
-        DirectiveOwner.objects.create(directive=directive, name=owner.name[:255],
-                                      role=owner.role if owner.role in Role.values else Role.LEAD,
-                                      unit_id=owner.unit_id if owner.unit_id in known else None)
+    add_owners(directive, [(o.name, o.role, o.unit_id) for o in p.owners])
     if p.deadline_source == "explicit" and p.deadline:
         directive.deadline, directive.deadline_phrase = p.deadline, (p.deadline_phrase or "")[:255]
         directive.deadline_source = Directive.DeadlineSource.EXPLICIT

@@ -75,7 +75,7 @@ def test_office_opens_dashboard(page, login, office_user, tasks):
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Tổng hợp tình hình thực hiện"
     assert "Báo cáo sơ kết công tác xây dựng Đảng" in page.locator("#overdue").inner_text()
-    assert "Rà soát, bổ sung quy hoạch" in page.locator("#due-week").inner_text()
+    assert "Rà soát, bổ sung quy hoạch" in page.locator("#due-soon").inner_text()
     page.screenshot(path="/tmp/dondoc_dashboard.png", full_page=True)
     page.locator("#per-unit a", has_text="1").first.click()
     page.wait_for_load_state()

@@ -156,13 +156,6 @@ def test_map_owner_maps_every_same_mention_and_remembers(communique, directory):
     assert alias.name == "Ban Dân vận"
 
 
-def test_remember_alias_refuses_another_units_name(communique, directory):
-    with pytest.raises(ValidationError):
-        services.remember_alias("Sở Y tế", directory["a"])
-    assert services.remember_alias("Ban Tổ chức Tỉnh ủy", directory["a"]) is None  # its own name: nothing to do
-    assert not UnitAlias.objects.exists()
-
-
 def test_remembered_alias_resolves_on_next_import(sample_text, directory, media):
     first = services.import_document(data=None, filename="", pasted=sample_text, user=None)
     mention = DirectiveOwner.objects.filter(directive__communique=first, unit__isnull=True,

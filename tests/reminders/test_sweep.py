@@ -322,7 +322,7 @@ def test_query_count_does_not_grow_with_tasks(units, make_task, no_enqueue):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    for i in range(5):
+    for _ in range(5):
         make_task(units["a"], D + days(3))
     with CaptureQueriesContext(connection) as small:
         sweep(D)
@@ -331,3 +331,18 @@ def test_query_count_does_not_grow_with_tasks(units, make_task, no_enqueue):
         sweep(D + days(7))
     assert len(large.captured_queries) == len(small.captured_queries)
     assert set(many) <= {t for t, _ in reminded(D + days(7))}
+
+
+def test_celery_limits_and_schedule_come_from_the_settings_and_the_policy_is_the_clock(settings):
+    from config.celery_app import app
+    from tracker.reminders import tasks
+
+    assert app.conf.beat_schedule == settings.CELERY_BEAT_SCHEDULE
+    # the beat only polls (every few minutes); the hour is ReminderPolicy.send_time, read by sweep_if_due
+    assert all(isinstance(entry["schedule"], (int, float)) and entry["schedule"] <= 600
+               for entry in app.conf.beat_schedule.values())
+    assert (app.conf.task_time_limit, app.conf.task_soft_time_limit) == (300, 240)
+    assert settings.REMINDER_SEND_BUDGET_SECONDS < app.conf.task_soft_time_limit
+    for task in (tasks.send_pending, tasks.daily_sweep, tasks.flush_outbox):
+        assert (task.acks_late, task.reject_on_worker_lost, task.ignore_result) == (True, True, True)
+        assert (task.time_limit, task.soft_time_limit) == (300, 240)

@@ -29,12 +29,24 @@ def test_dashboard_counts_lists_and_rates(client, office_user, make_task, unit_a
     assert getattr(units[unit_b.pk], Timeliness.DUE_SOON) == 1
     assert getattr(units[unit_b.pk], Timeliness.DONE_ON_TIME) == 1 and units[unit_b.pk].total == 3
     assert [t.pk for t in response.context["overdue_rows"]] == [late.pk]
-    assert [t.pk for t in response.context["due_week_rows"]] == [week.pk]
+    assert [t.pk for t in response.context["due_soon_rows"]] == [week.pk]
     (comm,) = response.context["communique_rows"]
     assert (comm.total, comm.done, comm.rate) == (3, 1, 33)  # the cancelled task is not counted
     html = response.content.decode()
     assert f"?unit={unit_a.pk}&amp;timeliness=qua_han" in html
     assert f"?communique={comm.pk}" in html
+
+
+@pytest.mark.django_db
+def test_due_soon_follows_the_one_setting(client, office_user, make_task, unit_a, today, settings):
+    settings.DUE_SOON_DAYS = 3
+    soon = make_task(unit_a, title="Việc 3 ngày", due=today + timedelta(days=3))
+    make_task(unit_a, title="Việc 6 ngày", due=today + timedelta(days=6))
+    client.force_login(office_user)
+    response = client.get(URL)
+    assert [t.pk for t in response.context["due_soon_rows"]] == [soon.pk]
+    assert getattr(response.context["per_unit"][0], Timeliness.DUE_SOON) == 1
+    assert "Đến hạn trong 3 ngày tới" in response.content.decode()
 
 
 @pytest.mark.django_db

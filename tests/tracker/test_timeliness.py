@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from itertools import product
 
 import pytest
+from django.db import connection
 
 from tests.factories import TaskFactory, UnitFactory
 from tracker import selectors
@@ -30,6 +31,17 @@ def test_annotation_filter_and_python_agree_on_grid(settings):
     for bucket in Timeliness:
         filtered = set(Task.objects.filter(selectors.timeliness_filter(bucket, TODAY)).values_list("pk", flat=True))
         assert filtered == {pk for pk, b in expected.items() if b == bucket}, bucket
+    # the sweep's lateness (raw SQL) is the Python count, and overdue / due soon are what it says
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, {selectors.days_late_sql('due_date')} FROM tracker_task"
+                       " WHERE due_date IS NOT NULL", [TODAY])
+        late_sql = dict(cursor.fetchall())
+    tasks = {t.pk: t for t in Task.objects.all()}
+    assert late_sql == {pk: selectors.days_late(t.due_date, TODAY) for pk, t in tasks.items() if t.due_date}
+    for pk, late in late_sql.items():
+        if tasks[pk].status in Task.OPEN_STATUSES:
+            assert (expected[pk] == Timeliness.OVERDUE) == (late > 0)
+            assert (expected[pk] == Timeliness.DUE_SOON) == (-settings.DUE_SOON_DAYS <= late <= 0)
     # every bucket occurs, so the grid really exercised each branch
     assert set(expected.values()) == {*Timeliness.values, None}
     # the list's counts and the dashboard's per-unit counts are these buckets, counted

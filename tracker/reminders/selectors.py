@@ -17,7 +17,7 @@ from tracker.models import (
     OutboxMessage, ReminderItem, ReminderPolicy, ReminderSweep, Task, TaskAssignment, Timeliness, Unit,
     UnitReminderPolicy, User,
 )
-from tracker.selectors import timeliness_of, visible_tasks
+from tracker.selectors import days_late, timeliness_of, visible_tasks
 
 Status = Task.Status
 
@@ -143,10 +143,6 @@ class Line:
         return task_url(self.task)
 
     @property
-    def role_label(self) -> str:
-        return TaskAssignment.Role(self.role).label if self.role in TaskAssignment.Role.values else ""
-
-    @property
     def standing(self) -> str:
         """How the task stands on the message's date, in words."""
         if self.task.status not in Task.OPEN_STATUSES:
@@ -168,7 +164,7 @@ def task_url(task: Task) -> str:
 
 def _line(task: Task, role: str, unit: Unit | None, on: date) -> Line:
     bucket = timeliness_of(task.status, task.due_date, task.completed_on, on)
-    days = (task.due_date - on).days if task.due_date else 0
+    days = -days_late(task.due_date, on) if task.due_date else 0
     return Line(task, role, unit, bucket, days)
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from tracker.models import OutboxMessage, ReminderItem, ReminderSweep, Task, TaskAssignment, Unit
-from tracker.selectors import local_today
+from tracker.selectors import days_late_sql, local_today
 
 from . import emails, selectors
 from .outbox import enqueue_sending
@@ -36,15 +36,6 @@ class SweepResult:
     messages: int = 0
     rolled: int = 0
     created: list[int] = field(default_factory=list)
-
-
-def _days_sql(vendor: str) -> str:
-    """SQL for (%s date − t.due_date) in whole days: the days a task is late (negative: days left)."""
-    if vendor == "sqlite":
-        return "CAST(julianday(%s) - julianday(t.due_date) AS INTEGER)"
-    if vendor == "postgresql":
-        return "(CAST(%s AS date) - t.due_date)"
-    raise NotImplementedError(vendor)
 
 
 def _insert_items(day: date, span: int, kind: str, group: selectors.PolicyGroup) -> int:
@@ -85,7 +76,7 @@ def _insert_items(day: date, span: int, kind: str, group: selectors.PolicyGroup)
     sql = (
         f"INSERT INTO {q(ReminderItem._meta.db_table)} (local_date, unit_id, task_id, kind, role, due_date) "
         f"SELECT %s, s.unit_id, s.task_id, %s, s.role, s.due_date FROM ("
-        f" SELECT a.unit_id, a.task_id, a.role, t.due_date, {_days_sql(connection.vendor)} AS x"
+        f" SELECT a.unit_id, a.task_id, a.role, t.due_date, {days_late_sql('t.due_date')} AS x"
         f" FROM {q(TaskAssignment._meta.db_table)} a"
         f" JOIN {q(Task._meta.db_table)} t ON t.id = a.task_id"
         f" JOIN {q(Unit._meta.db_table)} u ON u.id = a.unit_id"

@@ -39,7 +39,7 @@ class Command(BaseCommand):
         if not options["no_communiques"]:
             self._communiques()
         self.stdout.write(self.style.SUCCESS("Tài khoản mẫu (mật khẩu: %s):" % password))
-        for username, name, role, code in DEMO_USERS:
+        for username, _name, role, code in DEMO_USERS:
             self.stdout.write(f"  {username:18} {User.Role(role).label} – {code}")
 
     def _demo_users(self, password: str) -> int:

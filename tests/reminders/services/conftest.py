@@ -58,7 +58,7 @@ class RedisServer:
                 return
             except redis.ConnectionError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError("redis-server did not start")
+                    raise RuntimeError("redis-server did not start") from None
                 time.sleep(0.05)
 
     def stop(self):

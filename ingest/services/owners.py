@@ -1,0 +1,32 @@
+"""A directive's owner rows, written one way whichever service writes them (import, review, merge, split)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ingest import selectors
+from ingest.models import Directive, DirectiveOwner
+from tracker.folding import fold
+
+Role = DirectiveOwner.Role
+
+
+def add_owners(directive: Directive, owners: Iterable[tuple[str, str, int | None]], *,
+               known: set[int] | None = None) -> None:
+    """Write (name as written, role, unit id) triples as the directive's owner rows.
+
+    A role the model does not know becomes lead; a unit id that does not exist (not in
+    `known`, read when not given) leaves the mention unmapped; each (unit, or folded name
+    while unmapped; role) pair is written once.
+    """
+    owners = list(owners)
+    if known is None:
+        known = selectors.existing_unit_ids(unit_id for _name, _role, unit_id in owners)
+    seen = set()
+    for name, role, unit_id in owners:
+        role = role if role in Role.values else Role.LEAD
+        unit_id = unit_id if unit_id in known else None
+        key = (unit_id or fold(name), role)
+        if key in seen:
+            continue
+        seen.add(key)
+        DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit_id=unit_id)
