@@ -71,3 +71,16 @@ def test_the_committed_model_is_what_training_on_the_gold_gives():
     if digest(rows) != committed.examples:
         pytest.skip("rules or gold changed since the model was trained: run python -m ingest.nlp.train")
     assert fit(rows).weights == committed.weights
+
+
+def test_a_set_holding_a_sealed_file_is_never_trained_on(tmp_path):
+    from ingest.nlp.corpus import GoldSet, gold_sets
+
+    (tmp_path / "a.json").write_text('{"directives": []}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Giao Sở Y tế chủ trì.", encoding="utf-8")
+    open_set = GoldSet("x", tmp_path, tmp_path)
+    assert not open_set.sealed and [d.name for d in open_set.docs()] == ["a.txt"]
+    (tmp_path / "SEALED").write_text("", encoding="utf-8")
+    assert open_set.sealed
+    assert all(not g.sealed for g in gold_sets())
+    assert {g.name for g in gold_sets(include_sealed=True)} >= {g.name for g in gold_sets()}
