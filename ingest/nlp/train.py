@@ -30,7 +30,7 @@ from .pipeline import extract
 # Regularisation, overrule thresholds and pruning: chosen once by cross-validation, fixed here.
 C = 0.5
 ACCEPT = 0.85
-REJECT = 0.05
+REJECT = 0.2
 MIN_DOCS = 2        # a feature seen in fewer documents is dropped (no word learnt from one text)
 NEGATIVE_BELOW = 0.34  # a sentence sharing less than this with every gold directive is a negative
 DIGITS = 3
