@@ -53,7 +53,7 @@ class CommuniqueAdmin(admin.ModelAdmin):
     readonly_fields = ("source_name", "source_file", "source_format", "text", "content_hash", "imported_by",
                        "imported_at", "state", "published_at", "published_by")
     fieldsets = (
-        (None, {"fields": ("number", "title", "issuer", "meeting_date", "province")}),
+        (None, {"fields": ("number", "title", "issuer", "issue_date", "meeting_date", "province")}),
         ("Nguồn", {"fields": ("source_name", "source_file", "source_format", "imported_by", "imported_at",
                               "content_hash")}),
         ("Ban hành", {"fields": ("state", "published_at", "published_by")}),
@@ -71,7 +71,7 @@ class CommuniqueAdmin(admin.ModelAdmin):
 
     @admin.display(description="ngày", ordering="meeting_date")
     def meeting_date_vn(self, obj):
-        return obj.meeting_date.strftime("%d/%m/%Y") if obj.meeting_date else "–"
+        return obj.date.strftime("%d/%m/%Y") if obj.date else "–"
 
     @admin.display(description="số ý", ordering="n_directives")
     def directive_count(self, obj):

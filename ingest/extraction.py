@@ -1,5 +1,5 @@
 """The one seam between Django and the extraction engine: the engine reads the unit directory from here."""
-from ingest.nlp import Extraction, UnitDirectory, extract
+from ingest.nlp import Extraction, Proposal, UnitDirectory, extract, propose_span
 from tracker.models import Unit, UnitAlias
 
 
@@ -16,3 +16,9 @@ def unit_directory() -> UnitDirectory:
 def propose(text: str) -> Extraction:
     """Metadata and proposed directives for a communiqué's text, owners resolved against the directory."""
     return extract(text, unit_directory())
+
+
+def propose_for_span(text: str, start: int, end: int) -> Proposal | None:
+    """A directive the office selected in a communiqué's text, with the owners and deadline it has where it
+    stands in the document (its item's heading, lead-in, responsibility line), resolved against the directory."""
+    return propose_span(text, start, end, unit_directory())

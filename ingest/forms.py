@@ -69,6 +69,32 @@ class ImportForm(forms.Form):
         return {"data": None, "filename": "", "pasted": self.cleaned_data["pasted"]}
 
 
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class _MultipleFileField(forms.FileField):
+    """Several uploads in one field (Django's documented recipe): cleans to a list."""
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data]
+        return [single(data, initial)] if data else single(data, initial)
+
+
+class BulkImportForm(forms.Form):
+    """Several files at once; each is imported (or refused) on its own."""
+
+    files = _MultipleFileField(
+        label="Các tệp thông báo", required=True,
+        help_text="Chọn nhiều tệp .docx, .pdf, .html hoặc .txt cùng lúc (giữ Ctrl hoặc Shift khi chọn).",
+        widget=_MultipleFileInput(attrs={"accept": ".txt,.docx,.pdf,.html,.htm", "class": "form-control",
+                                         "multiple": True}),
+        error_messages={"required": "Hãy chọn ít nhất một tệp."},
+    )
+
+
 _ROLE_CHOICES = DirectiveOwner.Role.choices
 _SMALL = {"class": "form-control form-control-sm"}
 _CHECK = {"class": "form-check-input"}
@@ -158,8 +184,16 @@ class MapOwnerForm(forms.Form):
 
 
 class SplitForm(forms.Form):
-    at = forms.IntegerField(label="Tách tại ký tự thứ", min_value=1,
+    at = forms.IntegerField(label="Tách tại ký tự thứ", min_value=1, required=False,
                             widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "min": 1}))
+    # "Tách theo câu": cut at the sentence boundary nearest the caret (or after the first sentence)
+    by_sentence = forms.BooleanField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("at") is None and not data.get("by_sentence"):
+            raise forms.ValidationError("Hãy nhập vị trí tách (một số, tính theo ký tự của nội dung).")
+        return data
 
 
 class SpanForm(forms.Form):

@@ -1,6 +1,10 @@
 """Communiqués and the directives proposed from them, before and after the office publishes them."""
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
+
+# Newest first by the date lists show: the meeting's, else the document's own.
+BY_DATE = (Coalesce("meeting_date", "issue_date").desc(nulls_last=True), "-id")
 
 
 class Communique(models.Model):
@@ -11,7 +15,10 @@ class Communique(models.Model):
     title = models.TextField("trích yếu", blank=True)
     number = models.CharField("số/ký hiệu", max_length=64, blank=True, db_index=True)
     issuer = models.CharField("cơ quan ban hành", max_length=255, blank=True)
-    meeting_date = models.DateField("ngày họp/ban hành", null=True, blank=True)
+    meeting_date = models.DateField("ngày họp", null=True, blank=True,
+                                    help_text="Ngày cuộc họp, hội nghị mà văn bản kết luận (nếu văn bản có nêu).")
+    issue_date = models.DateField("ngày ban hành", null=True, blank=True,
+                                  help_text="Ngày ghi ở dòng “…, ngày … tháng … năm …” của văn bản.")
     province = models.CharField("tỉnh", max_length=128, blank=True)
     source_name = models.CharField("tên tệp nguồn", max_length=255, blank=True)
     source_file = models.FileField("tệp nguồn", upload_to="communiques/%Y/", max_length=255, blank=True)
@@ -35,7 +42,7 @@ class Communique(models.Model):
     class Meta:
         verbose_name = "thông báo kết luận"
         verbose_name_plural = "thông báo kết luận"
-        ordering = ["-meeting_date", "-id"]
+        ordering = BY_DATE
 
     @property
     def is_published(self) -> bool:
@@ -49,9 +56,14 @@ class Communique(models.Model):
         """How lists name it: its number, else its date (news pages often carry no number)."""
         if self.number:
             return self.number
-        if self.meeting_date:
-            return f"TB ngày {self.meeting_date:%d/%m/%Y}"
+        if self.date:
+            return f"TB ngày {self.date:%d/%m/%Y}"
         return f"TB #{self.pk}"
+
+    @property
+    def date(self):
+        """The date lists show and sort by: the meeting's, else the document's own."""
+        return self.meeting_date or self.issue_date
 
 
 class Directive(models.Model):
@@ -82,6 +94,8 @@ class Directive(models.Model):
         "nguồn thời hạn", max_length=16, choices=DeadlineSource.choices, blank=True, default="",
     )
     recurring = models.BooleanField("thường xuyên/định kỳ", default=False)
+    deadline_evidence = models.CharField("thời hạn lấy từ", max_length=255, blank=True,
+                                         help_text="Nơi trong văn bản bộ trích xuất đọc được thời hạn.")
     review = models.CharField("duyệt", max_length=16, choices=Review.choices, default=Review.PROPOSED)
 
     class Meta:
@@ -109,6 +123,10 @@ class DirectiveOwner(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )
     role = models.CharField("vai trò", max_length=8, choices=Role.choices, default=Role.LEAD)
+    evidence = models.CharField("lấy từ", max_length=255, blank=True,
+                                help_text="Nơi trong văn bản bộ trích xuất đọc được đơn vị này.")
+    unit_type = models.CharField("loại đơn vị", max_length=64, blank=True,
+                                 help_text="Loại đơn vị nhận ra theo tên (Sở, Đảng ủy, UBND cấp xã…).")
 
     class Meta:
         verbose_name = "đơn vị được giao"

@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ingest.models import Communique, Directive, DirectiveOwner
+from ingest.models import BY_DATE, Communique, Directive, DirectiveOwner
 from tracker.folding import fold
 from tracker import policy
 from tracker import selectors as tracker_selectors
@@ -54,7 +54,7 @@ def communique_list(user: User) -> QuerySet:
         directive_count=Count("directives", filter=~Q(directives__review=Directive.Review.REJECTED), distinct=True),
         task_count=Count("directives__tasks", distinct=True),
         done_count=Count("directives__tasks", filter=Q(directives__tasks__status=Task.Status.DONE), distinct=True),
-    ).order_by("-meeting_date", "-imported_at", "-id")  # GROUP BY drops Meta.ordering
+    ).order_by(BY_DATE[0], "-imported_at", "-id")  # GROUP BY drops Meta.ordering
 
 
 def directives_of(communique: Communique) -> list[Directive]:
@@ -132,6 +132,18 @@ def existing_unit_ids(ids) -> set[int]:
 def unit_options() -> QuerySet:
     """Active units for the owner pickers (one shared datalist)."""
     return Unit.objects.filter(is_active=True).order_by("name").only("pk", "name", "short_name", "is_group")
+
+
+def closest_units(names: list[str], n: int = 3) -> dict[str, list[Unit]]:
+    """For owner names that match no unit: the units whose names read most like each (for the office to pick
+    from), by the engine's directory (names, short names, aliases)."""
+    from ingest.extraction import unit_directory
+    if not names:
+        return {}
+    directory = unit_directory()
+    ids = {name: directory.closest(name, n) for name in names}
+    units = Unit.objects.in_bulk({i for found in ids.values() for i in found})
+    return {name: [units[i] for i in found if i in units] for name, found in ids.items()}
 
 
 class UnitLookupError(ValueError):

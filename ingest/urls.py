@@ -6,6 +6,7 @@ app_name = "ingest"
 urlpatterns = [
     path("", views.CommuniqueListView.as_view(), name="communique_list"),
     path("nhap/", views.ImportView.as_view(), name="import"),
+    path("nhap-nhieu/", views.BulkImportView.as_view(), name="import_bulk"),
     path("<int:pk>/", views.CommuniqueDetailView.as_view(), name="communique_detail"),
     path("<int:pk>/tep-goc/", views.SourceFileView.as_view(), name="source_file"),
     path("<int:pk>/duyet/", views.ReviewView.as_view(), name="review"),

@@ -4,11 +4,13 @@ Views parse input and call ingest.services / ingest.selectors; the rules live th
 """
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views import View
 from django.views.generic import ListView
@@ -17,6 +19,7 @@ from ingest import access, selectors, services
 from ingest.filtersets import CommuniqueFilterSet
 from ingest.forms import (
     UNIT_DATALIST_ID,
+    BulkImportForm,
     DirectiveForm,
     ImportForm,
     MapOwnerForm,
@@ -126,6 +129,46 @@ class ImportView(ReviewerRequiredMixin, View):
         return render(request, self.template_name, context, status=400)
 
 
+def _import_one(upload, user) -> dict:
+    """Import one uploaded file; what happened to it, in words the office reads."""
+    name = upload.name
+    if upload.size > settings.IMPORT_MAX_BYTES:
+        return {"name": name, "status": "refused",
+                "message": f"Tệp quá lớn; tối đa {filesizeformat(settings.IMPORT_MAX_BYTES)}."}
+    try:
+        communique = services.import_document(data=upload.read(), filename=name, user=user)
+    except services.DuplicateImport as exc:
+        return {"name": name, "status": "duplicate", "message": f"Đã nhập trước đây ({exc.label}).",
+                "url": reverse("ingest:communique_detail", args=[exc.existing.pk])}
+    except services.ImportRefused as exc:
+        return {"name": name, "status": "refused", "message": exc.message}
+    count = communique.directives.count()
+    return {"name": name, "status": "imported", "message": f"{count} ý kết luận đề xuất.",
+            "warnings": list(communique.import_warnings), "url": _review_url(communique.pk)}
+
+
+class BulkImportView(ReviewerRequiredMixin, View):
+    """Several files at once. The page sends them one by one (so it can show progress) and gets each one's
+    result as JSON; without JavaScript the whole form is posted and the results come back as a table."""
+
+    template_name = "ingest/import_bulk.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": BulkImportForm()})
+
+    def post(self, request):
+        form = BulkImportForm(request.POST, request.FILES)
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        if not form.is_valid():
+            if wants_json:
+                return JsonResponse({"status": "refused", "message": "Không nhận được tệp."}, status=400)
+            return render(request, self.template_name, {"form": form}, status=400)
+        results = [_import_one(upload, request.user) for upload in form.cleaned_data["files"]]
+        if wants_json:
+            return JsonResponse(results[0] if len(results) == 1 else {"results": results})
+        return render(request, self.template_name, {"form": BulkImportForm(), "results": results})
+
+
 # --- office: review ------------------------------------------------------------------------------
 
 def render_review(request, communique: Communique, *, bound: DirectiveForm | None = None, status: int = 200):
@@ -143,6 +186,12 @@ def render_review(request, communique: Communique, *, bound: DirectiveForm | Non
                 entry = unknown.setdefault(fold(owner.name), {"owner": owner, "count": 0, "numbers": []})
                 entry["count"] += 1
                 entry["numbers"].append(next(c["number"] for c in cards if c["directive"].pk == d.pk))
+    closest = selectors.closest_units([v["owner"].name for v in unknown.values()])
+    for v in unknown.values():
+        v["closest"] = closest.get(v["owner"].name, [])
+    for card in cards:
+        for owner in card["unmapped"]:  # the same instances the card's form lists
+            owner.closest = closest.get(unknown[fold(owner.name)]["owner"].name, [])
     plans, problems = selectors.plan_publication(communique)
     return render(request, "ingest/review.html", {
         "communique": communique,
@@ -228,7 +277,8 @@ class DirectiveSplitView(ReviewerRequiredMixin, View):
             messages.error(request, "Hãy nhập vị trí tách (một số, tính theo ký tự của nội dung).")
             return HttpResponseRedirect(_review_url(directive.communique_id, f"card-{directive.pk}"))
         try:
-            services.split_directive(directive, form.cleaned_data["at"], user=request.user)
+            services.split_directive(directive, form.cleaned_data["at"], by_sentence=form.cleaned_data["by_sentence"],
+                                     user=request.user)
         except ValidationError as exc:
             _error_messages(request, exc)
         else:

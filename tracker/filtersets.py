@@ -54,7 +54,7 @@ def _unit_choices():
 
 
 def _communique_choices():
-    return [(c.pk, c.label + (f" ({c.meeting_date:%d/%m/%Y})" if c.number and c.meeting_date else ""))
+    return [(c.pk, c.label + (f" ({c.date:%d/%m/%Y})" if c.number and c.date else ""))
             for c in selectors.filter_communiques()]
 
 

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tracker.folding import fold
@@ -18,6 +19,10 @@ from . import policy
 from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
 
 Status = Task.Status
+
+
+# newest first by the date lists show: the meeting's, else the document's own (ingest.models.BY_DATE)
+_BY_DATE = (Coalesce("meeting_date", "issue_date").desc(nulls_last=True), "-id")
 
 
 def _communique_model():
@@ -193,7 +198,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
-        .only("pk", "number", "title", "meeting_date", "state").order_by("-meeting_date", "-id")[:communique_rows + 1]
+        .only("pk", "number", "title", "meeting_date", "issue_date", "state").order_by(*_BY_DATE)[:communique_rows + 1]
     )
     more_communiques, communiques = len(communiques) > communique_rows, communiques[:communique_rows]
     completion = {
@@ -264,7 +269,7 @@ def filter_communiques() -> QuerySet:
     """Published communiqués, newest first: the list's communiqué filter."""
     Communique = _communique_model()
     return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
-        "pk", "number", "meeting_date").order_by("-meeting_date", "-id")
+        "pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:

@@ -5,7 +5,7 @@ stages (``segment``, ``classify``, ``owners``, ``deadlines``, ``metadata``)
 are small functions that can be used and tested alone.
 """
 from .directory import UnitDirectory
-from .pipeline import Extraction, OwnerMention, Proposal, extract
+from .pipeline import Extraction, OwnerMention, Proposal, extract, propose_span
 from .text import fold, normalize
 
-__all__ = ["Extraction", "OwnerMention", "Proposal", "UnitDirectory", "extract", "fold", "normalize"]
+__all__ = ["Extraction", "OwnerMention", "Proposal", "UnitDirectory", "extract", "fold", "propose_span", "normalize"]

@@ -26,11 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m ingest.nlp", description=__doc__)
     ap.add_argument("file", type=Path)
     ap.add_argument("--directory", type=Path, help="units JSON ({'units': [{name, short_name, aliases}]})")
+    ap.add_argument("--meeting-only", action="store_true",
+                    help="meeting_date only when the text dates a meeting (else null, not the issue date)")
     args = ap.parse_args(argv)
     text = read_text(args.file)  # .pdf/.docx/.html through the application's readers
     directory = _load_directory(args.directory) if args.directory else None
-    result = extract(text, directory)
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False))
+    result = extract(text, directory).to_json()
+    if args.meeting_only and not result["meeting_reported"]:
+        result["meeting_date"] = None
+    sys.stdout.write(json.dumps(result, ensure_ascii=False))
     sys.stdout.write("\n")
     return 0
 

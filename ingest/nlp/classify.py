@@ -133,7 +133,7 @@ def section_mode(text: str) -> str | None:
     return None
 
 
-def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
+def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list[str]]:
     """Index of the main clause, past adverbials ("Đồng thời,", "Đối với X,", "Trường hợp …,")."""
     n = len(toks)
     i = 0
@@ -168,7 +168,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
             if k is None:
                 break
             if unit_head_at(toks, i + 2):
-                doi_voi = split_owners(toks, i + 2, k, info_src[0])
+                doi_voi = split_owners(toks, i + 2, k, src)
             i = k + 1
             continue
         if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, DOC_NOUNS):
@@ -191,7 +191,6 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo) -> tuple[int, list[str]]:
     return i, doi_voi
 
 
-info_src = [""]  # the source text for the current analysis (set by analyze)
 
 
 def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
@@ -337,7 +336,6 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, leng
 
 def analyze(src: str, s: int, e: int) -> SentInfo:
     info = SentInfo()
-    info_src[0] = src
     toks = tokenize(src, s, e)
     info.toks = toks
     if not toks:
@@ -356,7 +354,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         info.excluded = "meeting"
     info.assess_mark = bool(_ASSESS_MARK.search(f))
     info.result_mark = bool(_RESULT_MARK.search(f))
-    i, doi_voi = _skip_prefixes(toks, info)
+    i, doi_voi = _skip_prefixes(toks, info, src)
     info.main_start = i
     n = len(toks)
     # Mid-sentence lead-in: "…nhiệm vụ trọng tâm trong quý IV-2020: Tập trung …"

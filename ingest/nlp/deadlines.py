@@ -21,7 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import fold_aligned, lower_aligned
 
@@ -386,8 +386,23 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
     return out
 
 
+_FIRST_YEAR = re.compile(r"\b(?:bat dau|ke|bat dau ke) tu nam (\d{4})\b")
+
+
 def pick_deadline(text: str, ctx: DateContext, low: str | None = None) -> TimeExpr | None:
-    """The expression that states the time limit of ``text``, or None."""
+    """The expression that states the time limit of ``text``, or None. A yearly limit that starts in a later
+    year ("trước ngày 15 tháng 12 hằng năm, bắt đầu từ năm 2028") falls first in that year."""
+    best = _pick(text, ctx, low)
+    if best is not None and not best.has_year:
+        first = _FIRST_YEAR.search(fold_aligned(text))
+        if first and best.date is not None and best.date.year < int(first.group(1)):
+            later = _pick(text, replace(ctx, ref_date=dt.date(int(first.group(1)), 1, 1)), low)
+            if later is not None and later.date is not None:
+                best = later
+    return best
+
+
+def _pick(text: str, ctx: DateContext, low: str | None) -> TimeExpr | None:
     best: TimeExpr | None = None
     for t in find_time_expressions(text, ctx, low):
         if t.date is None:

@@ -1,7 +1,9 @@
 """Resolving owner mentions ("các cấp uỷ", "Ban cán sự đảng UBND tỉnh") to unit ids."""
 from __future__ import annotations
 
+import difflib
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from .text import fold
@@ -105,3 +107,61 @@ class UnitDirectory:
 
     def __len__(self) -> int:
         return len({v for v in self._canon.values() if v is not None})
+
+    def closest(self, mention: str, n: int = 3, cutoff: float = 0.6) -> list[int]:
+        """Ids of the units whose names read most like a mention that resolves to none (for the office to
+        pick from): the same unit type first, then by similarity of the canonical names."""
+        c = canonical(mention)
+        if not c:
+            return []
+        kind = unit_type(mention)
+        scored: dict[int, float] = {}
+        for name, unit_id in self._canon.items():
+            if unit_id is None:
+                continue
+            score = difflib.SequenceMatcher(None, c, name).ratio() + (0.1 if kind and unit_type(name) == kind else 0)
+            if score >= cutoff and score > scored.get(unit_id, 0):
+                scored[unit_id] = score
+        return [u for u, _ in sorted(scored.items(), key=lambda kv: -kv[1])[:n]]
+
+
+# The grammar of unit types: what kind of body a mention names when no directory entry does (folded, canonical
+# forms; first match wins). Vocabulary kept in one place so that it can move to the language data files.
+UNIT_TYPES: tuple[tuple[str, str], ...] = (
+    ("Ban Chỉ huy", r"ban chi huy\b"),
+    ("Bộ Chỉ huy Quân sự", r"bo chi huy (quan su|bo doi bien phong)\b"),
+    ("Bộ đội Biên phòng", r"bo doi bien phong\b"),
+    ("Ban cán sự đảng, Đảng đoàn", r"(ban can su dang|dang doan)\b"),
+    ("Ủy ban Kiểm tra", r"uy ban kiem tra\b"),
+    ("Ủy ban Mặt trận Tổ quốc", r"(uy ban )?mat tran to quoc\b"),
+    ("Ủy ban nhân dân cấp xã", r"uy ban nhan dan (cac )?(xa|phuong|dac khu|thi tran)\b"),
+    ("Ủy ban nhân dân tỉnh", r"uy ban nhan dan (tinh|thanh pho)\b"),
+    ("Hội đồng nhân dân", r"hoi dong nhan dan\b"),
+    ("Ban của Tỉnh ủy", r"ban [a-z ,]+ (tinh|thanh) uy$"),
+    ("Ban Thường vụ, Ban Chấp hành", r"(ban thuong vu|ban chap hanh|thuong truc)\b"),
+    ("Đảng ủy", r"(dang uy|dang bo)\b"),
+    ("Cấp ủy", r"(cap uy|(tinh|thanh|huyen|thi|quan) uy)\b"),
+    ("Sở, ngành, địa phương", r"so nganh\b"),
+    ("Sở", r"so [a-z]"),
+    ("Công an", r"cong an\b"),
+    ("Thuế", r"((chi )?cuc thue|thue (tinh|thanh pho|co so))\b"),
+    ("Kho bạc Nhà nước", r"kho bac\b"),
+    ("Văn phòng", r"van phong\b"),
+    ("Thanh tra", r"thanh tra\b"),
+    ("Phòng chuyên môn cấp xã", r"phong [a-z]"),
+    ("Cục, Chi cục", r"(chi )?cuc [a-z]"),
+    ("Trung tâm", r"trung tam\b"),
+    ("Ban quản lý", r"ban quan ly\b"),
+    ("Đoàn thể", r"(hoi|tinh doan|thanh doan|doan thanh nien|lien doan lao dong|hoi lien hiep)\b"),
+    ("Xã, phường, đặc khu", r"(xa|phuong|dac khu|thi tran)\b"),
+    ("Sở, ngành, địa phương", r"(so|nganh|dia phuong|co quan|don vi)\b"),
+)
+_UNIT_TYPES = tuple((label, re.compile(pattern)) for label, pattern in UNIT_TYPES)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the name; owner names recur across a document
+def unit_type(mention: str) -> str | None:
+    """The type of unit a mention names by the grammar of unit types ("Thuế tỉnh" → "Thuế", "Phòng Kinh tế" →
+    "Phòng chuyên môn cấp xã"), or None when it follows none (a person, a group of people, a thing)."""
+    c = canonical(mention)
+    return next((label for label, rx in _UNIT_TYPES if rx.match(c)), None)

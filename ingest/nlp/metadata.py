@@ -66,7 +66,8 @@ _HEADER_DATE_ANY = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1
 _NUMBER_ANY = re.compile(
     r"(?:^|\n|\s{2,}|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)", re.IGNORECASE)
 _STAMP = re.compile(
-    r"^\s*(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
+    r"^\s*(?:(?:cap nhat|dang|ngay dang|thoi gian dang|xuat ban|ngay xuat ban)(?:\s+(?:luc|ngay))?\s*:?\s*)?"
+    r"(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
 _MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -160,6 +161,11 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if m:
             skip.add(bi)
             continue
+        if stamp is None and bi < 4 and "\n" in t:
+            # a web page's headline with its publication stamp on the next line, read as one block
+            line = next((m for m in (_STAMP.match(fold(x)) for x in t.split("\n")[1:]) if m), None)
+            if line:
+                stamp = _date(line.group(3), line.group(2), line.group(1))
         if _CHROME.match(t) or _CHROME.match(ft):
             skip.add(bi)
             continue
@@ -203,6 +209,9 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
                 title_parts.append(re.sub(r"\s+", " ", rest))
             skip.add(bi)
             continue
+        if b.mtype in ("roman", "num", "alpha", "paren"):
+            first_body = bi  # a numbered line belongs to the outline: the header and title end before it
+            break
         if doc_type_seen and (not title_parts or fold(title_parts[0]).startswith("v/v")) and \
                 not t.endswith((".", ":")) and len(t) < 400 and not any(fold(t) == fold(x) for x in title_parts):
             title_parts.append(re.sub(r"\s+", " ", t))

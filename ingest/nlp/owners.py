@@ -14,6 +14,10 @@ from .lexicon import (ASSIGN_VERBS, DETERMINERS, NAME_HEADS, NAME_VERBS, NONTASK
                       PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, TASK_VERBS,
                       UNIT_HEADS, Tok, match_at)
 
+# Unit types whose head is a common noun, written capitalised and followed by the level it serves ("Thuế tỉnh"):
+# head word -> the words that may follow it. Vocabulary kept here so that it can move to the language data files.
+TYPE_HEADS: dict[str, tuple[str, ...]] = {"thuế": ("tỉnh", "thành", "cơ")}
+
 _STRONG_HEADS = frozenset({
     "ban", "sở", "ủy", "ubnd", "hđnd", "đảng", "văn", "mặt", "mttq", "ubmttq", "công", "bộ", "thanh", "chủ", "giám",
     "trưởng", "thủ", "người", "bí", "huyện", "thành", "thị", "tỉnh", "hội", "liên", "trung", "đài", "báo", "cục",
@@ -122,6 +126,8 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
     if not h and k + 3 < len(toks) and toks[k].f == "chi" and toks[k + 1].text == "," and \
             toks[k + 2].f == "đảng" and toks[k + 3].f == "bộ":
         h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once
+    if not h and k + 1 < len(toks) and toks[k].cap and toks[k + 1].f in TYPE_HEADS.get(toks[k].f, ()):
+        h = 1  # "Thuế tỉnh", "Thuế cơ sở 2": a unit type (since 2025) whose head word is a common noun
     if not h:
         # Abbreviations written in capitals: "UBND", "HĐND", "MTTQ", "BCĐ"…
         if k < len(toks) and toks[k].word and toks[k].text.isupper() and len(toks[k].text) >= 2:

@@ -10,76 +10,37 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .classify import ASSESS, NEUTRAL, TASK, SentInfo, analyze, is_directive, report_continuation, report_to_of, \
-    section_mode, subject_is_issuer
+from . import resolve
+from .classify import (
+    ASSESS,
+    NEUTRAL,
+    TASK,
+    SentInfo,
+    analyze,
+    is_directive,
+    report_continuation,
+    report_to_of,
+    section_mode,
+    subject_is_issuer,
+)
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
+from .directory import unit_type
 from .learned import Context, Decider, default_model
 from .metadata import extract_metadata
+from .model import Extraction, OwnerMention, Proposal
+from .outline import responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import join_stacked_tables
+from .tables import GROUP_LINE, join_stacked_tables, table_header, table_row
 from .text import fold, nfc
 
 if TYPE_CHECKING:
     from .directory import UnitDirectory
 
 log = logging.getLogger(__name__)
-TRACE: list | None = None  # set to a list to record how each sentence was read (debugging aid)
-
-
-@dataclass(frozen=True)
-class OwnerMention:
-    name: str
-    role: str  # "lead" | "support"
-    unit_id: int | None = None
-
-
-@dataclass
-class Proposal:
-    text: str
-    start: int
-    end: int
-    owners: list[OwnerMention] = field(default_factory=list)
-    report_to: str | None = None
-    report_to_unit_id: int | None = None
-    deadline: dt.date | None = None
-    deadline_phrase: str | None = None
-    deadline_source: str | None = None   # "explicit" | "inherited" | None
-    recurring: bool = False
-
-
-@dataclass
-class Extraction:
-    title: str | None = None
-    issuer: str | None = None
-    number: str | None = None
-    meeting_date: dt.date | None = None
-    province: str | None = None
-    directives: list[Proposal] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {
-            "title": self.title,
-            "issuer": self.issuer,
-            "number": self.number,
-            "meeting_date": self.meeting_date.isoformat() if self.meeting_date else None,
-            "province": self.province,
-            "directives": [
-                {
-                    "text": p.text, "start": p.start, "end": p.end,
-                    "owners": [{"name": o.name, "unit": o.unit_id, "role": o.role} for o in p.owners],
-                    "report_to": p.report_to,
-                    "deadline": p.deadline.isoformat() if p.deadline else None,
-                    "deadline_phrase": p.deadline_phrase,
-                    "deadline_source": p.deadline_source,
-                    "recurring": p.recurring,
-                }
-                for p in self.directives
-            ],
-        }
 
 
 @dataclass
@@ -92,6 +53,8 @@ class _Ctx:
     unmarked: bool = False
     children: set = field(default_factory=set)
     enacts: bool = False          # "Điều 1. Thành lập …" of a decision
+    path: str = ""                # the item's number as the document writes it ("II.2.a")
+    first_prop: int = 0           # index of the first directive read under it
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -108,7 +71,7 @@ def _heading_owner(src: str, b: Block) -> list[tuple[str, str]] | None:
 def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
     """Owners of a heading or lead-in that is nothing but a unit ("2.1. Ban cán sự đảng UBND tỉnh",
     "a) Đối với các huyện", "5. Các huyện ủy, thành ủy:"): every item under it is theirs."""
-    from .lexicon import UNIT_HEADS, DETERMINERS, match_at, tokenize
+    from .lexicon import DETERMINERS, UNIT_HEADS, match_at, tokenize
     toks = tokenize(src, s, e)
     while toks and not toks[-1].word:
         toks.pop()
@@ -145,21 +108,69 @@ _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
-def extract(text: str, directory: "UnitDirectory | None" = None, decider: Decider | None = None) -> Extraction:
-    """Metadata and proposed directives of a communiqué.
-
-    ``decider`` has the last word on each sentence (default: the committed learned layer beside the rules).
-    """
+def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None,
+            decider: Decider | None = None) -> Extraction:
+    """Metadata and proposed directives of a communiqué; pass a list as ``trace`` to record how each sentence
+    was read (a debugging aid). ``decider`` has the last word on each sentence (default: the committed learned
+    layer beside the rules)."""
     if not isinstance(text, str):
         text = str(text or "")
     try:
-        return _extract(nfc(text), directory, decider)
+        return _extract(nfc(text), directory, trace, decider=decider)
     except Exception:  # noqa: BLE001 - the extractor must never take the caller down
         log.exception("extraction failed; returning no proposals")
         return Extraction()
 
 
-def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | None = None) -> Extraction:
+def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | None" = None) -> Proposal | None:
+    """The directive a clerk selected (``text[start:end]`` of the whole document), with the owners and deadline
+    the resolver gives it where it stands: what its own words say, else what the directive it falls in, or its
+    item's heading, lead-in or responsibility line hands down. None when the span holds no words."""
+    text = nfc(text if isinstance(text, str) else str(text or ""))
+    start, end = max(0, start), min(len(text), end)
+    if not text[start:end].strip():
+        return None
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    contexts: list = []
+    try:
+        whole = _extract(text, directory, contexts=contexts, force=(start, end))
+    except Exception:  # noqa: BLE001 - the clerk fills these by hand then
+        log.exception("extraction failed; the selection gets no proposal")
+        return None
+    read = next((p for p in whole.directives if (p.start, p.end) == (start, end)), None)
+    if read is not None:
+        return read
+    # a heading or a table cell: what its own words say, and what the block's context hands down
+    from .classify import analyze
+    src = join_stacked_tables(mask_furniture(text))
+    md = extract_metadata(src, segment(src))
+    dctx = DateContext(ref_date=md.meeting_date or md.doc_date or md.stamp_date, ref_year=md.ref_year,
+                       anchor=md.doc_date or md.meeting_date or md.stamp_date,
+                       meeting_date=None if md.meeting_from_header else md.meeting_date)
+    here = next((c for c in reversed(contexts) if c[0] <= start), None)
+    info = analyze(src, start, end)
+    owners = resolve.owners_for(_owners_of(info), continues=None, paragraph=None, context=here[2] if here else None)
+    p = Proposal(text=text[start:end], start=start, end=end,
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in resolve.dedupe(owners)],
+                 report_to=report_to_of(info, src), recurring=is_recurring(src[start:end]))
+    dl = pick_deadline(src[start:end], dctx)
+    inh = here[3] if here else None
+    if dl is not None:
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, text[start + dl.start:start + dl.end], "explicit"
+        p.deadline_evidence = resolve.SENTENCE
+    elif inh and resolve.keeps_inherited_deadline(src[start:end], inh.value[0]):
+        p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
+        p.deadline_evidence = inh.evidence
+    _recognise_units([p], directory)
+    return p
+
+
+def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None,
+             contexts: list | None = None, force: tuple[int, int] | None = None,
+             decider: Decider | None = None) -> Extraction:
     decider = decider or default_model()
     # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
     # per line joined into rows (same length, so every offset is valid in the text as written); proposals
@@ -174,17 +185,38 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
     dctx = DateContext(ref_date=ref_date, ref_year=md.ref_year, anchor=anchor,
                        meeting_date=None if md.meeting_from_header else md.meeting_date)
     out = Extraction(title=md.title, issuer=md.issuer, number=md.number, meeting_date=md.meeting_date,
-                     province=md.province)
+                     province=md.province, issue_date=md.doc_date,
+                     meeting_reported=md.meeting_date is not None and not md.meeting_from_header)
     stack: list[_Ctx] = [_Ctx(level=0, kind="root", mode=NEUTRAL)]
     last_prop: Proposal | None = None
     last_prop_block = -2
 
-    def nearest(attr: str):
+    def nearest(attr: str) -> resolve.Inherited | None:
+        """The owners or deadline the innermost heading or lead-in around the current block hands down."""
         for c in reversed(stack):
             v = getattr(c, attr)
             if v:
-                return v
+                return resolve.Inherited(v, resolve.heading(c.path) if c.kind == "heading" else resolve.leadin(c.path))
         return None
+
+    def path_of(b: Block) -> str:
+        """"II.2.a": the numbers of the items around a block and its own (bullets have none)."""
+        own = (b.marker or "").strip().rstrip(".):") if b.mtype in ("roman", "num", "alpha", "paren") else ""
+        outer = [c.path for c in stack if c.path]
+        base = outer[-1] if outer else ""
+        if own and base and not own.startswith(base + "."):
+            return f"{base}.{own}"
+        return own or base
+
+    last_resp: tuple[int, int] | None = None  # the directives the last responsibility line spoke for
+    forced_done = False
+
+    def apply_responsibility(resp, first: int, path: str, block_props: list[Proposal]) -> None:
+        nonlocal last_resp
+        props = out.directives + block_props
+        a, z = resolve.responsibility_covers(first, last_resp, len(props))
+        last_resp = (a, z)
+        resolve.apply_responsibility(src, orig, resp, props[a:z], resolve.responsibility(resp.label, path), dctx)
 
     table: dict | None = None   # column roles of the task table being read
     sibling_heading: dict[int, tuple[str | None, bool]] = {}  # level -> (marker type, was a heading) of the last item
@@ -196,16 +228,16 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
         cells = table_cells(src, b.body_start, b.end) if b.mtype is None else None
         if cells is not None:
             # a table row: a header names the columns; a row of a task table is one directive
-            roles = _table_header(src, cells)
+            roles = table_header(src, cells)
             if roles is not None:
                 table = roles if stack[-1].mode != ASSESS else None
             elif table is not None:
-                p = _table_row(src, orig, cells, table, dctx, nearest)
+                p = table_row(src, orig, cells, table, dctx, nearest)
                 if p is not None:
                     out.directives.append(p)
                     last_prop, last_prop_block = p, bi
             continue  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
-        if table is not None and _GROUP_LINE.match(src[b.start:b.end]):
+        if table is not None and GROUP_LINE.match(src[b.start:b.end]):
             continue  # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
         table = None
         marked = b.mtype is not None
@@ -223,6 +255,16 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                 stack.pop()
         stack[-1].children.add(b.mtype or "para")
         parent_mode = stack[-1].mode
+        resp = responsibility_line(src, b.body_start, b.end) if b.mtype in (None, "bullet") else None
+        if resp is not None:
+            # "Trách nhiệm thực hiện: …" after a group (a bullet of its own under one item): the line names who
+            # carries the items above it and by when, and is no task itself
+            gi = len(stack) - 1 if marked else \
+                next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind in ("heading", "leadin")), 0)
+            # named after the item the line closes: the group's first sub-item when the group is a whole part
+            named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" else stack[gi]
+            apply_responsibility(resp, stack[gi].first_prop, named.path or stack[gi].path, [])
+            continue
         # --- headings
         first_info = _analyze(src, *b.sentences[0], md.issuer) if b.sentences else None
         is_heading = False
@@ -254,8 +296,8 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                 del sibling_heading[lv]
             sibling_heading[b.level] = (b.mtype, is_heading)
         if is_heading:
-            if TRACE is not None:
-                TRACE.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
+            if trace is not None:
+                trace.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
             if not marked:
                 while len(stack) > 1:
                     stack.pop()
@@ -267,21 +309,38 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                 dl = None
             stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
                               owners=_heading_owner(src, b),
-                              deadline=(dl.date, body[dl.start:dl.end]) if dl else None))
+                              deadline=(dl.date, body[dl.start:dl.end]) if dl else None,
+                              path=path_of(b), first_prop=len(out.directives)))
             continue
         if b.mtype in ("roman", "num", "alpha", "paren"):
             enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(body)))
             # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
             # (its members, its term, its regime) — a decision that needs no follow-up, not a task
-            stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts))
+            stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
+                              path=path_of(b), first_prop=len(out.directives)))
         # --- sentences
+        if contexts is not None:
+            contexts.append((b.start, b.end, nearest("owners"), nearest("deadline")))
         para_mode: str | None = None
         para_owners: list[tuple[str, str]] | None = None
         para_deadline: tuple[dt.date, str] | None = None
         prev_dir = False
         block_props: list[Proposal] = []
         for si, (s, e) in enumerate(b.sentences):
+            resp = responsibility_line(src, s, e) if si > 0 else None
+            if resp is not None:
+                # "… . Thời gian hoàn thành: chậm nhất ngày …": the item's own line for its sentences before
+                apply_responsibility(resp, len(out.directives), stack[-1].path, block_props)
+                continue
             info = first_info if si == 0 else _analyze(src, s, e, md.issuer)
+            forced = None
+            if force is not None and s < force[1] and force[0] < e:
+                if forced_done:
+                    continue  # the rest of a selection that spans several sentences
+                # the span the clerk selected is read as one directive where it stands
+                forced_done = forced = True
+                s, e = force
+                info = _analyze(src, s, e, md.issuer)
             is_last = si == len(b.sentences) - 1
             mode = para_mode or stack[-1].mode
             leadin = is_last and info.leadin
@@ -306,11 +365,14 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
             # explicit deadline
             sent = src[s:e]
             dl: TimeExpr | None = pick_deadline(sent, dctx)
-            ok = decider.decide(info, Context(mode=mode, zone=stack[-1].kind, depth=len(stack) - 1, marker=b.mtype,
-                                              index=si, prev_label=prev_dir, has_deadline=dl is not None,
-                                              upward=md.upward, rule=ok))
-            if TRACE is not None:
-                TRACE.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
+            if forced:
+                ok = True
+            else:
+                ok = decider.decide(info, Context(mode=mode, zone=stack[-1].kind, depth=len(stack) - 1,
+                                                  marker=b.mtype, index=si, prev_label=prev_dir,
+                                                  has_deadline=dl is not None, upward=md.upward, rule=ok))
+            if trace is not None:
+                trace.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
             own = _owners_of(info)
             if leadin:
@@ -333,7 +395,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                 ctx_owners = own if (own and info.form in ("assign", "subject")) else None
                 if ctx_owners is None and info.form == "assign":
                     lab = unit_label(src, s, e, at_end=True)  # "1. Yêu cầu các sở, ngành, địa phương:"
-                    ctx_owners = lab[0] if lab else None
+                    ctx_owners = lab[0] if lab else _addressee(src, s, e)
                 if ctx_owners is None and info.form == "other":
                     ctx_owners = _np_owner(src, s, e)  # "5. Các huyện ủy, thành ủy:" — the list is theirs
                     if ctx_owners and stack[-1].mode != ASSESS:
@@ -347,9 +409,10 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                            mode=lmode or (TASK if stack[-1].mode == TASK else (lmode or NEUTRAL)),
                            owners=ctx_owners,
                            deadline=(frame.date, sent[frame.start:frame.end]) if frame else None,
-                           unmarked=not marked)
+                           unmarked=not marked, path=stack[-1].path if marked else path_of(b),
+                           first_prop=len(out.directives) + len(block_props))
                 if ok:
-                    block_props.append(_make(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
+                    block_props.append(resolve.make_proposal(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
                                              nearest, bi, last_prop_block, orig))
                     last_prop = block_props[-1]
                     last_prop_block = bi
@@ -372,7 +435,7 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                     mode != TASK and not info.midlead:
                 ok = False  # "Theo Công văn số …, các đơn vị phải báo cáo trước ngày 30/9/2024": an old obligation
             if ok:
-                p = _make(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
+                p = resolve.make_proposal(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
                           last_prop_block, orig)
                 block_props.append(p)
                 last_prop = p
@@ -398,108 +461,20 @@ def _extract(orig: str, directory: "UnitDirectory | None", decider: Decider | No
                     para_owners = [(n, "lead") for n in info.accountable]
             prev_dir = ok
         out.directives.extend(block_props)
-    if directory is not None:
-        for p in out.directives:
-            p.owners = [OwnerMention(o.name, o.role, directory.resolve(o.name)) for o in p.owners]
-            if p.report_to:
-                p.report_to_unit_id = directory.resolve(p.report_to)
+    _recognise_units(out.directives, directory)
     return out
 
 
-_COL_INDEX = re.compile(r"^(s?tt|so tt|so thu tu|thu tu|no)\.?$")
-_COL_SUPPORT = re.compile(r"\bphoi hop\b")
-_COL_DEADLINE = re.compile(r"\b(thoi gian|thoi han|han hoan thanh|tien do|moc|ngay hoan thanh|hoan thanh|han)\b")
-_COL_LEAD = re.compile(r"\b(chu tri|thuc hien|phu trach|trach nhiem|don vi|co quan|dau moi)\b")
-_COL_CONTENT = re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|yeu cau|giai phap|hoat dong)\b")
-_COL_RESULT = re.compile(r"\b(ket qua|tinh hinh|danh gia|ty le|da thuc hien|luy ke|uoc|dat)\b")
-
-
-def _table_header(src: str, cells: list[tuple[int, int]]) -> dict | None:
-    """Column roles of a task table's header row ("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
-    Thời gian hoàn thành"), or None when the row is not such a header."""
-    roles: dict = {"n": len(cells)}
-    for ci, (a, b) in enumerate(cells):
-        f = fold(src[a:b]).strip()
-        if not f:
-            continue
-        if any(ch.isdigit() for ch in f) or len(f.split()) > 8:
-            return None  # data, not a column name
-        if _COL_INDEX.match(f):
-            roles.setdefault("index", ci)
-        elif _COL_RESULT.search(f):
-            roles["result"] = ci
-        elif _COL_SUPPORT.search(f):
-            roles.setdefault("support", ci)
-        elif _COL_DEADLINE.search(f):
-            roles.setdefault("deadline", ci)
-        elif _COL_CONTENT.search(f) and "content" not in roles:
-            roles["content"] = ci
-        elif _COL_LEAD.search(f):
-            roles.setdefault("lead", ci)
-    if "content" not in roles or "result" in roles or not ("lead" in roles or "deadline" in roles):
-        return None
-    return roles
-
-
-def _table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
-    from .lexicon import tokenize
-    from .owners import report_to
-    ci = roles["content"]
-    if ci >= len(cells):
-        return None
-    cs, ce = cells[ci]
-    if ce <= cs or not any(ch.isalpha() for ch in src[cs:ce]):
-        return None
-    if _group_row(src, cells, roles):
-        return None
-    end = cells[-1][1]
-    owners: list[tuple[str, str]] = []
-    for role, key in (("lead", "lead"), ("support", "support")):
-        k = roles.get(key)
-        if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
-            a, b = cells[k]
-            toks = tokenize(src, a, b)
-            owners += [(nm, role) for nm in split_owners(toks, 0, len(toks), src)]
-    if not any(r == "lead" for _, r in owners):
-        owners = list(nearest("owners") or []) + owners
-    # the task is the content cell; units and time limit come from their own cells
-    p = Proposal(text=orig[cs:ce], start=cs, end=ce, owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
-                 recurring=is_recurring(src[cs:end]))
-    p.report_to = report_to(tokenize(src, cs, ce), src)
-    dl, base = None, 0
-    k = roles.get("deadline")
-    if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
-        dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
-        years = _YEAR_SPAN.match(src[cells[k][0]:cells[k][1]])
-        if dl is None and years:  # "2026-2027" in the time column: done by the end of the last year
-            dl = TimeExpr(years.start(1), years.end(2), "year", 1, dt.date(int(years.group(2)), 12, 31), True)
-    if dl is None:
-        dl, base = pick_deadline(src[cs:ce], dctx), cs
-    if dl is not None:
-        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[base + dl.start:base + dl.end], "explicit"
-    else:
-        inh = nearest("deadline")
-        if inh:
-            p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
-    return p
+def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -> None:
+    """Each owner resolved to a directory unit where one matches, and typed by the grammar of unit types."""
+    for p in props:
+        p.owners = [replace(o, unit_id=directory.resolve(o.name) if directory is not None else o.unit_id,
+                            unit_type=unit_type(o.name)) for o in p.owners]
+        if p.report_to and directory is not None:
+            p.report_to_unit_id = directory.resolve(p.report_to)
 
 
 _PROPOSALS_HEAD = re.compile(r"\W*(?:phan thu \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:cac\s+)?(?:kien nghi|de xuat)\b")
-_YEAR_SPAN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
-_GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
-_GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
-
-
-def _group_row(src: str, cells: list[tuple[int, int]], roles: dict) -> bool:
-    """"I | Công tác tuyên truyền | | |": a row that titles the rows under it (Roman or letter index, no unit,
-    no time limit), not a task."""
-    k = roles.get("index", 0)
-    if k >= len(cells) or not _GROUP_INDEX.match(src[cells[k][0]:cells[k][1]].strip()):
-        return False
-    others = [roles[r] for r in ("lead", "support", "deadline") if r in roles]
-    return all(c >= len(cells) or not src[cells[c][0]:cells[c][1]].strip() for c in others)
-
-
 _TOPIC_START = re.compile(r"^(cong tac|viec|van de|noi dung|tinh hinh|ket qua|linh vuc|chuong trinh|de an|du an|"
                           r"ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|thong bao|bao cao|so|tong so|ty le|"
                           r"muc tieu|chi tieu)\b")
@@ -591,6 +566,18 @@ def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
     return info
 
 
+_LAST_ASSIGN = re.compile(r"\b(?:đề nghị|yêu cầu|giao)\s+", re.IGNORECASE)
+
+
+def _addressee(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
+    """"Để bảo đảm tiến độ, Sở … đề nghị Ủy ban nhân dân các xã, phường:": the units the lead-in addresses, named
+    between its last assignment verb and the colon, carry the list under it."""
+    verbs = list(_LAST_ASSIGN.finditer(src, s, e))
+    if not verbs or not src[s:e].rstrip().endswith(":"):
+        return None
+    return _np_owner(src, verbs[-1].end(), e)
+
+
 def _same_body(a: str, b: str | None) -> bool:
     if not b:
         return False
@@ -602,49 +589,6 @@ def _same_body(a: str, b: str | None) -> bool:
 def _caps(t: str) -> bool:
     letters = [c for c in t if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def _make(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
-          last_prop_block, orig=None) -> Proposal:
-    orig = src if orig is None else orig
-    if own and any(r == "lead" for _, r in own):
-        owners = own
-    else:
-        inherited = None
-        if info.cont and last_prop is not None and last_prop_block >= bi - 1:
-            inherited = [(o.name, o.role) for o in last_prop.owners]
-        if inherited is None and para_owners:
-            inherited = para_owners
-        if inherited is None:
-            inherited = nearest("owners") or []
-        owners = list(inherited) + [o for o in own if o not in inherited]
-    p = Proposal(text=_quote(orig, src, s, e), start=s, end=e,
-                 owners=[OwnerMention(n, r) for n, r in _dedupe(owners)],
-                 report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
-    inh = para_deadline or nearest("deadline")
-    if dl is not None and not _narrowed(dl, inh):
-        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
-    elif inh:
-        p.deadline, p.deadline_phrase, p.deadline_source = inh[0], inh[1], "inherited"
-    return p
-
-
-def _narrowed(dl: TimeExpr, inherited: tuple | None) -> bool:
-    """A bare year in the item ("kế hoạch vốn năm 2026") says less than its list's frame inside that
-    year ("Trong quý I/2026, tập trung:"): the frame is the item's time limit."""
-    return dl.kind == "year" and dl.strength == 0 and inherited is not None and inherited[0] is not None and \
-        dl.date is not None and inherited[0].year == dl.date.year and inherited[0] < dl.date
-
-
-_PAGE_GAP = re.compile(r"[ \t]*\n\s*\n\s*")
-
-
-def _quote(orig: str, src: str, s: int, e: int) -> str:
-    """The directive as written; a sentence that runs over a page break leaves out the page number and
-    running header between its halves (`src` has them blanked), which no one wrote into the task."""
-    if src[s:e] == orig[s:e]:
-        return orig[s:e]
-    return _PAGE_GAP.sub("\n", src[s:e])
 
 
 _PURPOSE_SPEECH = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo|kết luận|truyền đạt|ý kiến)\b", re.IGNORECASE)
@@ -678,13 +622,3 @@ def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
     return dl
 
 
-def _dedupe(owners):
-    seen = set()
-    out = []
-    for n, r in owners:
-        k = (n.lower(), r)
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append((n, r))
-    return out

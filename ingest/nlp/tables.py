@@ -8,8 +8,14 @@ alike. The text keeps its length, so every offset stays valid in the text as wri
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from . import resolve
+from .deadlines import TimeExpr, is_recurring, pick_deadline
+from .lexicon import tokenize
+from .model import OwnerMention, Proposal
+from .owners import report_to, split_owners
 from .text import fold
 
 _COLUMN = re.compile(r"^(?:s?tt|so tt|noi dung(?: nhiem vu| cong viec)?|nhiem vu|cong viec|"
@@ -107,3 +113,105 @@ def _join(out: list[str], spans, cells: list[list[int]]) -> None:
             last_of_row = ci == len(cells) - 1 and k == len(cell) - 1
             if not last_of_row:
                 out[end] = " " if k < len(cell) - 1 else "\t"
+
+
+# --- task tables read as rows: column roles from the header, one directive a row
+
+_COL_INDEX = re.compile(r"^(s?tt|so tt|so thu tu|thu tu|no)\.?$")
+_COL_SUPPORT = re.compile(r"\bphoi hop\b")
+_COL_DEADLINE = re.compile(r"\b(thoi gian|thoi han|han hoan thanh|tien do|moc|ngay hoan thanh|hoan thanh|han)\b")
+_COL_LEAD = re.compile(r"\b(chu tri|thuc hien|phu trach|trach nhiem|don vi|co quan|dau moi)\b")
+_COL_CONTENT = re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|yeu cau|giai phap|hoat dong)\b")
+_COL_RESULT = re.compile(r"\b(ket qua|tinh hinh|danh gia|ty le|da thuc hien|luy ke|uoc|dat)\b")
+
+
+def table_header(src: str, cells: list[tuple[int, int]]) -> dict | None:
+    """Column roles of a task table's header row ("TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |
+    Thời gian hoàn thành"), or None when the row is not such a header."""
+    roles: dict = {"n": len(cells)}
+    for ci, (a, b) in enumerate(cells):
+        f = fold(src[a:b]).strip()
+        if not f:
+            continue
+        if any(ch.isdigit() for ch in f) or len(f.split()) > 8:
+            return None  # data, not a column name
+        if _COL_INDEX.match(f):
+            roles.setdefault("index", ci)
+        elif _COL_RESULT.search(f):
+            roles["result"] = ci
+        elif _COL_SUPPORT.search(f):
+            roles.setdefault("support", ci)
+        elif _COL_DEADLINE.search(f):
+            roles.setdefault("deadline", ci)
+        elif _COL_CONTENT.search(f) and "content" not in roles:
+            roles["content"] = ci
+        elif _COL_LEAD.search(f):
+            roles.setdefault("lead", ci)
+    if "content" not in roles or "result" in roles or not ("lead" in roles or "deadline" in roles):
+        return None
+    roles["labels"] = {ci: " ".join(src[a:b].split()) for ci, (a, b) in enumerate(cells)}
+    return roles
+
+
+def table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
+    """A row of a task table as one directive: the task cell, with units and time limit from their columns
+    (the heading or lead-in around the table gives them when the row names none)."""
+    ci = roles["content"]
+    if ci >= len(cells):
+        return None
+    cs, ce = cells[ci]
+    if ce <= cs or not any(ch.isalpha() for ch in src[cs:ce]):
+        return None
+    if _group_row(src, cells, roles):
+        return None
+    end = cells[-1][1]
+    owners: list[tuple[str, str, str]] = []
+    labels = roles.get("labels", {})
+    for role, key in (("lead", "lead"), ("support", "support")):
+        k = roles.get(key)
+        if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
+            a, b = cells[k]
+            toks = tokenize(src, a, b)
+            owners += [(nm, role, resolve.column(labels.get(k, ""))) for nm in split_owners(toks, 0, len(toks), src)]
+    if not any(r == "lead" for _, r, _ in owners):
+        context = nearest("owners")
+        owners = [(n, r, context.evidence) for n, r in (context.value if context else [])] + owners
+    # the task is the content cell; units and time limit come from their own cells
+    p = Proposal(text=orig[cs:ce], start=cs, end=ce,
+                 owners=[OwnerMention(n, r, source=ev) for n, r, ev in resolve.dedupe(owners)],
+                 recurring=is_recurring(src[cs:end]))
+    p.report_to = report_to(tokenize(src, cs, ce), src)
+    dl, base, evidence = None, 0, resolve.SENTENCE
+    k = roles.get("deadline")
+    if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
+        dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
+        evidence = resolve.column(labels.get(k, ""))
+        years = _YEAR_SPAN.match(src[cells[k][0]:cells[k][1]])
+        if dl is None and years:  # "2026-2027" in the time column: done by the end of the last year
+            dl = TimeExpr(years.start(1), years.end(2), "year", 1, dt.date(int(years.group(2)), 12, 31), True)
+    if dl is None:
+        dl, base, evidence = pick_deadline(src[cs:ce], dctx), cs, resolve.SENTENCE
+    if dl is not None:
+        p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[base + dl.start:base + dl.end], "explicit"
+        p.deadline_evidence = evidence
+    else:
+        inh = nearest("deadline")
+        if inh and resolve.keeps_inherited_deadline(src[cs:end], inh.value[0]):
+            p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"
+            p.deadline_evidence = inh.evidence
+    return p
+
+
+_YEAR_SPAN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
+GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
+_GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+
+
+def _group_row(src: str, cells: list[tuple[int, int]], roles: dict) -> bool:
+    """"I | Công tác tuyên truyền | | |": a row that titles the rows under it (Roman or letter index, no unit,
+    no time limit), not a task."""
+    k = roles.get("index", 0)
+    if k >= len(cells) or not _GROUP_INDEX.match(src[cells[k][0]:cells[k][1]].strip()):
+        return False
+    others = [roles[r] for r in ("lead", "support", "deadline") if r in roles]
+    return all(c >= len(cells) or not src[cells[c][0]:cells[c][1]].strip() for c in others)

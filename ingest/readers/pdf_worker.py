@@ -39,12 +39,15 @@ def _limit_resources() -> None:
 
 
 def extract(data: bytes) -> dict:
-    from pdfminer.high_level import extract_text
+    from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from ingest.readers.pdf_tables import join_continued_rows
+
     try:
-        text = extract_text(io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams())
+        text = join_continued_rows("".join(page_text(page) for page in extract_pages(
+            io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams())))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         return {"ok": False, "error": "encrypted", "detail": type(exc).__name__}
     except (MemoryError, RecursionError) as exc:
@@ -52,6 +55,85 @@ def extract(data: bytes) -> dict:
     except Exception as exc:  # any pdfminer failure on a bad file
         return {"ok": False, "error": "corrupt", "detail": f"{type(exc).__name__}: {exc}"[:300]}
     return {"ok": True, "text": text, "pages": text.count("\x0c")}
+
+
+def page_text(page) -> str:
+    """A page's text as pdfminer's ``extract_text`` writes it, except that each ruled table is written as rows
+    of tab-separated cells rebuilt from the characters' positions (see ``pdf_tables``), where its first text
+    box stood."""
+    from pdfminer.layout import LTCurve, LTTextBox
+
+    from ingest.readers.pdf_tables import find_grids, rows_text
+
+    grids = find_grids([el.bbox for el in _walk(page) if isinstance(el, LTCurve)])
+    out: list[str] = []
+    if not grids:
+        _render(page, out)
+        return "".join(out) + "\f"
+    chars: dict[int, list] = {i: [] for i in range(len(grids))}
+    written: set[int] = set()
+    for item in page:
+        if isinstance(item, LTTextBox):
+            _split_box(item, grids, chars, written, out)
+        else:
+            _render(item, out)
+    text = "".join(out)
+    for gi, grid in enumerate(grids):
+        text = text.replace(f"\x00TABLE{gi}\x00", "\n" + rows_text(grid, chars[gi]) + "\n\n")
+    return text + "\f"
+
+
+def _render(item, out: list[str]) -> None:
+    """pdfminer's TextConverter.receive_layout: every text item, a line break after each text box."""
+    from pdfminer.layout import LTContainer, LTText, LTTextBox
+
+    if isinstance(item, LTContainer):
+        for child in item:
+            _render(child, out)
+    elif isinstance(item, LTText):
+        out.append(item.get_text())
+    if isinstance(item, LTTextBox):
+        out.append("\n")
+
+
+def _split_box(box, grids, chars: dict[int, list], written: set[int], out: list[str]) -> None:
+    """A text box's characters outside every table are written as text; those inside one are kept for that
+    table's rows, and the table's place is marked where its first character stood."""
+    from pdfminer.layout import LTAnno, LTChar, LTTextLine
+
+    kept: list[str] = []
+    for li, line in enumerate(box):
+        if not isinstance(line, LTTextLine):
+            continue
+        last = None
+        for ch in line:
+            if isinstance(ch, LTChar):
+                last = ch.bbox
+            inside = _grid_at(grids, last) if last is not None else None
+            if inside is None:
+                kept.append(ch.get_text() if isinstance(ch, (LTChar, LTAnno)) else "")
+                continue
+            if inside not in written:
+                written.add(inside)
+                head = "".join(kept)
+                out.append((head + "\n" if head.strip() else "") + f"\x00TABLE{inside}\x00")
+                kept = []
+            chars[inside].append((*last, ch.get_text(), (id(box), li)))
+    if "".join(kept).strip():
+        out.append("".join(kept) + "\n")
+
+
+def _grid_at(grids, box) -> int | None:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return next((gi for gi, g in enumerate(grids) if g.contains(cx, cy)), None)
+
+
+def _walk(item):
+    from pdfminer.layout import LTContainer
+    yield item
+    if isinstance(item, LTContainer):
+        for child in item:
+            yield from _walk(child)
 
 
 def main() -> int:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ingest import selectors
 from ingest.extraction import propose
 from ingest.models import Communique, Directive
+from ingest.nlp.resolve import describe
 from ingest.readers import ReadError, read_document, read_pasted
 from tracker.models import User
 
@@ -99,7 +100,8 @@ def import_document(*, data: bytes | None, filename: str = "", pasted: str | Non
                 title=extraction.title or "",
                 number=(extraction.number or "")[:64],
                 issuer=(extraction.issuer or "")[:255],
-                meeting_date=extraction.meeting_date,
+                meeting_date=extraction.meeting_date if extraction.meeting_reported else None,
+                issue_date=extraction.issue_date,
                 province=(extraction.province or "")[:128],
                 source_name=(filename if data is not None else "")[:255],
                 source_format=(document.format or "")[:16],
@@ -146,6 +148,8 @@ def _create_directives(communique: Communique, proposals) -> None:
             deadline=p.deadline,
             deadline_phrase=(p.deadline_phrase or "")[:255],
             deadline_source=p.deadline_source or "",
+            deadline_evidence=describe(p.deadline_evidence)[:255] if p.deadline else "",
             recurring=bool(p.recurring),
         )
-        add_owners(directive, [(o.name, o.role, o.unit_id) for o in p.owners], known=known)
+        add_owners(directive, [(o.name, o.role, o.unit_id, describe(o.source), o.unit_type) for o in p.owners],
+                   known=known)

@@ -10,9 +10,8 @@ from tracker.folding import fold
 Role = DirectiveOwner.Role
 
 
-def add_owners(directive: Directive, owners: Iterable[tuple[str, str, int | None]], *,
-               known: set[int] | None = None) -> None:
-    """Write (name as written, role, unit id) triples as the directive's owner rows.
+def add_owners(directive: Directive, owners: Iterable[tuple], *, known: set[int] | None = None) -> None:
+    """Write (name as written, role, unit id[, evidence, unit type]) tuples as the directive's owner rows.
 
     A role the model does not know becomes lead; a unit id that does not exist (not in
     `known`, read when not given) leaves the mention unmapped; each (unit, or folded name
@@ -20,13 +19,15 @@ def add_owners(directive: Directive, owners: Iterable[tuple[str, str, int | None
     """
     owners = list(owners)
     if known is None:
-        known = selectors.existing_unit_ids(unit_id for _name, _role, unit_id in owners)
+        known = selectors.existing_unit_ids(unit_id for _name, _role, unit_id, *_ in owners)
     seen = set()
-    for name, role, unit_id in owners:
+    for name, role, unit_id, *extra in owners:
+        evidence, unit_type = (list(extra) + ["", ""])[:2]
         role = role if role in Role.values else Role.LEAD
         unit_id = unit_id if unit_id in known else None
         key = (unit_id or fold(name), role)
         if key in seen:
             continue
         seen.add(key)
-        DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit_id=unit_id)
+        DirectiveOwner.objects.create(directive=directive, name=name[:255], role=role, unit_id=unit_id,
+                                      evidence=(evidence or "")[:255], unit_type=(unit_type or "")[:64])

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ingest.extraction import propose
+from ingest.extraction import propose_for_span
 from ingest.models import Communique, Directive, DirectiveOwner
+from ingest.nlp.resolve import describe
+from ingest.nlp.segment import split_sentences
 from tracker.folding import fold
 from tracker.directory import add_alias
 from tracker.models import Unit, User
@@ -170,11 +172,18 @@ def merge_with_next(directive: Directive, *, user: User | None = None) -> Direct
 
 
 @transaction.atomic
-def split_directive(directive: Directive, at: int, *, user: User | None = None) -> tuple[Directive, Directive]:
-    """Cut a directive in two at a character offset of its text; both keep owners and deadline."""
+def split_directive(directive: Directive, at: int | None, *, by_sentence: bool = False,
+                    user: User | None = None) -> tuple[Directive, Directive]:
+    """Cut a directive in two at a character offset of its text (with ``by_sentence``, at the sentence boundary
+    nearest it, or after the first sentence); both keep owners and deadline."""
     communique = _lock_draft(directive.communique_id)
     directive = Directive.objects.select_for_update().get(pk=directive.pk)
     text = directive.text
+    if by_sentence:
+        cuts = [s for s, _ in split_sentences(text, 0, len(text))[1:]]
+        if not cuts:
+            raise ValidationError("Ý này chỉ có một câu: đặt con trỏ vào chỗ cần tách rồi bấm “Tách”.")
+        at = cuts[0] if at is None else min(cuts, key=lambda c: abs(c - at))
     head, tail = text[:at].rstrip(), text[at:].lstrip()
     if not (0 < at < len(text)) or not head.strip() or not tail.strip():
         raise ValidationError(f"Vị trí tách phải nằm trong nội dung (từ 1 đến {max(len(text) - 1, 1)}) "
@@ -270,19 +279,21 @@ def _order_anchor(directive: Directive, communique: Communique) -> int:
 
 
 def _fill_from_extractor(directive: Directive) -> None:
-    """Owners and deadline the extractor finds in the selected span alone; a best effort."""
+    """Owners and deadline the resolver gives the selected span where it stands in the communiqué; a best
+    effort."""
     try:
-        proposals = propose(directive.text).directives
+        p = propose_for_span(directive.communique.text, directive.start, directive.end)
     except Exception:  # noqa: BLE001 - the office fills these by hand then
         logger.warning("Extractor failed on a selected span", exc_info=True)
         return
-    if not proposals:
+    if p is None:
         return
-    p = proposals[0]
-    add_owners(directive, [(o.name, o.role, o.unit_id) for o in p.owners])
-    if p.deadline_source == "explicit" and p.deadline:
+    add_owners(directive, [(o.name, o.role, o.unit_id, describe(o.source), o.unit_type) for o in p.owners])
+    if p.deadline:
         directive.deadline, directive.deadline_phrase = p.deadline, (p.deadline_phrase or "")[:255]
-        directive.deadline_source = Directive.DeadlineSource.EXPLICIT
+        directive.deadline_source = Directive.DeadlineSource.EXPLICIT if p.deadline_source == "explicit" else \
+            Directive.DeadlineSource.INHERITED
+        directive.deadline_evidence = describe(p.deadline_evidence)[:255]
     directive.recurring = bool(p.recurring)
     directive.report_to_text = (p.report_to or "")[:255]
     if p.report_to_unit_id and Unit.objects.filter(pk=p.report_to_unit_id).exists():

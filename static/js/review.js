@@ -91,12 +91,62 @@
         return;
       }
       if (!input.value && form.dataset.caret) input.value = form.dataset.caret;
-      if (!input.value) {
+      var bySentence = event.submitter && event.submitter.classList.contains("split-sentence");
+      if (!input.value && !bySentence) {
         event.preventDefault();
         alert("Đặt con trỏ vào chỗ cần tách trong ô nội dung, hoặc gõ số thứ tự ký tự.");
       }
     });
   });
+
+  // A suggested unit fills the unit box it stands under.
+  document.querySelectorAll("button.fill-unit").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var box = document.getElementById(button.dataset.target);
+      if (box) { box.value = button.dataset.name; box.dispatchEvent(new Event("input")); box.focus(); }
+    });
+  });
+
+  // Save all: every card whose fields were changed is sent, one after another, then the page is read again.
+  function changed(form) {
+    return Array.prototype.some.call(form.elements, function (el) {
+      if (el.type === "checkbox" || el.type === "radio") return el.checked !== el.defaultChecked;
+      if (el.tagName === "SELECT") {
+        return Array.prototype.some.call(el.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      if (el.type === "hidden" || el.type === "submit" || el.tagName === "BUTTON") return false;
+      return el.value !== el.defaultValue;
+    });
+  }
+  var saveAll = document.getElementById("save-all");
+  if (saveAll && window.fetch && window.FormData) {
+    document.getElementById("save-all-box").hidden = false;
+    var statusLine = document.getElementById("save-all-status");
+    saveAll.addEventListener("click", function () {
+      var forms = Array.prototype.filter.call(document.querySelectorAll("form.directive-form"), changed);
+      if (!forms.length) { statusLine.textContent = "Chưa có ý nào được sửa."; return; }
+      saveAll.disabled = true;
+      var failed = [];
+      forms.reduce(function (chain, form, i) {
+        return chain.then(function () {
+          statusLine.textContent = "Đang lưu " + (i + 1) + "/" + forms.length + "…";
+          var data = new FormData(form);
+          data.append("action", "save");
+          // getAttribute: the form's "action" property is its button named "action"
+          return fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin" })
+            .then(function (r) { if (!r.ok) failed.push(form); }, function () { failed.push(form); });
+        });
+      }, Promise.resolve()).then(function () {
+        if (failed.length) {
+          saveAll.disabled = false;
+          statusLine.textContent = "Chưa lưu được " + failed.length + " ý (xem ô báo lỗi sau khi bấm “Lưu” ở từng ý).";
+          failed.forEach(function (f) { f.closest(".directive-card").classList.add("border-danger"); });
+        } else {
+          location.reload();
+        }
+      });
+    });
+  }
 
   var publish = document.getElementById("publish-form");
   if (publish) {

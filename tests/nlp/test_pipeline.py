@@ -52,8 +52,8 @@ def test_spans_are_exact_and_json_has_the_scorer_format():
     assert js["meeting_date"] == "2021-06-29" and js["number"] == "104-TB/TU"
     d = js["directives"][0]
     assert set(d) >= {"text", "start", "end", "owners", "report_to", "deadline", "deadline_phrase",
-                      "deadline_source", "recurring"}
-    assert set(d["owners"][0]) == {"name", "unit", "role"}
+                      "deadline_source", "deadline_evidence", "recurring"}
+    assert set(d["owners"][0]) == {"name", "unit", "role", "source", "kind", "unit_type"}
 
 
 def test_heading_period_and_lead_in_owners_are_inherited():

@@ -103,7 +103,7 @@ def communique_rate_rows(communiques, list_url):
         out.append(
             f'<tr><td><a href="{list_url}?communique={c.pk}">{escape(c.label)}</a> '
             f'<span class="small text-muted">{title}</span></td>'
-            f'<td class="text-nowrap">{dmy(c.meeting_date)}</td>'
+            f'<td class="text-nowrap">{dmy(c.date)}</td>'
             f'<td class="text-end">{num(c.total)}</td><td class="text-end">{num(c.done)}</td>'
             f'<td><div class="progress" style="height: 1rem"><div class="progress-bar bg-success" '
             f'style="width: {c.rate}%">{c.rate}%</div></div></td></tr>')

@@ -1,0 +1,113 @@
+"""Parts of a document's outline that are not sentences: responsibility lines.
+
+Action programmes and plans end a numbered group with a line that says who carries its items and by when —
+"Trách nhiệm thực hiện: Ban Tổ chức Tỉnh ủy.", "Cơ quan chủ trì: Sở Xây dựng; phối hợp: các sở, ngành liên
+quan; thời gian: năm 2026." ``responsibility_line`` reads one such line into its fields (spans in the text as
+written); the resolver hands them to the items of the group.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import tokenize
+from .owners import split_owners
+from .text import fold, fold_aligned
+
+# Field labels of a responsibility line, folded (no diacritics, lower case), by the role of what follows them.
+# Vocabulary: kept here in one place so that it can move to the language data files.
+RESPONSIBILITY_LABELS: dict[str, tuple[str, ...]] = {
+    "lead": ("trach nhiem thuc hien", "trach nhiem chu tri", "co quan chu tri thuc hien", "don vi chu tri thuc hien",
+             "co quan chu tri", "don vi chu tri", "co quan thuc hien", "don vi thuc hien", "co quan tham muu",
+             "don vi tham muu", "co quan dau moi", "don vi dau moi", "phan cong thuc hien", "chu tri thuc hien",
+             "chu tri", "trach nhiem"),
+    "support": ("co quan phoi hop thuc hien", "don vi phoi hop thuc hien", "co quan phoi hop", "don vi phoi hop",
+                "phoi hop thuc hien", "phoi hop"),
+    "deadline": ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han hoan thanh", "thoi han thuc hien",
+                 "thoi han", "tien do thuc hien", "tien do hoan thanh", "tien do", "thoi gian"),
+}
+
+_ALTERNATIVES = sorted(((lab, role) for role, labs in RESPONSIBILITY_LABELS.items() for lab in labs),
+                       key=lambda x: -len(x[0]))
+# a label may be broken over two lines by a hard wrap ("phối\nhợp: …"): any blank between its words
+_LABEL = re.compile(r"(?:^|(?<=[;.,]\s)|(?<=[;.,]))\s*(" +
+                    "|".join(r"\s+".join(map(re.escape, a.split())) for a, _ in _ALTERNATIVES) + r")\s*:\s*")
+_ROLE = {lab: role for lab, role in _ALTERNATIVES}
+_FIRST_WORDS = tuple({lab.split()[0] for lab, _ in _ALTERNATIVES})
+_LEAD_BULLET = re.compile(r"[\s\-+*•–]*")
+# "Sở Văn hóa … chủ trì; …" inside the lead field: the verb after the unit is not part of its name
+# "X chủ trì; Y phối hợp" / "X chủ trì, Y thực hiện" inside one field: Y supports, or carries it out with X
+_LEAD_THEN_OTHERS = re.compile(r"(?<=chu tri)\s*[,;]\s*(.+?)\s+(phoi\s+hop|thuc\s+hien)(?:\s+thuc\s+hien)?\s*$", re.S)
+_TRAILING_VERB = re.compile(r"\s+(?:chu\s+tri|thuc\s+hien|phu\s+trach|lam\s+dau\s+moi)\s*$")
+
+
+@dataclass(frozen=True)
+class Field:
+    role: str              # lead | support | deadline
+    label: str             # the label as written ("Trách nhiệm thực hiện")
+    start: int             # value span in the source text
+    end: int
+
+
+@dataclass
+class Responsibility:
+    start: int
+    end: int
+    fields: list[Field] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+    supports: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.fields[0].label
+
+    def deadline_field(self) -> Field | None:
+        return next((f for f in self.fields if f.role == "deadline"), None)
+
+
+def responsibility_line(src: str, s: int, e: int) -> Responsibility | None:
+    """The line ``src[s:e]`` read as a responsibility line, or None when it does not open with a field label."""
+    m0 = _LEAD_BULLET.match(src, s, e)
+    a = m0.end() if m0 else s
+    if not fold(src[a:a + 8]).startswith(_FIRST_WORDS):
+        return None  # most lines: no label can start here
+    low = fold_aligned(src[a:e])  # same length as the text: offsets carry over
+    matches = list(_LABEL.finditer(low))
+    if not matches or matches[0].start(1) != 0 or matches[0].start() != 0:
+        return None
+    out = Responsibility(start=s, end=e)
+    for k, m in enumerate(matches):
+        vs = a + m.end()
+        ve = a + (matches[k + 1].start() if k + 1 < len(matches) else len(low))
+        while ve > vs and src[ve - 1] in " \t\n;.,":
+            ve -= 1
+        if ve <= vs:
+            continue
+        role = _ROLE[" ".join(m.group(1).split())]
+        out.fields.append(Field(role, src[a + m.start(1):a + m.end(1)], vs, ve))
+        if role in ("lead", "support"):
+            names = _names(src, vs, ve, low[vs - a:ve - a], role, out)
+            (out.leads if role == "lead" else out.supports).extend(n for n in names if n not in out.leads)
+    if not out.fields:
+        return None
+    return out
+
+
+def _names(src: str, vs: int, ve: int, folded: str, role: str, out: Responsibility) -> list[str]:
+    """Units named in a lead or support field; "X chủ trì, Y phối hợp" inside one field is split by role."""
+    m = _LEAD_THEN_OTHERS.search(folded)
+    others: list[str] = []
+    if role == "lead" and m:
+        others = _names(src, vs + m.start(1), vs + m.end(1), folded[m.start(1):m.end(1)], "support", out)
+        if m.group(2).startswith("phoi"):
+            out.supports.extend(others)
+            others = []
+        ve = vs + m.start()
+        folded = folded[:m.start()]
+    t = _TRAILING_VERB.search(folded)
+    if t:
+        ve = vs + t.start()
+    while ve > vs and src[ve - 1] in " \t\n;.,":
+        ve -= 1
+    toks = tokenize(src, vs, ve)
+    return (split_owners(toks, 0, len(toks), src) if toks else []) + others
