@@ -14,8 +14,6 @@ def demo(monkeypatch, settings):
     monkeypatch.setenv("DEMO_PASSWORD", PASSWORD)
     settings.DONDOC_PROVINCE = "Hà Tĩnh"
     call_command("load_seeds", verbosity=0)
-    # Demo logins must change their password at first sign-in (tests/security covers that step).
-    User.objects.update(must_change_password=False)
 
 
 def test_a_ward_user_sees_their_tasks(page, login, demo):
