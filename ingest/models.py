@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
 
 # Newest first by the date lists show: the meeting's, else the document's own.
 BY_DATE = (Coalesce("meeting_date", "issue_date").desc(nulls_last=True), "-id")
@@ -97,6 +98,9 @@ class Directive(models.Model):
     deadline_evidence = models.CharField("thời hạn lấy từ", max_length=255, blank=True,
                                          help_text="Nơi trong văn bản bộ trích xuất đọc được thời hạn.")
     review = models.CharField("duyệt", max_length=16, choices=Review.choices, default=Review.PROPOSED)
+
+    # Who changed a proposal during review, and what it said before.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "ý kết luận"

@@ -53,9 +53,9 @@ def _unit_choices():
     return list(selectors.lead_units().values_list("pk", "name"))
 
 
-def _communique_choices():
+def _communique_choices(user=None):
     return [(c.pk, c.label + (f" ({c.date:%d/%m/%Y})" if c.number and c.date else ""))
-            for c in selectors.filter_communiques()]
+            for c in selectors.filter_communiques(user)]
 
 
 class TaskFilterSet(django_filters.FilterSet):
@@ -101,6 +101,8 @@ class TaskFilterSet(django_filters.FilterSet):
             del self.filters["role"]
         elif request is not None:
             del self.filters["unit"]
+            if user is not None:
+                self.filters["communique"].extra["choices"] = lambda: _communique_choices(user)
         for field in self.form.fields.values():
             if type(field.widget) is forms.Select:  # the ordering field's CSV widget stays as it is
                 fast = FastSelect(attrs={**field.widget.attrs, **SELECT})

@@ -265,11 +265,15 @@ def lead_units() -> QuerySet:
         "pk", "name", "short_name").order_by("name")
 
 
-def filter_communiques() -> QuerySet:
-    """Published communiqués, newest first: the list's communiqué filter."""
+def filter_communiques(user: User | None = None) -> QuerySet:
+    """Published communiqués, newest first: the list's communiqué filter. A unit's staff see
+    only those that gave their unit a task (the others are not theirs to know about)."""
     Communique = _communique_model()
-    return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
-        "pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
+    qs = Communique.objects.filter(state=Communique.State.PUBLISHED)
+    if user is not None and not policy.can_view_all(user):
+        mine = TaskAssignment.objects.filter(task__directive__communique=OuterRef("pk"), unit_id=user.unit_id)
+        qs = qs.filter(Exists(mine))
+    return qs.only("pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:

@@ -90,6 +90,7 @@ def update_directive(directive: Directive, *, user: User | None = None, text=KEE
         if review not in Review.values:
             raise ValidationError("Trạng thái duyệt không hợp lệ.")
         directive.review = review
+    directive._history_user = user  # who edited the draft (pages, admin and commands alike)
     directive.save()
     if owners is not KEEP:
         directive.owners.all().delete()

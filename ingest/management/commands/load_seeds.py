@@ -2,7 +2,6 @@
 
 Idempotent: a second run finds everything in place and changes nothing.
 """
-import os
 from pathlib import Path
 
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.db import transaction
 
 from ingest import services as ingest_services
 from ingest.models import Communique
+from tracker.demo import set_demo_password
 from tracker.directory import load_directory
 from tracker.models import Unit, User
 
@@ -33,17 +33,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         loaded = load_directory(SEEDS / "units.json")
         self.stdout.write(f"Đơn vị: thêm {loaded.units}, tên gọi khác: thêm {loaded.aliases}.")
-        password = os.environ.get("DEMO_PASSWORD", "Dondoc@2026")
-        created = self._demo_users(password)
-        self.stdout.write(f"Tài khoản mẫu: thêm {created}.")
+        created = self._demo_users()
+        self.stdout.write(f"Tài khoản mẫu: thêm {len(created)}.")
         if not options["no_communiques"]:
             self._communiques()
-        self.stdout.write(self.style.SUCCESS("Tài khoản mẫu (mật khẩu: %s):" % password))
+        if created:
+            self.stdout.write(self.style.SUCCESS(
+                "Tài khoản mẫu – mật khẩu chỉ in một lần, phải đổi ở lần đăng nhập đầu:"))
         for username, _name, role, code in DEMO_USERS:
-            self.stdout.write(f"  {username:18} {User.Role(role).label} – {code}")
+            shown = created.get(username, "(đã có, mật khẩu không đổi)")
+            self.stdout.write(f"  {username:18} {shown:16} {User.Role(role).label} – {code}")
 
-    def _demo_users(self, password: str) -> int:
-        created = 0
+    def _demo_users(self) -> dict[str, str]:
+        """The demo logins created now, with their passwords (to print once)."""
+        created = {}
         for username, full_name, role, code in DEMO_USERS:
             if User.objects.filter(username=username).exists():
                 continue
@@ -51,11 +54,10 @@ class Command(BaseCommand):
             user = User(username=username, first_name=full_name, role=role,
                         unit=Unit.objects.get(code=code), email=f"{username}@donvi.local",
                         is_staff=role == User.Role.OFFICE)
-            user.set_password(password)
+            created[username] = set_demo_password(user)
             if role == User.Role.OFFICE:
                 user.is_superuser = True
             user.save()
-            created += 1
         return created
 
     def _communiques(self) -> None:

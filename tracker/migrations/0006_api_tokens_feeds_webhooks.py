@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0004_task_search_covering_index_sqlite'),
+        ('tracker', '0005_safety_versions_history'),
     ]
 
     operations = [
