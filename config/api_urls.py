@@ -3,7 +3,7 @@
 Assembled here because config may import both apps (tracker never imports ingest).
 """
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from ingest import api as ingest_api
@@ -19,7 +19,7 @@ router.register("units", views.UnitViewSet, basename="unit")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("schema/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("schema/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("reports/<int:pk>/attachment/", views.ReportAttachmentView.as_view(), name="report-attachment"),
     path("calendar/<str:key>.ics", calendar.feed, name="calendar"),
     path("", include(router.urls)),
