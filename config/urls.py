@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 
 from tracker.api import account
 
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     """A generated or reset password stops being required to change once it is changed."""
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("nhiem-vu/", include("tracker.urls")),
     path("thong-bao/", include("ingest.urls")),
+    path("", include("tracker.reports.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", include("config.api_urls")),
     path("tai-khoan/", account.account, name="account"),

@@ -1,9 +1,9 @@
 """Filters for the communiqué list."""
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from ingest.models import Communique
+from tracker.folding import fold
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -33,10 +33,7 @@ class CommuniqueFilterSet(django_filters.FilterSet):
         fields = ["q", "state", "year"]
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(
-            Q(number__icontains=value) | Q(title__icontains=value) | Q(issuer__icontains=value)
-            | Q(text__icontains=value)
-        )
+        """Every word, folded as task search folds it: "THIÊN TAI", "thiên tai", "thien tai", "cap uy" alike."""
+        for word in fold(value).split()[:10]:
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset

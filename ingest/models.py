@@ -39,6 +39,10 @@ class Communique(models.Model):
     )
     # What the extractor proposed at import, kept to compare with what the office published.
     extraction = models.JSONField("kết quả trích xuất ban đầu", default=dict, blank=True, editable=False)
+    # Number, summary, issuer and text folded (tracker.folding.fold): the list's search, as tasks have.
+    search_text = models.TextField(editable=False, default="")
+
+    SEARCHED = ("number", "title", "issuer", "text")
 
     class Meta:
         verbose_name = "thông báo kết luận"
@@ -48,6 +52,15 @@ class Communique(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == self.State.PUBLISHED
+
+    def save(self, *args, **kwargs):
+        from tracker.folding import fold
+
+        self.search_text = fold(" ".join(getattr(self, name) or "" for name in self.SEARCHED))
+        fields = kwargs.get("update_fields")
+        if fields is not None and set(self.SEARCHED) & set(fields):
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def __str__(self):
         return f"{self.label} – {self.title[:80]}" if self.title else self.label
@@ -131,6 +144,9 @@ class DirectiveOwner(models.Model):
                                 help_text="Nơi trong văn bản bộ trích xuất đọc được đơn vị này.")
     unit_type = models.CharField("loại đơn vị", max_length=64, blank=True,
                                  help_text="Loại đơn vị nhận ra theo tên (Sở, Đảng ủy, UBND cấp xã…).")
+    as_group = models.BooleanField(
+        "một nhiệm vụ cho cả nhóm", default=False,
+        help_text="Với một nhóm (vd. “các xã, phường”): giao một nhiệm vụ cho cả nhóm thay vì một cho mỗi thành viên.")
 
     class Meta:
         verbose_name = "đơn vị được giao"

@@ -193,6 +193,9 @@ def render_review(request, communique: Communique, *, bound: DirectiveForm | Non
         for owner in card["unmapped"]:  # the same instances the card's form lists
             owner.closest = closest.get(unknown[fold(owner.name)]["owner"].name, [])
     plans, problems = selectors.plan_publication(communique)
+    planned = {p.directive.pk: len(p.leads) for p in plans}
+    for card in cards:
+        card["task_count"] = planned.get(card["directive"].pk, 0)
     return render(request, "ingest/review.html", {
         "communique": communique,
         "cards": cards,

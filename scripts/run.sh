@@ -27,6 +27,7 @@ if [ "$HOST" != "127.0.0.1" ] && [ "$HOST" != "localhost" ] && [ -z "${DJANGO_AL
   export DJANGO_ALLOWED_HOSTS="$names"
 fi
 .venv/bin/python manage.py migrate --noinput
+# The demo province: DONDOC_PROVINCE (default Hà Tĩnh), e.g. DONDOC_PROVINCE="Quảng Ninh" bash scripts/run.sh
 .venv/bin/python manage.py load_seeds
 .venv/bin/python manage.py collectstatic --noinput -v 0
 

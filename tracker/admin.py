@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from tracker.folding import fold
 
-from . import selectors, services
-from .forms import CancelForm, ChangeDueDateForm, ReassignForm
+from . import directory, selectors, services
+from .admin_history import VietnameseHistoryAdmin
+from .forms import CancelForm, ChangeDueDateForm, ReassignForm, RenameUnitForm, SuccessionForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
 from .api import admin as _api_admin  # noqa: F401 - registers the API tokens
@@ -40,7 +40,9 @@ class FoldedSearchMixin:
                     any_field |= Q(**{f"{field}__contains": word})
                 match = match.filter(any_field)
             qs = qs | match
-            may_have_duplicates = True
+            # Only a search across a relation can repeat rows; a column of the model itself cannot,
+            # and the changelist then skips its DISTINCT over every column.
+            may_have_duplicates |= any("__" in field for field in self.folded_search_fields)
         return qs, may_have_duplicates
 
 
@@ -54,7 +56,7 @@ class UnitAliasInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    list_display = ("name", "short_name", "code", "kind", "is_group", "is_active", "email")
+    list_display = ("name", "short_name", "code", "kind", "is_group", "is_active", "successor", "email")
     list_filter = ("kind", "is_group", "is_active")
     search_fields = ("name", "short_name", "code", "email")
     folded_search_fields = ("folded_name", "aliases__folded")
@@ -66,7 +68,44 @@ class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
         (None, {"fields": ("name", "short_name", "code", "kind", "parent", "is_active")}),
         ("Liên hệ", {"fields": ("email", "head_email")}),
         ("Nhóm đơn vị", {"fields": ("is_group", "members"), "classes": ("collapse",)}),
+        ("Sáp nhập, đổi tên", {"fields": ("successor", "succeeded_on")}),
     )
+    readonly_fields = ("successor", "succeeded_on")  # set only by the succession service (the actions below)
+    actions = ["merge_action", "rename_action"]
+
+    def _succession(self, request, queryset, form_class, title, apply):
+        """Intermediate page of the succession actions; each unit goes through directory.succeed."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            for unit in queryset:
+                try:
+                    moved = apply(unit, form.cleaned_data)
+                    self.message_user(request, f"“{unit}” → “{moved.successor}”: chuyển {moved.moved_tasks} "
+                                      f"nhiệm vụ, {moved.moved_users} tài khoản.", messages.SUCCESS)
+                except (PermissionDenied, ValidationError) as exc:
+                    self.message_user(request, f"“{unit}”: {'; '.join(getattr(exc, 'messages', [str(exc)]))}",
+                                      messages.ERROR)
+            return None
+        units = list(queryset)
+        for unit in units:
+            unit.open_tasks = Task.objects.filter(assignments__unit=unit, status__in=Task.OPEN_STATUSES).count()
+        return TemplateResponse(request, "tracker/admin/succession.html", {
+            **self.admin_site.each_context(request), "title": title, "form": form, "units": units,
+            "action": request.POST.get("action"),
+        })
+
+    @admin.action(description="Sáp nhập vào đơn vị khác")
+    def merge_action(self, request, queryset):
+        return self._succession(request, queryset, SuccessionForm, "Sáp nhập đơn vị", lambda unit, data:
+                                directory.succeed(unit, data["successor"], user=request.user, note=data["note"]))
+
+    @admin.action(description="Đổi tên (giữ lịch sử dưới tên cũ)")
+    def rename_action(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Chọn đúng một đơn vị để đổi tên.", messages.ERROR)
+            return None
+        return self._succession(request, queryset, RenameUnitForm, "Đổi tên đơn vị", lambda unit, data:
+                                directory.rename(unit, data["new_name"], user=request.user, note=data["note"]))
 
 
 # --- Users -----------------------------------------------------------------------
@@ -185,7 +224,7 @@ def _selected_tasks(modeladmin, request, queryset, form_class, title, action):
 
 
 @admin.register(Task)
-class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     list_display = ("id", "short_title", "lead_unit", "due_date", "status", "timeliness_badge", "progress")
     list_display_links = ("id", "short_title")
     list_filter = ("status", TimelinessFilter, "recurrence")
@@ -200,7 +239,7 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
     actions = ["reassign_action", "change_due_date_action", "cancel_action", send_escalation_now_action]
-    history_list_display = ("status", "due_date", "lead_unit", "completed_on")
+    history_list_display = ("get_status_display", "due_date", "lead_unit", "completed_on")  # column titles: tracker/locale
 
     def has_delete_permission(self, request, obj=None):
         return False  # the record stays: cancel with a reason instead
@@ -256,6 +295,13 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
         return format_html('<span class="t-{}">{}</span>', bucket, Timeliness(bucket).label)
 
 
+    def delete_model(self, request, obj):
+        services.delete_task(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for task in queryset:
+            services.delete_task(task, request.user)
+
     @admin.action(description="Giao lại cho đơn vị khác")
     def reassign_action(self, request, queryset):
         return _selected_tasks(self, request, queryset, ReassignForm, "Giao lại nhiệm vụ cho đơn vị",
@@ -275,7 +321,7 @@ class TaskAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(SimpleHistoryAdmin):
+class ProgressReportAdmin(VietnameseHistoryAdmin):
     """Reports are the units' record: read-only here; the office may only withdraw one, with a reason."""
 
     list_display = ("id", "task", "author", "percent", "new_status", "created_at", "withdrawn_reason")
@@ -303,7 +349,7 @@ class ProgressReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(SimpleHistoryAdmin):
+class ExtensionRequestAdmin(VietnameseHistoryAdmin):
     """The decision goes through services (it moves the due date), so state is read-only here."""
 
     list_display = ("id", "task", "requested_by", "previous_due_date", "new_due_date", "state", "requested_at",

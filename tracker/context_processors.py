@@ -6,4 +6,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated:
         return {}
-    return {"can": policy.for_templates(user), "nav_unit": user.unit}
+    nav = {"can": policy.for_templates(user), "nav_unit": user.unit}
+    if nav["can"]["confirm"]:
+        from .reports.inbox import counts
+
+        nav["nav_inbox"] = counts(user)["total"]  # one query: the navbar's "Việc chờ xử lý" badge
+    return nav

@@ -153,3 +153,18 @@ class ChangeDueDateForm(forms.Form):
                                error_messages=DATE_ERRORS, widget=DateInput(),
                                help_text="Để trống: không thời hạn.")
     note = forms.CharField(label="Ghi chú", required=False)
+
+
+class SuccessionForm(forms.Form):
+    successor = forms.ModelChoiceField(
+        label="Đơn vị kế thừa", queryset=Unit.objects.filter(is_active=True),
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"required": "Vui lòng chọn đơn vị kế thừa.", "invalid_choice": "Đơn vị không hợp lệ."},
+        help_text="Nhiệm vụ đang thực hiện, tài khoản và tên gọi khác chuyển sang đơn vị này.")
+    note = forms.CharField(label="Căn cứ (quyết định, ngày)", required=False)
+
+
+class RenameUnitForm(forms.Form):
+    new_name = forms.CharField(label="Tên mới", max_length=255,
+                               error_messages={"required": "Cần nhập tên mới."})
+    note = forms.CharField(label="Căn cứ (quyết định, ngày)", required=False)

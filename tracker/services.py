@@ -6,6 +6,7 @@ an extension decision racing on one task both land.
 """
 from datetime import date
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -31,7 +32,7 @@ def _locked(task: Task, expected_version: int | None = None) -> Task:
 
 
 def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
-    task._change_reason = reason
+    task._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"  # the history column holds 100
     task._history_user = user
     task.version += 1
     task.save(update_fields=[*fields, "version", "updated_at"])
@@ -49,13 +50,13 @@ def search_text_for(task: Task) -> str:
 @transaction.atomic
 def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to: Unit | None = None,
                 due_date: date | None = None, deadline_phrase: str = "", recurrence: str = "",
-                directive=None, user: User | None = None) -> Task:
+                directive=None, user: User | None = None, reason: str = "Giao nhiệm vụ") -> Task:
     """One task for one lead unit, with its support units assigned."""
     task = Task(title=title, lead_unit=lead, report_to=report_to, original_due_date=due_date,
                 due_date=due_date, deadline_phrase=deadline_phrase[:255], recurrence=recurrence,
                 directive=directive)
     task._history_user = user
-    task._change_reason = "Giao nhiệm vụ"
+    task._change_reason = reason[:100]
     task.save()
     TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
     for unit in {u.pk: u for u in supports if u.pk != lead.pk}.values():
@@ -94,6 +95,10 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     report._history_user = user
     report.save()
     _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
+    if new_status == Status.AWAITING:
+        from .reports import notify
+
+        notify.completion_reported(task, report)  # to the office, sent on commit
     if new_status:
         webhooks.emit("task.status_changed", task, previous_status=previous)
     return report
@@ -129,7 +134,7 @@ def set_status(task: Task, user: User, status: str, *, note: str = "", expected_
     previous = task.status
     fields, reason = _apply_status(task, status, note)
     _save(task, user, reason, fields)
-    if task.status != previous:
+    if status != previous:
         webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
 
@@ -166,6 +171,9 @@ def request_extension(task: Task, user: User, *, new_due_date: date, reason: str
                                  new_due_date=new_due_date, reason=reason.strip())
     extension._history_user = user
     extension.save()
+    from .reports import notify
+
+    notify.extension_requested(extension)  # to the office, sent on commit
     return extension
 
 
@@ -289,6 +297,101 @@ def change_due_date(task: Task, user: User, due_date: date | None, *, note: str 
     return task
 
 
+@transaction.atomic
+def delete_task(task: Task, user: User, *, reason: str = "Xoá nhiệm vụ") -> None:
+    """Delete a task (admin): its history keeps a deletion record, the closed-task tally drops it."""
+    policy.require(policy.can_confirm(user))
+    task = _locked(task)
+    task._history_user, task._change_reason = user, reason
+    task.delete()
+
+
 def refresh_search_text(task: Task) -> None:
     """Recompute the folded search text after an edit outside these services (the admin form)."""
     Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))
+
+
+@transaction.atomic
+def move_task_to_successor(task: Task, old: Unit, successor: Unit, *, user: User | None, reason: str) -> Task:
+    """One open task of a merged or renamed unit goes to its successor, lead or support alike."""
+    task = _locked(task)
+    mine = task.assignments.get(unit=old)
+    theirs = task.assignments.filter(unit=successor).first()
+    if theirs is not None:  # the successor already had a part: keep the stronger role, once
+        if mine.role == TaskAssignment.Role.LEAD:
+            theirs.role = TaskAssignment.Role.LEAD
+            mine.delete()
+            theirs.save(update_fields=["role"])
+        else:
+            mine.delete()
+    else:
+        mine.unit = successor
+        mine.save(update_fields=["unit"])
+    fields = ["search_text"]
+    if task.lead_unit_id == old.pk:
+        task.lead_unit = successor
+        fields.append("lead_unit")
+    task.search_text = search_text_for(task)
+    _save(task, user, reason, fields)
+    return task
+
+
+# --- Corrections after publishing (the office, from the task and communiqué pages) ------
+
+@transaction.atomic
+def correct_task(task: Task, user: User, *, title: str, lead: Unit, supports: list[Unit],
+                 due_date: date | None, reason: str) -> Task:
+    """The office corrects a published task's text, owners or deadline; the reason goes into the history."""
+    policy.require(policy.can_confirm(user))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Cần nêu lý do điều chỉnh nhiệm vụ.")
+    if not title.strip():
+        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    task = _locked(task)
+    fields = []
+    if title.strip() != task.title:
+        task.title = title.strip()
+        fields.append("title")
+    if due_date != task.due_date:
+        task.due_date = due_date
+        fields.append("due_date")
+    if lead.pk != task.lead_unit_id:
+        task.assignments.filter(role=TaskAssignment.Role.LEAD).delete()
+        task.assignments.filter(unit=lead).delete()
+        TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
+        task.lead_unit = lead
+        fields.append("lead_unit")
+    wanted = {u.pk for u in supports if u.pk != lead.pk}
+    current = set(task.assignments.filter(role=TaskAssignment.Role.SUPPORT).values_list("unit_id", flat=True))
+    if wanted != current:
+        task.assignments.filter(role=TaskAssignment.Role.SUPPORT, unit_id__in=current - wanted).delete()
+        for unit_id in wanted - current:
+            TaskAssignment.objects.create(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
+    if not fields and wanted == current:
+        raise ValidationError("Không có thay đổi nào để lưu.")
+    task.search_text = search_text_for(task)
+    # A change of support units alone still leaves a history row carrying the reason.
+    _save(task, user, f"Điều chỉnh sau ban hành: {reason}"[:100], [*fields, "search_text"])
+    return task
+
+
+@transaction.atomic
+def add_missed_task(communique, user: User, *, title: str, lead: Unit, supports: list[Unit] = (),
+                    due_date: date | None = None, reason: str = ""):
+    """A directive the extraction missed, added to a published communiqué with its task."""
+    Communique, Directive = apps.get_model("ingest", "Communique"), apps.get_model("ingest", "Directive")
+    policy.require(policy.can_confirm(user))
+    if communique.state != Communique.State.PUBLISHED:
+        raise ValidationError("Chỉ bổ sung nhiệm vụ cho thông báo đã ban hành; bản nháp sửa trong trang duyệt.")
+    if not title.strip():
+        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    last = communique.directives.order_by("-order").values_list("order", flat=True).first() or 0
+    directive = Directive.objects.create(
+        communique=communique, order=last + 1, text=title.strip(), deadline=due_date,
+        deadline_source=Directive.DeadlineSource.MANUAL if due_date else "", review=Directive.Review.ACCEPTED)
+    label = "Bổ sung nhiệm vụ bị sót khi trích xuất" + (f": {reason.strip()}" if reason.strip() else "")
+    task = create_task(title=title.strip(), lead=lead, supports=list(supports), due_date=due_date,
+                       directive=directive, user=user, reason=label)
+    reminders.notify_assigned([task.pk])
+    return task

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -31,7 +31,14 @@ def task_list(request):
     filterset = TaskFilterSet(request.GET or None, queryset=selectors.task_list(request.user, today),
                               request=request)
     qs = filterset.qs
-    counts = selectors.list_counts(qs, today)
+    filters = {k: v for k, v in (filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid()
+                                 else {}).items() if k != "sort" and v not in (None, "", [])}
+    if filters.get("due") is not None and not (filters["due"].start or filters["due"].stop):
+        del filters["due"]
+    if not filterset.is_bound or (filterset.form.is_valid() and not filters):
+        counts = selectors.user_list_counts(request.user, today)  # the archive's closed tasks from the tally
+    else:
+        counts = selectors.list_counts(qs, today, by_range=not filters.get("q"))
     paginator = Paginator(qs, PAGE_SIZE)
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
@@ -180,7 +187,7 @@ def attachment(request, pk):
     return attachment_response(access.get_report(request.user, pk))
 
 
-def attachment_response(report_):
+def attachment_response(report_) -> HttpResponse:
     """The report's file as a download (the page and the API both serve it this way)."""
     if not report_.attachment:
         raise Http404("Báo cáo không có tệp đính kèm.")
@@ -207,8 +214,10 @@ def dashboard(request):
         "communique_rows": communiques,
         "grand_total": sum(data["totals"].values()),
         "buckets": buckets,
-        "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
-                      for unit in data["per_unit"]],
+        "tier_rows": [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
+                       "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
+                                     for unit in tier["units"]]}
+                      for tier in data["tiers"]],
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
         "due_soon_rows": data["due_soon"][:DASHBOARD_ROWS],

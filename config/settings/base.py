@@ -31,10 +31,10 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "csp",
     "tracker",
     "ingest",
 ]
@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tracker.middleware.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,7 +108,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # A working day of inactivity ends the session.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
+# Renewed by tracker.middleware at most every few minutes rather than written on every request.
+SESSION_RENEW_SECONDS = env.int("SESSION_RENEW_SECONDS", default=300)
 
 # Failed logins: lock a username *from one address* after 5 failures for 15 minutes, so a
 # stranger cannot lock the clerk out. Behind a reverse proxy the client address is the one
@@ -129,6 +131,7 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+FORMAT_MODULE_PATH = ["config.formats"]  # vi: dd/mm/yyyy in the admin too
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -175,6 +178,8 @@ X_FRAME_OPTIONS = "DENY"
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=7)
 # The office's own unit receives directives with no owner.
 OFFICE_UNIT_CODE = env("OFFICE_UNIT_CODE", default="VPTU")
+# The province whose directory load_province / load_seeds build (a name from vietnam-provinces).
+DONDOC_PROVINCE = env("DONDOC_PROVINCE", default="Hà Tĩnh")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
@@ -197,6 +202,10 @@ REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=12)
 # never wait for it at all: they publish from a background thread (tracker.reminders).
 REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=5)
 REDIS_SOCKET_OPTIONS = {"socket_connect_timeout": min(REDIS_SOCKET_TIMEOUT, 2), "socket_timeout": REDIS_SOCKET_TIMEOUT}
+
+REPORT_PROVINCE = env("REPORT_PROVINCE", default="")  # the report's issuing body: "TỈNH ỦY <province>"
+REPORT_PLACE = env("REPORT_PLACE", default="")  # the place on the report's date line
+
 # Celery: Redis in production; the embedded default is kombu's filesystem
 # transport so a fresh machine needs no broker server.
 CELERY_BROKER_URL = env("REDIS_URL", default="filesystem://")
@@ -236,6 +245,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.reminders.tasks.flush_outbox",
         "schedule": 60,
         "options": {"expires": 50},
+    },
+    # Last month's report to the policy's addresses: queued once per month (the first poll of
+    # the month does it, a missed one is caught up by the next), sent by the outbox.
+    "monthly-report": {
+        "task": "tracker.reports.tasks.monthly_report",
+        "schedule": 10 * 60,
+        "options": {"expires": 9 * 60},
     },
     # Webhook retries wait in their outbox; this pass also picks up what a broker outage left.
     "flush-webhooks": {

@@ -42,10 +42,20 @@ class ReminderPolicy(models.Model):
     escalate_every_days = models.PositiveSmallIntegerField(
         "nhắc lại đôn đốc mỗi (ngày)", default=7, help_text="0 là chỉ đôn đốc một lần.",
     )
+    stale_after_days = models.PositiveSmallIntegerField(
+        "quá hạn lâu sau (ngày)", default=60,
+        help_text="Nhiệm vụ quá hạn chừng ấy ngày được đôn đốc một lần cuối, rồi thôi nhắc và đôn đốc hằng ngày: "
+                  "Văn phòng nhận danh sách các nhiệm vụ này trong báo cáo đầu mỗi tháng. 0 là không áp dụng.",
+    )
     send_time = models.TimeField("giờ gửi (giờ Việt Nam)", default=time(7, 30))
     catch_up_days = models.PositiveSmallIntegerField(
         "bù tối đa (ngày)", default=7,
         help_text="Nếu hệ thống ngừng vài ngày, lần quét sau bù các mốc nhắc của tối đa chừng ấy ngày.",
+    )
+    report_recipients = models.TextField(
+        "nhận báo cáo hằng tháng", blank=True,
+        help_text="Các địa chỉ email nhận báo cáo tình hình thực hiện tháng trước (tệp Excel và Word), "
+                  "mỗi dòng hoặc cách nhau bởi dấu phẩy; để trống là không gửi.",
     )
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
 
@@ -58,6 +68,18 @@ class ReminderPolicy(models.Model):
 
     def clean(self):
         _parse_days(self.days_before)
+        from django.core.validators import validate_email
+
+        for address in self.report_recipient_list:
+            try:
+                validate_email(address)
+            except ValidationError:
+                raise ValidationError({"report_recipients": f"Địa chỉ email “{address}” không hợp lệ."}) from None
+
+    @property
+    def report_recipient_list(self) -> list[str]:
+        return [a.strip() for a in self.report_recipients.replace(";", ",").replace("\n", ",").split(",")
+                if a.strip()]
 
     def save(self, *args, **kwargs):
         self.pk = 1
@@ -158,6 +180,10 @@ class OutboxMessage(models.Model):
         ASSIGNED = "assigned", "Giao nhiệm vụ"
         EXTENSION = "extension", "Kết quả đề nghị gia hạn"
         COMPLETION = "completion", "Xác nhận/trả lại hoàn thành"
+        LONG_OVERDUE = "long_overdue", "Báo cáo tháng: nhiệm vụ quá hạn lâu"
+        EXTENSION_REQUESTED = "ext_request", "Đơn vị đề nghị gia hạn (gửi Văn phòng)"
+        COMPLETION_REPORTED = "done_report", "Đơn vị báo cáo hoàn thành (gửi Văn phòng)"
+        MONTHLY_REPORT = "month_report", "Báo cáo tình hình thực hiện hằng tháng"
 
     class State(models.TextChoices):
         PENDING = "pending", "Chờ gửi"

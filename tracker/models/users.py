@@ -23,6 +23,7 @@ class User(AbstractUser):
         "phải đổi mật khẩu", default=False,
         help_text="Mật khẩu do hệ thống tạo hoặc được đặt lại: người dùng phải đổi ở lần đăng nhập tới.",
     )
+    inbox_seen_at = models.DateTimeField("xem việc chờ xử lý lần cuối", null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "người dùng"

@@ -101,8 +101,9 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("enabled", "send_time")}),
         ("Nhắc hạn", {"fields": ("days_before", "overdue_every_days")}),
-        ("Đôn đốc", {"fields": ("escalate_after_days", "escalate_every_days")}),
+        ("Đôn đốc", {"fields": ("escalate_after_days", "escalate_every_days", "stale_after_days")}),
         ("Khi hệ thống ngừng", {"fields": ("catch_up_days",)}),
+        ("Báo cáo hằng tháng", {"fields": ("report_recipients",)}),
     )
 
     def has_add_permission(self, request):

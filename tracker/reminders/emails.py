@@ -116,17 +116,33 @@ def _completion(row):
     return subject, "completion", {"accepted": accepted, "note": row.payload.get("note", "")}, lines
 
 
+def _long_overdue(row):
+    lines = selectors.office_lines(row, row.payload.get("task_ids", []))
+    if not lines:
+        return None
+    subject = (f"[dondoc] Báo cáo tháng {row.local_date:%m/%Y}: {len(lines)} nhiệm vụ quá hạn trên "
+               f"{row.payload.get('stale_after')} ngày")
+    return subject, "long_overdue", {"stale_after": row.payload.get("stale_after")}, lines
+
+
 BUILDERS = {Kind.DIGEST: _digest, Kind.ESCALATION: _escalation, Kind.ASSIGNED: _assigned,
-            Kind.EXTENSION: _extension, Kind.COMPLETION: _completion}
+            Kind.EXTENSION: _extension, Kind.COMPLETION: _completion, Kind.LONG_OVERDUE: _long_overdue}
+
+
+def _builder(kind):
+    from tracker.reports.emails import BUILDERS as OFFICE_BUILDERS  # the office's own emails
+
+    return BUILDERS.get(kind) or OFFICE_BUILDERS[kind]
 
 
 def build(row: OutboxMessage) -> Built | None:
     if not _eligible(row):
         return None
-    made = BUILDERS[row.kind](row)
+    made = _builder(row.kind)(row)
     if made is None:
         return None
     subject, template, context, lines = made
+    attachments = context.pop("attachments", ())
     context = {
         **context, "row": row, "lines": lines, "date": row.local_date, "site_url": settings.SITE_URL,
         "office_email": settings.OFFICE_EMAIL, "recipient_user": row.user if row.user_id else None,
@@ -141,4 +157,6 @@ def build(row: OutboxMessage) -> Built | None:
         to=[row.recipient], cc=[row.cc] if row.cc else [], headers=headers,
     )
     message.attach_alternative(html, "text/html")
+    for attachment in attachments:
+        message.attach(*attachment)
     return Built(message, subject, lines, mid)

@@ -1,0 +1,30 @@
+"""The office's correction forms, rendered where they are used (task page, communiqué page)."""
+from django import template
+
+from tracker.reports.forms import CorrectionForm, MissedTaskForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("tracker/reports/_correct_form.html", takes_context=True)
+def correction_form(context, task):
+    supports = list(task.assignments.filter(role="support").values_list("unit_id", flat=True))
+    form = CorrectionForm(prefix="correct", initial={"title": task.title, "lead": task.lead_unit_id,
+                                                     "supports": supports, "due_date": task.due_date})
+    return {"form": form, "task": task, "csrf_token": context.get("csrf_token")}
+
+
+@register.inclusion_tag("tracker/reports/_missed_form.html", takes_context=True)
+def missed_task_form(context, communique):
+    return {"form": MissedTaskForm(prefix="missed"), "communique": communique,
+            "csrf_token": context.get("csrf_token")}
+
+
+@register.inclusion_tag("tracker/reports/_dashboard_charts.html")
+def dashboard_charts(unit_rows, today):
+    """Per-unit bars by timeliness and the on-time rate of the last 12 months, for the dashboard."""
+    from tracker.models import Timeliness
+    from tracker.reports import charts, selectors
+
+    return {"bars": charts.timeliness_bars(unit_rows, dict(Timeliness.choices)),
+            "trend": charts.trend_line(selectors.monthly_on_time(today))}
