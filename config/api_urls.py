@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from ingest import api as ingest_api
-from tracker.api import calendar, views
+from tracker.api import calendar, reports, views
 
 app_name = "api"
 
@@ -20,6 +20,7 @@ router.register("units", views.UnitViewSet, basename="unit")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("schema/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("reports/period/", reports.PeriodReportView.as_view(), name="period-report"),
     path("reports/<int:pk>/attachment/", views.ReportAttachmentView.as_view(), name="report-attachment"),
     path("calendar/<str:key>.ics", calendar.feed, name="calendar"),
     path("", include(router.urls)),
