@@ -1,8 +1,15 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A generated or reset password stops being required to change once it is changed."""
+
+    def form_valid(self, form):
+        form.user.must_change_password = False
+        return super().form_valid(form)
 
 admin.site.site_header = "dondoc – Quản trị"
 admin.site.site_title = "dondoc"
@@ -12,15 +19,12 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="tracker:task_list", permanent=False)),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("doi-mat-khau/", PasswordChangeView.as_view(), name="password_change"),
     path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("nhiem-vu/", include("tracker.urls")),
     path("thong-bao/", include("ingest.urls")),
     path("", include("tracker.reports.urls")),
     path("quan-tri/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Nothing is served from MEDIA_ROOT directly: source files and attachments go through
+# views that check access (ingest SourceFileView, tracker attachment), as downloads.

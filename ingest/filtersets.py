@@ -6,6 +6,12 @@ from ingest.models import Communique
 from tracker.folding import fold
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within reason: "-1", "2024.5" or forty digits are a form error, not a 500."""
+
+    field_class = forms.IntegerField
+
+
 class CommuniqueFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Tìm", method="search",
@@ -15,8 +21,10 @@ class CommuniqueFilterSet(django_filters.FilterSet):
         label="Trạng thái", choices=Communique.State.choices, empty_label="Tất cả",
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    year = django_filters.NumberFilter(
-        label="Năm", field_name="meeting_date", lookup_expr="year",
+    year = YearFilter(
+        label="Năm", field_name="meeting_date", lookup_expr="year", min_value=1945, max_value=2100,
+        error_messages={"invalid": "Năm phải là một số.", "min_value": "Năm không hợp lệ.",
+                        "max_value": "Năm không hợp lệ."},
         widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "placeholder": "Năm"}),
     )
 

@@ -140,10 +140,17 @@ class DirectiveForm(forms.Form):
                 label="Ghi nhớ làm tên gọi khác", required=False, widget=forms.CheckboxInput(_CHECK))
             self.fields[f"o{owner.pk}_delete"] = forms.BooleanField(
                 label="Bỏ", required=False, widget=forms.CheckboxInput(_CHECK))
+            self.fields[f"o{owner.pk}_as_group"] = forms.BooleanField(
+                label="Một nhiệm vụ cho cả nhóm", required=False, initial=owner.as_group,
+                widget=forms.CheckboxInput(_CHECK))
 
     def owner_fields(self):
-        """(owner, unit field, role field, remember field, delete field) for the template."""
+        """(owner, unit field, role field, remember field, delete field) for the template.
+
+        A group owner also carries `owner.as_group_field`: one task per member or one for the group.
+        """
         for owner in self.owner_rows:
+            owner.as_group_field = self[f"o{owner.pk}_as_group"]
             yield (owner, self[f"o{owner.pk}_unit"], self[f"o{owner.pk}_role"],
                    self[f"o{owner.pk}_remember"], self[f"o{owner.pk}_delete"])
 
@@ -158,7 +165,8 @@ class DirectiveForm(forms.Form):
                 continue
             result.append(OwnerInput(name=owner.name, role=data[f"o{owner.pk}_role"],
                                      unit=data.get(f"o{owner.pk}_unit"),
-                                     remember=bool(data.get(f"o{owner.pk}_remember"))))
+                                     remember=bool(data.get(f"o{owner.pk}_remember")),
+                                     as_group=bool(data.get(f"o{owner.pk}_as_group"))))
         if data.get("new_unit"):
             unit = data["new_unit"]
             result.append(OwnerInput(name=unit.name, role=data["new_role"], unit=unit))

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+from simple_history.models import HistoricalRecords
 
 # Newest first by the date lists show: the meeting's, else the document's own.
 BY_DATE = (Coalesce("meeting_date", "issue_date").desc(nulls_last=True), "-id")
@@ -111,6 +112,9 @@ class Directive(models.Model):
                                          help_text="Nơi trong văn bản bộ trích xuất đọc được thời hạn.")
     review = models.CharField("duyệt", max_length=16, choices=Review.choices, default=Review.PROPOSED)
 
+    # Who changed a proposal during review, and what it said before.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "ý kết luận"
         verbose_name_plural = "ý kết luận"
@@ -140,6 +144,9 @@ class DirectiveOwner(models.Model):
                                 help_text="Nơi trong văn bản bộ trích xuất đọc được đơn vị này.")
     unit_type = models.CharField("loại đơn vị", max_length=64, blank=True,
                                  help_text="Loại đơn vị nhận ra theo tên (Sở, Đảng ủy, UBND cấp xã…).")
+    as_group = models.BooleanField(
+        "một nhiệm vụ cho cả nhóm", default=False,
+        help_text="Với một nhóm (vd. “các xã, phường”): giao một nhiệm vụ cho cả nhóm thay vì một cho mỗi thành viên.")
 
     class Meta:
         verbose_name = "đơn vị được giao"

@@ -236,7 +236,8 @@ def plan_publication(communique: Communique, *, fallback_unit: Unit | None = Non
                 if fallback_unit is None:
                     problems.append(f"{label}: “{owner.name}” chưa được gắn với đơn vị nào trong danh mục.")
                 continue
-            members = expand_units(owner.unit)
+            # A group is one task per active member, or one task for the group where the office chose so.
+            members = [owner.unit] if owner.unit.is_group and owner.as_group else expand_units(owner.unit)
             if not members:
                 what = "nhóm không có thành viên đang hoạt động" if owner.unit.is_group else "đơn vị đã ngừng hoạt động"
                 problems.append(f"{label}: “{owner.unit}” là {what}.")

@@ -8,13 +8,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.views import View
 from django.views.generic import ListView
 
+from config import security
 from ingest import access, selectors, services
 from ingest.filtersets import CommuniqueFilterSet
 from ingest.forms import (
@@ -95,10 +96,9 @@ class SourceFileView(LoginRequiredMixin, View):
         if not communique.source_file:
             raise Http404("Thông báo này được dán trực tiếp, không có tệp gốc.")
         try:
-            handle = communique.source_file.open("rb")
+            return security.download(communique.source_file, communique.source_name or None)
         except FileNotFoundError:
             raise Http404("Không tìm thấy tệp gốc.") from None
-        return FileResponse(handle, as_attachment=True, filename=communique.source_name or None)
 
 
 # --- office: import ------------------------------------------------------------------------------
@@ -193,6 +193,9 @@ def render_review(request, communique: Communique, *, bound: DirectiveForm | Non
         for owner in card["unmapped"]:  # the same instances the card's form lists
             owner.closest = closest.get(unknown[fold(owner.name)]["owner"].name, [])
     plans, problems = selectors.plan_publication(communique)
+    planned = {p.directive.pk: len(p.leads) for p in plans}
+    for card in cards:
+        card["task_count"] = planned.get(card["directive"].pk, 0)
     return render(request, "ingest/review.html", {
         "communique": communique,
         "cards": cards,

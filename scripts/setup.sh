@@ -12,11 +12,13 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 stamp=".venv/.installed-$(cat "$REQS" requirements.txt | sha1sum | cut -c1-12)"
-if [ ! -f "$stamp" ]; then
+runtime="$(sha1sum < requirements.txt | cut -c1-12)"
+# The dev requirements include the runtime ones: either stamp satisfies requirements.txt.
+if [ ! -f "$stamp" ] && ! { [ "$REQS" = requirements.txt ] && grep -qsx "$runtime" .venv/.installed-*; }; then
   echo "== Cài thư viện ($REQS)"
   .venv/bin/pip install -q --upgrade pip
   .venv/bin/pip install -q -r "$REQS"
-  touch "$stamp"
+  echo "$runtime" > "$stamp"
 fi
 if [ ! -d node_modules/bootstrap ]; then
   if command -v npm >/dev/null 2>&1; then
@@ -26,4 +28,5 @@ if [ ! -d node_modules/bootstrap ]; then
     echo "!! Không có npm: giao diện dùng CSS tối giản (cài Node.js để có Bootstrap)." >&2
   fi
 fi
-mkdir -p var/broker/out var/broker/processed var/broker/control var/media
+VAR="${DONDOC_VAR_DIR:-var}"
+mkdir -p "$VAR/broker/out" "$VAR/broker/processed" "$VAR/broker/control" "$VAR/media"

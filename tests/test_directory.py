@@ -1,4 +1,4 @@
-"""The default unit directory loads once, keeps office edits, and old names still resolve."""
+"""The provincial bodies file loads once, keeps office edits, and old names still resolve."""
 from pathlib import Path
 
 import pytest
@@ -7,15 +7,17 @@ from django.core.exceptions import ValidationError
 from tracker.directory import add_alias, load_directory
 from tracker.models import Unit, UnitAlias
 
-UNITS = Path(__file__).resolve().parent.parent / "seeds" / "units.json"
+UNITS = Path(__file__).resolve().parent.parent / "seeds" / "province_bodies.json"
 
 
 @pytest.mark.django_db
 def test_directory_loads_units_groups_and_aliases():
-    first = load_directory(UNITS)
+    first = load_directory(UNITS, province="Hà Tĩnh")
     assert first.units == Unit.objects.count() > 40
-    group = Unit.objects.get(code="G-HUYEN")
-    assert group.is_group and group.members.filter(code="HUA").exists()
+    group = Unit.objects.get(code="G-SONGANH")
+    assert group.is_group and group.members.filter(code="SYT").exists()
+    assert Unit.objects.get(code="UBND").aliases.filter(name="UBND tỉnh Hà Tĩnh").exists()
+    assert not UnitAlias.objects.filter(name__contains="{").exists()  # no province: placeholders dropped
     merged = Unit.objects.get(code="SNNMT")
     assert merged.aliases.filter(name="Sở Tài nguyên và Môi trường").exists()
 

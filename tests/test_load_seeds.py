@@ -1,26 +1,57 @@
-"""load_seeds gives a new user a populated app, and a second run changes nothing."""
+"""load_seeds gives a new user a real province a few months in, and a second run changes nothing."""
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 
 from ingest.models import Communique, Directive
-from tracker.models import Task, Unit, UnitAlias, User
+from tracker import selectors
+from tracker.models import ExtensionRequest, Task, Timeliness, Unit, UnitAlias, User
 
 pytestmark = pytest.mark.django_db
 
 
 def _counts():
-    return {model.__name__: model.objects.count() for model in (Unit, UnitAlias, User, Communique, Directive, Task)}
+    return {model.__name__: model.objects.count()
+            for model in (Unit, UnitAlias, User, Communique, Directive, Task, ExtensionRequest)}
 
 
-def test_load_seeds_populates_once(capsys):
+@pytest.fixture
+def demo(settings, capsys):
+    settings.DONDOC_PROVINCE = "Hà Tĩnh"
     call_command("load_seeds")
-    first = _counts()
-    assert first["Communique"] == 5
-    assert Communique.objects.filter(state=Communique.State.PUBLISHED).count() == 5
-    assert first["Task"] > 100
-    staff = User.objects.get(username="canbo.dongson")
-    assert Task.objects.filter(assignments__unit=staff.unit).exists(), "the demo unit has tasks to work on"
-    assert "canbo.dongson" in capsys.readouterr().out
+    return capsys.readouterr().out
 
+
+def test_demo_is_a_real_province_with_a_believable_mix(demo):
+    assert "Hà Tĩnh: 69 xã, phường, đặc khu" in demo and "canbo.phuong" in demo
+    assert not Unit.objects.filter(name__startswith="Huyện ủy").exists()
+    assert Communique.objects.filter(state=Communique.State.PUBLISHED).count() == 5
+    today = selectors.local_today()
+    buckets = Counter(t.timeliness for t in selectors.with_timeliness(Task.objects.all(), today))
+    for bucket in (Timeliness.DONE_ON_TIME, Timeliness.DONE_LATE, Timeliness.OVERDUE, Timeliness.ON_TRACK):
+        assert buckets[bucket] > 0, buckets
+    assert buckets[Timeliness.OVERDUE] < Task.objects.count() / 4  # not a wall of red
+    assert Task.objects.filter(status=Task.Status.IN_PROGRESS).exists()
+    assert Task.objects.filter(status=Task.Status.AWAITING).exists()
+    assert ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING).exists()
+    # Dated relative to today: the oldest meeting a few months back, no deadline years ago.
+    assert min(Communique.objects.values_list("meeting_date", flat=True)) >= today.replace(year=today.year - 1)
+    assert min(Task.objects.exclude(due_date=None).values_list("due_date", flat=True)).year >= today.year - 1
+    # Every state came through the services: each task's history starts with its assignment.
+    assert all(t.history.earliest().history_change_reason == "Giao nhiệm vụ" for t in Task.objects.all()[:50])
+
+
+def test_demo_logins_sit_in_current_units_with_work_to_do(demo):
+    ward = User.objects.get(username="canbo.phuong")
+    assert ward.unit.name.startswith("Đảng ủy phường ") and ward.unit.code.startswith("DU-")
+    assert User.objects.get(username="canbo.sotaichinh").unit.name == "Sở Tài chính"
+    statuses = {t.status for t in selectors.visible_tasks(ward)}
+    assert {Task.Status.AWAITING, Task.Status.IN_PROGRESS} <= statuses
+    assert selectors.visible_tasks(User.objects.get(username="canbo.sotaichinh")).exists()
+
+
+def test_a_second_run_changes_nothing(demo):
+    first = _counts()
     call_command("load_seeds")
     assert _counts() == first

@@ -1,4 +1,5 @@
 """Admin for the office: the unit directory, users, and bulk fixes on tasks that go through services."""
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -10,9 +11,9 @@ from django.utils.html import format_html
 
 from tracker.folding import fold
 
-from . import selectors, services
+from . import directory, selectors, services
 from .admin_history import VietnameseHistoryAdmin
-from .forms import ChangeDueDateForm, ReassignForm
+from .forms import CancelForm, ChangeDueDateForm, ReassignForm, RenameUnitForm, SuccessionForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
 
@@ -51,7 +52,7 @@ class UnitAliasInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    list_display = ("name", "short_name", "code", "kind", "is_group", "is_active", "email")
+    list_display = ("name", "short_name", "code", "kind", "is_group", "is_active", "successor", "email")
     list_filter = ("kind", "is_group", "is_active")
     search_fields = ("name", "short_name", "code", "email")
     folded_search_fields = ("folded_name", "aliases__folded")
@@ -63,7 +64,44 @@ class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
         (None, {"fields": ("name", "short_name", "code", "kind", "parent", "is_active")}),
         ("Liên hệ", {"fields": ("email", "head_email")}),
         ("Nhóm đơn vị", {"fields": ("is_group", "members"), "classes": ("collapse",)}),
+        ("Sáp nhập, đổi tên", {"fields": ("successor", "succeeded_on")}),
     )
+    readonly_fields = ("successor", "succeeded_on")  # set only by the succession service (the actions below)
+    actions = ["merge_action", "rename_action"]
+
+    def _succession(self, request, queryset, form_class, title, apply):
+        """Intermediate page of the succession actions; each unit goes through directory.succeed."""
+        form = form_class(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            for unit in queryset:
+                try:
+                    moved = apply(unit, form.cleaned_data)
+                    self.message_user(request, f"“{unit}” → “{moved.successor}”: chuyển {moved.moved_tasks} "
+                                      f"nhiệm vụ, {moved.moved_users} tài khoản.", messages.SUCCESS)
+                except (PermissionDenied, ValidationError) as exc:
+                    self.message_user(request, f"“{unit}”: {'; '.join(getattr(exc, 'messages', [str(exc)]))}",
+                                      messages.ERROR)
+            return None
+        units = list(queryset)
+        for unit in units:
+            unit.open_tasks = Task.objects.filter(assignments__unit=unit, status__in=Task.OPEN_STATUSES).count()
+        return TemplateResponse(request, "tracker/admin/succession.html", {
+            **self.admin_site.each_context(request), "title": title, "form": form, "units": units,
+            "action": request.POST.get("action"),
+        })
+
+    @admin.action(description="Sáp nhập vào đơn vị khác")
+    def merge_action(self, request, queryset):
+        return self._succession(request, queryset, SuccessionForm, "Sáp nhập đơn vị", lambda unit, data:
+                                directory.succeed(unit, data["successor"], user=request.user, note=data["note"]))
+
+    @admin.action(description="Đổi tên (giữ lịch sử dưới tên cũ)")
+    def rename_action(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Chọn đúng một đơn vị để đổi tên.", messages.ERROR)
+            return None
+        return self._succession(request, queryset, RenameUnitForm, "Đổi tên đơn vị", lambda unit, data:
+                                directory.rename(unit, data["new_name"], user=request.user, note=data["note"]))
 
 
 # --- Users -----------------------------------------------------------------------
@@ -107,9 +145,49 @@ class TimelinessFilter(admin.SimpleListFilter):
 
 
 class TaskAssignmentInline(admin.TabularInline):
+    """Shown, not edited: the lead and support units change through the form's fields (services)."""
+
     model = TaskAssignment
     extra = 0
-    autocomplete_fields = ("unit",)
+    fields = readonly_fields = ("unit", "role")
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TaskAdminForm(forms.ModelForm):
+    """The admin's task form: saved through services.update_task, refused if the task changed meanwhile."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    supports = forms.ModelMultipleChoiceField(label="đơn vị phối hợp", required=False,
+                                              queryset=Unit.objects.filter(is_active=True),
+                                              widget=admin.widgets.FilteredSelectMultiple("đơn vị", False))
+    note = forms.CharField(label="ghi chú thay đổi", required=False,
+                           help_text="Ghi vào lịch sử cùng thay đổi trạng thái.")
+
+    class Meta:
+        model = Task
+        fields = ("title", "lead_unit", "supports", "report_to", "assignee", "original_due_date", "due_date",
+                  "deadline_phrase", "recurrence", "status", "note")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.version
+            self.fields["supports"].initial = list(self.instance.assignments.filter(
+                role=TaskAssignment.Role.SUPPORT).values_list("unit_id", flat=True))
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            current = Task.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if data.get("edit_version") != current:
+                raise forms.ValidationError(services.STALE, code="stale")
+        return data
 
 
 def _selected_tasks(modeladmin, request, queryset, form_class, title, action):
@@ -149,14 +227,54 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     search_fields = ("=id",)
     folded_search_fields = ("search_text",)
     list_select_related = ("lead_unit",)
+    form = TaskAdminForm
     autocomplete_fields = ("lead_unit", "report_to", "assignee")
     raw_id_fields = ("directive",)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("directive", "completed_on", "progress", "created_at", "updated_at")
     inlines = [TaskAssignmentInline]
     list_per_page = 50
     show_full_result_count = False
-    actions = ["reassign_action", "change_due_date_action", send_escalation_now_action]
-    history_list_display = ("get_status_display", "due_date")  # column titles: tracker/locale
+    actions = ["reassign_action", "change_due_date_action", "cancel_action", send_escalation_now_action]
+    history_list_display = ("get_status_display", "due_date", "lead_unit", "completed_on")  # column titles: tracker/locale
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record stays: cancel with a reason instead
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if obj is None:  # a new task starts "giao mới" (services.create_task)
+            fields = [f for f in fields if f not in ("status", "note", "edit_version")]
+        return fields
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        """Every write through services: a new task via create_task, a change via update_task."""
+        data = form.cleaned_data
+        if not change:
+            task = services.create_task(
+                title=data["title"], lead=data["lead_unit"], supports=list(data["supports"]),
+                report_to=data["report_to"], due_date=data["due_date"], deadline_phrase=data["deadline_phrase"],
+                recurrence=data["recurrence"], user=request.user)
+            form.instance = obj = task
+            return
+        changed = set(form.changed_data)
+        details = {f: data[f] for f in services.EDITABLE_DETAILS if f in changed}
+        services.update_task(
+            Task(pk=obj.pk), request.user, expected_version=data["edit_version"],
+            lead=data["lead_unit"] if "lead_unit" in changed else None,
+            supports=list(data["supports"]) if "supports" in changed else None,
+            status=data["status"] if "status" in changed else None,
+            due_date=data["due_date"] if "due_date" in changed else services.KEEP_DUE,
+            note=data["note"], **details)
+
+    def save_related(self, request, form, formsets, change):
+        """Units are saved by the services; the read-only inline has nothing to save."""
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def get_queryset(self, request):
         return selectors.with_timeliness(super().get_queryset(request))
@@ -172,15 +290,17 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
             return "–"
         return format_html('<span class="t-{}">{}</span>', bucket, Timeliness(bucket).label)
 
-    def save_related(self, request, form, formsets, change):
-        """Edits in the admin can change units and content: refresh the folded search text afterwards."""
-        super().save_related(request, form, formsets, change)
-        services.refresh_search_text(form.instance)
 
     @admin.action(description="Giao lại cho đơn vị khác")
     def reassign_action(self, request, queryset):
         return _selected_tasks(self, request, queryset, ReassignForm, "Giao lại nhiệm vụ cho đơn vị",
                                lambda task, data: services.reassign(task, request.user, data["lead"]))
+
+    @admin.action(description="Huỷ nhiệm vụ (ghi lý do)")
+    def cancel_action(self, request, queryset):
+        return _selected_tasks(self, request, queryset, CancelForm, "Huỷ nhiệm vụ",
+                               lambda task, data: services.set_status(task, request.user, Task.Status.CANCELLED,
+                                                                      note=data["reason"]))
 
     @admin.action(description="Đổi hạn")
     def change_due_date_action(self, request, queryset):
@@ -190,14 +310,31 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
-    list_display = ("id", "task", "author", "percent", "new_status", "created_at")
+class ProgressReportAdmin(VietnameseHistoryAdmin):
+    """Reports are the units' record: read-only here; the office may only withdraw one, with a reason."""
+
+    list_display = ("id", "task", "author", "percent", "new_status", "created_at", "withdrawn_reason")
     list_filter = ("new_status",)
     search_fields = ("=task__id", "text", "author__username")
     list_select_related = ("task", "author")
-    autocomplete_fields = ("task", "author")
-    readonly_fields = ("created_at",)
+    fields = ("task", "author", "text", "percent", "attachment", "new_status", "created_at", "withdrawn_reason")
+    readonly_fields = ("task", "author", "text", "percent", "attachment", "new_status", "created_at")
     show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        if "withdrawn_reason" in form.changed_data:
+            services.withdraw_report(obj, request.user, reason=form.cleaned_data["withdrawn_reason"])
 
 
 @admin.register(ExtensionRequest)
@@ -210,8 +347,20 @@ class ExtensionRequestAdmin(VietnameseHistoryAdmin):
     search_fields = ("=task__id", "reason")
     list_select_related = ("task", "requested_by", "decided_by")
     autocomplete_fields = ("task", "requested_by")
-    readonly_fields = ("state", "decided_by", "decided_at", "requested_at")
+    readonly_fields = ("task", "requested_by", "previous_due_date", "new_due_date", "reason", "state",
+                       "decided_by", "decided_at", "decision_note", "requested_at")
     actions = ["approve_action", "refuse_action"]
+
+    def has_add_permission(self, request):
+        return False  # a unit asks on the task page (services.request_extension)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     def _decide(self, request, queryset, approve):
         done = 0

@@ -9,7 +9,7 @@ from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 
 from . import policy, selectors
-from .models import Task, TaskAssignment, Timeliness
+from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -53,9 +53,9 @@ def _unit_choices():
     return list(selectors.lead_units().values_list("pk", "name"))
 
 
-def _communique_choices():
+def _communique_choices(user=None):
     return [(c.pk, c.label + (f" ({c.date:%d/%m/%Y})" if c.number and c.date else ""))
-            for c in selectors.filter_communiques()]
+            for c in selectors.filter_communiques(user)]
 
 
 class TaskFilterSet(django_filters.FilterSet):
@@ -69,7 +69,9 @@ class TaskFilterSet(django_filters.FilterSet):
                                              empty_label="Tất cả", method="filter_timeliness")
     # Choices as (id, label) pairs, not model instances: a few hundred units render in ~1 ms.
     unit = django_filters.ChoiceFilter(label="Đơn vị chủ trì", field_name="lead_unit_id",
-                                            choices=_unit_choices, empty_label="Tất cả")
+                                            choices=_unit_choices, empty_label="Tất cả", method="filter_unit")
+    tier = django_filters.ChoiceFilter(label="Cấp đơn vị", choices=Tier.choices, empty_label="Tất cả",
+                                       method="filter_tier")
     role = django_filters.ChoiceFilter(label="Vai trò của đơn vị", choices=TaskAssignment.Role.choices,
                                        empty_label="Tất cả", method="filter_role")
     communique = django_filters.ChoiceFilter(label="Thông báo", field_name="directive__communique_id",
@@ -99,7 +101,9 @@ class TaskFilterSet(django_filters.FilterSet):
         if user is not None and policy.can_view_all(user):
             del self.filters["role"]
         else:
-            del self.filters["unit"]
+            del self.filters["unit"], self.filters["tier"]
+            if user is not None:
+                self.filters["communique"].extra["choices"] = lambda: _communique_choices(user)
         for field in self.form.fields.values():
             if type(field.widget) is forms.Select:  # the ordering field's CSV widget stays as it is
                 fast = FastSelect(attrs={**field.widget.attrs, **SELECT})
@@ -116,6 +120,13 @@ class TaskFilterSet(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         return selectors.search_tasks(queryset, value)
+
+    def filter_unit(self, queryset, name, value):
+        """A unit's tasks and those of the units merged or renamed into it."""
+        return queryset.filter(lead_unit_id__in=selectors.predecessor_ids(int(value)))
+
+    def filter_tier(self, queryset, name, value):
+        return queryset.filter(lead_unit__kind__in=TIER_KINDS[value])
 
     def filter_timeliness(self, queryset, name, value):
         return queryset.filter(selectors.timeliness_filter(value))

@@ -67,7 +67,13 @@ class ReportForm(forms.Form):
         return clean_attachment(self.cleaned_data.get("attachment"))
 
 
-class MarkDoneForm(forms.Form):
+class VersionedForm(forms.Form):
+    """A decision on a task carries the version it was made on (services refuse a stale one)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
+class MarkDoneForm(VersionedForm):
     text = forms.CharField(label="Kết quả thực hiện", error_messages=REQUIRED, strip=True,
                            widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
     attachment = forms.FileField(label="Tệp đính kèm", required=False,
@@ -77,7 +83,7 @@ class MarkDoneForm(forms.Form):
         return clean_attachment(self.cleaned_data.get("attachment"))
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(VersionedForm):
     decision = forms.ChoiceField(
         choices=[("accept", "Xác nhận hoàn thành"), ("return", "Trả lại")],
         error_messages={"required": "Vui lòng chọn xác nhận hoặc trả lại.",
@@ -100,7 +106,7 @@ class ExtensionRequestForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
 
 
-class ExtensionDecisionForm(forms.Form):
+class ExtensionDecisionForm(VersionedForm):
     decision = forms.ChoiceField(
         choices=[("approve", "Chấp thuận"), ("refuse", "Không chấp thuận")],
         error_messages={"required": "Vui lòng chọn chấp thuận hoặc không.",
@@ -110,7 +116,7 @@ class ExtensionDecisionForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}))
 
 
-class StatusForm(forms.Form):
+class StatusForm(VersionedForm):
     """Pause/cancel an open task, or reopen a closed one: only the move that makes sense is offered."""
 
     status = forms.ChoiceField(label="Trạng thái mới", widget=forms.Select(attrs={"class": "form-select"}),
@@ -138,8 +144,27 @@ class ReassignForm(forms.Form):
                                                   "invalid_choice": "Đơn vị không hợp lệ."})
 
 
+class CancelForm(forms.Form):
+    reason = forms.CharField(label="Lý do huỷ", error_messages={"required": "Cần nêu lý do huỷ nhiệm vụ."})
+
+
 class ChangeDueDateForm(forms.Form):
     due_date = forms.DateField(label="Hạn mới", required=False, input_formats=settings.DATE_INPUT_FORMATS,
                                error_messages=DATE_ERRORS, widget=DateInput(),
                                help_text="Để trống: không thời hạn.")
     note = forms.CharField(label="Ghi chú", required=False)
+
+
+class SuccessionForm(forms.Form):
+    successor = forms.ModelChoiceField(
+        label="Đơn vị kế thừa", queryset=Unit.objects.filter(is_active=True),
+        widget=forms.Select(attrs={"class": "form-select"}),
+        error_messages={"required": "Vui lòng chọn đơn vị kế thừa.", "invalid_choice": "Đơn vị không hợp lệ."},
+        help_text="Nhiệm vụ đang thực hiện, tài khoản và tên gọi khác chuyển sang đơn vị này.")
+    note = forms.CharField(label="Căn cứ (quyết định, ngày)", required=False)
+
+
+class RenameUnitForm(forms.Form):
+    new_name = forms.CharField(label="Tên mới", max_length=255,
+                               error_messages={"required": "Cần nhập tên mới."})
+    note = forms.CharField(label="Căn cứ (quyết định, ngày)", required=False)

@@ -16,7 +16,7 @@ from django.utils import timezone
 from tracker.folding import fold
 
 from . import policy
-from .models import ExtensionRequest, Task, TaskAssignment, Timeliness, Unit, User
+from .models import ExtensionRequest, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
 
 Status = Task.Status
 
@@ -225,6 +225,64 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     return counts
 
 
+def final_successor_ids() -> dict[int, int]:
+    """Each merged or renamed unit's id → the id of the unit at the end of its chain of successors."""
+    links = dict(Unit.objects.filter(successor__isnull=False).values_list("pk", "successor_id"))
+    result = {}
+    for pk, current in links.items():
+        seen = {pk}
+        while current in links and current not in seen:
+            seen.add(current)
+            current = links[current]
+        result[pk] = current
+    return result
+
+
+def predecessor_ids(unit_id: int) -> list[int]:
+    """The unit and every unit merged or renamed into it, directly or down a chain."""
+    return [unit_id, *(old for old, new in final_successor_ids().items() if new == unit_id)]
+
+
+# A tier with more units than this starts collapsed on the dashboard (a province has 60-170 communes).
+TIER_OPEN_UNITS = 25
+
+
+def _per_unit_rows(per_unit_counts: dict[int, dict[str, int]]) -> tuple[list[Unit], list[dict]]:
+    """Units with their counts, a merged unit's counted under its successor (noted), grouped by tier.
+
+    Open tasks moved to the successor at the merger, so only the old unit's finished tasks
+    are added here: nothing is counted twice.
+    """
+    successors = final_successor_ids()
+    counts: dict[int, dict[str, int]] = {}
+    merged_from: dict[int, list[int]] = {}
+    for unit_id, unit_counts in per_unit_counts.items():
+        target = successors.get(unit_id, unit_id)
+        if target != unit_id:
+            merged_from.setdefault(target, []).append(unit_id)
+        into = counts.setdefault(target, dict.fromkeys((*BUCKET_VALUES, "total"), 0))
+        for key, n in unit_counts.items():
+            into[key] += n
+    names = dict(Unit.objects.filter(pk__in=[i for ids in merged_from.values() for i in ids])
+                 .values_list("pk", "name"))
+    per_unit = list(Unit.objects.filter(pk__in=counts).only("pk", "name", "short_name", "kind").order_by("name"))
+    tiers = {t.value: {"value": t.value, "label": t.label, "units": [], "total": 0,
+                       "totals": dict.fromkeys(BUCKET_VALUES, 0)} for t in Tier}
+    for unit in per_unit:
+        for key, n in counts[unit.pk].items():  # unit.qua_han, …, unit.total
+            setattr(unit, key, n)
+        unit.merged_from = sorted(names[i] for i in merged_from.get(unit.pk, []))
+        tier = tiers[tier_of(unit.kind)]
+        tier["units"].append(unit)
+        tier["total"] += unit.total
+        for value in BUCKET_VALUES:
+            tier["totals"][value] += getattr(unit, value)
+    rows = [t for t in tiers.values() if t["units"]]
+    for tier in rows:
+        tier["open"] = len(tier["units"]) <= TIER_OPEN_UNITS
+    return per_unit, rows
+
+
 def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     """The office dashboard: unit × timeliness counts, overdue, due soon, completion per communiqué.
 
@@ -235,14 +293,11 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     Communique = _communique_model()
     today = today or local_today()
     tasks = Task.objects.order_by()
-    per_unit_counts = _per_unit_counts(today)
-    per_unit = list(Unit.objects.filter(pk__in=per_unit_counts).only("pk", "name", "short_name").order_by("name"))
+    per_unit, tiers = _per_unit_rows(_per_unit_counts(today))
     totals = dict.fromkeys(BUCKET_VALUES, 0)
-    for unit in per_unit:
-        for key, n in per_unit_counts[unit.pk].items():  # unit.qua_han, …, unit.total
-            setattr(unit, key, n)
+    for tier in tiers:
         for value in BUCKET_VALUES:
-            totals[value] += getattr(unit, value)
+            totals[value] += tier["totals"][value]
 
     base = with_timeliness(Task.objects.select_related("lead_unit").defer(*LIST_DEFERRED[:1]), today)
     overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today)).order_by("due_date", "id")
@@ -265,6 +320,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     return {
         "today": today,
         "per_unit": per_unit,
+        "tiers": tiers,
         "overdue": overdue,
         "overdue_count": totals[Timeliness.OVERDUE],
         "due_soon": due_soon,
@@ -317,11 +373,15 @@ def lead_units() -> QuerySet:
         "pk", "name", "short_name").order_by("name")
 
 
-def filter_communiques() -> QuerySet:
-    """Published communiqués, newest first: the list's communiqué filter."""
+def filter_communiques(user: User | None = None) -> QuerySet:
+    """Published communiqués, newest first: the list's communiqué filter. A unit's staff see
+    only those that gave their unit a task (the others are not theirs to know about)."""
     Communique = _communique_model()
-    return Communique.objects.filter(state=Communique.State.PUBLISHED).only(
-        "pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
+    qs = Communique.objects.filter(state=Communique.State.PUBLISHED)
+    if user is not None and not policy.can_view_all(user):
+        mine = TaskAssignment.objects.filter(task__directive__communique=OuterRef("pk"), unit_id=user.unit_id)
+        qs = qs.filter(Exists(mine))
+    return qs.only("pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:

@@ -17,16 +17,25 @@ from . import policy, reminders, selectors
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
+KEEP_DUE = object()  # update_task: leave the due date as it is
 
 
-def _locked(task: Task) -> Task:
-    return Task.objects.select_for_update().get(pk=task.pk)
+STALE = "Nhiệm vụ vừa được người khác cập nhật sau khi bạn mở trang; hãy xem lại rồi thao tác lại."
+
+
+def _locked(task: Task, expected_version: int | None = None) -> Task:
+    """The task row, locked; refused if a form was filled in on an older version of it."""
+    locked = Task.objects.select_for_update().get(pk=task.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(STALE, code="stale")
+    return locked
 
 
 def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
-    task._change_reason = reason
+    task._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"  # the history column holds 100
     task._history_user = user
-    task.save(update_fields=[*fields, "updated_at"])
+    task.version += 1
+    task.save(update_fields=[*fields, "version", "updated_at"])
 
 
 def search_text_for(task: Task) -> str:
@@ -58,14 +67,14 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
 
 @transaction.atomic
 def report_progress(task: Task, user: User, *, text: str, percent: int, attachment=None,
-                    mark_done: bool = False) -> ProgressReport:
+                    mark_done: bool = False, expected_version: int | None = None) -> ProgressReport:
     """A progress report; marking done sends the task to the office for confirmation."""
     policy.require(policy.can_report(user, task))
     if mark_done:
         policy.require(policy.can_act_as_lead(user, task))
     if not 0 <= percent <= 100:
         raise ValidationError("Tiến độ phải từ 0 đến 100%.")
-    task = _locked(task)
+    task = _locked(task, expected_version)
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể báo cáo thêm.")
     fields = ["progress"]
@@ -79,8 +88,10 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     elif task.status == Status.NEW:
         new_status = task.status = Status.IN_PROGRESS
         fields.append("status")
-    report = ProgressReport.objects.create(task=task, author=user, text=text, percent=task.progress,
-                                           attachment=attachment or "", new_status=new_status)
+    report = ProgressReport(task=task, author=user, text=text, percent=task.progress,
+                            attachment=attachment or "", new_status=new_status)
+    report._history_user = user
+    report.save()
     _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
     if new_status == Status.AWAITING:
         from .reports import notify
@@ -90,10 +101,11 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
 
 
 @transaction.atomic
-def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") -> Task:
+def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
+                       expected_version: int | None = None) -> Task:
     """The office confirms a completion (it then counts as done) or sends it back."""
     policy.require(policy.can_confirm(user))
-    task = _locked(task)
+    task = _locked(task, expected_version)
     if task.status != Status.AWAITING:
         raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận hoàn thành.")
     if accept:
@@ -108,20 +120,27 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "") 
 
 
 @transaction.atomic
-def set_status(task: Task, user: User, status: str, *, note: str = "") -> Task:
+def set_status(task: Task, user: User, status: str, *, note: str = "", expected_version: int | None = None) -> Task:
     """The office pauses, cancels or reopens a task."""
     policy.require(policy.can_confirm(user))
+    task = _locked(task, expected_version)
+    fields, reason = _apply_status(task, status, note)
+    _save(task, user, reason, fields)
+    return task
+
+
+def _apply_status(task: Task, status: str, note: str = "") -> tuple[list[str], str]:
+    """A status with its completion date: done has one (today unless set), every other status none."""
     if status not in Status.values:
         raise ValidationError("Trạng thái không hợp lệ.")
-    task = _locked(task)
     task.status = status
     if status != Status.DONE:
         task.completed_on = None
     elif not task.completed_on:
         task.completed_on = selectors.local_today()
-    _save(task, user, f"Đổi trạng thái: {Status(status).label}" + (f" – {note}" if note else ""),
-          ["status", "completed_on"])
-    return task
+        task.progress = 100
+    return ["status", "completed_on", "progress"], f"Đổi trạng thái: {Status(status).label}" + (
+        f" – {note}" if note else "")
 
 
 @transaction.atomic
@@ -138,8 +157,10 @@ def request_extension(task: Task, user: User, *, new_due_date: date, reason: str
         raise ValidationError("Hạn đề nghị phải sau hạn hiện tại.")
     if task.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
         raise ValidationError("Đã có một đề nghị gia hạn đang chờ duyệt.")
-    extension = ExtensionRequest.objects.create(task=task, requested_by=user, previous_due_date=task.due_date,
-                                                new_due_date=new_due_date, reason=reason.strip())
+    extension = ExtensionRequest(task=task, requested_by=user, previous_due_date=task.due_date,
+                                 new_due_date=new_due_date, reason=reason.strip())
+    extension._history_user = user
+    extension.save()
     from .reports import notify
 
     notify.extension_requested(extension)  # to the office, sent on commit
@@ -147,13 +168,14 @@ def request_extension(task: Task, user: User, *, new_due_date: date, reason: str
 
 
 @transaction.atomic
-def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, note: str = "") -> ExtensionRequest:
+def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, note: str = "",
+                     expected_version: int | None = None) -> ExtensionRequest:
     """Only an approved extension moves the current due date; the original stays."""
     policy.require(policy.can_confirm(user))
     extension = ExtensionRequest.objects.select_for_update().get(pk=extension.pk)
     if extension.state != ExtensionRequest.State.PENDING:
         raise ValidationError("Đề nghị gia hạn này đã được xử lý.")
-    task = _locked(extension.task)
+    task = _locked(extension.task, expected_version)
     extension.state = ExtensionRequest.State.APPROVED if approve else ExtensionRequest.State.REFUSED
     extension.decided_by, extension.decided_at, extension.decision_note = user, timezone.now(), note
     extension._history_user = user
@@ -170,13 +192,81 @@ def reassign(task: Task, user: User, lead: Unit) -> Task:
     """Move a task to another lead unit (admin bulk action)."""
     policy.require(policy.can_confirm(user))
     task = _locked(task)
+    _save(task, user, *_apply_lead(task, lead))
+    return task
+
+
+def _apply_lead(task: Task, lead: Unit) -> tuple[str, list[str]]:
+    """The lead unit and its lead assignment move together (the old lead is no longer on the task)."""
     task.assignments.filter(role=TaskAssignment.Role.LEAD).delete()
     task.assignments.filter(unit=lead).delete()
     TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
     task.lead_unit = lead
     task.search_text = search_text_for(task)
-    _save(task, user, f"Giao lại cho {lead}", ["lead_unit", "search_text"])
+    return f"Giao lại cho {lead}", ["lead_unit", "search_text"]
+
+
+EDITABLE_DETAILS = ("title", "report_to", "assignee", "deadline_phrase", "recurrence", "original_due_date")
+
+
+@transaction.atomic
+def update_task(task: Task, user: User, *, expected_version: int | None, lead: Unit | None = None,
+                supports=None, status: str | None = None, due_date=KEEP_DUE, note: str = "", **details) -> Task:
+    """The admin's task form: every changed field through the same rules as the pages, one history entry."""
+    policy.require(policy.can_confirm(user))
+    task = _locked(task, expected_version)
+    fields, reasons = [], []
+    if lead is not None and lead.pk != task.lead_unit_id:
+        reason, changed = _apply_lead(task, lead)
+        fields += changed
+        reasons.append(reason)
+    if supports is not None:
+        wanted = {u.pk for u in supports} - {task.lead_unit_id}
+        current = set(task.assignments.filter(role=TaskAssignment.Role.SUPPORT).values_list("unit_id", flat=True))
+        if wanted != current:
+            task.assignments.filter(role=TaskAssignment.Role.SUPPORT).exclude(unit_id__in=wanted).delete()
+            for unit_id in wanted - current:
+                TaskAssignment.objects.create(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
+            task.search_text = search_text_for(task)
+            fields.append("search_text")
+            reasons.append("Đổi đơn vị phối hợp")
+    if status is not None and status != task.status:
+        changed, reason = _apply_status(task, status, note)
+        fields += changed
+        reasons.append(reason)
+    if due_date is not KEEP_DUE and due_date != task.due_date:
+        task.due_date = due_date
+        fields.append("due_date")
+        reasons.append(f"Đổi hạn thành {due_date:%d/%m/%Y}" if due_date else "Đổi hạn: không thời hạn")
+    for name, value in details.items():
+        if name not in EDITABLE_DETAILS:
+            raise ValidationError(f"Trường {name} không sửa được ở đây.")
+        if getattr(task, name) != value:
+            setattr(task, name, value)
+            fields.append(name)
+    if "title" in fields:
+        task.search_text = search_text_for(task)
+        fields.append("search_text")
+    if not fields:
+        return task
+    if not reasons:
+        reasons.append("Sửa thông tin nhiệm vụ")
+    _save(task, user, "; ".join(reasons)[:100], sorted(set(fields)))
     return task
+
+
+@transaction.atomic
+def withdraw_report(report: ProgressReport, user: User, *, reason: str) -> ProgressReport:
+    """A report is never deleted: withdrawing keeps it, with why, in the record."""
+    policy.require(policy.can_confirm(user))
+    if not reason.strip():
+        raise ValidationError("Cần nêu lý do huỷ báo cáo.")
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    report.withdrawn_reason = reason.strip()
+    report._history_user = user
+    report._change_reason = "Huỷ báo cáo"
+    report.save(update_fields=["withdrawn_reason"])
+    return report
 
 
 @transaction.atomic
@@ -193,6 +283,31 @@ def change_due_date(task: Task, user: User, due_date: date | None, *, note: str 
 def refresh_search_text(task: Task) -> None:
     """Recompute the folded search text after an edit outside these services (the admin form)."""
     Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))
+
+
+@transaction.atomic
+def move_task_to_successor(task: Task, old: Unit, successor: Unit, *, user: User | None, reason: str) -> Task:
+    """One open task of a merged or renamed unit goes to its successor, lead or support alike."""
+    task = _locked(task)
+    mine = task.assignments.get(unit=old)
+    theirs = task.assignments.filter(unit=successor).first()
+    if theirs is not None:  # the successor already had a part: keep the stronger role, once
+        if mine.role == TaskAssignment.Role.LEAD:
+            theirs.role = TaskAssignment.Role.LEAD
+            mine.delete()
+            theirs.save(update_fields=["role"])
+        else:
+            mine.delete()
+    else:
+        mine.unit = successor
+        mine.save(update_fields=["unit"])
+    fields = ["search_text"]
+    if task.lead_unit_id == old.pk:
+        task.lead_unit = successor
+        fields.append("lead_unit")
+    task.search_text = search_text_for(task)
+    _save(task, user, reason, fields)
+    return task
 
 
 # --- Corrections after publishing (the office, from the task and communiqué pages) ------

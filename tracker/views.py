@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+
+from config import security
 
 from . import access, policy, selectors, services
 from .filtersets import TaskFilterSet
@@ -67,6 +69,9 @@ def _forms_for(user, task, page: dict, bound: dict) -> dict:
         if page["pending_extension"]:
             forms["decision"] = ExtensionDecisionForm()
         forms["status"] = StatusForm(task=task)
+    for form in forms.values():
+        if "version" in form.fields:
+            form.fields["version"].initial = task.version
     forms.update(bound)
     return forms
 
@@ -127,7 +132,8 @@ def mark_done(request, pk):
     msg = "Đã ghi nhận hoàn thành." if policy.can_confirm(request.user) else \
         "Đã báo cáo hoàn thành; chờ Văn phòng xác nhận."
     return _handle(request, task, "done", form, lambda d: services.report_progress(
-        task, request.user, text=d["text"], percent=100, attachment=d["attachment"], mark_done=True), msg)
+        task, request.user, text=d["text"], percent=100, attachment=d["attachment"], mark_done=True,
+        expected_version=d["version"]), msg)
 
 
 @require_POST
@@ -136,7 +142,7 @@ def confirm(request, pk):
     task = _writable_task(request, pk, lambda user, _task: policy.can_confirm(user))
     form = ConfirmForm(request.POST)
     return _handle(request, task, "confirm", form, lambda d: services.confirm_completion(
-        task, request.user, accept=d["decision"] == "accept", note=d["note"]),
+        task, request.user, accept=d["decision"] == "accept", note=d["note"], expected_version=d["version"]),
         "Đã cập nhật xác nhận hoàn thành.")
 
 
@@ -157,7 +163,8 @@ def extension_decision(request, pk, ext_pk):
     extension = access.access_extension(request.user, task, ext_pk)
     form = ExtensionDecisionForm(request.POST)
     return _handle(request, task, "decision", form, lambda d: services.decide_extension(
-        extension, request.user, approve=d["decision"] == "approve", note=d["note"]),
+        extension, request.user, approve=d["decision"] == "approve", note=d["note"],
+        expected_version=d["version"]),
         "Đã xử lý đề nghị gia hạn.")
 
 
@@ -167,7 +174,8 @@ def set_status(request, pk):
     task = _writable_task(request, pk, lambda user, _task: policy.can_confirm(user))
     form = StatusForm(request.POST, task=task)
     return _handle(request, task, "status", form, lambda d: services.set_status(
-        task, request.user, d["status"], note=d["note"]), "Đã đổi trạng thái nhiệm vụ.")
+        task, request.user, d["status"], note=d["note"], expected_version=d["version"]),
+        "Đã đổi trạng thái nhiệm vụ.")
 
 
 @require_GET
@@ -182,10 +190,9 @@ def attachment(request, pk):
     if not report_.attachment:
         raise Http404("Báo cáo không có tệp đính kèm.")
     try:
-        handle = report_.attachment.open("rb")
+        return security.download(report_.attachment, Path(report_.attachment.name).name)
     except FileNotFoundError:
         raise Http404("Tệp đính kèm không còn trên máy chủ.") from None
-    return FileResponse(handle, as_attachment=True, filename=Path(report_.attachment.name).name)
 
 
 # --- Dashboard -----------------------------------------------------------------
@@ -205,8 +212,10 @@ def dashboard(request):
         "communique_rows": communiques,
         "grand_total": sum(data["totals"].values()),
         "buckets": buckets,
-        "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
-                      for unit in data["per_unit"]],
+        "tier_rows": [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
+                       "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
+                                     for unit in tier["units"]]}
+                      for tier in data["tiers"]],
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
         "due_soon_rows": data["due_soon"][:DASHBOARD_ROWS],

@@ -2,15 +2,19 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
+
+from config.security import install_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 if (BASE_DIR / ".env").exists():
     env.read_env(BASE_DIR / ".env", overwrite=False)
 
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-insecure-key-change-me-in-production-0123456789")
+# The install's data: SQLite, uploaded files, the secret key, the embedded broker.
+VAR_DIR = Path(env("DONDOC_VAR_DIR", default=str(BASE_DIR / "var"))).resolve()
+SECRET_KEY = env("DJANGO_SECRET_KEY", default=None) or install_secret_key(VAR_DIR)
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 SITE_URL = env("SITE_URL", default="http://localhost:8000").rstrip("/")
@@ -27,6 +31,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "csp",
     "tracker",
     "ingest",
 ]
@@ -39,7 +44,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.security.RequestBodyLimitMiddleware",
+    "config.security.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -98,10 +106,17 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
 SESSION_SAVE_EVERY_REQUEST = True
 
-# Failed logins: lock a username+IP pair after 5 failures for 15 minutes.
+# Failed logins: lock a username *from one address* after 5 failures for 15 minutes, so a
+# stranger cannot lock the clerk out. Behind a reverse proxy the client address is the one
+# the proxy appended to X-Forwarded-For: set DONDOC_TRUSTED_PROXY_COUNT (proxies in front of
+# gunicorn) and optionally DONDOC_TRUSTED_PROXIES (their addresses). Without them the header
+# is ignored (config.security.client_ip).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
+TRUSTED_PROXY_COUNT = env.int("DONDOC_TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXIES = env.list("DONDOC_TRUSTED_PROXIES", default=[])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 
@@ -121,7 +136,7 @@ if (BASE_DIR / "node_modules" / "bootstrap" / "dist").is_dir():
     STATICFILES_DIRS.append(("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.security.StaticFilesStorage"},
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
@@ -132,11 +147,34 @@ IMPORT_MAX_CHARS = env.int("IMPORT_MAX_CHARS", default=1_000_000)
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# No request body beyond the largest upload plus its form (config.security.RequestBodyLimitMiddleware).
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=max(IMPORT_MAX_BYTES, ATTACHMENT_MAX_BYTES) + 1024 * 1024)
+
+# Every page: scripts and styles from this server only (style attributes allowed), no
+# plugins, no framing, forms post here. Downloads get a stricter sandbox (config.security).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # Timeliness: a task due within this many days is "sắp đến hạn".
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=7)
 # The office's own unit receives directives with no owner.
 OFFICE_UNIT_CODE = env("OFFICE_UNIT_CODE", default="VPTU")
+# The province whose directory load_province / load_seeds build (a name from vietnam-provinces).
+DONDOC_PROVINCE = env("DONDOC_PROVINCE", default="Hà Tĩnh")
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
@@ -144,14 +182,21 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Connect and each read: a hung server costs one timeout, not a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="dondoc <dondoc@localhost>")
 OFFICE_EMAIL = env("OFFICE_EMAIL", default="vanphong@localhost")
-# Reminder sending: a claimed outbox row is reserved this long; temporary SMTP
+# Reminder sending: a claimed outbox row is reserved this long (renewed before each email,
+# so it only has to outlast one email's SMTP exchange at EMAIL_TIMEOUT per step); temporary SMTP
 # errors retry after base × 2^attempt seconds, up to a number of attempts.
-REMINDER_CLAIM_LEASE_SECONDS = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=600)
+REMINDER_CLAIM_LEASE_SECONDS = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=90)
 REMINDER_RETRY_BASE_SECONDS = env.int("REMINDER_RETRY_BASE_SECONDS", default=60)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=12)
+
+# Every Redis connection gives up on a hung server after these seconds. Web requests
+# never wait for it at all: they publish from a background thread (tracker.reminders).
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=5)
+REDIS_SOCKET_OPTIONS = {"socket_connect_timeout": min(REDIS_SOCKET_TIMEOUT, 2), "socket_timeout": REDIS_SOCKET_TIMEOUT}
 
 REPORT_PROVINCE = env("REPORT_PROVINCE", default="")  # the report's issuing body: "TỈNH ỦY <province>"
 REPORT_PLACE = env("REPORT_PLACE", default="")  # the place on the report's date line
@@ -168,7 +213,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
         "store_processed": False,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
-    else {"visibility_timeout": 3600}
+    else {"visibility_timeout": 3600, **REDIS_SOCKET_OPTIONS}
 )
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
@@ -180,9 +225,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # The beat only polls: ReminderPolicy.send_time (edited in the admin) decides when a day is
-# swept. flush_outbox also sends what a broker or SMTP outage left behind.
+# swept. flush_outbox, every minute, also sends what a broker or SMTP outage or a killed
+# worker (once its short lease has run out) left behind.
 CELERY_BEAT_SCHEDULE = {
     "reminder-sweep": {
         "task": "tracker.reminders.tasks.daily_sweep",
@@ -191,8 +238,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "flush-outbox": {
         "task": "tracker.reminders.tasks.flush_outbox",
-        "schedule": 10 * 60,
-        "options": {"expires": 9 * 60},
+        "schedule": 60,
+        "options": {"expires": 50},
     },
     # Last month's report to the policy's addresses: queued once per month (the first poll of
     # the month does it, a missed one is caught up by the next), sent by the outbox.

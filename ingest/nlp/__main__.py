@@ -1,4 +1,4 @@
-"""CLI: ``python -m ingest.nlp FILE [--directory units.json]`` prints the extraction as JSON."""
+"""CLI: ``python -m ingest.nlp FILE [--directory seeds/province_bodies.json]`` prints the extraction as JSON."""
 from __future__ import annotations
 
 import argparse

@@ -51,6 +51,8 @@ ABBREVIATIONS = {
 }
 _LEADING = re.compile(r"^(?:(?:cac|nhung|tung|moi|dong chi|d/c|dc|ca)\s+)+")
 _LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+", re.IGNORECASE)
+# "UBND các xã, phường có rừng", "… bị ảnh hưởng bởi mưa lũ": a qualified part of a group names the group
+_QUALIFIER = re.compile(r"\s+(?:co(?! quan)|bi|ven|khu vuc|lien quan|tren dia ban|duoc|thuoc dien)\b.*$")
 
 
 def canonical(mention: str) -> str:
@@ -97,6 +99,10 @@ class UnitDirectory:
         c2 = re.sub(r"\s+(tinh|thanh pho)\s+[a-z ]+$", r" \1", c)
         if c2 != c and c2 in self._canon:
             return self._canon[c2]
+        if " cac " in f" {fold(mention)} ":
+            c3 = _QUALIFIER.sub("", c)
+            if c3 != c and self._canon.get(c3) is not None:
+                return self._canon[c3]
         # "các xã, phường": a list whose every item names the same unit (group) names that unit
         parts = [p for p in _LIST_SEP.split(mention) if p.strip()]
         if len(parts) > 1:

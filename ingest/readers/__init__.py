@@ -198,9 +198,11 @@ def _read(fmt: str, data: bytes, pdf_timeout: float) -> tuple[str, str | None, l
         decoded = decode_text_bytes(data)
         return finalize(decoded.text), decoded.encoding, decoded.warnings
     if fmt == "docx":
-        from .docx import read_docx
+        from .limits import check_docx_zip
+        from .pdf import read_docx_sandboxed
 
-        text, encoding, warnings = read_docx(data)
+        check_docx_zip(data)  # declared sizes first: a bomb is refused without starting a process
+        text, encoding, warnings = read_docx_sandboxed(data, pdf_timeout)
         return finalize(text, drop_blank_lines=True, strip_lines=True), encoding, warnings
     if fmt == "pdf":
         from .pdf import read_pdf

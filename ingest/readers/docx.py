@@ -33,6 +33,10 @@ _INLINE_CONTAINERS = {
 }
 _SKIPPED = {_w("del"), _w("moveFrom"), _w("pPr"), _w("rPr"), _w("sdtPr"),
             _w("sdtEndPr"), _w("proofErr"), _w("bookmarkStart"), _w("bookmarkEnd")}
+# run children that carry no text of the document (field codes, deleted text, page marks)
+_NOT_TEXT = {_w("rPr"), _w("instrText"), _w("delText"), _w("delInstrText"), _w("fldChar"),
+             _w("lastRenderedPageBreak"), _w("footnoteRef"), _w("endnoteRef"), _w("annotationRef"),
+             _w("commentReference"), _w("separator"), _w("continuationSeparator")}
 
 
 @dataclass
@@ -182,6 +186,14 @@ class _Walker:
                 parts.append("\n")
             elif tag == _w("noBreakHyphen"):
                 parts.append("-")
+            elif tag == _w("softHyphen"):
+                # U+00AD: in a TCVN3 (ABC) font that byte is "ư"; converted with the run's
+                # font, and dropped by finalize() when it is a real soft hyphen.
+                parts.append("\u00ad")
+            elif tag == _w("sym"):
+                parts.append(_symbol(child))
+            elif tag in _NOT_TEXT:
+                continue
             elif isinstance(tag, str) and tag != _w("rPr"):
                 # drawings / VML shapes / AlternateContent may hold text boxes
                 extra.extend(self._textboxes(child))
@@ -262,6 +274,15 @@ class _Walker:
             elif tag in (_w("sdt"), _w("customXml"), _w("sdtContent")):
                 lines.extend(self.blocks(child))
         return lines
+
+
+def _symbol(el) -> str:
+    """A w:sym character; symbol fonts use the F0xx private range for their byte values."""
+    try:
+        code = int(el.get(_w("char"), ""), 16)
+    except ValueError:
+        return ""
+    return chr(code - 0xF000 if 0xF000 <= code <= 0xF0FF else code)
 
 
 def _top_level(el, tag: str):

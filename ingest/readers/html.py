@@ -104,7 +104,11 @@ _CHROME_LINE_RE = re.compile(
     r"^\(?\s*(?:ảnh(?: minh (?:họa|hoạ))?|nguồn ảnh|photo)\s*[:：].{0,150}$"
     r"|^(?:số )?lượt (?:xem|đọc)\s*[:：]?\s*[\d.,\s]*$"
     r"|^(?:chia sẻ|share|in bài(?: viết)?|gửi bài|lên đầu trang|về trang trước|"
-    r"quay lại|tags?|từ khóa|từ khoá)\s*[:：]?\s*$",
+    r"quay lại|tags?|từ khóa|từ khoá)\s*[:：]?\s*$"
+    # text-size and print controls: "Cỡ chữ: A- A A+", "Cỡ chữ A A A | In bài", "A- A A+"
+    r"|^(?:(?:cỡ chữ|kích (?:thước|cỡ) chữ|cỡ phông|font size)\s*[:：]?\s*)?"
+    r"(?:a\s*[-+−]?\s*){2,}(?:[|·/]\s*(?:in bài|in|nghe|chia sẻ)\s*)*$"
+    r"|^(?:cỡ chữ|kích (?:thước|cỡ) chữ)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
 # headings after which the rest of the page is lists/comments

@@ -16,7 +16,7 @@ DEFAULT_MAX_PASTED_CHARS = 2_000_000
 ZIP_MAX_MEMBERS = 2000
 ZIP_MAX_TOTAL_UNCOMPRESSED = 300 * 1024 * 1024   # all members together
 ZIP_MAX_MEMBER_UNCOMPRESSED = 150 * 1024 * 1024  # any single member
-ZIP_MAX_XML_UNCOMPRESSED = 100 * 1024 * 1024     # a single XML part we parse
+ZIP_MAX_XML_UNCOMPRESSED = 25 * 1024 * 1024      # a single XML part we parse (a long communiqué: < 5 MB)
 ZIP_RATIO_MIN_SIZE = 2 * 1024 * 1024             # ratio checked above this size
 ZIP_MAX_RATIO = 150                               # deflate tops out near 1030:1
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ReadError
+from .limits import CORRUPT_DOCX
 
 CORRUPT_PDF = "Tệp .pdf bị hỏng hoặc không phải định dạng PDF hợp lệ."
 ENCRYPTED_PDF = (
@@ -38,7 +39,12 @@ def _worker_command() -> list[str]:
     return [_python(), "-m", _WORKER_MODULE]
 
 
-def run_worker(data: bytes, timeout: float) -> dict:
+LABELS = {"pdf": "PDF", "docx": ".docx"}
+
+
+def run_worker(data: bytes, timeout: float, fmt: str = "pdf") -> dict:
+    """Parse `data` (a PDF or a .docx) in the sandboxed worker process, killed past `timeout`."""
+    label = LABELS[fmt]
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (_IMPORT_ROOT, env.get("PYTHONPATH", "")) if p
@@ -47,7 +53,7 @@ def run_worker(data: bytes, timeout: float) -> dict:
     env.pop("PYTHONSTARTUP", None)
     try:
         proc = subprocess.Popen(
-            _worker_command(),
+            [*_worker_command(), fmt],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -57,7 +63,7 @@ def run_worker(data: bytes, timeout: float) -> dict:
         )
     except OSError:
         raise ReadError(
-            "corrupt", "Không khởi động được bộ đọc PDF; hãy thử lại sau."
+            "corrupt", f"Không khởi động được bộ đọc {label}; hãy thử lại sau."
         ) from None
     try:
         out, _ = proc.communicate(input=data, timeout=timeout)
@@ -65,8 +71,10 @@ def run_worker(data: bytes, timeout: float) -> dict:
         _kill(proc)
         raise ReadError(
             "timeout",
-            f"Đọc tệp PDF quá thời gian cho phép ({f'{timeout:g}'.replace('.', ',')} giây); tệp có thể "
-            "bị lỗi hoặc quá phức tạp. Hãy thử xuất lại PDF hoặc tải lên tệp .docx gốc.",
+            f"Đọc tệp {label} quá thời gian cho phép ({f'{timeout:g}'.replace('.', ',')} giây); tệp có thể "
+            "bị lỗi hoặc quá phức tạp. "
+            + ("Hãy thử xuất lại PDF hoặc tải lên tệp .docx gốc." if fmt == "pdf" else
+               "Hãy lưu lại tệp bằng Word (bỏ hình ảnh, đối tượng nhúng) rồi thử lại."),
         ) from None
     except BaseException:
         _kill(proc)
@@ -79,9 +87,21 @@ def run_worker(data: bytes, timeout: float) -> dict:
         # killed by its memory/CPU cap, or crashed
         raise ReadError(
             "corrupt",
-            "Tệp PDF bị lỗi hoặc quá phức tạp nên không đọc được.",
+            f"Tệp {label} bị lỗi hoặc quá phức tạp (vượt giới hạn bộ nhớ) nên không đọc được.",
         ) from None
     return result
+
+
+def read_docx_sandboxed(data: bytes, timeout: float) -> tuple[str, str | None, list[str]]:
+    """ingest.readers.docx.read_docx, run in the worker process like a PDF."""
+    result = run_worker(data, timeout, "docx")
+    if result.get("ok"):
+        return str(result.get("text") or ""), result.get("encoding"), list(result.get("warnings") or [])
+    if result.get("error") == "read_error":
+        raise ReadError(result.get("code") or "corrupt", result.get("message"))
+    if result.get("error") == "too_complex":
+        raise ReadError("corrupt", "Tệp .docx quá phức tạp nên không đọc được.")
+    raise ReadError("corrupt", CORRUPT_DOCX)
 
 
 def _kill(proc: subprocess.Popen) -> None:
@@ -107,6 +127,12 @@ def read_pdf(data: bytes, timeout: float) -> tuple[str, list[str]]:
             raise ReadError("corrupt", ENCRYPTED_PDF)
         if error == "too_complex":
             raise ReadError("corrupt", "Tệp PDF quá phức tạp nên không đọc được.")
+        if error == "page_loop":
+            raise ReadError("corrupt", "Tệp PDF bị lỗi cấu trúc: danh sách trang tự lặp lại nên không đọc được. "
+                                       "Hãy xuất lại PDF từ tệp gốc hoặc tải lên tệp .docx.")
+        if error == "no_pages":
+            raise ReadError("corrupt", "Tệp PDF không có trang nào nên không có gì để nhập. "
+                                       "Hãy kiểm tra lại tệp hoặc tải lên tệp .docx gốc.")
         raise ReadError("corrupt", CORRUPT_PDF)
     text = str(result.get("text") or "")
     pages = max(1, text.count("\x0c"))

@@ -59,6 +59,7 @@ class OwnerInput:
     role: str = Role.LEAD
     unit: Unit | None = None
     remember: bool = False  # keep `name` as an alias of `unit` for later imports
+    as_group: bool = False  # a group: one task for the group rather than one per member
 
 
 def _alias_note(communique: Communique) -> str:
@@ -90,13 +91,15 @@ def update_directive(directive: Directive, *, user: User | None = None, text=KEE
         if review not in Review.values:
             raise ValidationError("Trạng thái duyệt không hợp lệ.")
         directive.review = review
+    directive._history_user = user  # who edited the draft (pages, admin and commands alike)
     directive.save()
     if owners is not KEEP:
         directive.owners.all().delete()
         named = [((o.name or (o.unit.name if o.unit else "")).strip(), o) for o in owners]
         named = [(name, o) for name, o in named if name]
         add_owners(directive, [(name, o.role, o.unit.pk if o.unit else None) for name, o in named],
-                   known={o.unit.pk for _name, o in named if o.unit})
+                   known={o.unit.pk for _name, o in named if o.unit},
+                   as_group={o.unit.pk for _name, o in named if o.as_group and o.unit and o.unit.is_group})
         for name, owner in named:
             if owner.remember and owner.unit:
                 add_alias(owner.unit, name, note=_alias_note(communique))

@@ -1,5 +1,5 @@
 """Tracker models, one module per area; import from here."""
-from .units import Unit, UnitAlias  # noqa: F401
+from .units import TIER_KINDS, Tier, Unit, UnitAlias, tier_of  # noqa: F401
 from .users import User  # noqa: F401
 from .tasks import (  # noqa: F401
     ExtensionRequest,

@@ -42,6 +42,11 @@ class ReminderPolicy(models.Model):
     escalate_every_days = models.PositiveSmallIntegerField(
         "nhắc lại đôn đốc mỗi (ngày)", default=7, help_text="0 là chỉ đôn đốc một lần.",
     )
+    stale_after_days = models.PositiveSmallIntegerField(
+        "quá hạn lâu sau (ngày)", default=60,
+        help_text="Nhiệm vụ quá hạn chừng ấy ngày được đôn đốc một lần cuối, rồi thôi nhắc và đôn đốc hằng ngày: "
+                  "Văn phòng nhận danh sách các nhiệm vụ này trong báo cáo đầu mỗi tháng. 0 là không áp dụng.",
+    )
     send_time = models.TimeField("giờ gửi (giờ Việt Nam)", default=time(7, 30))
     catch_up_days = models.PositiveSmallIntegerField(
         "bù tối đa (ngày)", default=7,
@@ -175,6 +180,7 @@ class OutboxMessage(models.Model):
         ASSIGNED = "assigned", "Giao nhiệm vụ"
         EXTENSION = "extension", "Kết quả đề nghị gia hạn"
         COMPLETION = "completion", "Xác nhận/trả lại hoàn thành"
+        LONG_OVERDUE = "long_overdue", "Báo cáo tháng: nhiệm vụ quá hạn lâu"
         EXTENSION_REQUESTED = "ext_request", "Đơn vị đề nghị gia hạn (gửi Văn phòng)"
         COMPLETION_REPORTED = "done_report", "Đơn vị báo cáo hoàn thành (gửi Văn phòng)"
         MONTHLY_REPORT = "month_report", "Báo cáo tình hình thực hiện hằng tháng"

@@ -64,6 +64,9 @@ class Task(models.Model):
     search_text = models.TextField(editable=False, default="")
     created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
+    # Optimistic concurrency: every write through tracker.services adds one; a form posted
+    # with an older version is refused instead of overwriting the other user's change.
+    version = models.PositiveIntegerField("phiên bản", default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["search_text"])
 
@@ -120,6 +123,10 @@ class ProgressReport(models.Model):
     attachment = models.FileField("tệp đính kèm", upload_to="reports/%Y/%m/", blank=True)
     new_status = models.CharField("chuyển trạng thái", max_length=16, choices=Task.Status.choices, blank=True)
     created_at = models.DateTimeField("thời gian", auto_now_add=True)
+    withdrawn_reason = models.TextField("lý do huỷ báo cáo", blank=True,
+                                        help_text="Báo cáo không bị xoá: huỷ thì ghi lý do, báo cáo vẫn còn trong hồ sơ.")
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "báo cáo tiến độ"

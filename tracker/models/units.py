@@ -11,7 +11,7 @@ class Unit(models.Model):
         LEADERSHIP = "lanh_dao", "Cơ quan lãnh đạo (BCH, BTV, Thường trực)"
         GOVERNMENT = "chinh_quyen", "HĐND, UBND và cơ quan chính quyền"
         DEPARTMENT = "so_nganh", "Sở, ban, ngành"
-        LOCAL = "dia_phuong", "Huyện/thị/thành ủy, UBND cấp huyện, xã/phường"
+        LOCAL = "dia_phuong", "Xã, phường, đặc khu"
         FRONT = "mttq", "MTTQ và các đoàn thể"
         OTHER = "khac", "Khác"
 
@@ -33,6 +33,11 @@ class Unit(models.Model):
     email = models.EmailField("email", blank=True)
     head_email = models.EmailField("email thủ trưởng", blank=True)
     is_active = models.BooleanField("đang hoạt động", default=True)
+    successor = models.ForeignKey(
+        "self", verbose_name="đơn vị kế thừa", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="predecessors", help_text="Sau sáp nhập/đổi tên: đơn vị nhận nhiệm vụ và số liệu.",
+    )
+    succeeded_on = models.DateField("ngày sáp nhập/đổi tên", null=True, blank=True)
     folded_name = models.CharField(max_length=255, editable=False, db_index=True)
 
     class Meta:
@@ -46,6 +51,30 @@ class Unit(models.Model):
     def save(self, *args, **kwargs):
         self.folded_name = fold(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def tier(self) -> str:
+        return tier_of(self.kind)
+
+
+class Tier(models.TextChoices):
+    """The three levels pages group units by: provincial bodies, departments, communes/wards."""
+
+    PROVINCE = "tinh", "Cơ quan cấp tỉnh"
+    DEPARTMENT = "so", "Sở, ngành"
+    LOCAL = "xa", "Xã, phường, đặc khu"
+
+
+TIER_KINDS = {
+    Tier.DEPARTMENT: (Unit.Kind.DEPARTMENT,),
+    Tier.LOCAL: (Unit.Kind.LOCAL,),
+}
+TIER_KINDS[Tier.PROVINCE] = tuple(k for k in Unit.Kind.values if k not in {
+    *TIER_KINDS[Tier.DEPARTMENT], *TIER_KINDS[Tier.LOCAL]})
+
+
+def tier_of(kind: str) -> str:
+    return next(t for t, kinds in TIER_KINDS.items() if kind in kinds)
 
 
 class UnitAlias(models.Model):

@@ -19,6 +19,10 @@ class User(AbstractUser):
         "nhận email nhắc hạn", default=True,
         help_text="Tắt để không nhận email nhắc hạn thường ngày (email đôn đốc vẫn gửi).",
     )
+    must_change_password = models.BooleanField(
+        "phải đổi mật khẩu", default=False,
+        help_text="Mật khẩu do hệ thống tạo hoặc được đặt lại: người dùng phải đổi ở lần đăng nhập tới.",
+    )
     inbox_seen_at = models.DateTimeField("xem việc chờ xử lý lần cuối", null=True, blank=True, editable=False)
 
     class Meta:

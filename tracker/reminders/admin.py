@@ -57,6 +57,14 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # the email log is the record of what was sent
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
     @admin.display(description="nhiệm vụ")
     def task_link(self, obj):
         if not obj.task_id:
@@ -93,7 +101,7 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("enabled", "send_time")}),
         ("Nhắc hạn", {"fields": ("days_before", "overdue_every_days")}),
-        ("Đôn đốc", {"fields": ("escalate_after_days", "escalate_every_days")}),
+        ("Đôn đốc", {"fields": ("escalate_after_days", "escalate_every_days", "stale_after_days")}),
         ("Khi hệ thống ngừng", {"fields": ("catch_up_days",)}),
         ("Báo cáo hằng tháng", {"fields": ("report_recipients",)}),
     )

@@ -116,8 +116,17 @@ def _completion(row):
     return subject, "completion", {"accepted": accepted, "note": row.payload.get("note", "")}, lines
 
 
+def _long_overdue(row):
+    lines = selectors.office_lines(row, row.payload.get("task_ids", []))
+    if not lines:
+        return None
+    subject = (f"[dondoc] Báo cáo tháng {row.local_date:%m/%Y}: {len(lines)} nhiệm vụ quá hạn trên "
+               f"{row.payload.get('stale_after')} ngày")
+    return subject, "long_overdue", {"stale_after": row.payload.get("stale_after")}, lines
+
+
 BUILDERS = {Kind.DIGEST: _digest, Kind.ESCALATION: _escalation, Kind.ASSIGNED: _assigned,
-            Kind.EXTENSION: _extension, Kind.COMPLETION: _completion}
+            Kind.EXTENSION: _extension, Kind.COMPLETION: _completion, Kind.LONG_OVERDUE: _long_overdue}
 
 
 def _builder(kind):

@@ -12,12 +12,15 @@ from __future__ import annotations
 import logging
 import smtplib
 import socket
+import threading
 import time as _time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 
 from celery import signature
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
@@ -34,7 +37,7 @@ SEND_TASK = "tracker.reminders.tasks.send_pending"
 
 
 def lease_seconds() -> int:
-    """How long a claimed row is reserved for its sender (must exceed a batch's send time)."""
+    """How long a claimed row is reserved for its sender (renewed before each email)."""
     return settings.REMINDER_CLAIM_LEASE_SECONDS
 
 
@@ -53,16 +56,39 @@ CLAIM_BATCH = 10
 # --- Enqueueing ------------------------------------------------------------------
 
 def _publish_send() -> None:
-    """Ask a worker to send; a broker outage is logged, never raised (flush_outbox catches up).
+    """Ask a worker to send, from a background thread: the web request never waits for the broker.
 
-    The task is named, not imported: tasks call services, never the other way round.
+    A hung or stopped broker only delays the email: the row is already committed in the
+    outbox, and a worker's start-up and the periodic `flush_outbox` send it later.
     """
+    _publisher().submit(_publish_now)
+
+
+_executor = None
+_executor_lock = threading.Lock()
+
+
+def _publisher() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dondoc-publish")
+        return _executor
+
+
+def _publish_now() -> None:
+    """The task is named, not imported: tasks call services, never the other way round."""
     try:
         signature(SEND_TASK).apply_async(
             retry=True, retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.3, "interval_max": 0.5},
         )
-    except Exception as exc:  # noqa: BLE001 - any broker failure must not reach the web request
+    except Exception as exc:  # noqa: BLE001 - any broker failure is only a delay (flush_outbox catches up)
         logger.warning("Không đưa được việc gửi email vào hàng đợi (%s); flush_outbox sẽ gửi sau.", exc)
+
+
+def wait_for_publishing(timeout: float = 10.0) -> None:
+    """Block until the publishes submitted so far are done (commands and tests that exit right after)."""
+    _publisher().submit(lambda: None).result(timeout)
 
 
 def enqueue_sending() -> None:
@@ -158,18 +184,28 @@ class SendStats:
         return self.sent + self.failed + self.retrying + self.skipped
 
 
-def _open(conn) -> None:
-    """Keep one SMTP connection for the batch (reopened after an error); a refused connect is left to send."""
-    if getattr(conn, "connection", True) is None:
-        try:
-            conn.open()
-        except Exception:  # noqa: BLE001 - send_messages reopens and the error is classified there
-            pass
+TIME_LIMITS = (SoftTimeLimitExceeded, TimeLimitExceeded)
+
+
+def _renew(token: str) -> None:
+    """Extend this sender's lease on the rows it still holds, before each email: the lease only
+    has to outlast one email, so a killed sender's rows are free again soon."""
+    OutboxMessage.objects.filter(claim_token=token, state=State.SENDING).update(
+        claimed_until=timezone.now() + timedelta(seconds=lease_seconds()))
+
+
+def release(token: str) -> int:
+    """Give back the rows this sender holds and has not sent (a time limit stopped it): pending again."""
+    return OutboxMessage.objects.filter(claim_token=token, state=State.SENDING).update(
+        state=State.PENDING, claim_token="", claimed_until=None, next_attempt_at=timezone.now(),
+        updated_at=timezone.now())
 
 
 def send_one(row: OutboxMessage, token: str, conn, stats: SendStats) -> None:
     try:
         built = emails.build(row)
+    except TIME_LIMITS:
+        raise
     except Exception as exc:  # noqa: BLE001 - a broken row must not stop the batch
         logger.exception("Không dựng được email #%s", row.pk)
         _mark(row, token, state=State.FAILED, last_error=f"Lỗi dựng nội dung: {exc}")
@@ -180,7 +216,11 @@ def send_one(row: OutboxMessage, token: str, conn, stats: SendStats) -> None:
         stats.skipped += 1
         return
     try:
+        if getattr(conn, "connection", True) is None:  # SMTP backend, not yet (or no longer) connected
+            conn.open()  # one connection per batch; a failure here is classified like any other
         conn.send_messages([built.message])
+    except TIME_LIMITS:
+        raise  # the task's time limit: the row goes back to pending (send_pending), never failed
     except Exception as exc:  # noqa: BLE001
         temporary = classify(exc)
         text = _describe(exc)
@@ -212,6 +252,7 @@ def send_pending(*, time_budget: float | None = None, max_messages: int | None =
     stats = SendStats()
     started = _time.monotonic()
     conn = None
+    token = ""
     try:
         while True:
             if time_budget is not None and _time.monotonic() - started > time_budget:
@@ -224,8 +265,12 @@ def send_pending(*, time_budget: float | None = None, max_messages: int | None =
             if conn is None:
                 conn = get_connection(fail_silently=False, timeout=settings.EMAIL_TIMEOUT)
             for row in rows:
-                _open(conn)
+                _renew(token)
                 send_one(row, token, conn, stats)
+    except TIME_LIMITS:
+        if token:
+            release(token)
+        raise
     finally:
         if conn is not None:
             try:

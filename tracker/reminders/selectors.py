@@ -232,6 +232,13 @@ def task_lines(message: OutboxMessage, task_ids, *, open_only: bool = True) -> l
     return [_line(t, roles.get(t.pk, "lead"), None, message.local_date) for t in tasks if t.pk in allowed]
 
 
+def office_lines(message: OutboxMessage, task_ids) -> list[Line]:
+    """Lines for the office's own report (its address sees every unit): the given tasks still open."""
+    tasks = Task.objects.filter(pk__in=list(task_ids), status__in=Task.OPEN_STATUSES).select_related(
+        "lead_unit").order_by("due_date", "pk")
+    return [_line(t, "lead", None, message.local_date) for t in tasks]
+
+
 def claimable(now) -> Q:
     """Rows a sender may take: pending and due, or claimed by a sender whose lease ran out."""
     S = OutboxMessage.State

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -38,26 +39,34 @@ class SweepResult:
     created: list[int] = field(default_factory=list)
 
 
-def _insert_items(day: date, span: int, kind: str, group: selectors.PolicyGroup) -> int:
-    """One INSERT … SELECT: the (unit, task) pairs whose reminder (or escalation) falls in [day − span, day]."""
+def _insert_items(day: date, span: int, kind: str, group: selectors.PolicyGroup, stale: int = 0) -> int:
+    """One INSERT … SELECT: the (unit, task) pairs whose reminder (or escalation) falls in [day − span, day].
+
+    A task `stale` days late (0: never) is escalated once more, on that day, and then left to
+    the office's monthly report: no more daily reminders or repeated đôn đốc.
+    """
     p = group.policy
     if not p.enabled:
         return 0
     conds, cond_params = [], []
+    fresh, fresh_params = ("s.x < %s AND ", [stale]) if stale else ("", [])
     if kind == ReminderItem.Kind.REMINDER:
         for k in p.days_before:  # k days before the deadline happened on some day of the span
             conds.append("(s.x BETWEEN %s AND %s)")
             cond_params += [-k, span - k]
         if p.overdue_every:  # late 1, 1+N, 1+2N, … days
-            conds.append("(s.x >= 1 AND ((s.x - 1) %% %s) <= %s)")
-            cond_params += [p.overdue_every, span]
+            conds.append(f"({fresh}s.x >= 1 AND ((s.x - 1) %% %s) <= %s)")
+            cond_params += [*fresh_params, p.overdue_every, span]
         role_sql = ""
     else:
         if not p.escalate_after:
             return 0
+        if stale and p.escalate_after < stale:  # the last đôn đốc, when the task turns stale
+            conds.append("(s.x BETWEEN %s AND %s)")
+            cond_params += [stale, stale + span]
         if p.escalate_every:
-            conds.append("(s.x >= %s AND ((s.x - %s) %% %s) <= %s)")
-            cond_params += [p.escalate_after, p.escalate_after, p.escalate_every, span]
+            conds.append(f"({fresh}s.x >= %s AND ((s.x - %s) %% %s) <= %s)")
+            cond_params += [*fresh_params, p.escalate_after, p.escalate_after, p.escalate_every, span]
         else:
             conds.append("(s.x BETWEEN %s AND %s)")
             cond_params += [p.escalate_after, p.escalate_after + span]
@@ -119,6 +128,19 @@ def roll_recurring(today: date) -> int:
     return len(done)
 
 
+def _monthly_report(day: date, start: date, stale: int) -> OutboxMessage | None:
+    """On the first of a month (or the sweep that catches it up): the office's list of long-overdue tasks."""
+    first = day.replace(day=1)
+    if not stale or first < start or not settings.OFFICE_EMAIL:
+        return None
+    task_ids = list(Task.objects.filter(status__in=Task.OPEN_STATUSES, due_date__lte=day - timedelta(days=stale))
+                    .order_by("due_date", "pk").values_list("pk", flat=True))
+    if not task_ids:
+        return None
+    return OutboxMessage(kind=Kind.LONG_OVERDUE, recipient=settings.OFFICE_EMAIL.strip().lower(), local_date=day,
+                         ref=f"month:{first:%Y-%m}", payload={"task_ids": task_ids, "stale_after": stale})
+
+
 def _outbox_rows(day: date) -> list[OutboxMessage]:
     """One digest per recipient for the units reminded today, and one đôn đốc per late lead unit."""
     rows = []
@@ -160,12 +182,16 @@ def sweep(day: date | None = None, *, enqueue: bool = True, dry_run: bool = Fals
             result.covers_from = start
             sweep_row = ReminderSweep.objects.create(local_date=day, covers_from=start)
             result.rolled = roll_recurring(day)
+            stale = policy.stale_after_days
             for group in selectors.policy_groups(policy):
-                result.items += _insert_items(day, span, ReminderItem.Kind.REMINDER, group)
-                result.escalations += _insert_items(day, span, ReminderItem.Kind.ESCALATION, group)
+                result.items += _insert_items(day, span, ReminderItem.Kind.REMINDER, group, stale)
+                result.escalations += _insert_items(day, span, ReminderItem.Kind.ESCALATION, group, stale)
             rows = _outbox_rows(day)
+            report = _monthly_report(day, start, stale)
+            rows += [report] if report else []
             OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
-            result.messages = (OutboxMessage.objects.filter(local_date=day, kind=Kind.DIGEST).count()
+            result.messages = (OutboxMessage.objects.filter(local_date=day, kind__in=[Kind.DIGEST, Kind.LONG_OVERDUE])
+                               .count()
                                + OutboxMessage.objects.filter(local_date=day, kind=Kind.ESCALATION,
                                                               ref__startswith="unit:").count())
             ReminderSweep.objects.filter(pk=sweep_row.pk).update(items=result.items + result.escalations,

@@ -7,6 +7,7 @@ follow-up send scheduled at most REMINDER_MAX_COUNTDOWN_SECONDS ahead (well
 inside the Redis visibility timeout).
 """
 from celery import shared_task
+from celery.signals import worker_ready
 from django.conf import settings
 
 from . import outbox, selectors, sweep
@@ -43,3 +44,11 @@ def flush_outbox():
     """Every few minutes: catch up a missed sweep, then send whatever is pending (after outages)."""
     sweep.sweep_if_due(enqueue=False)
     return _send_and_follow_up(send_pending)
+
+
+@worker_ready.connect
+def _catch_up_on_start(sender=None, **kwargs):
+    """A (re)started worker sends what waited while it was down: pending rows now, and rows an
+    earlier worker had claimed once their lease has run out (a lease is renewed every email)."""
+    send_pending.apply_async()
+    send_pending.apply_async(countdown=outbox.lease_seconds() + 1)

@@ -88,7 +88,10 @@ def unit_count_rows(unit_rows, list_url):
             else '<td class="text-end"><span class="text-muted">0</span></td>'
             for value, n in cells
         )
-        out.append(f'<tr><td><a href="{base}">{escape(unit.name)}</a></td>{tds}'
+        merged = getattr(unit, "merged_from", None)
+        note = (f'<div class="small text-muted merged-note">gồm số liệu của {escape(", ".join(merged))} '
+                f'(đã sáp nhập/đổi tên)</div>' if merged else "")
+        out.append(f'<tr><td><a href="{base}">{escape(unit.name)}</a>{note}</td>{tds}'
                    f'<td class="text-end fw-semibold">{num(unit.total)}</td></tr>')
     return mark_safe("".join(out))
 

@@ -57,10 +57,19 @@ class Command(BaseCommand):
 
         rows: list[tuple[str, str, str]] = []
         stream = getattr(self.stderr, "_out", self.stderr)
-        for file in tqdm(files, desc="Nhập thông báo", unit="tệp", file=stream, dynamic_ncols=True):
-            rows.append(self._import_one(file, importer, publish, fallback_office))
-
+        try:
+            for file in tqdm(files, desc="Nhập thông báo", unit="tệp", file=stream, dynamic_ncols=True):
+                rows.append(self._import_one(file, importer, publish, fallback_office))
+        except KeyboardInterrupt:
+            # Ctrl-C: each file is imported in its own transaction, so what is listed is done.
+            self._summary(rows)
+            self.stderr.write(f"Đã dừng (Ctrl-C) sau {len(rows)}/{len(files)} tệp; chạy lại để nhập tiếp "
+                              "(tệp đã nhập được báo trùng).")
+            raise CommandError("Đã dừng giữa chừng.", returncode=130) from None
         self._summary(rows)
+        refused = sum(1 for _, outcome, _ in rows if outcome == REFUSED)
+        if refused:
+            raise CommandError(f"{refused} tệp bị từ chối (xem bảng trên).", returncode=1)
 
     def _import_one(self, file: Path, importer, publish: bool, fallback_office: bool) -> tuple[str, str, str]:
         try:
@@ -84,7 +93,7 @@ class Command(BaseCommand):
         return str(file), IMPORTED, note
 
     def _summary(self, rows: list[tuple[str, str, str]]) -> None:
-        width = min(max(len(name) for name, _, _ in rows), 60)
+        width = min(max((len(name) for name, _, _ in rows), default=10), 60)
         self.stdout.write("")
         self.stdout.write(f"{'Tệp':<{width}}  {'Kết quả':<8}  Ghi chú")
         self.stdout.write(f"{'-' * width}  {'-' * 8}  {'-' * 40}")

@@ -126,6 +126,7 @@ def test_redis_stopped_during_sweep_nothing_lost(worker, smtp, redis_server, cel
     try:
         with caplog.at_level(logging.WARNING, logger="tracker.reminders"):
             result = sweeping.sweep()  # the web app keeps working: the enqueue failure is logged
+            outbox.wait_for_publishing()  # published from a background thread
         assert result.messages == 3
         assert "flush_outbox" in caplog.text
         assert OutboxMessage.objects.filter(state=State.PENDING).count() == 3

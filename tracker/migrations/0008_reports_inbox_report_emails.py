@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0004_task_search_covering_index_sqlite'),
+        ('tracker', '0007_province_stale_overdue'),
     ]
 
     operations = [
@@ -23,6 +23,6 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='outboxmessage',
             name='kind',
-            field=models.CharField(choices=[('digest', 'Nhắc hạn hằng ngày'), ('escalation', 'Đôn đốc, yêu cầu giải trình'), ('assigned', 'Giao nhiệm vụ'), ('extension', 'Kết quả đề nghị gia hạn'), ('completion', 'Xác nhận/trả lại hoàn thành'), ('ext_request', 'Đơn vị đề nghị gia hạn (gửi Văn phòng)'), ('done_report', 'Đơn vị báo cáo hoàn thành (gửi Văn phòng)'), ('month_report', 'Báo cáo tình hình thực hiện hằng tháng')], max_length=16, verbose_name='loại'),
+            field=models.CharField(choices=[('digest', 'Nhắc hạn hằng ngày'), ('escalation', 'Đôn đốc, yêu cầu giải trình'), ('assigned', 'Giao nhiệm vụ'), ('extension', 'Kết quả đề nghị gia hạn'), ('completion', 'Xác nhận/trả lại hoàn thành'), ('long_overdue', 'Báo cáo tháng: nhiệm vụ quá hạn lâu'), ('ext_request', 'Đơn vị đề nghị gia hạn (gửi Văn phòng)'), ('done_report', 'Đơn vị báo cáo hoàn thành (gửi Văn phòng)'), ('month_report', 'Báo cáo tình hình thực hiện hằng tháng')], max_length=16, verbose_name='loại'),
         ),
     ]

@@ -16,7 +16,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ingest', '0003_structure_evidence_issue_date'),
+        ('ingest', '0005_province_owner_as_group'),
     ]
 
     operations = [
