@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from tracker.api import account
+
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     """A generated or reset password stops being required to change once it is changed."""
@@ -25,6 +27,11 @@ urlpatterns = [
     path("thong-bao/", include("ingest.urls")),
     path("", include("tracker.reports.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", include("config.api_urls")),
+    path("tai-khoan/", account.account, name="account"),
+    path("tai-khoan/ma/<int:pk>/thu-hoi/", account.revoke, name="account_token_revoke"),
+    path("tai-khoan/lich/doi-dia-chi/", account.regenerate_feed, name="account_feed_regenerate"),
+    path("tai-khoan/lich/don-vi/", account.feed_unit, name="account_feed_unit"),
 ]
 # Nothing is served from MEDIA_ROOT directly: source files and attachments go through
 # views that check access (ingest SourceFileView, tracker attachment), as downloads.

@@ -4,7 +4,7 @@ What the user may then do with it is `tracker.policy`'s question.
 """
 from django.http import Http404
 
-from . import selectors
+from . import policy, selectors
 from .models import ExtensionRequest, Task, User
 
 
@@ -22,3 +22,22 @@ def access_extension(user: User, task: Task, pk) -> ExtensionRequest:
         return task.extensions.get(pk=pk)
     except (ExtensionRequest.DoesNotExist, ValueError, TypeError):
         raise Http404("Không tìm thấy đề nghị gia hạn.") from None
+
+
+def get_writable_task(user: User, pk, check=None) -> Task:
+    """The task (404 if not visible), then 403 unless the user may write and passes `check(user, task)`."""
+    task = get_task(user, pk)
+    policy.require(policy.can_write(user))
+    if check is not None:
+        policy.require(check(user, task))
+    return task
+
+
+def get_report(user: User, pk):
+    """A progress report of a task the user may see, else 404 (its attachment follows the same rule)."""
+    from .models import ProgressReport
+
+    task_id = ProgressReport.objects.filter(pk=pk).values_list("task_id", flat=True).first()
+    if task_id is None:
+        raise Http404("Không tìm thấy báo cáo.")
+    return get_task(user, task_id).reports.select_related("author").get(pk=pk)

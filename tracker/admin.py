@@ -16,6 +16,8 @@ from .admin_history import VietnameseHistoryAdmin
 from .forms import CancelForm, ChangeDueDateForm, ReassignForm, RenameUnitForm, SuccessionForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
+from .api import admin as _api_admin  # noqa: F401 - registers the API tokens
+from .webhooks import admin as _webhooks_admin  # noqa: F401 - registers the webhooks and their log
 
 
 # Permissions follow the user's role and unit, not Django groups.

@@ -98,9 +98,10 @@ class TaskFilterSet(django_filters.FilterSet):
         user = getattr(request, "user", None)
         # The office and leadership choose among units; a unit's staff only ever see
         # their own unit's tasks, so for them the question is whether they lead or support.
+        # Without a request (the OpenAPI schema) both are described.
         if user is not None and policy.can_view_all(user):
             del self.filters["role"]
-        else:
+        elif request is not None:
             del self.filters["unit"], self.filters["tier"]
             if user is not None:
                 self.filters["communique"].extra["choices"] = lambda: _communique_choices(user)

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tracker.folding import fold
 
-from . import policy, reminders, selectors
+from . import policy, reminders, selectors, webhooks
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
@@ -62,6 +62,7 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
     for unit in {u.pk: u for u in supports if u.pk != lead.pk}.values():
         TaskAssignment.objects.create(task=task, unit=unit, role=TaskAssignment.Role.SUPPORT)
     Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))
+    webhooks.emit("task.created", task)
     return task
 
 
@@ -78,6 +79,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể báo cáo thêm.")
     fields = ["progress"]
+    previous = task.status
     task.progress = 100 if mark_done else percent
     new_status = ""
     if mark_done:
@@ -97,6 +99,8 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
         from .reports import notify
 
         notify.completion_reported(task, report)  # to the office, sent on commit
+    if new_status:
+        webhooks.emit("task.status_changed", task, previous_status=previous)
     return report
 
 
@@ -108,6 +112,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
     task = _locked(task, expected_version)
     if task.status != Status.AWAITING:
         raise ValidationError("Nhiệm vụ không ở trạng thái chờ xác nhận hoàn thành.")
+    previous = task.status
     if accept:
         task.status = Status.DONE
         reason = "Xác nhận hoàn thành"
@@ -116,6 +121,8 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
         reason = "Trả lại, chưa xác nhận hoàn thành" + (f": {note}" if note else "")
     _save(task, user, reason, ["status", "completed_on"])
     reminders.completion_decided(task, accept, note)  # outbox row in this transaction, sent on commit
+    webhooks.emit("completion.confirmed", task, accepted=accept, note=note)
+    webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
 
 
@@ -124,8 +131,11 @@ def set_status(task: Task, user: User, status: str, *, note: str = "", expected_
     """The office pauses, cancels or reopens a task."""
     policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
+    previous = task.status
     fields, reason = _apply_status(task, status, note)
     _save(task, user, reason, fields)
+    if status != previous:
+        webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
 
 
@@ -184,6 +194,10 @@ def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, 
         task.due_date = extension.new_due_date
         _save(task, user, f"Gia hạn đến {extension.new_due_date:%d/%m/%Y}", ["due_date"])
     reminders.extension_decided(extension)  # outbox row in this transaction, sent on commit
+    webhooks.emit("extension.decided", task, extension={
+        "id": extension.pk, "approved": approve, "new_due_date": extension.new_due_date.isoformat(),
+        "previous_due_date": extension.previous_due_date.isoformat() if extension.previous_due_date else None,
+        "note": note})
     return extension
 
 
@@ -215,6 +229,7 @@ def update_task(task: Task, user: User, *, expected_version: int | None, lead: U
     """The admin's task form: every changed field through the same rules as the pages, one history entry."""
     policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
+    previous = task.status
     fields, reasons = [], []
     if lead is not None and lead.pk != task.lead_unit_id:
         reason, changed = _apply_lead(task, lead)
@@ -252,6 +267,8 @@ def update_task(task: Task, user: User, *, expected_version: int | None, lead: U
     if not reasons:
         reasons.append("Sửa thông tin nhiệm vụ")
     _save(task, user, "; ".join(reasons)[:100], sorted(set(fields)))
+    if task.status != previous:
+        webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
 
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -15,7 +15,7 @@ from config import security
 from . import access, policy, selectors, services
 from .filtersets import TaskFilterSet
 from .forms import ConfirmForm, ExtensionDecisionForm, ExtensionRequestForm, MarkDoneForm, ReportForm, StatusForm
-from .models import ProgressReport, Task, Timeliness
+from .models import Task, Timeliness
 
 PAGE_SIZE = 50
 DASHBOARD_ROWS = 50
@@ -106,12 +106,7 @@ def _handle(request, task, key: str, form, write, success: str):
 
 
 def _writable_task(request, pk, check=None):
-    """The task (404 if not visible), then 403 unless the user may write and pass `check`."""
-    task = access.get_task(request.user, pk)
-    policy.require(policy.can_write(request.user))
-    if check is not None:
-        policy.require(check(request.user, task))
-    return task
+    return access.get_writable_task(request.user, pk, check)
 
 
 @require_POST
@@ -182,11 +177,11 @@ def set_status(request, pk):
 @login_required
 def attachment(request, pk):
     """A report's file, only for users who may see its task: 404 for everyone else."""
-    task_id = ProgressReport.objects.filter(pk=pk).values_list("task_id", flat=True).first()
-    if task_id is None:
-        raise Http404("Không tìm thấy báo cáo.")
-    task = access.get_task(request.user, task_id)
-    report_ = task.reports.get(pk=pk)
+    return attachment_response(access.get_report(request.user, pk))
+
+
+def attachment_response(report_) -> HttpResponse:
+    """The report's file as a download (the page and the API both serve it this way)."""
     if not report_.attachment:
         raise Http404("Báo cáo không có tệp đính kèm.")
     try:

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "tracker",
     "ingest",
 ]
@@ -248,11 +251,46 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 10 * 60,
         "options": {"expires": 9 * 60},
     },
+    # Webhook retries wait in their outbox; this pass also picks up what a broker outage left.
+    "flush-webhooks": {
+        "task": "tracker.webhooks.tasks.deliver_webhooks",
+        "schedule": 5 * 60,
+        "options": {"expires": 4 * 60},
+    },
 }
 # Seconds of sending per task run (well inside the soft limit), and the longest countdown
 # a follow-up send is scheduled with (well inside the Redis visibility timeout).
 REMINDER_SEND_BUDGET_SECONDS = 200
 REMINDER_MAX_COUNTDOWN_SECONDS = 300
+
+# The API (/api/v1/): personal tokens or the session, JSON errors in Vietnamese, per-token throttling.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tracker.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["tracker.api.permissions.TokenScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["tracker.api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"api": env("API_THROTTLE_RATE", default="600/min")},
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "tracker.api.exceptions.handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATE_INPUT_FORMATS": ["iso-8601", *DATE_INPUT_FORMATS],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "dondoc API",
+    "DESCRIPTION": "Theo dõi thực hiện thông báo kết luận: nhiệm vụ, thông báo, đơn vị, báo cáo. Xem docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Swagger UI served from our static files (no CDN: offices are often on an intranet).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Webhooks: delivered from their outbox with the email outbox's lease, back-off and attempts (REMINDER_*).
+WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", default=10)
 
 LOGGING = {
     "version": 1,

@@ -15,3 +15,4 @@ from .reminders import (  # noqa: F401
     ReminderSweep,
     UnitReminderPolicy,
 )
+from .integration import ApiToken, CalendarFeed, Webhook, WebhookDelivery  # noqa: F401

@@ -165,6 +165,19 @@ class Command(BaseCommand):
             scenarios.append(("Danh sách của đơn vị (cán bộ)", staff, list_url, {}))
         if task:
             scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}))
+        # The API, as a program calls it: a personal token, JSON. Throttling is off for the run.
+        from tracker.api import tokens
+        from tracker.api.throttling import PerTokenThrottle
+
+        PerTokenThrottle.THROTTLE_RATES = {"api": None}
+        api_url = reverse("api:task-list")
+        scenarios += [
+            ("API: danh sách, trang đầu (VP)", office, api_url, {}),
+            ("API: lọc trạng thái + thời hạn (VP)", office, api_url, {"status": "in_progress", "timeliness": "qua_han"}),
+            ("API: trang 20, sắp theo đơn vị (VP)", office, api_url, {"sort": "unit", "page": 20}),
+        ]
+        if staff:
+            scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}))
 
         self.stdout.write(f"{Task.objects.count()} nhiệm vụ; {n} lượt đo mỗi trang\n")
         header = f"{'Trang':40} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'SQL':>4} {'HTTP':>5}"
@@ -172,7 +185,11 @@ class Command(BaseCommand):
         self.stdout.write("-" * len(header))
         for label, user, url, params in scenarios:
             client = Client(HTTP_HOST=host)
-            client.force_login(user)
+            if url.startswith("/api/"):
+                _token, key = tokens.create_token(user, name="bench", scope="read")
+                client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+            else:
+                client.force_login(user)
             for _ in range(2):
                 response = client.get(url, params)
             connection.queries_log.clear()  # a full log (maxlen) would make the count read 0
