@@ -40,7 +40,9 @@ class FoldedSearchMixin:
                     any_field |= Q(**{f"{field}__contains": word})
                 match = match.filter(any_field)
             qs = qs | match
-            may_have_duplicates = True
+            # Only a search across a relation can repeat rows; a column of the model itself cannot,
+            # and the changelist then skips its DISTINCT over every column.
+            may_have_duplicates |= any("__" in field for field in self.folded_search_fields)
         return qs, may_have_duplicates
 
 
@@ -292,6 +294,13 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
             return "–"
         return format_html('<span class="t-{}">{}</span>', bucket, Timeliness(bucket).label)
 
+
+    def delete_model(self, request, obj):
+        services.delete_task(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for task in queryset:
+            services.delete_task(task, request.user)
 
     @admin.action(description="Giao lại cho đơn vị khác")
     def reassign_action(self, request, queryset):

@@ -5,3 +5,8 @@ class TrackerConfig(AppConfig):
     name = "tracker"
     verbose_name = "Theo dõi nhiệm vụ"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import tallies
+
+        tallies.connect()

@@ -297,6 +297,15 @@ def change_due_date(task: Task, user: User, due_date: date | None, *, note: str 
     return task
 
 
+@transaction.atomic
+def delete_task(task: Task, user: User, *, reason: str = "Xoá nhiệm vụ") -> None:
+    """Delete a task (admin): its history keeps a deletion record, the closed-task tally drops it."""
+    policy.require(policy.can_confirm(user))
+    task = _locked(task)
+    task._history_user, task._change_reason = user, reason
+    task.delete()
+
+
 def refresh_search_text(task: Task) -> None:
     """Recompute the folded search text after an edit outside these services (the admin form)."""
     Task.objects.filter(pk=task.pk).update(search_text=search_text_for(task))

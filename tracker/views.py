@@ -31,7 +31,14 @@ def task_list(request):
     filterset = TaskFilterSet(request.GET or None, queryset=selectors.task_list(request.user, today),
                               request=request)
     qs = filterset.qs
-    counts = selectors.list_counts(qs, today)
+    filters = {k: v for k, v in (filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid()
+                                 else {}).items() if k != "sort" and v not in (None, "", [])}
+    if filters.get("due") is not None and not (filters["due"].start or filters["due"].stop):
+        del filters["due"]
+    if not filterset.is_bound or (filterset.form.is_valid() and not filters):
+        counts = selectors.user_list_counts(request.user, today)  # the archive's closed tasks from the tally
+    else:
+        counts = selectors.list_counts(qs, today, by_range=not filters.get("q"))
     paginator = Paginator(qs, PAGE_SIZE)
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))

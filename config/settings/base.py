@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "tracker.middleware.SessionRenewalMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -107,7 +108,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # A working day of inactivity ends the session.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
+# Renewed by tracker.middleware at most every few minutes rather than written on every request.
+SESSION_RENEW_SECONDS = env.int("SESSION_RENEW_SECONDS", default=300)
 
 # Failed logins: lock a username *from one address* after 5 failures for 15 minutes, so a
 # stranger cannot lock the clerk out. Behind a reverse proxy the client address is the one

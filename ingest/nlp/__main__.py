@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import UnitDirectory, extract
+from .corpus import read_text
 
 
 def _load_directory(path: Path) -> UnitDirectory:
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--meeting-only", action="store_true",
                     help="meeting_date only when the text dates a meeting (else null, not the issue date)")
     args = ap.parse_args(argv)
-    text = args.file.read_text(encoding="utf-8-sig", errors="replace")
+    text = read_text(args.file)  # .pdf/.docx/.html through the application's readers
     directory = _load_directory(args.directory) if args.directory else None
     result = extract(text, directory).to_json()
     if args.meeting_only and not result["meeting_reported"]:

@@ -14,21 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, \
-    STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Phrases, Tok, match_at, tokenize
+from .lexicon import ADMIN_WORDS, ADVERBIAL_STARTS, ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, DOC_NOUNS, MANNER_ADVERBS, \
+    NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, SPEECH_VERBS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
+    cue_pattern, match_at, tokenize
 from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
 TASK, ASSESS, NEUTRAL = "task", "assess", "neutral"
 
-_TASK_KW = re.compile(
-    r"\b(nhiem vu|phuong huong|giai phap|thoi gian toi|sap toi|tiep theo|yeu cau|de nghi|giao|trong tam|luu y|"
-    r"can|phai|chi dao|cong viec|ke hoach cong tac|to chuc thuc hien|tiep tuc thuc hien|de ra|muc tieu|"
-    r"tham muu|kien nghi|de xuat)\b")
-_ASSESS_KW = re.compile(
-    r"\b(ket qua|danh gia|tinh hinh|han che|ton tai|khuyet diem|yeu kem|uu diem|nhan dinh|dat duoc|thanh tich|"
-    r"nguyen nhan|bai hoc|kho khan|thuc trang|noi bat|cham|tong ket|thoi gian qua|vua qua|thong nhat nhan dinh|"
-    r"(?:uoc |da |deu )dat|dat(?= \d| muc| ty le| chi tieu| ke hoach))\b")  # "đạt", not "đất đai"
+_TASK_KW = re.compile(r"\b(" + cue_pattern("task_cues") + r")\b")
+_ASSESS_KW = re.compile(r"\b(" + cue_pattern("assess_cues") +
+                        r"|(?:uoc |da |deu )dat|dat(?= \d| muc| ty le| chi tieu| ke hoach))\b")  # "đạt", not "đất đai"
 _ASSESS_END = re.compile(r"(nhan dinh|danh gia|nhan xet|ghi nhan|cho thay|nhu sau ve ket qua)\s*:\s*$")
 _CLOSING = re.compile(
     r"^(van phong[^.,;]{0,40}?\s)?(xin\s+)?(truyen dat|thong bao|sao gui)\b[^;]*\b(biet|thuc hien|chi dao thuc hien)\s*[./]*\s*$"
@@ -79,10 +75,6 @@ _ISSUER = re.compile(
     r"|^(pho )?thu tuong\b|^bi thu (tinh|thanh) uy\b|^hoi nghi\b|^ban thuong vu\b|^thuong truc\b")
 
 
-_ADMIN = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "phố", "ngành", "sở", "ban", "cấp", "phương",
-                    "vị", "quan", "thôn", "ấp"})
-
-
 @dataclass
 class SentInfo:
     form: str = "other"            # assign | subject | imperative | other
@@ -112,10 +104,8 @@ class SentInfo:
     toks: list[Tok] = field(default_factory=list)
 
 
-_ASSESS_HEAD = re.compile(r"^\W*(ket qua|tinh hinh|danh gia|thuc trang|uu diem|han che|ton tai|nhung ket qua|"
-                          r"khuyet diem|nguyen nhan|bai hoc)\b")
-_FORWARD = re.compile(r"\b(phuong huong|giai phap|thoi gian toi|sap toi|tiep theo|de ra|trong tam|can|phai|yeu cau|"
-                      r"de nghi|giao|trien khai|ke hoach)\b")
+_ASSESS_HEAD = re.compile(r"^\W*(" + cue_pattern("assess_heads") + r")\b")
+_FORWARD = re.compile(r"\b(" + cue_pattern("forward_cues") + r")\b")
 
 
 _PURPOSE_HEAD = re.compile(r"^\W*(muc dich|yeu cau|muc dich,? yeu cau|muc tieu|quan diem,? muc tieu)\W*$")
@@ -181,7 +171,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
                 doi_voi = split_owners(toks, i + 2, k, src)
             i = k + 1
             continue
-        if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, _DOC_NOUNS):
+        if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, DOC_NOUNS):
             # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
             # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
             # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
@@ -189,8 +179,11 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
             if k is not None:
                 i = k + 1
                 continue
-        if toks[i].cap or i == 0:
+        if toks[i].cap or i == 0 or toks[i - 1].f == ",":
             k = _clause_comma(toks, i + 1) if _is_adverbial_start(toks, i) else None
+            if k is not None and not (toks[i].cap or i == 0) and _clause_starts(toks, k + 1) != "subject":
+                k = None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
+                # các xã phải …"), not to a bare verb
             if k is not None:
                 i = k + 1
                 continue
@@ -198,26 +191,10 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
     return i, doi_voi
 
 
-_DOC_NOUNS = Phrases(tuple(p.split()) for p in (
-    "công văn", "kế hoạch", "nghị quyết", "chỉ thị", "kết luận", "quyết định", "thông báo", "hướng dẫn",
-    "chương trình", "điều lệ", "quy định", "thông tư", "nghị định", "luật", "công điện", "văn bản", "ý kiến chỉ đạo",
-    "chỉ đạo của", "đề án"))
-
-
-_ADV_START = ("trường hợp", "trong trường hợp", "nếu", "khi", "để", "nhằm", "trên cơ sở", "căn cứ", "sau khi",
-              "theo", "thời gian tới", "trong thời gian tới", "tại", "trong", "qua", "ngay sau", "phát biểu",
-              "kết luận", "làm rõ", "thay mặt", "tham gia", "cùng với", "ngoài", "bên cạnh", "từ nay", "với",
-              "trước", "sau", "về", "ở", "dưới", "nhân dịp", "mặc dù", "hôm nay", "ngày",
-              "sáng", "chiều", "tối", "trưa", "năm", "từ", "đến", "vào", "chiều ngày",
-              "sáng ngày", "trên cơ sở", "như vậy", "kể từ", "bắt đầu từ", "vì vậy", "do đó", "chính vì vậy", "nhờ", "dưới sự",
-              "chậm nhất", "muộn nhất")
-
-
-_ADV_PHRASES = Phrases(tuple(p.split()) for p in _ADV_START)
 
 
 def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
-    return bool(match_at(toks, i, _ADV_PHRASES))
+    return bool(match_at(toks, i, ADVERBIAL_STARTS))
 
 
 def _clause_comma(toks: list[Tok], start: int, strict: bool = False) -> int | None:
@@ -257,7 +234,7 @@ def _clause_starts(toks: list[Tok], j: int, strict: bool = False) -> str | None:
         return None
     if _is_assign(toks, j):
         return "verb"
-    listed = j >= 2 and toks[j - 1].f == "," and (match_at(toks, j - 2, UNIT_HEADS) or toks[j - 2].f in _ADMIN) \
+    listed = j >= 2 and toks[j - 1].f == "," and (match_at(toks, j - 2, UNIT_HEADS) or toks[j - 2].f in ADMIN_WORDS) \
         and not match_at(toks, j, DETERMINERS) and not toks[j].cap  # "14/63 tỉnh, thành phố hoàn thành …"
     if not listed and (unit_head_at(toks, j) or is_person(toks, j, min(n, j + 12))):
         e = scan_np(toks, j)
@@ -301,10 +278,10 @@ def _delegates(toks: list[Tok], k: int) -> bool:
     return k + 2 < n and toks[k].f == "chỉ" and toks[k + 1].f == "đạo" and unit_head_at(toks, k + 2)
 
 
-def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str) -> None:
-    """Fill owners from the addressee of an assignment verb at token k."""
+def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, length: int | None = None) -> None:
+    """Fill owners from the addressee of an assignment verb at token k (``length`` tokens long, if known)."""
     n = len(toks)
-    m = k + _is_assign(toks, k)
+    m = k + (length or _is_assign(toks, k))
     while m < n and toks[m].f in ("trước", "mắt", "cho", ",", "nhiệm", "vụ", "trách") and \
             not (toks[m].f == "," and m + 1 < n and (verb_len(toks, m + 1) or not unit_head_at(toks, m + 1))):
         m += 1
@@ -436,14 +413,24 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 break
             adv.append(" ".join(t.f for t in toks[v:v + a]))
             v += a
+        if not adv and v + 3 < n and [t.f for t in toks[v:v + 3]] == ["được", "phân", "công"] and \
+                not unit_head_at(toks, v + 3):
+            v += 3  # "Các cơ quan, đơn vị được phân công căn cứ nhiệm vụ xây dựng …": the units given the task
         if v < n and toks[v].f in ("theo", "căn", "trong", "tại", "trên", "với") and not adv:
-            # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate
-            for x in range(v + 1, min(n, v + 14)):
+            # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate; the document
+            # it names is no predicate ("X căn cứ Chương trình hành động này xây dựng kế hoạch …")
+            x = v + 1
+            while x < min(n, v + 14):
                 if toks[x].f in (".", ";", ":"):
                     break
+                doc = match_at(toks, x, DOC_NOUNS)
+                if doc:
+                    x += doc
+                    continue
                 if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in ("được", "có"):
                     v = x
                     break
+                x += 1
         if v < n and toks[v].f == ",":
             # "X, căn cứ …, tổ chức …": skip an inserted clause
             k = _clause_comma(toks, v + 1)
@@ -492,8 +479,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 info.excluded = info.excluded or "news"
             elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
                     any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv) or \
-                    any(a in _MANNER for a in adv) and vl or \
-                    adv and adv[-1] in _MANNER and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
+                    any(a in MANNER_ADVERBS for a in adv) and vl or \
+                    adv and adv[-1] in MANNER_ADVERBS and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
                     toks[v].word and not toks[v].cap and not nontask:
                 # ("chủ động phương án, bố trí lực lượng": the manner word is the verb itself)
                 info.form = "subject"
@@ -513,13 +500,21 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         info.leads = doi_voi
         info.unit_object = True
     # An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …")
-    if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative":
+    # … also after the speaker's own predicate ("Bí thư Tỉnh ủy ghi nhận …, phê bình … và yêu cầu xã …")
+    speaker_subject = info.form == "subject" and (info.issuer_subject or info.person_subject)
+    if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative" or \
+            speaker_subject:
         for k in range(i, n):
-            if toks[k].word and not toks[k].cap and _is_assign(toks, k):
+            joined = speaker_subject and k > 0 and toks[k - 1].f == "và" and match_at(toks, k, ASSIGN_VERBS)
+            if joined and not unit_head_at(toks, k + joined):
+                joined = 0  # "… và yêu cầu xã …": the speaker's second verb, addressed to a unit
+            if toks[k].word and not toks[k].cap and (joined or _is_assign(toks, k)):
                 if info.form == "imperative" and not _speaker_before(toks, k):
                     continue
+                if speaker_subject and k <= info.main_start + 1:
+                    continue
                 probe = SentInfo()
-                _object_after_assign(toks, k, probe, src)
+                _object_after_assign(toks, k, probe, src, joined or None)
                 if probe.unit_object:
                     info.form = "assign"
                     info.leads, info.supports, info.unit_object, info.speaker = \
@@ -529,6 +524,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                         info.revived = info.excluded
                         info.excluded = None
                     break
+    if info.form != "assign" and (info.issuer_subject or info.person_subject or info.excluded == "decision"):
+        _reported_speech(toks, i, info, src, e)
     if info.leadin:
         body = _ANNOUNCE_TAIL.sub("", f)
         rest = body
@@ -551,7 +548,53 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
     return info
 
 
-_REPORT_HEADS = Phrases(tuple(p.split()) for p in ("báo cáo", "gửi", "trình", "nộp", "gửi báo cáo"))
+def _reported_speech(toks: list[Tok], i: int, info: SentInfo, src: str, e: int) -> None:
+    """"Bí thư Tỉnh ủy nhấn mạnh: "Xã phải …"": what the speaker says must be done is the directive, read as
+    a sentence of its own (its subject owns it)."""
+    n = len(toks)
+    j = scan_np(toks, i)
+    while j < n and match_at(toks, j, PRE_ADVERBS) and not match_at(toks, j, SPEECH_VERBS):
+        j += match_at(toks, j, PRE_ADVERBS)
+    sv = match_at(toks, j, SPEECH_VERBS) if j > i else 0
+    if not sv or j + sv >= n - 1 or toks[j + sv].f not in (":", ","):
+        return
+    k = j + sv + 1
+    while k < n and not toks[k].word:
+        k += 1
+    if k >= n:
+        return
+    said = analyze(src, toks[k].start, e)
+    if said.excluded or said.form not in ("subject", "assign", "imperative") or said.issuer_subject or \
+            said.person_subject or (said.form != "assign" and not said.strong_modal):
+        return  # ("… nhấn mạnh: "Sắp xếp đơn vị hành chính lần này là …"": a view, not what must be done)
+    info.form, info.leads, info.supports = said.form, said.leads, said.supports
+    info.strong_modal, info.unit_object, info.speaker = said.strong_modal, said.unit_object, True
+    info.issuer_subject = info.person_subject = False
+    info.revived, info.excluded = info.excluded, None
+    info.main_start = next((x for x, t in enumerate(toks) if t.start == said.toks[said.main_start].start), k) \
+        if said.main_start < len(said.toks) else k
+
+
+_OWN_BODIES = re.compile(r"^(hoi nghi|thuong truc|tap the thuong truc|ban thuong vu|ban chap hanh)\b")
+
+
+def subject_is_issuer(info: SentInfo, src: str, issuer: str | None) -> bool:
+    """Whether a subject shaped like an issuer ("Tỉnh ủy", "Huyện ủy X", "UBND tỉnh") is this notice's issuer.
+
+    The meeting and the issuer's standing bodies always are; another Party committee or one named in a pasted
+    text without a header is a unit given a task ("Huyện ủy Gio Linh chỉ đạo …", "Thành ủy tập trung …").
+    """
+    toks, i = info.toks, info.main_start
+    if not info.issuer_subject or i >= len(toks):
+        return info.issuer_subject
+    j = scan_np(toks, i)
+    subject = src[toks[i].start:toks[max(i, j - 1)].end]
+    if _OWN_BODIES.match(fold(subject)):
+        return True
+    if not issuer:
+        return False
+    a, b = fold(subject), fold(issuer)
+    return a == b or b.endswith(" " + a) or a.endswith(" " + b)
 
 
 def report_continuation(info: SentInfo) -> bool:
@@ -564,7 +607,7 @@ def report_continuation(info: SentInfo) -> bool:
     for k in range(i + 1, min(n, i + 8)):
         if toks[k].f in ("đã", "được", "là", "đạt", ",", ";", ":"):
             return False
-        if match_at(toks, k, _REPORT_HEADS) and not toks[k].cap:
+        if match_at(toks, k, REPORT_HEADS) and not toks[k].cap:
             return True
     return False
 
@@ -624,11 +667,6 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
                 k = e
                 continue
         k += 1
-
-
-# Pre-verbal adverbs that make any predicate a task ("thường xuyên dự sinh hoạt chi bộ", "phải có mặt")
-_MANNER = frozenset({"phải", "cần", "cần phải", "cũng cần", "cần tiếp tục", "thường xuyên", "khẩn trương", "chủ động",
-                     "kịp thời", "tích cực", "nghiêm túc", "quyết liệt", "nhanh chóng", "trực tiếp"})
 
 
 def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive: bool) -> bool:

@@ -1,28 +1,39 @@
-"""Tokens and word lists shared by the classifier and the owner finder.
+"""Tokens, and the word lists of ``lang/vi/*.toml`` read by one validating loader.
 
-Words are compared folded (lower case, no diacritics), so "uỷ"/"ủy",
-"hoà"/"hòa", upper/lower case and NFC/NFD all match alike.
+The vocabulary is data: ``load_language`` reads every list once, refuses a duplicate, a word
+in two opposed lists or an entry that is not a phrase, and computes each phrase's two forms —
+its key (lower case, NFC, one tone placement, so "uỷ"/"ủy" and "hoà"/"hòa" are one) and its
+folded form (no diacritics). Matching compares keys; a sentence typed without diacritics is
+compared on folded forms, and each of its words is read as the listed word it folds to.
 """
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
-
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, NamedTuple
 
-from .text import normalize
+from .text import fold_aligned, normalize
+
+LANG_DIR = Path(__file__).with_name("lang")
 
 
 class Tok(NamedTuple):
     start: int
     end: int
     text: str   # as written
-    f: str      # lower case, NFC, one tone style ("ủy", "hòa"), "đ" unified
+    f: str      # key: lower case, NFC, one tone style ("ủy", "hòa"), "đ" unified
     cap: bool   # starts with a capital letter
     word: bool  # a word (not punctuation)
+    a: str = ""         # folded: no diacritics ("uy", "hoa")
+    bare: bool = False  # from a stretch of text typed without diacritics
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[&.\-/'][^\W_]+)*|[^\w\s]")
+_BARE_MIN_WORDS = 3  # a stretch this long with no diacritic at all was typed without them
 
 
 @lru_cache(maxsize=65536)
@@ -31,167 +42,208 @@ def key(word: str) -> str:
     return normalize(word.replace("Ð", "Đ").replace("ð", "đ")).lower()
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
-    end = len(text) if end is None else end
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        w = text[s:e]
-        isword = w[0].isalnum()
-        out.append(Tok(s, e, w, key(w), isword and w[0].isupper(), isword))
-    return out
+@lru_cache(maxsize=65536)
+def folded(word: str) -> str:
+    """A word without diacritics, lower case ("Đảng" → "dang")."""
+    return fold_aligned(key(word))
 
 
 class Phrases(frozenset):
-    """A set of word tuples that also knows the first words and the longest length (for quick rejects)."""
+    """Word tuples (keys) that also know their folded forms, first words and longest length."""
 
-    def __new__(cls, items):
+    firsts: frozenset[str]
+    folded: frozenset[tuple[str, ...]]
+    ffirsts: frozenset[str]
+    maxlen: int
+
+    def __new__(cls, items: Iterable[tuple[str, ...]]) -> "Phrases":
         obj = super().__new__(cls, items)
         obj.firsts = frozenset(t[0] for t in obj if t)
+        obj.folded = frozenset(tuple(folded(w) for w in t) for t in obj)
+        obj.ffirsts = frozenset(t[0] for t in obj.folded if t)
         obj.maxlen = max((len(t) for t in obj), default=0)
         return obj
 
 
-def _phrases(src: str) -> Phrases:
-    out = set()
-    for p in re.split(r"[,\n]", src):
-        p = p.strip()
-        if p:
-            out.add(tuple(key(w) for w in p.split()))
-    return Phrases(out)
+def phrases(items: Iterable[str]) -> Phrases:
+    """Phrases from written entries ("tập trung", "Ủy ban")."""
+    return Phrases(tuple(key(w) for w in p.split()) for p in items if p.strip())
+
+
+class LexiconError(ValueError):
+    """The language data breaks a rule of the loader."""
+
+
+# Lists that must share no phrase: a word cannot both start a task and rule one out.
+OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
+# Lists read as plain sets of single words, not phrases.
+WORD_SETS = ("place_triggers", "admin_words")
+
+
+@dataclass(frozen=True)
+class Language:
+    """Every word list of one language, validated, with the restoration table for unaccented text."""
+
+    lists: dict[str, Phrases]
+    words: dict[str, frozenset[str]]
+    restore: dict[tuple[str, ...], tuple[str, ...]]  # folded words → the listed phrase they are read as
+    restore_len: int = 1
+    written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every list as written, in its order
+
+    def __getitem__(self, name: str) -> Phrases:
+        return self.lists[name]
+
+
+def _read(lang: str) -> dict[str, list[str]]:
+    raw: dict[str, list[str]] = {}
+    for path in sorted((LANG_DIR / lang).glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for name, items in data.items():
+            if name in raw:
+                raise LexiconError(f"{path.name}: list {name!r} defined twice")
+            if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
+                raise LexiconError(f"{path.name}: {name!r} must be a list of non-empty phrases")
+            raw[str(name)] = items
+    return raw
+
+
+def validate(raw: dict[str, list[str]]) -> None:
+    """Refuse duplicates (compared as keys, so "hoá"/"hóa" are one) and words in two opposed lists."""
+    for name, items in raw.items():
+        seen: dict[tuple[str, ...], str] = {}
+        for x in items:
+            k = tuple(key(w) for w in x.split())
+            if k in seen:
+                raise LexiconError(f"{name}: {x!r} duplicates {seen[k]!r}")
+            seen[k] = x
+    for a, b in OPPOSED:
+        if a in raw and b in raw:
+            both = {tuple(key(w) for w in x.split()) for x in raw[a]} & \
+                {tuple(key(w) for w in x.split()) for x in raw[b]}
+            if both:
+                raise LexiconError(f"{a} and {b} share {sorted(' '.join(t) for t in both)}")
+
+
+def build(raw: dict[str, list[str]]) -> Language:
+    validate(raw)
+    lists = {name: phrases(items) for name, items in raw.items() if name not in WORD_SETS}
+    words = {name: frozenset(key(x) for x in raw[name]) for name in WORD_SETS if name in raw}
+    # Words typed without diacritics are read as the listed phrase they fold to ("don vi" → "đơn vị"),
+    # else word by word as the listed word most phrases use ("co" → "có"); ties go to the first in
+    # alphabetical order, so the table is stable.
+    uses: Counter[tuple[str, ...]] = Counter()
+    for items in raw.values():
+        for x in items:
+            ks = tuple(key(w) for w in x.split())
+            uses[ks] += 1
+            uses.update((w,) for w in ks)
+    restore: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for ks in sorted(uses, key=lambda t: (-uses[t], t)):
+        restore.setdefault(tuple(folded(w) for w in ks), ks)
+    return Language(lists=lists, words=words, restore=restore, restore_len=max(map(len, restore), default=1),
+                    written={name: tuple(items) for name, items in raw.items()})
+
+
+@lru_cache(maxsize=4)
+def load_language(lang: str = "vi") -> Language:
+    """The validated word lists of ``lang`` (read once per process)."""
+    return build(_read(lang))
+
+
+@lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, str, bool, bool]:
+    """(key, folded, is a word, starts with a capital) of one token."""
+    isword = word[0].isalnum()
+    return key(word), folded(word), isword, isword and word[0].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    out = []
+    nwords = 0
+    for m in _TOKEN.finditer(text, start, end):
+        w = m.group()
+        k, a, isword, cap = _forms(w)
+        nwords += isword
+        out.append(Tok(m.start(), m.end(), w, k, cap, isword, a))
+    if nwords >= _BARE_MIN_WORDS and text[start:end].isascii():
+        keys = _restored([t.f for t in out], [t.a for t in out], _VI)
+        out = [t._replace(f=k, bare=True) for t, k in zip(out, keys)]
+    return out
+
+
+def _restored(keys: list[str], folds: list[str], lang: Language) -> list[str]:
+    """Keys of words typed without diacritics: the longest listed phrase they fold to, word by word else."""
+    out = list(keys)
+    i, n = 0, len(folds)
+    while i < n:
+        for length in range(min(lang.restore_len, n - i), 0, -1):
+            got = lang.restore.get(tuple(folds[i:i + length]))
+            if got is not None:
+                out[i:i + length] = got
+                i += length
+                break
+        else:
+            i += 1
+    return out
 
 
 def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxlen: int = 5) -> int:
-    """Length (in tokens) of the longest phrase from ``phrases`` starting at ``i``; 0 if none."""
+    """Length (in tokens) of the longest phrase from ``phrases`` starting at ``i``; 0 if none.
+
+    A token typed without diacritics also matches a phrase by its folded form.
+    """
     n = len(toks)
     if i >= n:
         return 0
-    firsts = getattr(phrases, "firsts", None)
-    if firsts is not None:
-        if toks[i].f not in firsts:
+    bare = toks[i].bare
+    if isinstance(phrases, Phrases):
+        if toks[i].f not in phrases.firsts and not (bare and toks[i].a in phrases.ffirsts):
             return 0
         maxlen = phrases.maxlen
+        fset = phrases.folded
+    else:
+        fset = frozenset()
     best = 0
-    words = []
+    words: list[str] = []
+    fwords: list[str] = []
     for k in range(i, min(n, i + maxlen)):
         if not toks[k].word:
             break
         words.append(toks[k].f)
-        if tuple(words) in phrases:
+        fwords.append(toks[k].a)
+        if tuple(words) in phrases or (bare and tuple(fwords) in fset):
             best = len(words)
     return best
 
 
-# Verbs and pre-verbal adverbs that start a task predicate.
-TASK_VERBS = _phrases("""
-sao gửi, tập trung, tiếp tục, khẩn trương, kiên quyết, công bố, đối chiếu, chủ động, tăng cường, đẩy mạnh, đẩy nhanh, nâng cao, thực hiện, triển khai,
-rà soát, chỉ đạo, lãnh đạo, quan tâm, chú trọng, làm tốt, làm rõ, sớm, kịp thời, quyết liệt, tuyệt đối, nghiêm túc,
-xây dựng, hoàn thiện, hoàn thành, hoàn chỉnh, ban hành, tổ chức, củng cố, kiện toàn, đổi mới, phát huy, tạo,
-tạo điều kiện, đảm bảo, bảo đảm, nắm, nắm chắc, nắm bắt, nắm sát, theo dõi, kiểm tra, giám sát, đôn đốc, hướng dẫn,
-tuyên truyền, quán triệt, vận động, phối hợp, tham mưu, nghiên cứu, đề xuất, xử lý, giải quyết, tháo gỡ, hỗ trợ,
-ưu tiên, huy động, tranh thủ, khai thác, bố trí, sắp xếp, rút kinh nghiệm, thành lập, chuẩn bị, cập nhật,
-bổ sung, điều chỉnh, sửa đổi, lập, phê duyệt, tích cực, thường xuyên, định kỳ, chấp hành, ngăn chặn, phòng ngừa,
-bảo vệ, giữ vững, cải thiện, ứng dụng, tập huấn, bồi dưỡng, tổng kết, sơ kết, tổng hợp,
-báo cáo, trình, gửi, cung cấp, chuyển, tiếp thu, lưu ý, nêu cao, rèn luyện, giữ gìn, khơi dậy, thắt chặt, tham gia,
-kết hợp, luôn, quản lý, sử dụng, thu hút, đẩy lùi, kiểm soát, phân công, phân cấp, hạn chế, khắc phục,
-công khai, lắng nghe, lựa chọn, mở rộng, thúc đẩy, xác định rõ, rút ngắn, tiết kiệm, kiểm kê, hoàn tất, đảm nhận,
-tiếp nhận, vào cuộc, bám, bám sát, bám vào, chịu trách nhiệm, có trách nhiệm, có nhiệm vụ, được giao, phải, cần, nghiêm,
-không để, không chủ quan, chuyển giao, áp dụng, duy trì, xem xét, đăng ký, kiểm điểm, thanh tra, phấn đấu,
-nỗ lực, thẩm định, chỉ rõ, đề ra, chăm lo, đầu tư, phát triển, đào tạo, cải cách, chuyển đổi, sàng lọc,
-truyền đạt, phổ biến, cụ thể hóa, số hóa, chỉnh sửa, thay thế, bổ nhiệm, điều động, luân chuyển,
-nhân rộng, ngăn ngừa, phòng chống, tuần tra, truy xuất, xúc tiến, quảng bá, làm việc,
-tập hợp, đấu tranh, giữ, đưa, rút, tăng, giảm, đơn giản hóa, hiện đại hóa, đẩy,
-có biện pháp, có giải pháp, có kế hoạch, có phương án, có thái độ, có văn bản, có chính sách, có cơ chế,
-có chỉ đạo, động viên, khuyến khích, khen thưởng, thi đua, tiếp công dân, đối thoại, tiếp xúc,
-thực thi, vận hành, khởi công, thi công, nghiệm thu, giải ngân, quyết toán, thanh toán, thu hồi,
-cưỡng chế, bồi thường, giải phóng, di dời, nhắc nhở, chấn chỉnh, xử phạt, cảnh báo, dự báo,
-ứng phó, cứu trợ, cứu hộ, tìm kiếm, sửa chữa, nâng cấp, mua sắm, điều tra, truy tố,
-xét xử, thông tin, lấy ý kiến, góp ý, hiệu chỉnh, kết nối, tạo lập, nộp, trả lời, phản hồi, giải trình, thống kê,
-định hướng, trực tiếp, nhanh chóng, quyết tâm, hình thành, dành, tránh, làm, vận dụng, phê bình, tự phê bình,
-đánh giá, phân tích, lãnh, hướng, tuyển, tuyển chọn, rà, chủ trì, cử, mời, giao, yêu cầu, đề nghị, kêu gọi,
-tiến hành, thẩm tra, giúp, quy định, tính toán, dự kiến, tận dụng, khuyến cáo, sơ tuyển, xét duyệt, xác minh,
-nhân dịp, tổ chức thực hiện, tuyên dương, biểu dương, ghi nhận, bám nắm, theo sát, sắp tới, sát sao,
-cụ thế hóa, hoàn thiện, ký, ký kết, tái cấu trúc, số hoá, lan tỏa, vượt qua, khai trương, nắm vững, tập trung cao độ,
-sẵn sàng, chuẩn bị sẵn sàng, bảo đảm sẵn sàng,
-khảo sát, sơ tán, di dời, di chuyển, gia cố, nạo vét, canh gác, túc trực, trực ban, dự trữ, cấp phát, phân bổ,
-bàn giao, tạm dừng, đình chỉ, thu hoạch, gieo trồng, tiêm phòng, đôn đốc, cam kết,
-cân đối, chi trả, phát dọn, dọn dẹp, khơi thông, chữa cháy, dập tắt, ra quân, lập biên bản,
-mở sổ, mở lớp, mở đợt, mở chuyên mục, mở tài khoản
-""")
+def cue_pattern(name: str, lang: str = "vi") -> str:
+    """A regex alternation of a list's folded phrases in their listed order, for text folded by ``fold``."""
+    raw = load_language(lang).written[name]
+    return "|".join(re.escape(" ".join(folded(w) for w in x.split())) for x in raw)
 
-ASSIGN_VERBS = _phrases("giao, yêu cầu, đề nghị, giao cho, giao nhiệm vụ cho, giao trách nhiệm cho, đồng chí đề nghị")
 
-# Verbs after which the subject describes the meeting, a decision or a past fact: never a task.
-NONTASK_VERBS = _phrases("""
-dự, tham dự, phát biểu, thảo luận, cho biết, nhấn mạnh, ghi nhận, biểu quyết, trò chuyện, họp, nghe,
-khẳng định, cho rằng, thống nhất, nhất trí, đồng ý, đánh giá cao, biểu dương, hoan nghênh, thông qua, kết luận,
-cho ý kiến, quyết định, trao, tặng, thăm, giao ban, ký ban hành, phản ánh, kiến nghị, nêu, phân tích,
-nói, chia sẻ, bày tỏ, mong muốn, chúc mừng, cảm ơn, giới thiệu, trình bày,
-khai mạc, bế mạc, đồng chủ trì, đạt, có, gặp, gặp gỡ, được, bị, là, trở thành,
-tăng trưởng, diễn ra, ra mắt, nhận định, kêu gọi, cho phép, giải đáp, thiếu, gồm, tiến hành, xác định,
-vừa, đã, đang, cũng, đều, vẫn, còn, chưa, mới
-""")
+_VI = load_language("vi")
 
-PRE_ADVERBS = _phrases("""
-đã, đang, sẽ, vừa, cũng, đều, vẫn, còn, chưa, không, mới, hãy, nên, cần, phải, tiếp tục, trực tiếp,
-khẩn trương, chủ động, kịp thời, sớm, quyết liệt, tích cực, thường xuyên, nghiêm túc, luôn, cũng cần,
-cần phải, nhanh chóng, sau đó, đồng thời, cần tiếp tục
-""")
-
-STRONG_MODALS = _phrases("""
-phải, cần, có trách nhiệm, có nhiệm vụ, chịu trách nhiệm, chủ trì, được giao, khẩn trương, cần phải, sẽ
-""")
-
-# Words that head the name of a unit, body or group that can be given a task.
-UNIT_HEADS = _phrases("""
-ban, ban thường vụ, ban chấp hành, ban cán sự, đảng đoàn, đảng ủy, đảng bộ, cấp ủy, cấp, ngành, địa phương, sở,
-ủy ban, ubnd, hđnd, ubmttq, mttq, ubkt, bch, btv, bcs, vptu, hội đồng, văn phòng, mặt trận, công an, bộ chỉ huy,
-bộ, thanh tra, chánh, chủ tịch, phó chủ tịch, giám đốc, phó giám đốc, trưởng, phó trưởng, thủ trưởng,
-người đứng đầu, bí thư, phó bí thư, cán bộ, đảng viên, cơ quan, đơn vị, huyện ủy, thành ủy, thị ủy, tỉnh ủy,
-quận ủy, tỉnh đoàn, thành đoàn, hội, đoàn, liên đoàn, liên hiệp, tổ chức, xã, phường, thị trấn, huyện, quận,
-thị xã, thành phố, ấp, thôn, tiểu ban, trung tâm, đài, báo, bệnh viện, cục, chi cục, phòng, kho bạc,
-ngân hàng, công ty, tổng công ty, doanh nghiệp, đồng chí, hệ thống chính trị, lãnh đạo, thường trực,
-chính quyền, đoàn thể, chủ đầu tư, viện, học viện, vụ, tổng cục, chi bộ, tổ, tổ dân phố, cộng tác viên,
-nhà đầu tư, hợp tác xã, cụm, khu, ban quản lý, ủy viên, tỉnh ủy viên, huyện ủy viên, bộ phận, lực lượng,
-bộ đội biên phòng, viện kiểm sát, tòa án, kiểm toán, hiệp hội, chánh án, hiệu trưởng, trưởng phòng, trưởng ban,
-trưởng đoàn, đoàn kiểm tra, đoàn công tác, ngành chức năng, cơ sở, cá nhân, tập thể, đại hội,
-hộ gia đình, công chức, viên chức, thành viên, trường học, trường chính trị, trường đại học, trường cao đẳng, ubnd&hđnd, hđnd&ubnd, chi hội, ngành giáo dục,
-nhà thầu, vườn quốc gia, khu bảo tồn, chủ rừng, kho bạc nhà nước
-""")
-
-DETERMINERS = _phrases("các, những, mỗi, từng, toàn, cả, toàn thể, toàn bộ, tất cả các, tất cả, riêng")
-
-PERSON_STARTS = _phrases("đồng chí, ông, bà, đ/c")
-PERSON_TITLES = _phrases("""
-bí thư, phó bí thư, chủ tịch, phó chủ tịch, thủ tướng, phó thủ tướng, giám đốc, phó giám đốc, bộ trưởng,
-thứ trưởng, đại tá, thượng tá, trung tá, thiếu tướng, trung tướng, trưởng ban, phó trưởng ban, tổng bí thư,
-chủ nhiệm, phó chủ nhiệm, chánh văn phòng, ủy viên
-""")
-PLACE_TRIGGERS = {"tỉnh", "huyện", "xã", "tp", "tx", "quận", "phường", "thị", "ấp", "thôn", "phố", "thành", "vùng",
-                  "khu", "sông", "hồ", "cầu", "đường", "cảng", "đảo", "nước", "bản", "tp.", "tx.", "trấn"}
-PROPER_NOT_PERSON = {("việt", "nam"), ("hồ", "chí", "minh"), ("trung", "ương"), ("chính", "phủ"), ("quốc", "hội"),
-                     ("nhà", "nước"), ("nhân", "dân"), ("tổ", "quốc"), ("mặt", "trận")}
-
-# Name-forming verbs: right after a unit head they are part of the name ("Ban Chỉ đạo", "cơ quan tham mưu").
-NAME_VERBS = _phrases("""
-chỉ đạo, chỉ huy, tổ chức, quản lý, kiểm tra, tuyên giáo, dân vận, nội chính, tham mưu, giúp việc, tư vấn,
-thẩm định, điều hành, phục vụ, tiếp công dân, thi đua, xây dựng đảng, chuyên trách, phát triển,
-đào tạo, bảo vệ, phòng chống, điều phối, giám sát, điều tra, quy hoạch, ứng phó, đầu tư,
-kiểm soát, chấp hành, thường vụ, cán sự, biên tập, thực hiện
-""")
-NAME_HEADS = _phrases("""
-ban, cơ quan, đơn vị, ủy ban, sở, tiểu ban, hội đồng, trung tâm, tổ, đoàn, phòng, cục, bộ, viện, đài, chuyên trách,
-tham mưu, cơ quan chuyên trách, bộ phận, ban chỉ đạo, dự án
-""")
-
-NP_INTERNAL = _phrases("""có liên quan, có thẩm quyền, liên quan, trực thuộc, thuộc, từ tỉnh đến cơ sở, từ tỉnh đến xã,
-nhất là, trong đó có, kể cả, đặc biệt là, là đối tượng, là tổ chức, là cá nhân, là hộ gia đình, là doanh nghiệp""")
-NP_STOPS = _phrases("""
-theo, căn cứ, để, nhằm, trên cơ sở, sau khi, khi, nếu, thì, về việc, trước, trong đó, đồng thời, ngoài ra,
-nhưng, tuy nhiên, vì, do đó, với ý chí, tại, qua, trước mắt, kết quả, tình hình, hồ sơ, danh sách, nội dung,
-chậm nhất, muộn nhất, kể từ, trong thời hạn
-""")
-
-CONT_MARKERS = _phrases("""
-đồng thời, ngoài ra, bên cạnh đó, trong đó, sau đó, theo đó, thêm vào đó, mặt khác, cùng với đó, tiếp đó, qua đó
-""")
+TASK_VERBS = _VI["task_verbs"]
+ASSIGN_VERBS = _VI["assign_verbs"]
+NONTASK_VERBS = _VI["nontask_verbs"]
+PRE_ADVERBS = _VI["pre_adverbs"]
+STRONG_MODALS = _VI["strong_modals"]
+MANNER_ADVERBS = frozenset(" ".join(t) for t in _VI["manner_adverbs"])
+NAME_VERBS = _VI["name_verbs"]
+REPORT_HEADS = _VI["report_heads"]
+SPEECH_VERBS = _VI["speech_verbs"]
+UNIT_HEADS = _VI["unit_heads"]
+NAME_HEADS = _VI["name_heads"]
+DETERMINERS = _VI["determiners"]
+PERSON_STARTS = _VI["person_starts"]
+PERSON_TITLES = _VI["person_titles"]
+PLACE_TRIGGERS = _VI.words["place_triggers"]
+ADMIN_WORDS = _VI.words["admin_words"]
+PROPER_NOT_PERSON = frozenset(_VI["proper_not_person"])
+NP_INTERNAL = _VI["np_internal"]
+NP_STOPS = _VI["np_stops"]
+CONT_MARKERS = _VI["cont_markers"]
+ADVERBIAL_STARTS = _VI["adverbial_starts"]
+DOC_NOUNS = _VI["doc_nouns"]

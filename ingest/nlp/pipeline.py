@@ -24,9 +24,11 @@ from .classify import (
     report_continuation,
     report_to_of,
     section_mode,
+    subject_is_issuer,
 )
 from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
 from .directory import unit_type
+from .learned import Context, Decider, default_model
 from .metadata import extract_metadata
 from .model import Extraction, OwnerMention, Proposal
 from .outline import responsibility_line
@@ -106,13 +108,15 @@ _FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi
 _QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
 
 
-def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None) -> Extraction:
+def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None,
+            decider: Decider | None = None) -> Extraction:
     """Metadata and proposed directives of a communiqué; pass a list as ``trace`` to record how each sentence
-    was read (a debugging aid)."""
+    was read (a debugging aid). ``decider`` has the last word on each sentence (default: the committed learned
+    layer beside the rules)."""
     if not isinstance(text, str):
         text = str(text or "")
     try:
-        return _extract(nfc(text), directory, trace)
+        return _extract(nfc(text), directory, trace, decider=decider)
     except Exception:  # noqa: BLE001 - the extractor must never take the caller down
         log.exception("extraction failed; returning no proposals")
         return Extraction()
@@ -165,7 +169,9 @@ def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | No
 
 
 def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None,
-             contexts: list | None = None, force: tuple[int, int] | None = None) -> Extraction:
+             contexts: list | None = None, force: tuple[int, int] | None = None,
+             decider: Decider | None = None) -> Extraction:
+    decider = decider or default_model()
     # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
     # per line joined into rows (same length, so every offset is valid in the text as written); proposals
     # quote the text as written.
@@ -356,15 +362,19 @@ def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = 
                 # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
                 # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
                 ok = False
+            # explicit deadline
+            sent = src[s:e]
+            dl: TimeExpr | None = pick_deadline(sent, dctx)
             if forced:
                 ok = True
+            else:
+                ok = decider.decide(info, Context(mode=mode, zone=stack[-1].kind, depth=len(stack) - 1,
+                                                  marker=b.mtype, index=si, prev_label=prev_dir,
+                                                  has_deadline=dl is not None, upward=md.upward, rule=ok))
             if trace is not None:
                 trace.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
                               info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
             own = _owners_of(info)
-            # explicit deadline
-            sent = src[s:e]
-            dl: TimeExpr | None = pick_deadline(sent, dctx)
             if leadin:
                 # the list's frame is stated in the main clause, after adverbials and the last ";"
                 main_from = info.toks[info.main_start].start - s if info.toks and info.main_start < len(info.toks) else 0
@@ -547,6 +557,7 @@ def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
         info.labelled = True
         return info
     info = analyze(src, s, e)
+    info.issuer_subject = subject_is_issuer(info, src, issuer)
     if info.chidao_subject and not _same_body(info.chidao_subject, issuer):
         # "UBND thành phố chỉ đạo các phòng …" in a Party committee's notice: the communiqué assigns the task to
         # the subject, who passes it on (GUIDE: delegation chains); only the issuer's own "chỉ đạo" names Y.

@@ -1,4 +1,4 @@
-"""Score the extractor in-process with the shared scorer (../shared beside the repository)."""
+"""Score the extractor in-process with the shared scorer (../shared beside the repository, or $DONDOC_SHARED)."""
 import importlib.util
 import json
 from pathlib import Path
@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from ingest.nlp import extract
+from ingest.nlp.corpus import shared_dir
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = shared_dir()
 SCORER = SHARED / "eval" / "score_extraction.py"
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared (scorer and gold) not available")
 

@@ -5,9 +5,9 @@ from itertools import product
 import pytest
 from django.db import connection
 
-from tests.factories import TaskFactory, UnitFactory
-from tracker import selectors
-from tracker.models import Task, Timeliness
+from tests.factories import TaskFactory, UnitFactory, UserFactory
+from tracker import selectors, tallies
+from tracker.models import Task, Timeliness, User
 
 TODAY = date(2025, 6, 15)
 DUE_OFFSETS = [None, -30, -1, 0, 1, 6, 7, 8, 30]   # around "overdue" and the 7-day "due soon" edge
@@ -49,6 +49,19 @@ def test_annotation_filter_and_python_agree_on_grid(settings):
     counts = selectors.list_counts(Task.objects.all(), TODAY)
     assert counts.pop("total") == len(expected)
     assert counts == per_bucket
+    for by_range in (True, False):
+        assert selectors.list_counts(Task.objects.all(), TODAY, by_range=by_range) == {**per_bucket,
+                                                                                      "total": len(expected)}
+    # the closed-task tally, kept by the factories' saves, and the unfiltered list's counts built on it
+    closed = {b: n for b, n in per_bucket.items() if b in selectors.CLOSED_BUCKETS}
+    closed["cancelled"] = sum(1 for v in expected.values() if v is None)
+    assert {b: n for (_u, _r, b), n in tallies.stored().items()} == closed
+    assert tallies.stored() == tallies.counted()
+    assert {k: selectors.closed_bucket(*Task.objects.filter(pk=k).values_list(
+        "status", "due_date", "completed_on").get()) for k in expected} == {
+        k: ("cancelled" if v is None else v if v in selectors.CLOSED_BUCKETS else None) for k, v in expected.items()}
+    office = UserFactory(role=User.Role.OFFICE)
+    assert selectors.user_list_counts(office, TODAY) == {**per_bucket, "total": len(expected)}
     unit_counts = selectors.dashboard(TODAY)["per_unit"][0]
     assert {b: getattr(unit_counts, b) for b in Timeliness.values} == per_bucket
     assert unit_counts.total == len(expected)  # cancelled tasks count in the total, in no bucket

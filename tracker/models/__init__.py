@@ -16,3 +16,4 @@ from .reminders import (  # noqa: F401
     UnitReminderPolicy,
 )
 from .integration import ApiToken, CalendarFeed, Webhook, WebhookDelivery  # noqa: F401
+from .tallies import ClosedTally  # noqa: F401

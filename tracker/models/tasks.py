@@ -80,6 +80,10 @@ class Task(models.Model):
             models.Index(fields=["lead_unit", "status", "due_date", "completed_on"]),
             models.Index(fields=["status", "due_date", "completed_on"]),
             models.Index(fields=["directive", "status"]),
+            # Open tasks only: the overdue and due-soon lists and the open counts walk this small
+            # index instead of stepping over the closed archive in the due-date index.
+            models.Index(fields=["due_date", "status"], condition=Q(status__in=("new", "in_progress", "awaiting")),
+                         name="task_open_due"),
         ]
 
     def __str__(self):

@@ -111,3 +111,21 @@ def communique_rate_rows(communiques, list_url):
             f'<td><div class="progress" style="height: 1rem"><div class="progress-bar bg-success" '
             f'style="width: {c.rate}%">{c.rate}%</div></div></td></tr>')
     return mark_safe("".join(out))
+
+
+@register.simple_tag
+def task_rows(tasks, list_url):
+    """The task list's rows, built in Python: fifty rows of template nodes cost more than the queries."""
+    out = []
+    for task in tasks:
+        communique = task.directive.communique.label if task.directive_id and task.directive else "–"
+        unit = task.lead_unit
+        out.append(
+            f'<tr data-task="{task.pk}">\n    <td class="text-muted small">{task.pk}</td>\n'
+            f'    <td><a href="{list_url}{task.pk}/">{escape(excerpt(task.title))}</a></td>\n'
+            f'    <td title="{escape(unit.name)}">{escape(unit_label(unit))}</td>\n'
+            f'    <td class="text-nowrap">{escape(communique)}</td>\n'
+            f'    <td class="text-nowrap">{dmy(task.due_date)}</td>\n'
+            f'    <td>{status_badge(task.status)}</td>\n'
+            f'    <td>{timeliness_badge(getattr(task, "timeliness", None))}</td>\n  </tr>')
+    return mark_safe("\n  ".join(out))

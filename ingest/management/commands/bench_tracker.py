@@ -1,19 +1,34 @@
-"""`manage.py bench_tracker`: fill a throwaway database with tasks, then time the busiest pages.
+"""`manage.py bench_tracker`: fill a throwaway database with tasks, then time the busiest pages beside their floor.
 
-Run it against its own SQLite file, never the real database:
+Run it against its own database (SQLite file or PostgreSQL via DATABASE_URL), never the real one:
 
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py migrate
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py bench_tracker --tasks 100000 --units 300
+    export DATABASE_URL=sqlite:////tmp/bench.sqlite3   # or postgres://user@127.0.0.1:5432/bench
+    python manage.py migrate
+    python manage.py bench_tracker --tasks 30000 --units 300              # the current workload
+    python manage.py bench_tracker --force --archive --tasks 270000       # + closed history: 300k in all
+    python manage.py bench_tracker --measure-only --load 8 --load-seconds 20
 
-It refuses a database that already holds tasks unless --force (adds more) or
---measure-only (times what is there, writes nothing but sessions). Figures are
-server time measured around Django's test Client (no network), median and p95
-over --requests requests after two warm-ups, with the SQL query count of one request.
+It refuses a database that already holds tasks unless --force (adds more) or --measure-only.
+--archive adds closed tasks (done or cancelled, due years ago): the archive that grows while
+the open workload stays. Each page is timed around Django's test Client (no network), median
+and p95 over --requests requests after two warm-ups, and beside it its floor: the minimal raw
+SQL that returns the same rows and counts, timed in the same run, and the ratio page/floor.
+--save writes the medians as JSON; --baseline FILE prints the growth against such a file.
+--load N starts gunicorn (2 workers) on loopback and runs N logged-in clients for
+--load-seconds (at most 64 clients, 120 s, 20000 requests), printing requests/s and p95.
 """
+import http.client
+import json
+import os
 import random
+import socket
 import statistics
+import subprocess
+import sys
+import threading
 import time
 from datetime import timedelta
+from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -23,6 +38,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ingest.models import Communique, Directive
+from tracker import tallies
 from tracker.folding import fold
 from tracker.models import Task, TaskAssignment, Unit, User
 from tracker.selectors import local_today
@@ -55,6 +71,12 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20250101)
         parser.add_argument("--force", action="store_true", help="sinh thêm dù CSDL đã có nhiệm vụ")
         parser.add_argument("--measure-only", action="store_true", help="chỉ đo dữ liệu đang có")
+        parser.add_argument("--archive", action="store_true",
+                            help="sinh nhiệm vụ đã kết thúc (hoàn thành/huỷ, hạn từ nhiều năm trước)")
+        parser.add_argument("--save", help="ghi trung vị từng trang ra tệp JSON")
+        parser.add_argument("--baseline", help="tệp JSON của một lần đo trước: in mức tăng")
+        parser.add_argument("--load", type=int, default=0, help="số người dùng đồng thời (gunicorn)")
+        parser.add_argument("--load-seconds", type=float, default=20)
 
     def handle(self, *args, **opts):
         if "tracker_task" not in connection.introspection.table_names():
@@ -70,7 +92,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Sinh dữ liệu: {time.perf_counter() - started:.1f} s")
         # Measure as production would run: no per-query logging of DEBUG mode.
         settings.DEBUG = False
-        self.measure(opts["requests"])
+        medians = self.measure(opts["requests"], opts["baseline"])
+        if opts["save"]:
+            with open(opts["save"], "w", encoding="utf-8") as fh:
+                json.dump({"tasks": Task.objects.count(), "vendor": connection.vendor, "pages": medians}, fh,
+                          ensure_ascii=False, indent=1)
+        if opts["load"]:
+            self.load(min(opts["load"], 64), min(opts["load_seconds"], 120))
 
     # --- data -------------------------------------------------------------------
 
@@ -79,6 +107,8 @@ class Command(BaseCommand):
         n_tasks, n_units = opts["tasks"], opts["units"]
         n_comm = opts["communiques"] or max(1, n_tasks // 500)
         today = local_today()
+        archive = opts["archive"]
+        years = max(1, n_tasks // 10_000)  # ~10k tasks a year in a province
         tag = f"{int(time.time())}"
         with transaction.atomic():
             units = Unit.objects.bulk_create([
@@ -86,6 +116,8 @@ class Command(BaseCommand):
                      folded_name=fold(f"Đơn vị thử {tag}-{i} Tỉnh uỷ"), kind=Unit.Kind.DEPARTMENT)
                 for i in range(n_units)
             ])
+            if archive:  # history belongs to the units already there, if any
+                units = list(Unit.objects.filter(code__startswith="b").order_by("pk")) or units
             office_unit = units[0]
             if not User.objects.filter(username="bench_office").exists():
                 User.objects.create_user("bench_office", password="bench-Pass-123", unit=office_unit,
@@ -98,7 +130,8 @@ class Command(BaseCommand):
                 text = f"THÔNG BÁO KẾT LUẬN số {c + 1}-TB/TU\n" + "\n".join(sentences)
                 comm = Communique.objects.create(
                     number=f"{c + 1}-TB/TU", title=f"Kết luận của Ban Thường vụ Tỉnh uỷ, phiên {c + 1}",
-                    meeting_date=today - timedelta(days=rng.randint(0, 700)), text=text,
+                    meeting_date=today - timedelta(days=rng.randint(400, 400 + 365 * years) if archive
+                                                   else rng.randint(0, 700)), text=text,
                     content_hash=f"bench-{tag}-{c}", state=Communique.State.PUBLISHED)
                 pos = len(text.split("\n", 1)[0]) + 1
                 for order, sentence in enumerate(sentences):
@@ -118,11 +151,15 @@ class Command(BaseCommand):
                     directive = rng.choice(directives)
                     lead = units[min(int(rng.paretovariate(1.2)) - 1, n_units - 1)] if rng.random() < 0.5 \
                         else rng.choice(units)
-                    due = None if rng.random() < 0.1 else today + timedelta(days=rng.randint(-365, 365))
-                    status = rng.choices(population, weights)[0]
+                    if archive:
+                        due = None if rng.random() < 0.05 else today - timedelta(days=rng.randint(400, 400 + 365 * years))
+                        status = Task.Status.DONE if rng.random() < 0.9 else Task.Status.CANCELLED
+                    else:
+                        due = None if rng.random() < 0.1 else today + timedelta(days=rng.randint(-365, 365))
+                        status = rng.choices(population, weights)[0]
                     completed = None
-                    if status == Task.Status.DONE and due:
-                        completed = due + timedelta(days=rng.randint(-30, 10))
+                    if status == Task.Status.DONE:
+                        completed = (due or today - timedelta(days=400)) + timedelta(days=rng.randint(-30, 10))
                     title = directive.text
                     support = rng.choice(units) if rng.random() < 0.3 else None
                     search = fold(" ".join(filter(None, [title, lead.name, support.name if support else "",
@@ -140,12 +177,17 @@ class Command(BaseCommand):
                     if support and support.pk != lead.pk:
                         assignments.append(TaskAssignment(task=task, unit=support, role=TaskAssignment.Role.SUPPORT))
                 TaskAssignment.objects.bulk_create(assignments)
+            tallies.recount()  # bulk_create sends no signals: the closed-task tally from the rows
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as a maintained database would have
+            if connection.vendor == "postgresql":
+                cursor.execute("VACUUM ANALYZE")  # the visibility map, so index-only scans skip the heap
 
     # --- measurements -----------------------------------------------------------
 
-    def measure(self, n: int):
+    # --- measurements -----------------------------------------------------------
+
+    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
         office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
         staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
         if office is None:
@@ -153,18 +195,24 @@ class Command(BaseCommand):
         task = Task.objects.order_by("-pk").first()
         host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
         list_url, dash_url = reverse("tracker:task_list"), reverse("tracker:dashboard")
+        floors = Floors(local_today())
         scenarios = [
-            ("Danh sách, trang đầu (VP)", office, list_url, {}),
-            ("Lọc trạng thái + thời hạn", office, list_url, {"status": "in_progress", "timeliness": "qua_han"}),
-            ("Tìm “tinh uy” (VP)", office, list_url, {"q": "tinh uy"}),
-            ("Tìm hiếm “giai phong mat bang”", office, list_url, {"q": "giai phong mat bang"}),
-            ("Danh sách, trang 20, sắp theo đơn vị", office, list_url, {"sort": "unit", "page": 20}),
-            ("Tổng hợp", office, dash_url, {}),
+            ("Danh sách, trang đầu (VP)", office, list_url, {}, lambda: floors.task_list()),
+            ("Lọc trạng thái + thời hạn", office, list_url, {"status": "in_progress", "timeliness": "qua_han"},
+             lambda: floors.task_list("t.status = %s AND t.due_date < %s", ["in_progress", floors.today])),
+            ("Tìm “tinh uy” (VP)", office, list_url, {"q": "tinh uy"},
+             lambda: floors.task_list(*floors.search("tinh uy"))),
+            ("Tìm hiếm “giai phong mat bang”", office, list_url, {"q": "giai phong mat bang"},
+             lambda: floors.task_list(*floors.search("giai phong mat bang"))),
+            ("Danh sách, trang 20, sắp theo đơn vị", office, list_url, {"sort": "unit", "page": 20},
+             lambda: floors.task_list(order="u.name, t.id", offset=950)),
+            ("Tổng hợp", office, dash_url, {}, lambda: floors.dashboard()),
         ]
         if staff:
-            scenarios.append(("Danh sách của đơn vị (cán bộ)", staff, list_url, {}))
+            scenarios.append(("Danh sách của đơn vị (cán bộ)", staff, list_url, {},
+                              lambda: floors.task_list(unit_id=staff.unit_id)))
         if task:
-            scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}))
+            scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}, None))
         # The API, as a program calls it: a personal token, JSON. Throttling is off for the run.
         from tracker.api import tokens
         from tracker.api.throttling import PerTokenThrottle
@@ -172,18 +220,26 @@ class Command(BaseCommand):
         PerTokenThrottle.THROTTLE_RATES = {"api": None}
         api_url = reverse("api:task-list")
         scenarios += [
-            ("API: danh sách, trang đầu (VP)", office, api_url, {}),
-            ("API: lọc trạng thái + thời hạn (VP)", office, api_url, {"status": "in_progress", "timeliness": "qua_han"}),
-            ("API: trang 20, sắp theo đơn vị (VP)", office, api_url, {"sort": "unit", "page": 20}),
+            ("API: danh sách, trang đầu (VP)", office, api_url, {}, None),
+            ("API: lọc trạng thái + thời hạn (VP)", office, api_url, {"status": "in_progress", "timeliness": "qua_han"}, None),
+            ("API: trang 20, sắp theo đơn vị (VP)", office, api_url, {"sort": "unit", "page": 20}, None),
         ]
         if staff:
-            scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}))
+            scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}, None))
 
-        self.stdout.write(f"{Task.objects.count()} nhiệm vụ; {n} lượt đo mỗi trang\n")
-        header = f"{'Trang':40} {'median ms':>10} {'p95 ms':>8} {'max ms':>8} {'SQL':>4} {'HTTP':>5}"
-        self.stdout.write(header)
+        base = {}
+        if baseline:
+            with open(baseline, encoding="utf-8") as fh:
+                base = json.load(fh)
+        self.stdout.write(f"{connection.vendor}: {Task.objects.count()} nhiệm vụ "
+                          f"({Task.objects.filter(status__in=Task.OPEN_STATUSES).count()} đang mở); "
+                          f"{n} lượt đo mỗi trang; máy {os.cpu_count()} lõi, tải {os.getloadavg()[0]:.1f}\n")
+        header = (f"{'Trang':38} {'median':>7} {'p95':>7} {'floor':>7} {'×floor':>7} {'SQL':>4} {'HTTP':>5}"
+                  + (f" {'tăng':>6}" if base else ""))
+        self.stdout.write(header + "   (ms)")
         self.stdout.write("-" * len(header))
-        for label, user, url, params in scenarios:
+        medians = {}
+        for label, user, url, params, floor in scenarios:
             client = Client(HTTP_HOST=host)
             if url.startswith("/api/"):
                 _token, key = tokens.create_token(user, name="bench", scope="read")
@@ -192,16 +248,219 @@ class Command(BaseCommand):
                 client.force_login(user)
             for _ in range(2):
                 response = client.get(url, params)
+                if floor:
+                    floor()
             connection.queries_log.clear()  # a full log (maxlen) would make the count read 0
             with CaptureQueriesContext(connection) as ctx:
                 response = client.get(url, params)
             n_queries = len(ctx.captured_queries)  # read now: later requests reset the query log
-            times = []
-            for _ in range(n):
+            times, floor_times = [], []
+            for _ in range(n):  # page and floor interleaved: the same machine load for both
                 t0 = time.perf_counter()
                 response = client.get(url, params)
                 times.append((time.perf_counter() - t0) * 1000)
+                if floor:
+                    t0 = time.perf_counter()
+                    floor()
+                    floor_times.append((time.perf_counter() - t0) * 1000)
             times.sort()
             p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-            self.stdout.write(f"{label:40} {statistics.median(times):10.1f} {p95:8.1f} {times[-1]:8.1f} "
-                              f"{n_queries:4d} {response.status_code:5d}")
+            median = statistics.median(times)
+            medians[label] = median
+            floor_ms = statistics.median(floor_times) if floor_times else None
+            line = (f"{label:38} {median:7.1f} {p95:7.1f} "
+                    + (f"{floor_ms:7.1f} {median / floor_ms:6.1f}×" if floor_ms else f"{'–':>7} {'–':>7}")
+                    + f" {n_queries:4d} {response.status_code:5d}")
+            if base.get("pages", {}).get(label):
+                line += f" {median / base['pages'][label]:5.2f}×"
+            self.stdout.write(line)
+        if base:
+            self.stdout.write(f"tăng: trung vị lần này / lần đo {base['tasks']} nhiệm vụ ({base['vendor']})")
+        return medians
+
+    # --- load -------------------------------------------------------------------
+
+    def load(self, clients: int, seconds: float, max_requests: int = 20_000):
+        """gunicorn on loopback, `clients` logged-in users cycling over the list, a filter, the dashboard."""
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings.local"),
+               "DJANGO_DEBUG": "0"}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level",
+             "warning"], env=env, cwd=settings.BASE_DIR)
+        try:
+            cookies = self._session_cookies()
+            paths = [reverse("tracker:task_list"), reverse("tracker:task_list") + "?status=in_progress&timeliness=qua_han",
+                     reverse("tracker:dashboard")]
+            for _ in range(100):  # wait for the server to answer
+                try:
+                    http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/")
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            latencies, errors, lock = [], [0], threading.Lock()
+            deadline = time.perf_counter() + seconds
+
+            def user(i: int):
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                cookie = cookies[i % len(cookies)]
+                k = i
+                while time.perf_counter() < deadline:
+                    with lock:
+                        if len(latencies) >= max_requests:
+                            return
+                    path = paths[k % len(paths)] if cookie[1] else reverse("tracker:task_list")
+                    k += 1
+                    t0 = time.perf_counter()
+                    try:
+                        conn.request("GET", path, headers={"Cookie": cookie[0], "Host": "localhost"})
+                        response = conn.getresponse()
+                        response.read()
+                        ok = response.status == 200
+                    except OSError:
+                        ok = False
+                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    with lock:
+                        latencies.append((time.perf_counter() - t0) * 1000) if ok else None
+                        errors[0] += 0 if ok else 1
+
+            started = time.perf_counter()
+            threads = [threading.Thread(target=user, args=(i,)) for i in range(clients)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            elapsed = time.perf_counter() - started
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        latencies.sort()
+        if not latencies:
+            raise CommandError("Không có yêu cầu nào thành công khi đo tải.")
+        p95 = latencies[min(len(latencies) - 1, round(0.95 * (len(latencies) - 1)))]
+        self.stdout.write(f"\nTải (gunicorn 2 worker, {clients} người dùng, {elapsed:.0f} s, {connection.vendor}): "
+                          f"{len(latencies) / elapsed:.1f} yêu cầu/s, median {statistics.median(latencies):.0f} ms, "
+                          f"p95 {p95:.0f} ms, lỗi {errors[0]}")
+
+    def _session_cookies(self) -> list[tuple[str, bool]]:
+        """Session cookies of the office user and a unit's staff member, made as a login would (no password round)."""
+        engine = import_module(settings.SESSION_ENGINE)
+        cookies = []
+        for user, office in ((User.objects.filter(role=User.Role.OFFICE).order_by("pk").first(), True),
+                             (User.objects.filter(role=User.Role.UNIT_STAFF).order_by("pk").first(), False)):
+            if user is None:
+                continue
+            session = engine.SessionStore()
+            session["_auth_user_id"] = str(user.pk)
+            session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+            session["_auth_user_hash"] = user.get_session_auth_hash()
+            session.save()
+            cookies.append((f"{settings.SESSION_COOKIE_NAME}={session.session_key}", office))
+        return cookies
+
+
+OPEN = "t.status IN ('new', 'in_progress', 'awaiting')"
+
+
+class Floors:
+    """The minimal raw SQL for each page's rows and counts: what any implementation must at least run.
+
+    Counts as the pages count them: open tasks by the ranges of the status/due-date index, closed
+    ones from the tally (unfiltered lists), per-bucket ranges (filters) or one pass (text search).
+    """
+
+    def __init__(self, today):
+        self.today = today
+        self.soon = today + timedelta(days=settings.DUE_SOON_DAYS)
+
+    def open_buckets(self):
+        return [("qua_han", "t.due_date < %s", [self.today]),
+                ("sap_den_han", "t.due_date >= %s AND t.due_date <= %s", [self.today, self.soon]),
+                ("trong_han", "t.due_date > %s", [self.soon]), ("khong_thoi_han", "t.due_date IS NULL", [])]
+
+    def all_buckets(self):
+        return [(b, f"{OPEN} AND {cond}", p) for b, cond, p in self.open_buckets()] + [
+            ("xong_dung_han", "t.status = 'done' AND (t.due_date IS NULL OR t.completed_on <= t.due_date)", []),
+            ("xong_qua_han", ("t.status = 'done' AND t.due_date IS NOT NULL AND "
+                              "(t.completed_on > t.due_date OR t.completed_on IS NULL)"), []),
+            ("cancelled", "t.status = 'cancelled'", [])]
+
+    @staticmethod
+    def search(text: str):
+        words = fold(text).split()
+        return " AND ".join(["t.search_text LIKE %s"] * len(words)), [f"%{w}%" for w in words]
+
+    def task_list(self, where: str = "", params=(), *, unit_id=None, order="t.due_date ASC NULLS LAST, t.id",
+                  offset=0):
+        params = list(params)
+        with connection.cursor() as cursor:
+            if not where:  # the whole list: open tasks live, closed ones from the tally
+                mine = (" AND EXISTS (SELECT 1 FROM tracker_taskassignment a WHERE a.task_id = t.id AND a.unit_id = %s)"
+                        if unit_id else "")
+                sql = " UNION ALL ".join(
+                    f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
+                    for b, cond, _ in self.open_buckets())
+                args = [x for _, _, p in self.open_buckets() for x in [*p, *([unit_id] if unit_id else [])]]
+                cursor.execute(sql, args)
+                cursor.fetchall()
+                if unit_id:
+                    cursor.execute("SELECT bucket, SUM(n) FROM tracker_closedtally WHERE unit_id = %s GROUP BY bucket",
+                                   [unit_id])
+                else:
+                    cursor.execute("SELECT bucket, SUM(n) FROM tracker_closedtally WHERE role = 'lead' GROUP BY bucket")
+                cursor.fetchall()
+            elif "LIKE" in where:  # a text search reads its rows once
+                cases = " ".join(f"WHEN {cond} THEN '{b}'" for b, cond, _ in self.all_buckets())
+                args = [x for _, _, p in self.all_buckets() for x in p]
+                cursor.execute(f"SELECT b, COUNT(*) FROM (SELECT CASE {cases} END AS b FROM tracker_task t "
+                               f"WHERE {where}) s GROUP BY b", args + params)
+                cursor.fetchall()
+            else:
+                sql = " UNION ALL ".join(f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE ({where}) AND {cond}"
+                                         for b, cond, _ in self.all_buckets())
+                cursor.execute(sql, [x for _, _, p in self.all_buckets() for x in [*params, *p]])
+                cursor.fetchall()
+            conditions = [where] if where else []
+            if unit_id:
+                conditions.append("t.id IN (SELECT task_id FROM tracker_taskassignment WHERE unit_id = %s)")
+                params.append(unit_id)
+            cursor.execute(
+                "SELECT t.id, t.title, t.due_date, t.status, t.completed_on, t.progress, u.name, c.number "
+                "FROM tracker_task t JOIN tracker_unit u ON u.id = t.lead_unit_id "
+                "LEFT JOIN ingest_directive d ON d.id = t.directive_id "
+                "LEFT JOIN ingest_communique c ON c.id = d.communique_id "
+                f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} ORDER BY {order} LIMIT 50 OFFSET {offset}",
+                params)
+            return cursor.fetchall()
+
+    def dashboard(self):
+        with connection.cursor() as cursor:
+            sql = " UNION ALL ".join(f"SELECT t.lead_unit_id, '{b}', COUNT(*) FROM tracker_task t "
+                                     f"WHERE {OPEN} AND {cond} GROUP BY t.lead_unit_id"
+                                     for b, cond, _ in self.open_buckets())
+            cursor.execute(sql, [x for _, _, p in self.open_buckets() for x in p])
+            units = {row[0] for row in cursor.fetchall()}
+            cursor.execute("SELECT unit_id, bucket, n FROM tracker_closedtally WHERE role = 'lead' AND n > 0")
+            units |= {row[0] for row in cursor.fetchall()}
+            ids = list(units) or [0]
+            cursor.execute(f"SELECT id, name, short_name FROM tracker_unit WHERE id IN ({', '.join(['%s'] * len(ids))})",
+                           ids)
+            cursor.fetchall()
+            row_sql = ("SELECT t.id, t.title, t.due_date, t.status, u.name FROM tracker_task t "
+                       "JOIN tracker_unit u ON u.id = t.lead_unit_id WHERE {} ORDER BY t.due_date, t.id LIMIT 50")
+            cursor.execute(row_sql.format(f"{OPEN} AND t.due_date < %s"), [self.today])
+            cursor.fetchall()
+            cursor.execute(row_sql.format(f"{OPEN} AND t.due_date >= %s AND t.due_date <= %s"),
+                           [self.today, self.today + timedelta(days=7)])
+            cursor.fetchall()
+            cursor.execute("SELECT id, number, title, meeting_date FROM ingest_communique WHERE state = 'published' "
+                           "ORDER BY meeting_date DESC, id DESC LIMIT 51")
+            comms = [row[0] for row in cursor.fetchall()] or [0]
+            cursor.execute(
+                "SELECT d.communique_id, SUM(CASE WHEN t.status <> 'cancelled' THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) FROM tracker_task t "
+                "JOIN ingest_directive d ON d.id = t.directive_id "
+                f"WHERE d.communique_id IN ({', '.join(['%s'] * len(comms))}) GROUP BY d.communique_id", comms)
+            return cursor.fetchall()
