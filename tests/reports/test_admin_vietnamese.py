@@ -10,7 +10,8 @@ def test_task_history_page_shows_labels_not_codes(admin_client, admin_user, unit
     services.set_status(task, admin_user, Task.Status.AWAITING)
     html = admin_client.get(f"/quan-tri/tracker/task/{task.pk}/history/").content.decode()
     assert "Chờ xác nhận hoàn thành" in html and "Giao mới" in html
-    assert "awaiting" not in html and "get_status_display" not in html
+    assert "awaiting" not in html and "get_status_display" not in html and "lead_unit" not in html
+    assert "Đơn vị chủ trì" in html and "Ngày hoàn thành" in html
     assert "Người thay đổi" in html and "Lý do" in html and "Changed by" not in html
     assert "30/09/2026" in html
 
