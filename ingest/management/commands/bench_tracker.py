@@ -185,14 +185,8 @@ class Command(BaseCommand):
 
     # --- measurements -----------------------------------------------------------
 
-    # --- measurements -----------------------------------------------------------
-
-    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
-        office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
-        staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
-        if office is None:
-            raise CommandError("Không có người dùng Văn phòng để đo.")
-        task = Task.objects.order_by("-pk").first()
+    def _scenarios(self, office, staff, task):
+        """(label, user, url, params, floor) of each page timed, and the host name to send."""
         host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
         list_url, dash_url = reverse("tracker:task_list"), reverse("tracker:dashboard")
         floors = Floors(local_today())
@@ -214,7 +208,6 @@ class Command(BaseCommand):
         if task:
             scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}, None))
         # The API, as a program calls it: a personal token, JSON. Throttling is off for the run.
-        from tracker.api import tokens
         from tracker.api.throttling import PerTokenThrottle
 
         PerTokenThrottle.THROTTLE_RATES = {"api": None}
@@ -227,6 +220,16 @@ class Command(BaseCommand):
         if staff:
             scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}, None))
 
+        return host, scenarios
+
+    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
+        office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
+        staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
+        if office is None:
+            raise CommandError("Không có người dùng Văn phòng để đo.")
+        task = Task.objects.order_by("-pk").first()
+        host, scenarios = self._scenarios(office, staff, task)
+        from tracker.api import tokens
         base = {}
         if baseline:
             with open(baseline, encoding="utf-8") as fh:
