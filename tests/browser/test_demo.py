@@ -19,6 +19,12 @@ def demo(monkeypatch, settings):
 def test_a_ward_user_sees_their_tasks(page, login, demo):
     ward = User.objects.get(username="canbo.phuong")
     login("canbo.phuong", PASSWORD)
+    assert "/doi-mat-khau/" in page.url  # a demo password must be changed at first login
+    page.fill("#id_old_password", PASSWORD)
+    page.fill("#id_new_password1", "Phuong-Thanh-Sen-2026")
+    page.fill("#id_new_password2", "Phuong-Thanh-Sen-2026")
+    page.click("text=Lưu mật khẩu mới")
+    page.wait_for_load_state()
     page.goto("/nhiem-vu/")
     assert page.locator("h1").inner_text() == "Nhiệm vụ của đơn vị"
     rows = page.locator("#task-table tbody tr[data-task]")
@@ -30,6 +36,7 @@ def test_a_ward_user_sees_their_tasks(page, login, demo):
 
 
 def test_the_office_sees_the_dashboard_grouped_by_kind(page, login, demo):
+    User.objects.filter(username="vanphong").update(must_change_password=False)  # changed it already
     login("vanphong", PASSWORD)
     page.goto("/nhiem-vu/tong-hop/")
     tiers = page.locator("#per-unit details.tier")

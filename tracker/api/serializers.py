@@ -114,6 +114,7 @@ class HistorySerializer(serializers.Serializer):
 class TaskDetailSerializer(TaskRowSerializer):
     """The task page as data: owners, deadline, timeliness, the source sentence, reports, extensions, history."""
 
+    version = serializers.IntegerField(help_text="Gửi kèm khi quyết định (version) để không ghi đè thay đổi của người khác.")
     report_to = UnitRefSerializer(allow_null=True)
     assignments = AssignmentSerializer(many=True, source="page_assignments")
     directive_text = serializers.CharField(allow_null=True)

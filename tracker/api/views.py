@@ -133,18 +133,20 @@ class TaskViewSet(viewsets.GenericViewSet):
         task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         data = request.data
         note = str(data.get("note") or "")
-        unknown = set(data) - {"status", "due_date", "lead_unit", "note"}
+        unknown = set(data) - {"status", "due_date", "lead_unit", "note", "version"}
         if unknown or not set(data) & {"status", "due_date", "lead_unit"}:
             raise serializers.ValidationError(
                 {"non_field_errors": ["Chỉ sửa được status, due_date, lead_unit (kèm note)."]})
         # Validate every part before writing any, so a bad field changes nothing.
-        status_data = validated(StatusForm({"status": data["status"], "note": note}, task=task)) \
+        status_data = validated(StatusForm({"status": data["status"], "note": note, "version": data.get("version")},
+                                           task=task)) \
             if "status" in data else None
         due_data = validated(ChangeDueDateForm({"due_date": data["due_date"] or "", "note": note})) \
             if "due_date" in data else None
         lead_data = validated(ReassignForm({"lead": data["lead_unit"]})) if "lead_unit" in data else None
         if status_data:
-            task = services.set_status(task, request.user, status_data["status"], note=note)
+            task = services.set_status(task, request.user, status_data["status"], note=note,
+                                       expected_version=status_data.get("version"))
         if due_data:
             task = services.change_due_date(task, request.user, due_data["due_date"], note=note)
         if lead_data:
@@ -171,7 +173,8 @@ class TaskViewSet(viewsets.GenericViewSet):
         task = access.get_writable_task(request.user, pk, policy.can_act_as_lead)
         data = validated(MarkDoneForm(request.data, request.FILES))
         report = services.report_progress(task, request.user, text=data["text"], percent=100,
-                                          attachment=data["attachment"], mark_done=True)
+                                          attachment=data["attachment"], mark_done=True,
+                                          expected_version=data.get("version"))
         return Response(s.ReportSerializer(report, context=self.get_serializer_context()).data,
                         status=status.HTTP_201_CREATED)
 
@@ -195,12 +198,14 @@ class TaskViewSet(viewsets.GenericViewSet):
                    responses=s.TaskDetailSerializer)
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
-        return self._confirm(request, pk, {"decision": "return", "note": request.data.get("note", "")})
+        return self._confirm(request, pk, {"decision": "return", "note": request.data.get("note", ""),
+                                           "version": request.data.get("version")})
 
     def _confirm(self, request, pk, data):
         task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         data = validated(ConfirmForm(data))
-        services.confirm_completion(task, request.user, accept=data["decision"] == "accept", note=data["note"])
+        services.confirm_completion(task, request.user, accept=data["decision"] == "accept", note=data["note"],
+                                    expected_version=data.get("version"))
         return self._detail(access.get_task(request.user, task.pk))
 
     @extend_schema(summary="Quyết định đề nghị gia hạn (Văn phòng)", request=ExtensionDecisionInput,
@@ -215,7 +220,7 @@ class TaskViewSet(viewsets.GenericViewSet):
             raise Http404("Không tìm thấy đề nghị gia hạn.") from None
         data = validated(ExtensionDecisionForm(request.data))
         extension = services.decide_extension(extension, request.user, approve=data["decision"] == "approve",
-                                              note=data["note"])
+                                              note=data["note"], expected_version=data.get("version"))
         return Response(s.ExtensionSerializer(extension).data)
 
 

@@ -185,8 +185,29 @@ class Command(BaseCommand):
 
     # --- measurements -----------------------------------------------------------
 
-    def _scenarios(self, office, staff, task):
-        """(label, user, url, params, floor) of each page timed, and the host name to send."""
+    # --- measurements -----------------------------------------------------------
+
+    def api_scenarios(self, office, staff) -> list:
+        """The task-list endpoint as a program calls it (a personal token, JSON); throttling off for the run."""
+        from tracker.api.throttling import PerTokenThrottle
+
+        PerTokenThrottle.THROTTLE_RATES = {"api": None}
+        api_url = reverse("api:task-list")
+        scenarios = [
+            ("API: danh sách, trang đầu (VP)", office, api_url, {}, None),
+            ("API: lọc trạng thái + thời hạn (VP)", office, api_url, {"status": "in_progress", "timeliness": "qua_han"}, None),
+            ("API: trang 20, sắp theo đơn vị (VP)", office, api_url, {"sort": "unit", "page": 20}, None),
+        ]
+        if staff:
+            scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}, None))
+        return scenarios
+
+    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
+        office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
+        staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
+        if office is None:
+            raise CommandError("Không có người dùng Văn phòng để đo.")
+        task = Task.objects.order_by("-pk").first()
         host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
         list_url, dash_url = reverse("tracker:task_list"), reverse("tracker:dashboard")
         floors = Floors(local_today())
@@ -207,29 +228,8 @@ class Command(BaseCommand):
                               lambda: floors.task_list(unit_id=staff.unit_id)))
         if task:
             scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}, None))
-        # The API, as a program calls it: a personal token, JSON. Throttling is off for the run.
-        from tracker.api.throttling import PerTokenThrottle
+        scenarios += self.api_scenarios(office, staff)
 
-        PerTokenThrottle.THROTTLE_RATES = {"api": None}
-        api_url = reverse("api:task-list")
-        scenarios += [
-            ("API: danh sách, trang đầu (VP)", office, api_url, {}, None),
-            ("API: lọc trạng thái + thời hạn (VP)", office, api_url, {"status": "in_progress", "timeliness": "qua_han"}, None),
-            ("API: trang 20, sắp theo đơn vị (VP)", office, api_url, {"sort": "unit", "page": 20}, None),
-        ]
-        if staff:
-            scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}, None))
-
-        return host, scenarios
-
-    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
-        office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
-        staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
-        if office is None:
-            raise CommandError("Không có người dùng Văn phòng để đo.")
-        task = Task.objects.order_by("-pk").first()
-        host, scenarios = self._scenarios(office, staff, task)
-        from tracker.api import tokens
         base = {}
         if baseline:
             with open(baseline, encoding="utf-8") as fh:
@@ -245,6 +245,8 @@ class Command(BaseCommand):
         for label, user, url, params, floor in scenarios:
             client = Client(HTTP_HOST=host)
             if url.startswith("/api/"):
+                from tracker.api import tokens
+
                 _token, key = tokens.create_token(user, name="bench", scope="read")
                 client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
             else:
