@@ -209,15 +209,17 @@ def dashboard(request):
     communiques = [c for c in data["communiques"] if c.total]
     for c in communiques:
         c.rate = round(100 * c.done / c.total)
+    tier_rows = [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
+                  "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
+                                for unit in tier["units"]]}
+                 for tier in data["tiers"]]
     return render(request, "tracker/dashboard.html", {
         **data,
         "communique_rows": communiques,
         "grand_total": sum(data["totals"].values()),
         "buckets": buckets,
-        "tier_rows": [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
-                       "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
-                                     for unit in tier["units"]]}
-                      for tier in data["tiers"]],
+        "tier_rows": tier_rows,
+        "unit_rows": [row for tier in tier_rows for row in tier["unit_rows"]],  # the chart: every unit
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
         "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
         "due_soon_rows": data["due_soon"][:DASHBOARD_ROWS],
