@@ -121,3 +121,28 @@ def test_communiques_still_in_review_follow_the_successor(merger, office_user):
     directory.succeed(old_a, new, user=office_user)
     directive = draft.directives.get()
     assert directive.owners.get().unit == new and directive.report_to == new
+
+
+def test_the_period_report_counts_a_merged_units_history_under_its_successor(merger, office_user, today):
+    from tracker.reports import periods
+    from tracker.reports import selectors as reports
+
+    old_a, old_b, new, tasks, _user = merger
+    period = periods.between(today - timedelta(days=60), today + timedelta(days=60))
+
+    def rows(report):
+        return {u["name"]: u for g in report["groups"] for u in g["units"]}
+
+    before = reports.period_report(reports.Scope(), period, today)
+    directory.succeed(old_a, new, user=office_user)
+    directory.succeed(old_b, new, user=office_user)
+    after = reports.period_report(reports.Scope(), period, today)
+
+    assert after["totals"] == before["totals"]  # nothing lost, nothing counted twice
+    merged = rows(after)["Sở Tài chính"]
+    assert set(rows(after)) == {"Sở Tài chính"}
+    assert merged["merged_from"] == ["Sở Kế hoạch và Đầu tư"]  # old_b kept nothing counted: its open work moved
+    assert merged["counts"]["due_on_time"] == 1 and merged["counts"]["due_late"] == 1  # old_a's finished work
+    assert merged["counts"]["total"] == sum(u["counts"]["total"] for u in rows(before).values())
+    unit_scope = reports.period_report(reports.Scope(unit=new), period, today)
+    assert unit_scope["totals"] == after["totals"]

@@ -69,8 +69,8 @@ def snapshot(scope: Scope, as_of: date) -> QuerySet:
     latest = HistoricalTask.objects.filter(history_date__lt=cut_of(as_of)).values("id").annotate(
         last=Max("history_id")).values("last")
     qs = HistoricalTask.objects.filter(history_id__in=latest).exclude(history_type="-")
-    if scope.unit is not None:
-        qs = qs.filter(lead_unit_id=scope.unit.pk)
+    if scope.unit is not None:  # with the units merged or renamed into it
+        qs = qs.filter(lead_unit_id__in=tracker_selectors.predecessor_ids(scope.unit.pk))
     if scope.group is not None:
         qs = qs.filter(lead_unit_id__in=scope.group.members.values("pk"))
     if scope.communique_id or scope.issuer:
@@ -126,15 +126,22 @@ def period_report(scope: Scope, period: Period, as_of: date | None = None, *, ov
     overdue: list[tuple[date, int, tuple]] = []
     trend_due: dict[tuple, int] = defaultdict(int)
     trend_on_time: dict[tuple, int] = defaultdict(int)
+    successors = tracker_selectors.final_successor_ids()  # a merged unit's tasks count under its successor
+    merged_from: dict[int, set[int]] = defaultdict(set)
     for pk, unit_id, status, due, done_on, key in classified(scope, period, as_of):
-        per_unit[unit_id][key] += 1
+        target = successors.get(unit_id, unit_id)
+        if target != unit_id:
+            merged_from[target].add(unit_id)
+        per_unit[target][key] += 1
         if key in ("due_overdue", "carried_overdue"):
             overdue.append((due, pk, (status, due, done_on)))
         if key in tracker_selectors.DUE_IN_PERIOD:
             trend_due[(due.year, due.month)] += 1
             trend_on_time[(due.year, due.month)] += key == "due_on_time"
 
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=per_unit).only("pk", "name", "short_name", "code", "kind")}
+    old_ids = {i for ids in merged_from.values() for i in ids}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in=[*per_unit, *old_ids])
+             .only("pk", "name", "short_name", "code", "kind")}
     groups = {key: {"key": key, "label": label, "units": [], "totals": _empty()} for key, label in GROUPS}
     totals = _empty()
     for unit_id, counts in per_unit.items():
@@ -142,6 +149,7 @@ def period_report(scope: Scope, period: Period, as_of: date | None = None, *, ov
         group = groups[unit_group(unit) if unit else "khac"]
         group["units"].append({"unit_id": unit_id, "name": unit.name if unit else f"#{unit_id}",
                                "short_name": unit.short_name if unit else "", "code": unit.code if unit else "",
+                               "merged_from": sorted(units[i].name for i in merged_from.get(unit_id, ()) if i in units),
                                "counts": _with_totals(counts)})
         for key in PERIOD_COUNT_KEYS:
             group["totals"][key] += counts[key]
