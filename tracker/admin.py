@@ -25,7 +25,7 @@ admin.site.unregister(Group)
 
 
 class FoldedSearchMixin:
-    """Search that ignores diacritics, tone placement and case ("tinh uy" finds "Tỉnh uỷ")."""
+    """Search that ignores diacritics, tone placement and case ("tinh uy" finds "Tỉnh ủy" and "Tỉnh uỷ")."""
 
     folded_search_fields: tuple[str, ...] = ()
 
@@ -307,9 +307,9 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
         return _selected_tasks(self, request, queryset, ReassignForm, "Giao lại nhiệm vụ cho đơn vị",
                                lambda task, data: services.reassign(task, request.user, data["lead"]))
 
-    @admin.action(description="Huỷ nhiệm vụ (ghi lý do)")
+    @admin.action(description="Hủy nhiệm vụ (ghi lý do)")
     def cancel_action(self, request, queryset):
-        return _selected_tasks(self, request, queryset, CancelForm, "Huỷ nhiệm vụ",
+        return _selected_tasks(self, request, queryset, CancelForm, "Hủy nhiệm vụ",
                                lambda task, data: services.set_status(task, request.user, Task.Status.CANCELLED,
                                                                       note=data["reason"]))
 

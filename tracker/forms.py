@@ -129,7 +129,7 @@ class StatusForm(VersionedForm):
     def __init__(self, *args, task: Task, **kwargs):
         super().__init__(*args, **kwargs)
         if task.is_open:
-            choices = [(Task.Status.CANCELLED, "Tạm dừng/huỷ nhiệm vụ")]
+            choices = [(Task.Status.CANCELLED, "Tạm dừng/hủy nhiệm vụ")]
         else:
             choices = [(Task.Status.IN_PROGRESS, "Mở lại (đang thực hiện)")]
         self.fields["status"].choices = choices
@@ -145,7 +145,7 @@ class ReassignForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(label="Lý do huỷ", error_messages={"required": "Cần nêu lý do huỷ nhiệm vụ."})
+    reason = forms.CharField(label="Lý do hủy", error_messages={"required": "Cần nêu lý do hủy nhiệm vụ."})
 
 
 class ChangeDueDateForm(forms.Form):

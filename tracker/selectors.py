@@ -73,7 +73,7 @@ PERIOD_COUNTS = (
     ("carried_overdue", "Quá hạn từ kỳ trước",
      "Hạn trước kỳ, đến ngày số liệu vẫn chưa hoàn thành."),
     ("no_deadline", "Không thời hạn, thường xuyên, định kỳ",
-     "Không có hạn cụ thể hoặc là nhiệm vụ thường xuyên, định kỳ; chưa tạm dừng/huỷ."),
+     "Không có hạn cụ thể hoặc là nhiệm vụ thường xuyên, định kỳ; chưa tạm dừng/hủy."),
 )
 PERIOD_COUNT_KEYS = tuple(key for key, _label, _text in PERIOD_COUNTS)
 DUE_IN_PERIOD = ("due_on_time", "due_late", "due_overdue", "due_pending")
@@ -189,7 +189,7 @@ LIST_DEFERRED = ("search_text", "directive__text", "directive__communique__text"
 def search_tasks(qs: QuerySet, text: str) -> QuerySet:
     """Tasks whose folded search text holds every word of `text`, diacritics and case ignored.
 
-    "tinh uy" finds "Tỉnh uỷ", "dang" finds "Đảng". On PostgreSQL each word is
+    "tinh uy" finds "Tỉnh ủy" and "Tỉnh uỷ", "dang" finds "Đảng". On PostgreSQL each word is
     served by the trigram index of migration 0002; SQLite scans the column.
     """
     for word in fold(text).split()[:10]:

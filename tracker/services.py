@@ -277,11 +277,11 @@ def withdraw_report(report: ProgressReport, user: User, *, reason: str) -> Progr
     """A report is never deleted: withdrawing keeps it, with why, in the record."""
     policy.require(policy.can_confirm(user))
     if not reason.strip():
-        raise ValidationError("Cần nêu lý do huỷ báo cáo.")
+        raise ValidationError("Cần nêu lý do hủy báo cáo.")
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     report.withdrawn_reason = reason.strip()
     report._history_user = user
-    report._change_reason = "Huỷ báo cáo"
+    report._change_reason = "Hủy báo cáo"
     report.save(update_fields=["withdrawn_reason"])
     return report
 

@@ -38,7 +38,7 @@ ExtensionRequestInput = form_serializer(ExtensionRequestForm, "ExtensionRequestI
 ExtensionDecisionInput = form_serializer(ExtensionDecisionForm, "ExtensionDecisionInput")
 TaskEditInput = inline_serializer("TaskEditInput", {
     "status": serializers.ChoiceField(choices=Task.Status.choices, required=False,
-                                      help_text="Tạm dừng/huỷ nhiệm vụ đang mở, hoặc mở lại nhiệm vụ đã đóng."),
+                                      help_text="Tạm dừng/hủy nhiệm vụ đang mở, hoặc mở lại nhiệm vụ đã đóng."),
     "due_date": serializers.DateField(required=False, allow_null=True, help_text="Hạn mới; null: không thời hạn."),
     "lead_unit": serializers.IntegerField(required=False, help_text="Giao lại cho đơn vị chủ trì khác."),
     "note": serializers.CharField(required=False, allow_blank=True),

@@ -13,7 +13,7 @@ class ClosedTally(models.Model):
     class Bucket(models.TextChoices):
         DONE_ON_TIME = "xong_dung_han", "Hoàn thành đúng hạn"
         DONE_LATE = "xong_qua_han", "Hoàn thành quá hạn"
-        CANCELLED = "cancelled", "Tạm dừng/huỷ"
+        CANCELLED = "cancelled", "Tạm dừng/hủy"
 
     unit = models.ForeignKey("tracker.Unit", on_delete=models.CASCADE, related_name="+")
     role = models.CharField(max_length=8)  # TaskAssignment.Role

@@ -22,7 +22,7 @@ class Task(models.Model):
         IN_PROGRESS = "in_progress", "Đang thực hiện"
         AWAITING = "awaiting", "Chờ xác nhận hoàn thành"
         DONE = "done", "Đã hoàn thành"
-        CANCELLED = "cancelled", "Tạm dừng/huỷ"
+        CANCELLED = "cancelled", "Tạm dừng/hủy"
 
     class Recurrence(models.TextChoices):
         NONE = "", "Không"
@@ -127,8 +127,8 @@ class ProgressReport(models.Model):
     attachment = models.FileField("tệp đính kèm", upload_to="reports/%Y/%m/", blank=True)
     new_status = models.CharField("chuyển trạng thái", max_length=16, choices=Task.Status.choices, blank=True)
     created_at = models.DateTimeField("thời gian", auto_now_add=True)
-    withdrawn_reason = models.TextField("lý do huỷ báo cáo", blank=True,
-                                        help_text="Báo cáo không bị xoá: huỷ thì ghi lý do, báo cáo vẫn còn trong hồ sơ.")
+    withdrawn_reason = models.TextField("lý do hủy báo cáo", blank=True,
+                                        help_text="Báo cáo không bị xoá: hủy thì ghi lý do, báo cáo vẫn còn trong hồ sơ.")
 
     history = HistoricalRecords()
 

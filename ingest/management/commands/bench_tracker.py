@@ -72,7 +72,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="sinh thêm dù CSDL đã có nhiệm vụ")
         parser.add_argument("--measure-only", action="store_true", help="chỉ đo dữ liệu đang có")
         parser.add_argument("--archive", action="store_true",
-                            help="sinh nhiệm vụ đã kết thúc (hoàn thành/huỷ, hạn từ nhiều năm trước)")
+                            help="sinh nhiệm vụ đã kết thúc (hoàn thành/hủy, hạn từ nhiều năm trước)")
         parser.add_argument("--save", help="ghi trung vị từng trang ra tệp JSON")
         parser.add_argument("--baseline", help="tệp JSON của một lần đo trước: in mức tăng")
         parser.add_argument("--load", type=int, default=0, help="số người dùng đồng thời (gunicorn)")

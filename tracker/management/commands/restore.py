@@ -18,7 +18,7 @@ class Command(BaseCommand):
         if not yes:
             answer = input("Toàn bộ dữ liệu hiện có sẽ bị thay bằng bản sao lưu. Gõ 'co' để tiếp tục: ")
             if answer.strip().lower() not in ("co", "có"):
-                raise CommandError("Đã huỷ, không thay đổi gì.")
+                raise CommandError("Đã hủy, không thay đổi gì.")
         try:
             summary = restore(archive)
         except BackupError as exc:
