@@ -11,8 +11,6 @@ from ingest.nlp.deadlines import DateContext, pick_deadline
 from ingest.nlp.segment import segment, table_cells
 
 
-
-
 def _info(s):
     return analyze(s, 0, len(s))
 

@@ -6,13 +6,7 @@ import datetime as dt
 from ingest.nlp import extract
 from ingest.nlp.metadata import extract_metadata
 from ingest.nlp.segment import mask_furniture, segment
-from tests.nlp.letterheads import ubnd_head
-
-UBND_HEAD = ubnd_head("ngày 08 tháng 10 năm 2025", "Kết luận của Chủ tịch UBND tỉnh về công tác năm 2025")
-
-
-PARTY_HEAD = ("ĐẢNG BỘ TỈNH AN BÌNH\nHUYỆN ỦY ĐÔNG SƠN\n*\nSố 20-KL/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-              "Đông Sơn, ngày 20 tháng 9 năm 2025\n\nKẾT LUẬN\n")
+from tests.nlp.letterheads import PARTY_HEAD, UBND_HEAD
 
 
 def test_a_news_lead_in_brackets_gives_the_meeting_day():
