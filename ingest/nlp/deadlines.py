@@ -22,6 +22,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from .text import fold_aligned, lower_aligned
 
@@ -191,99 +192,115 @@ _SCOPE_BEFORE = re.compile(
 _YEAR_LIST_AFTER = re.compile(r"^\s*(?:[,;]\s*(?:năm\s+)?\d{4}|[-–]\s*\d{2,4}|\s*và\s+(?:năm\s+)?\d{4})")
 
 
-def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, bool]:
-    g = m.groupdict()
-    base = ctx.base
-    if kind in ("date", "range"):
-        d = int(g.get("d") or g.get("d2") or 0)
-        mo = int(g.get("m") or g.get("m2") or 0)
-        y = _year(g.get("y") or g.get("y2"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            return None, False
-        if y:
-            return _safe_date(y, mo, d), True
-        return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
-    if kind == "wdate":
-        d, mo = words_number(g["dw"]), words_number(g["mw"])
-        y = _year(g.get("y"))
-        if not (d and mo and 1 <= d <= 31 and 1 <= mo <= 12):
-            return None, False
-        if y:
-            return _safe_date(y, mo, d), True
-        return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
-    if kind == "week":
-        mo = int(g["m"])
-        if not 1 <= mo <= 12:
-            return None, False
-        w = g["w"]
-        nth = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4}.get(w.split()[-1]) or (int(w) if w.isdigit() else None)
-        # the last day the phrase allows: the 7th for the first week, the month's end for the last one
-        make = (lambda yy: _last_day(yy, mo)) if w == "cuối" else \
-            (lambda yy: _safe_date(yy, mo, 7 * (nth or 1)))  # noqa: E731
-        y = _year(g.get("y"))
-        if y:
-            return make(y), True
-        return _next_on_or_after(make, base), False
-    if kind == "month":
-        mo = int(g["m"])
-        if not 1 <= mo <= 12:
-            return None, False
-        y = _year(g.get("y"))
-        if y:
-            return _last_day(y, mo), True
-        return _next_on_or_after(lambda yy: _last_day(yy, mo), base), False
-    if kind == "quarter":
-        q = _ROMAN[g["q"]]
-        y = _year(g.get("y"))
-        make = lambda yy: _last_day(yy, q * 3)  # noqa: E731
-        if y:
-            return make(y), True
-        return _next_on_or_after(make, base), False
-    if kind == "half":
-        which = g["which"]
-        n = int(g.get("n") or 6)
-        end_month = 12 if which.endswith("uối") else n
-        y = _year(g.get("y"))
-        make = lambda yy: _last_day(yy, end_month)  # noqa: E731
-        if y:
-            return make(y), True
-        return _next_on_or_after(make, base), False
-    if kind == "months_of_year":
-        y = _year(g.get("y"))
-        return (_last_day(y, int(g["n"])) if y else None), True
-    if kind == "yearend":
-        y = _year(g.get("y"))
-        if y:
-            return dt.date(y, 12, 31), True
-        return _next_on_or_after(lambda yy: dt.date(yy, 12, 31), base), False
-    if kind == "year":
-        y = _year(g.get("y"))
-        return (dt.date(y, 12, 31) if y else None), True
-    if kind == "relweek":
-        if ctx.anchor is None:
-            return None, True
-        sunday = ctx.anchor + dt.timedelta(days=6 - ctx.anchor.weekday())
-        return (sunday if g["rel"] == "này" else sunday + dt.timedelta(weeks=1)), True
-    if kind == "relmonth":
-        if ctx.anchor is None:
-            return None, True
-        if g.get("rel") in ("tới", "sau"):
-            nxt = _add_months(ctx.anchor.replace(day=1), 1)
-            return _last_day(nxt.year, nxt.month), True
-        return _last_day(ctx.anchor.year, ctx.anchor.month), True
-    if kind == "duration":
-        if ctx.anchor is None:
-            return None, True
-        n = int(g["n"])
-        unit = g["unit"]
-        if unit.startswith("ngày") and "làm" in unit:
-            return add_working_days(ctx.anchor, n), True
-        if unit.startswith("ngày"):
-            return ctx.anchor + dt.timedelta(days=n), True
-        if unit == "tuần":
-            return ctx.anchor + dt.timedelta(weeks=n), True
-        return _add_months(ctx.anchor, n), True
-    return None, False
+Resolved = tuple[dt.date | None, bool]  # the last day the phrase allows, and whether it wrote its year
+
+
+def _in_year(make: Callable[[int], dt.date | None], y: int | None, base: dt.date | None) -> Resolved:
+    """``make(year)`` in the year written, else the first such date on or after ``base``."""
+    if y:
+        return make(y), True
+    return _next_on_or_after(make, base), False
+
+
+def _r_date(g: dict, ctx: DateContext) -> Resolved:
+    d = int(g.get("d") or g.get("d2") or 0)
+    mo = int(g.get("m") or g.get("m2") or 0)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None, False
+    return _in_year(lambda yy: _safe_date(yy, mo, d), _year(g.get("y") or g.get("y2")), ctx.base)
+
+
+def _r_wdate(g: dict, ctx: DateContext) -> Resolved:
+    d, mo = words_number(g["dw"]), words_number(g["mw"])
+    if not (d and mo and 1 <= d <= 31 and 1 <= mo <= 12):
+        return None, False
+    return _in_year(lambda yy: _safe_date(yy, mo, d), _year(g.get("y")), ctx.base)
+
+
+def _r_week(g: dict, ctx: DateContext) -> Resolved:
+    mo = int(g["m"])
+    if not 1 <= mo <= 12:
+        return None, False
+    w = g["w"]
+    nth = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4}.get(w.split()[-1]) or (int(w) if w.isdigit() else None)
+    # the last day the phrase allows: the 7th for the first week, the month's end for the last one
+    if w == "cuối":
+        return _in_year(lambda yy: _last_day(yy, mo), _year(g.get("y")), ctx.base)
+    return _in_year(lambda yy: _safe_date(yy, mo, 7 * (nth or 1)), _year(g.get("y")), ctx.base)
+
+
+def _r_month(g: dict, ctx: DateContext) -> Resolved:
+    mo = int(g["m"])
+    if not 1 <= mo <= 12:
+        return None, False
+    return _in_year(lambda yy: _last_day(yy, mo), _year(g.get("y")), ctx.base)
+
+
+def _r_quarter(g: dict, ctx: DateContext) -> Resolved:
+    q = _ROMAN[g["q"]]
+    return _in_year(lambda yy: _last_day(yy, q * 3), _year(g.get("y")), ctx.base)
+
+
+def _r_half(g: dict, ctx: DateContext) -> Resolved:
+    end_month = 12 if g["which"].endswith("uối") else int(g.get("n") or 6)
+    return _in_year(lambda yy: _last_day(yy, end_month), _year(g.get("y")), ctx.base)
+
+
+def _r_months_of_year(g: dict, ctx: DateContext) -> Resolved:
+    y = _year(g.get("y"))
+    return (_last_day(y, int(g["n"])) if y else None), True
+
+
+def _r_yearend(g: dict, ctx: DateContext) -> Resolved:
+    return _in_year(lambda yy: dt.date(yy, 12, 31), _year(g.get("y")), ctx.base)
+
+
+def _r_year(g: dict, ctx: DateContext) -> Resolved:
+    y = _year(g.get("y"))
+    return (dt.date(y, 12, 31) if y else None), True
+
+
+def _r_relweek(g: dict, ctx: DateContext) -> Resolved:
+    if ctx.anchor is None:
+        return None, True
+    sunday = ctx.anchor + dt.timedelta(days=6 - ctx.anchor.weekday())
+    return (sunday if g["rel"] == "này" else sunday + dt.timedelta(weeks=1)), True
+
+
+def _r_relmonth(g: dict, ctx: DateContext) -> Resolved:
+    if ctx.anchor is None:
+        return None, True
+    if g.get("rel") in ("tới", "sau"):
+        nxt = _add_months(ctx.anchor.replace(day=1), 1)
+        return _last_day(nxt.year, nxt.month), True
+    return _last_day(ctx.anchor.year, ctx.anchor.month), True
+
+
+def _r_duration(g: dict, ctx: DateContext) -> Resolved:
+    """Durations count from the communiqué's date; working days skip Saturdays and Sundays."""
+    if ctx.anchor is None:
+        return None, True
+    n = int(g["n"])
+    unit = g["unit"]
+    if unit.startswith("ngày") and "làm" in unit:
+        return add_working_days(ctx.anchor, n), True
+    if unit.startswith("ngày"):
+        return ctx.anchor + dt.timedelta(days=n), True
+    if unit == "tuần":
+        return ctx.anchor + dt.timedelta(weeks=n), True
+    return _add_months(ctx.anchor, n), True
+
+
+_RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
+    "date": _r_date, "range": _r_date, "wdate": _r_wdate, "week": _r_week, "month": _r_month,
+    "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
+    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "duration": _r_duration,
+}
+
+
+def _resolve(kind: str, m: re.Match, ctx: DateContext) -> Resolved:
+    fn = _RESOLVERS.get(kind)
+    return fn(m.groupdict(), ctx) if fn else (None, False)
 
 
 _MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý|tuần|tháng\s+(?:này|tới|sau)|cuối\s+tháng|ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
@@ -295,11 +312,34 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
     if not _MAYBE_TIME.search(text):
         return []
     low = low if low is not None else lower_aligned(text)
+    # a slogan quoted inside a sentence; not a quotation that is the speaker's words ("yêu cầu: “Chậm nhất …”")
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low) if not re.search(r"(?:^|:)\s*$", low[:q.start()])]
+    out: list[TimeExpr] = []
+    for s, e, kind, m in _candidates(low):
+        if any(a < s and e < b for a, b in quoted):
+            continue  # "quán triệt tinh thần “không để … khi mùa mưa bão năm 2026 đến”": a slogan, not a limit
+        before, after = low[max(0, s - 90):s], low[e:e + 25]
+        strong = bool(_STRONG_PREFIX.search(before))
+        if _distractor(kind, m.groupdict(), low, e, before, after) or _looks_back(kind, before, after, strong) or \
+                _scope(kind, low, s, before, after):
+            continue
+        date, has_year = _resolve(kind, m, ctx)
+        if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
+                and 0 <= (date - ctx.base).days < 10 and not strong:
+            continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
+        strength = _strength(kind, strong, before)
+        if kind == "year" and not _year_in_reach(date, strength, before, ctx):
+            continue
+        out.append(TimeExpr(_phrase_start(low, s, before), e, kind, strength, date, has_year))
+    return out
+
+
+def _candidates(low: str) -> list[tuple[int, int, str, re.Match]]:
+    """Every pattern's matches, longest first at each position, dropping anything overlapping a kept span."""
     found: list[tuple[int, int, str, re.Match]] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(low):
             found.append((m.start(), m.end(), kind, m))
-    # Longest first at each position; drop anything overlapping a kept span.
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     kept: list[tuple[int, int, str, re.Match]] = []
     last_end = -1
@@ -308,82 +348,83 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         kept.append((s, e, kind, m))
         last_end = e
-    # a slogan quoted inside a sentence; not a quotation that is the speaker's words ("yêu cầu: “Chậm nhất …”")
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low) if not re.search(r"(?:^|:)\s*$", low[:q.start()])]
-    out: list[TimeExpr] = []
-    for s, e, kind, m in kept:
-        if any(a < s and e < b for a, b in quoted):
-            continue  # "quán triệt tinh thần “không để … khi mùa mưa bão năm 2026 đến”": a slogan, not a limit
-        before = low[max(0, s - 90):s]
-        after = low[e:e + 25]
-        g = m.groupdict()
-        if kind == "date" and not (g.get("y") or g.get("y2")):
-            # A day/month without a year only when it reads as a date ("ngày 20.5", "trước 15/8").
-            if not re.search(r"(?:ngày|trước|hạn|" + D + r"ến|nhất|\()\s*$", before):
-                continue
-        if kind == "date" and g.get("sep") in (".", "-") and not (g.get("y")) and not re.search(r"ngày\s*$", before):
-            continue
-        if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
-            continue
-        if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and _FROM_BEFORE.search(before) and \
-                not re.match(r"\s*(?:" + D + r"ến|tới|-|–)", after):
-            continue  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
-        if kind == "duration" and re.match(r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?"
-                                           r"(?:đủ\s+|đầy\s+đủ\s+)?(?:hồ\s+sơ|đơn|hồ\s+sơ)", low[e:e + 60]):
-            continue  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
-        if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
-            continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
-        strong = bool(_STRONG_PREFIX.search(before))
-        if _MOMENT_BEFORE.search(before) or not strong and _CLOCK_BEFORE.search(before):
-            continue  # "0 giờ ngày 01/4/2019", "tỷ lệ giải ngân tại thời điểm 30/9/2023": a reference moment
-        if not strong and kind == "duration":
-            # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"
-            # looks back
-            if _PAST_AFTER.search(after) or _PAST_DURATION_BEFORE.search(before):
-                continue
-        elif not strong and (_PAST_BEFORE.search(before) or _PAST_AFTER.search(after)):
-            continue
-        if kind in ("year", "yearend", "half", "quarter", "month", "months_of_year"):
-            if _SCOPE_BEFORE.search(before):
-                continue
-        if kind == "year":
-            if _YEAR_LIST_AFTER.search(after) or re.search(r"[-–,]\s*$", before[-3:]):
-                continue
-            if re.search(r"năm\s+học\s*$", low[max(0, s - 10):s + 8]):
-                continue
-        date, has_year = _resolve(kind, m, ctx)
-        if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
-                and 0 <= (date - ctx.base).days < 10 and not strong:
-            continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
-        if kind in ("range",):
-            strength = 2
-        elif strong:
-            strength = 3
-        elif _IN_PREFIX.search(before) or kind == "duration":
-            strength = 2
-        elif kind == "year":
-            strength = 0
-        else:
-            strength = 1
-        if kind == "year" and strong and date is not None and ctx.base is not None \
-                and date.year > ctx.base.year + 2 and re.search(D + r"ến\s*$|tới\s*$", before):
-            continue  # "quy hoạch sử dụng đất đến năm 2030": a horizon that scopes the task, not its time limit
-        if kind == "year" and date is not None and strength < 3:
-            ry = (ctx.base.year if ctx.base else None)
-            if ry is not None and not (ry <= date.year <= ry + 2):
-                continue
-        if kind == "year" and date is not None and ctx.base and date.year < ctx.base.year:
-            continue
-        # Extend the phrase to its prefix as written ("trước ngày", "trong").
-        ps = s
-        pm = _STRONG_PREFIX.search(before) or _IN_PREFIX.search(before)
-        if pm:
-            ps = s - (len(before) - pm.start())
-            lead = re.match(r"(?:hoàn\s+thành|xong)\s+", low[ps:s])
-            if lead:
-                ps += lead.end()
-        out.append(TimeExpr(ps, e, kind, strength, date, has_year))
-    return out
+    return kept
+
+
+def _distractor(kind: str, g: dict, low: str, e: int, before: str, after: str) -> bool:
+    """A date that is no time limit by what stands around it: a cited document's date, a start, a processing
+    time, a target length, a day/month that does not read as a date."""
+    if kind == "date" and not (g.get("y") or g.get("y2")):
+        # A day/month without a year only when it reads as a date ("ngày 20.5", "trước 15/8").
+        if not re.search(r"(?:ngày|trước|hạn|" + D + r"ến|nhất|\()\s*$", before):
+            return True
+    if kind == "date" and g.get("sep") in (".", "-") and not (g.get("y")) and not re.search(r"ngày\s*$", before):
+        return True
+    if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
+        return True
+    if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and _FROM_BEFORE.search(before) and \
+            not re.match(r"\s*(?:" + D + r"ến|tới|-|–)", after):
+        return True  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
+    if kind == "duration" and re.match(r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?"
+                                       r"(?:đủ\s+|đầy\s+đủ\s+)?(?:hồ\s+sơ|đơn|hồ\s+sơ)", low[e:e + 60]):
+        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
+    # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
+    return kind == "duration" and bool(re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before))
+
+
+def _looks_back(kind: str, before: str, after: str, strong: bool) -> bool:
+    """A reference moment ("0 giờ ngày 01/4/2019", "tại thời điểm 30/9/2023") or a past period ("kết quả đạt
+    được trong 6 tháng đầu năm")."""
+    if _MOMENT_BEFORE.search(before) or not strong and _CLOCK_BEFORE.search(before):
+        return True
+    if strong:
+        return False
+    if kind == "duration":
+        # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"
+        # looks back
+        return bool(_PAST_AFTER.search(after) or _PAST_DURATION_BEFORE.search(before))
+    return bool(_PAST_BEFORE.search(before) or _PAST_AFTER.search(after))
+
+
+def _scope(kind: str, low: str, s: int, before: str, after: str) -> bool:
+    """A period that scopes the work ("giai đoạn 2021 - 2025", "năm học 2024-2025", "năm 2025, 2026")."""
+    if kind in ("year", "yearend", "half", "quarter", "month", "months_of_year") and _SCOPE_BEFORE.search(before):
+        return True
+    if kind != "year":
+        return False
+    return bool(_YEAR_LIST_AFTER.search(after) or re.search(r"[-–,]\s*$", before[-3:]) or
+                re.search(r"năm\s+học\s*$", low[max(0, s - 10):s + 8]))
+
+
+def _strength(kind: str, strong: bool, before: str) -> int:
+    if kind == "range":
+        return 2
+    if strong:
+        return 3
+    if _IN_PREFIX.search(before) or kind == "duration":
+        return 2
+    return 0 if kind == "year" else 1
+
+
+def _year_in_reach(date: dt.date | None, strength: int, before: str, ctx: DateContext) -> bool:
+    """A bare year is a time limit only within two years of the communiqué; "đến năm 2030" is a horizon."""
+    if date is None or ctx.base is None:
+        return True
+    if strength == 3 and date.year > ctx.base.year + 2 and re.search(D + r"ến\s*$|tới\s*$", before):
+        return False  # "quy hoạch sử dụng đất đến năm 2030": a horizon that scopes the task, not its time limit
+    if strength < 3 and not (ctx.base.year <= date.year <= ctx.base.year + 2):
+        return False
+    return date.year >= ctx.base.year
+
+
+def _phrase_start(low: str, s: int, before: str) -> int:
+    """The phrase extended to its prefix as written ("trước ngày", "trong"), without "hoàn thành"."""
+    pm = _STRONG_PREFIX.search(before) or _IN_PREFIX.search(before)
+    if not pm:
+        return s
+    ps = s - (len(before) - pm.start())
+    lead = re.match(r"(?:hoàn\s+thành|xong)\s+", low[ps:s])
+    return ps + lead.end() if lead else ps
 
 
 _FIRST_YEAR = re.compile(r"\b(?:bat dau|ke|bat dau ke) tu nam (\d{4})\b")

@@ -38,75 +38,92 @@ _LIST_HEADS = frozenset({"huyện", "xã", "phường", "sở", "ngành", "tỉn
 
 def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
     """Length in tokens of a verb phrase starting at token ``k`` (0 when it is not one)."""
-    if k >= len(toks):
+    if k >= len(toks) or not toks[k].word or _part_of_name(toks, k, np_start):
         return 0
+    nxt = toks[k + 1].f if k + 1 < len(toks) else ""
+    if nxt in ("hóa", "hoá"):
+        return 2
+    n = max(match_at(toks, k, TASK_VERBS), match_at(toks, k, NONTASK_VERBS), match_at(toks, k, ASSIGN_VERBS),
+            match_at(toks, k, PRE_ADVERBS))
+    return _verb_reading(toks, k, n)
+
+
+def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
+    """The word at ``k`` belongs to the name of the unit phrase that starts at ``np_start``, verb or not."""
     t = toks[k]
-    if not t.word:
-        return 0
     if t.cap and (np_start is None or k > np_start) and k > 0 and toks[k - 1].f not in (":", ".", "“", '"', "("):
         # a capitalised word inside a sentence belongs to a name; after a dash too when the dash joins two
         # parts of one name ("Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Tài chính - Kế hoạch")
         if toks[k - 1].f not in ("-", "–") or (np_start is not None and k - 1 > np_start and toks[k - 2].word):
-            return 0
+            return True
     if match_at(toks, k, NP_INTERNAL):
-        return 0
+        return True
     if np_start is not None and k - 1 > np_start and toks[k - 1].cap and toks[k - 1].word and \
             max(match_at(toks, k - 1, TASK_VERBS), match_at(toks, k - 1, NONTASK_VERBS)) >= 2:
-        return 0  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")
+        return True  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")
     nxt = toks[k + 1].f if k + 1 < len(toks) else ""
-    if t.f == "tổ" and nxt == "chức":
-        after = toks[k + 2] if k + 2 < len(toks) else None
-        if after is None or not after.word or after.f in ("đảng", "cơ", "chính", "đoàn", "xã", "và", "thanh",
-                                                           "phi", "quốc", "tín", "kinh", "cá"):
-            return 0
-        if after.f == "hội" and k + 3 < len(toks) and toks[k + 3].f not in ("nghị", "thảo", "thi", "diễn", "chợ"):
-            return 0
-        if k > 0 and toks[k - 1].f in ("các", "những", "và", "mỗi", "từng"):
-            return 0
+    if t.f == "tổ" and nxt == "chức" and _organisation_noun(toks, k):
+        return True
     if t.f == "lãnh" and nxt == "đạo" and np_start is not None and \
             (k == np_start or toks[k - 1].f in ("chí", "các", "cán", "diện", "người", "ban", "những")):
-        return 0
-    if np_start is not None and k > np_start:
-        n = match_at(toks, k, NAME_VERBS)
-        if n:
-            # After a unit head ("Ban Chỉ đạo", "cơ quan tham mưu") or another name-forming verb.
-            j = k - 1
-            if j >= 0 and toks[j].f in (",", "và"):
-                j -= 1
-            if j >= 0 and toks[j].word:
-                for L in (1, 2):
-                    s = j - L + 1
-                    if s > 0 and toks[s - 1].f == "cơ" and toks[s].f == "sở":
-                        continue  # "cơ sở", not "Sở"
-                    if s > 0 and toks[s - 1].f in ("chi", "đảng") and toks[s].f == "bộ":
-                        continue  # "chi bộ", "đảng bộ": whole units, not "Bộ" before a name ("Bộ Tổ chức")
-                    if s >= 0 and match_at(toks, s, NAME_HEADS) == L:
-                        return 0
-                    if s >= 0 and match_at(toks, s, NAME_VERBS) == L and not (toks[s].cap and not t.cap):
-                        return 0  # (but "Sở Giáo dục và Đào tạo chỉ đạo …": a capitalised name, then the verb)
-    if t.f == "xây" and nxt == "dựng" and np_start is not None and k - 2 > np_start and \
-            toks[k - 2].f == "đầu" and toks[k - 1].f == "tư" and not verb_len(toks, k - 2, np_start):
-        return 0  # "Ban Quản lý dự án đầu tư xây dựng …": one name
-    if nxt in ("hóa", "hoá") and t.word:
-        return 2
-    n = max(match_at(toks, k, TASK_VERBS), match_at(toks, k, NONTASK_VERBS), match_at(toks, k, ASSIGN_VERBS),
-            match_at(toks, k, PRE_ADVERBS))
-    if t.f == "có" and n <= 1:
+        return True
+    if np_start is not None and k > np_start and match_at(toks, k, NAME_VERBS) and _after_name_head(toks, k):
+        return True
+    # "Ban Quản lý dự án đầu tư xây dựng …": one name
+    return t.f == "xây" and nxt == "dựng" and np_start is not None and k - 2 > np_start and \
+        toks[k - 2].f == "đầu" and toks[k - 1].f == "tư" and not verb_len(toks, k - 2, np_start)
+
+
+def _organisation_noun(toks: list[Tok], k: int) -> bool:
+    """"tổ chức" as a noun ("các tổ chức", "tổ chức đảng", "tổ chức hội"), not the verb "organise"."""
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    if after is None or not after.word or after.f in ("đảng", "cơ", "chính", "đoàn", "xã", "và", "thanh",
+                                                       "phi", "quốc", "tín", "kinh", "cá"):
+        return True
+    if after.f == "hội" and k + 3 < len(toks) and toks[k + 3].f not in ("nghị", "thảo", "thi", "diễn", "chợ"):
+        return True
+    return k > 0 and toks[k - 1].f in ("các", "những", "và", "mỗi", "từng")
+
+
+def _after_name_head(toks: list[Tok], k: int) -> bool:
+    """A name-forming verb right after a unit head ("Ban Chỉ đạo", "cơ quan tham mưu") or another one."""
+    t = toks[k]
+    j = k - 1
+    if j >= 0 and toks[j].f in (",", "và"):
+        j -= 1
+    if j < 0 or not toks[j].word:
+        return False
+    for L in (1, 2):
+        s = j - L + 1
+        if s > 0 and toks[s - 1].f == "cơ" and toks[s].f == "sở":
+            continue  # "cơ sở", not "Sở"
+        if s > 0 and toks[s - 1].f in ("chi", "đảng") and toks[s].f == "bộ":
+            continue  # "chi bộ", "đảng bộ": whole units, not "Bộ" before a name ("Bộ Tổ chức")
+        if s >= 0 and match_at(toks, s, NAME_HEADS) == L:
+            return True
+        if s >= 0 and match_at(toks, s, NAME_VERBS) == L and not (toks[s].cap and not t.cap):
+            return True  # (but "Sở Giáo dục và Đào tạo chỉ đạo …": a capitalised name, then the verb)
+    return False
+
+
+def _verb_reading(toks: list[Tok], k: int, n: int) -> int:
+    """``n`` (the listed verb's length at ``k``) where the word reads as a verb there; nouns that begin
+    with a verb's syllable ("giao thông", "dự án", "chương trình") read as 0."""
+    t = toks[k]
+    nxt = toks[k + 1].f if k + 1 < len(toks) else ""
+    prev = toks[k - 1].f if k > 0 else ""
+    if t.f == "có" and n <= 1 or t.f in ("được", "sẽ", "là"):
         return 1
-    if t.f == "được":
-        return 1
-    if t.f == "đầu" and nxt == "tư" and k > 0 and toks[k - 1].f in ("chủ", "nhà"):
+    if t.f == "đầu" and nxt == "tư" and prev in ("chủ", "nhà"):
         return 0
     if t.f == "dự" and nxt in ("án", "thảo", "toán", "báo", "kiến", "trù", "phòng", "bị"):
         return 0
     if t.f == "giao" and nxt in ("thông", "dịch", "lưu", "diện", "thoa", "hữu", "lộ", "tiếp"):
         return 0  # "giao thông", "giao dịch": nouns, not "giao" (assign)
-    if t.f == "cử" and k > 0 and toks[k - 1].f in ("bầu", "ứng", "đề"):
+    if t.f == "cử" and prev in ("bầu", "ứng", "đề"):
         return 0  # "Ủy ban bầu cử", "ứng cử", "đề cử": nouns, not "cử" (send)
-    if t.f in ("trình", "tạo") and k > 0 and toks[k - 1].f in ("công", "chương", "quy", "đào"):
+    if t.f in ("trình", "tạo") and prev in ("công", "chương", "quy", "đào"):
         return 0  # "các công trình giao thông", "chương trình", "quy trình", "đào tạo": nouns, not "trình"
-    if t.f in ("sẽ", "là"):
-        return 1
     return n
 
 
@@ -151,47 +168,25 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
     last_good = i
     while k < n and k - i < maxlen:
         t = toks[k]
-        if depth:
+        if depth or t.f == "(":
+            depth += (t.f == "(") - (t.f == ")")
             if t.f == ")":
-                depth -= 1
                 last_good = k + 1
-            elif t.f == "(":
-                depth += 1
             k += 1
             continue
         if not t.word:
-            if t.f == "(":
-                depth += 1
-                k += 1
-                continue
-            if t.f in (",", ";", "-", "–", "&", "/", "'", "’", "“", "”", "\""):
-                k += 1
-                continue
-            if t.f == ":" and k > i and toks[k - 1].f in _LIST_HEADS and k + 1 < n and toks[k + 1].cap \
-                    and toks[k + 1].word:
-                k += 1  # "Chủ tịch UBND các huyện: Mường Lát, Quan Sơn": the places named after a colon
-                continue
-            break
-        if k > i and t.f == "được":
-            rel = _relative_end(toks, k)
-            if rel:
-                k = rel
-                last_good = k
-                continue
+            if not _np_punctuation(toks, k, i):
+                break
+            k += 1
+            continue
         if k > i:
-            inside = match_at(toks, k, NP_INTERNAL)
+            rel = _relative_end(toks, k) if t.f == "được" else 0
+            inside = rel - k if rel else match_at(toks, k, NP_INTERNAL)
             if inside:
                 k += inside
                 last_good = k
                 continue
-            if not t.cap:
-                if match_at(toks, k, NP_STOPS):
-                    break
-                if t.f == "trong" and not (k + 1 < n and toks[k + 1].cap):
-                    break
-                if t.f in ("để", "nhằm", "khi"):
-                    break
-            if verb_len(toks, k, i):
+            if _np_ends_at(toks, k, i):
                 break
         k += 1
         last_good = k
@@ -200,6 +195,29 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
     while end > i and (not toks[end - 1].word or toks[end - 1].f == "và") and toks[end - 1].f != ")":
         end -= 1
     return end
+
+
+def _np_punctuation(toks: list[Tok], k: int, i: int) -> bool:
+    """Punctuation the phrase runs through: list separators, quotes, the colon of "các huyện: Mường Lát"."""
+    t = toks[k]
+    if t.f in (",", ";", "-", "–", "&", "/", "'", "’", "“", "”", "\""):
+        return True
+    # "Chủ tịch UBND các huyện: Mường Lát, Quan Sơn": the places named after a colon
+    return t.f == ":" and k > i and toks[k - 1].f in _LIST_HEADS and k + 1 < len(toks) and toks[k + 1].cap \
+        and toks[k + 1].word
+
+
+def _np_ends_at(toks: list[Tok], k: int, i: int) -> bool:
+    """The phrase that started at ``i`` stops before the word at ``k``: a stop word, a preposition, a verb."""
+    t = toks[k]
+    if not t.cap:
+        if match_at(toks, k, NP_STOPS):
+            return True
+        if t.f == "trong" and not (k + 1 < len(toks) and toks[k + 1].cap):
+            return True
+        if t.f in ("để", "nhằm", "khi"):
+            return True
+    return bool(verb_len(toks, k, i))
 
 
 _REL_VERBS = (("giao",), ("phân", "công"), ("cử",), ("giao", "nhiệm", "vụ"))
