@@ -78,6 +78,8 @@ class LexiconError(ValueError):
 OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
+# Lists compiled into a grammar (deadlines.py), not read as words: they do not restore unaccented words.
+GRAMMAR_ONLY = "time_"
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,9 @@ def build(raw: dict[str, list[str]]) -> Language:
     # else word by word as the listed word most phrases use ("co" → "có"); ties go to the first in
     # alphabetical order, so the table is stable.
     uses: Counter[tuple[str, ...]] = Counter()
-    for items in raw.values():
+    for name, items in raw.items():
+        if name.startswith(GRAMMAR_ONLY):
+            continue
         for x in items:
             ks = tuple(key(w) for w in x.split())
             uses[ks] += 1
