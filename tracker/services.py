@@ -4,7 +4,7 @@ Each write locks the task row (select_for_update; SQLite's IMMEDIATE transaction
 serialize writers) and saves only the fields it changes, so a status change and
 an extension decision racing on one task both land.
 """
-from datetime import date
+from datetime import date, datetime
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -31,9 +31,11 @@ def _locked(task: Task, expected_version: int | None = None) -> Task:
     return locked
 
 
-def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
+def _save(task: Task, user: User | None, reason: str, fields: list[str], now: datetime | None = None) -> None:
     task._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"  # the history column holds 100
     task._history_user = user
+    if now is not None:
+        task._history_date = now
     task.version += 1
     task.save(update_fields=[*fields, "version", "updated_at"])
 
@@ -50,12 +52,14 @@ def search_text_for(task: Task) -> str:
 @transaction.atomic
 def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to: Unit | None = None,
                 due_date: date | None = None, deadline_phrase: str = "", recurrence: str = "",
-                directive=None, user: User | None = None, reason: str = "Giao nhiệm vụ") -> Task:
-    """One task for one lead unit, with its support units assigned."""
+                directive=None, user: User | None = None, reason: str = "Giao nhiệm vụ",
+                now: datetime | None = None) -> Task:
+    """One task for one lead unit, with its support units assigned (`now`: when, if not now)."""
+    now = now or timezone.now()
     task = Task(title=title, lead_unit=lead, report_to=report_to, original_due_date=due_date,
                 due_date=due_date, deadline_phrase=deadline_phrase[:255], recurrence=recurrence,
-                directive=directive)
-    task._history_user = user
+                directive=directive, created_at=now)
+    task._history_user, task._history_date = user, now
     task._change_reason = reason[:100]
     task.save()
     TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
@@ -68,8 +72,10 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
 
 @transaction.atomic
 def report_progress(task: Task, user: User, *, text: str, percent: int, attachment=None,
-                    mark_done: bool = False, expected_version: int | None = None) -> ProgressReport:
+                    mark_done: bool = False, expected_version: int | None = None,
+                    now: datetime | None = None) -> ProgressReport:
     """A progress report; marking done sends the task to the office for confirmation."""
+    now = now or timezone.now()
     policy.require(policy.can_report(user, task))
     if mark_done:
         policy.require(policy.can_act_as_lead(user, task))
@@ -85,16 +91,16 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     if mark_done:
         new_status = Status.DONE if policy.can_confirm(user) else Status.AWAITING
         task.status = new_status
-        task.completed_on = selectors.local_today()
+        task.completed_on = timezone.localdate(now)
         fields += ["status", "completed_on"]
     elif task.status == Status.NEW:
         new_status = task.status = Status.IN_PROGRESS
         fields.append("status")
     report = ProgressReport(task=task, author=user, text=text, percent=task.progress,
-                            attachment=attachment or "", new_status=new_status)
-    report._history_user = user
+                            attachment=attachment or "", new_status=new_status, created_at=now)
+    report._history_user, report._history_date = user, now
     report.save()
-    _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
+    _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields, now)
     if new_status == Status.AWAITING:
         from .reports import notify
 
@@ -106,7 +112,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
 
 @transaction.atomic
 def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
-                       expected_version: int | None = None) -> Task:
+                       expected_version: int | None = None, now: datetime | None = None) -> Task:
     """The office confirms a completion (it then counts as done) or sends it back."""
     policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
@@ -119,7 +125,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
     else:
         task.status, task.completed_on = Status.IN_PROGRESS, None
         reason = "Trả lại, chưa xác nhận hoàn thành" + (f": {note}" if note else "")
-    _save(task, user, reason, ["status", "completed_on"])
+    _save(task, user, reason, ["status", "completed_on"], now)
     reminders.completion_decided(task, accept, note)  # outbox row in this transaction, sent on commit
     webhooks.emit("completion.confirmed", task, accepted=accept, note=note)
     webhooks.emit("task.status_changed", task, previous_status=previous)
@@ -154,22 +160,24 @@ def _apply_status(task: Task, status: str, note: str = "") -> tuple[list[str], s
 
 
 @transaction.atomic
-def request_extension(task: Task, user: User, *, new_due_date: date, reason: str) -> ExtensionRequest:
+def request_extension(task: Task, user: User, *, new_due_date: date, reason: str,
+                      now: datetime | None = None) -> ExtensionRequest:
+    now = now or timezone.now()
     policy.require(policy.can_act_as_lead(user, task))
     task = _locked(task)
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể xin gia hạn.")
     if not reason.strip():
         raise ValidationError("Cần nêu lý do xin gia hạn.")
-    if new_due_date < selectors.local_today():
+    if new_due_date < timezone.localdate(now):
         raise ValidationError("Hạn đề nghị không được ở trong quá khứ.")
     if task.due_date and new_due_date <= task.due_date:
         raise ValidationError("Hạn đề nghị phải sau hạn hiện tại.")
     if task.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
         raise ValidationError("Đã có một đề nghị gia hạn đang chờ duyệt.")
     extension = ExtensionRequest(task=task, requested_by=user, previous_due_date=task.due_date,
-                                 new_due_date=new_due_date, reason=reason.strip())
-    extension._history_user = user
+                                 new_due_date=new_due_date, reason=reason.strip(), requested_at=now)
+    extension._history_user, extension._history_date = user, now
     extension.save()
     from .reports import notify
 
