@@ -20,6 +20,7 @@ from tracker.forms import (
     ReassignForm,
     ReportForm,
     StatusForm,
+    VersionedForm,
 )
 from tracker.models import ExtensionRequest, Task, Timeliness, Unit
 from tracker.views import attachment_response
@@ -137,20 +138,18 @@ class TaskViewSet(viewsets.GenericViewSet):
         if unknown or not set(data) & {"status", "due_date", "lead_unit"}:
             raise serializers.ValidationError(
                 {"non_field_errors": ["Chỉ sửa được status, due_date, lead_unit (kèm note)."]})
-        # Validate every part before writing any, so a bad field changes nothing.
-        status_data = validated(StatusForm({"status": data["status"], "note": note, "version": data.get("version")},
-                                           task=task)) \
+        version = validated(VersionedForm({"version": data.get("version")})).get("version")
+        # Validate every part, then write them together: one history entry, or nothing if one is bad.
+        status_data = validated(StatusForm({"status": data["status"], "note": note}, task=task)) \
             if "status" in data else None
         due_data = validated(ChangeDueDateForm({"due_date": data["due_date"] or "", "note": note})) \
             if "due_date" in data else None
         lead_data = validated(ReassignForm({"lead": data["lead_unit"]})) if "lead_unit" in data else None
-        if status_data:
-            task = services.set_status(task, request.user, status_data["status"], note=note,
-                                       expected_version=status_data.get("version"))
-        if due_data:
-            task = services.change_due_date(task, request.user, due_data["due_date"], note=note)
-        if lead_data:
-            task = services.reassign(task, request.user, lead_data["lead"])
+        task = services.update_task(
+            task, request.user, expected_version=version, reason=note,
+            status=status_data["status"] if status_data else None,
+            due_date=due_data["due_date"] if due_data else services.KEEP_DUE,
+            lead=lead_data["lead"] if lead_data else None)
         return self._detail(access.get_task(request.user, task.pk))
 
     @extend_schema(summary="Báo cáo tiến độ (kèm tệp)", request={"multipart/form-data": ReportInput,
