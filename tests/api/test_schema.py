@@ -17,6 +17,10 @@ def test_schema_generates_without_warnings_and_validates(tmp_path, capsys):
     params = {p["name"] for p in paths["/api/v1/tasks/"]["get"]["parameters"]}
     assert {"q", "status", "timeliness", "unit", "role", "communique", "due_after", "sort", "page"} <= params
     assert schema["components"]["securitySchemes"]["apiToken"]["scheme"] == "bearer"
+    # A stale version is documented as a 409 wherever a version is sent.
+    assert "409" in paths["/api/v1/tasks/{id}/"]["patch"]["responses"]
+    assert "409" in paths["/api/v1/tasks/{id}/confirm/"]["post"]["responses"]
+    assert "version" in schema["components"]["schemas"]["PatchedTaskEditInputRequest"]["properties"]
 
 
 @pytest.mark.django_db

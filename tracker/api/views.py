@@ -3,7 +3,7 @@ filterset, validates with the page's form and writes through tracker.services: t
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -42,8 +42,13 @@ TaskEditInput = inline_serializer("TaskEditInput", {
                                       help_text="Tạm dừng/hủy nhiệm vụ đang mở, hoặc mở lại nhiệm vụ đã đóng."),
     "due_date": serializers.DateField(required=False, allow_null=True, help_text="Hạn mới; null: không thời hạn."),
     "lead_unit": serializers.IntegerField(required=False, help_text="Giao lại cho đơn vị chủ trì khác."),
-    "note": serializers.CharField(required=False, allow_blank=True),
+    "note": serializers.CharField(required=False, allow_blank=True, help_text="Lý do, ghi vào lịch sử."),
+    "version": serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; cũ hơn hiện tại: 409."),
 })
+STALE = OpenApiResponse(inline_serializer("Error", {
+    "code": serializers.CharField(), "detail": serializers.CharField(),
+    "errors": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
+}), description="code `stale`: nhiệm vụ đã đổi sau phiên bản (version) gửi kèm; đọc lại rồi gửi lại.")
 TaskPage = inline_serializer("TaskPage", {
     "count": serializers.IntegerField(),
     "counts": inline_serializer("TaskCounts", {b.value: serializers.IntegerField() for b in Timeliness}),
@@ -129,7 +134,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         return self._detail(access.get_task(request.user, pk))
 
     @extend_schema(summary="Sửa nhiệm vụ (Văn phòng): trạng thái, hạn, đơn vị chủ trì", request=TaskEditInput,
-                   responses=s.TaskDetailSerializer)
+                   responses={200: s.TaskDetailSerializer, 409: STALE})
     def partial_update(self, request, pk=None):
         task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         data = request.data
@@ -166,7 +171,7 @@ class TaskViewSet(viewsets.GenericViewSet):
 
     @extend_schema(summary="Báo cáo hoàn thành", request={"multipart/form-data": MarkDoneInput,
                                                            "application/json": MarkDoneInput},
-                   responses={201: s.ReportSerializer})
+                   responses={201: s.ReportSerializer, 409: STALE})
     @action(detail=True, methods=["post"])
     def done(self, request, pk=None):
         task = access.get_writable_task(request.user, pk, policy.can_act_as_lead)
@@ -187,14 +192,15 @@ class TaskViewSet(viewsets.GenericViewSet):
         return Response(s.ExtensionSerializer(extension).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Xác nhận hoặc trả lại hoàn thành (Văn phòng)", request=ConfirmInput,
-                   responses=s.TaskDetailSerializer)
+                   responses={200: s.TaskDetailSerializer, 409: STALE})
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
         return self._confirm(request, pk, request.data)
 
     @extend_schema(summary="Trả lại, chưa xác nhận hoàn thành (Văn phòng)",
-                   request=inline_serializer("SendBackInput", {"note": serializers.CharField()}),
-                   responses=s.TaskDetailSerializer)
+                   request=inline_serializer("SendBackInput", {"note": serializers.CharField(),
+                                                               "version": serializers.IntegerField(required=False)}),
+                   responses={200: s.TaskDetailSerializer, 409: STALE})
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
         return self._confirm(request, pk, {"decision": "return", "note": request.data.get("note", ""),
@@ -208,7 +214,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         return self._detail(access.get_task(request.user, task.pk))
 
     @extend_schema(summary="Quyết định đề nghị gia hạn (Văn phòng)", request=ExtensionDecisionInput,
-                   responses=s.ExtensionSerializer,
+                   responses={200: s.ExtensionSerializer, 409: STALE},
                    parameters=[OpenApiParameter("extension_id", OpenApiTypes.INT, OpenApiParameter.PATH)])
     @action(detail=True, methods=["post"], url_path=r"extensions/(?P<extension_id>\d+)/decision")
     def decide_extension(self, request, pk=None, extension_id=None):
