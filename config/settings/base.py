@@ -174,6 +174,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# One process's memory (scripts/run.sh, tests); production shares a Redis (config.settings.production).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Timeliness: a task due within this many days is "sắp đến hạn".
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=7)
 # The office's own unit receives directives with no owner.
