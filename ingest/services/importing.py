@@ -15,9 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ingest import selectors
-from ingest.extraction import propose
+from ingest.extraction import describe, propose
 from ingest.models import Communique, Directive
-from ingest.nlp.resolve import describe
 from ingest.readers import ReadError, read_document, read_pasted
 from tracker.models import User
 
