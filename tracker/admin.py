@@ -171,7 +171,7 @@ class TaskAdminForm(forms.ModelForm):
                                               queryset=Unit.objects.filter(is_active=True),
                                               widget=admin.widgets.FilteredSelectMultiple("đơn vị", False))
     note = forms.CharField(label="ghi chú thay đổi", required=False,
-                           help_text="Ghi vào lịch sử cùng thay đổi trạng thái.")
+                           help_text="Lý do, ghi vào lịch sử cùng thay đổi.")
 
     class Meta:
         model = Task
