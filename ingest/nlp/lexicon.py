@@ -65,9 +65,14 @@ class Phrases(frozenset):
         return obj
 
 
+def _keys(entry: str) -> tuple[str, ...]:
+    """The keys of an entry's words; a comma written in an entry is optional punctuation, not a word."""
+    return tuple(key(w) for w in entry.replace(",", " ").split())
+
+
 def phrases(items: Iterable[str]) -> Phrases:
     """Phrases from written entries ("tập trung", "Ủy ban")."""
-    return Phrases(tuple(key(w) for w in p.split()) for p in items if p.strip())
+    return Phrases(_keys(p) for p in items if p.strip())
 
 
 class LexiconError(ValueError):
@@ -93,6 +98,10 @@ class Language:
     def __getitem__(self, name: str) -> Phrases:
         return self.lists[name]
 
+    def word_set(self, name: str) -> frozenset[str]:
+        """A list as a set of keys, for testing one token's key ("hằng", "hàng")."""
+        return self.words[name]
+
 
 def _read(lang: str) -> dict[str, list[str]]:
     raw: dict[str, list[str]] = {}
@@ -112,14 +121,13 @@ def validate(raw: dict[str, list[str]]) -> None:
     for name, items in raw.items():
         seen: dict[tuple[str, ...], str] = {}
         for x in items:
-            k = tuple(key(w) for w in x.split())
+            k = _keys(x)
             if k in seen:
                 raise LexiconError(f"{name}: {x!r} duplicates {seen[k]!r}")
             seen[k] = x
     for a, b in OPPOSED:
         if a in raw and b in raw:
-            both = {tuple(key(w) for w in x.split()) for x in raw[a]} & \
-                {tuple(key(w) for w in x.split()) for x in raw[b]}
+            both = {_keys(x) for x in raw[a]} & {_keys(x) for x in raw[b]}
             if both:
                 raise LexiconError(f"{a} and {b} share {sorted(' '.join(t) for t in both)}")
 
@@ -127,14 +135,14 @@ def validate(raw: dict[str, list[str]]) -> None:
 def build(raw: dict[str, list[str]]) -> Language:
     validate(raw)
     lists = {name: phrases(items) for name, items in raw.items() if name not in WORD_SETS}
-    words = {name: frozenset(key(x) for x in raw[name]) for name in WORD_SETS if name in raw}
+    words = {name: frozenset(" ".join(_keys(x)) for x in items) for name, items in raw.items()}
     # Words typed without diacritics are read as the listed phrase they fold to ("don vi" → "đơn vị"),
     # else word by word as the listed word most phrases use ("co" → "có"); ties go to the first in
     # alphabetical order, so the table is stable.
     uses: Counter[tuple[str, ...]] = Counter()
     for items in raw.values():
         for x in items:
-            ks = tuple(key(w) for w in x.split())
+            ks = _keys(x)
             uses[ks] += 1
             uses.update((w,) for w in ks)
     restore: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -217,10 +225,28 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
     return best
 
 
+def _entry_pattern(entry: str) -> str:
+    """One entry as a regex over folded text: "#" stands for a number, a written comma is optional."""
+    out = []
+    for w in entry.split():
+        comma = w.endswith(",")
+        w = w.rstrip(",")
+        out.append((r"\d+" if w == "#" else re.escape(folded(w))) + (",?" if comma else ""))
+    return " ".join(out)
+
+
 def cue_pattern(name: str, lang: str = "vi") -> str:
     """A regex alternation of a list's folded phrases in their listed order, for text folded by ``fold``."""
-    raw = load_language(lang).written[name]
-    return "|".join(re.escape(" ".join(folded(w) for w in x.split())) for x in raw)
+    return "|".join(_entry_pattern(x) for x in load_language(lang).written[name])
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def cue_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+    """A regex over folded text whose ``{list}`` slots are that list's phrases: the structure (digits,
+    punctuation, anchors) is written in code, the words come from the language data."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + cue_pattern(m.group(1), lang) + ")", template))
 
 
 _VI = load_language("vi")
