@@ -94,6 +94,7 @@ class Language:
     restore: dict[tuple[str, ...], tuple[str, ...]]  # folded words → the listed phrase they are read as
     restore_len: int = 1
     written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every list as written, in its order
+    tables: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a table's names, in order ("name.key" lists)
 
     def __getitem__(self, name: str) -> Phrases:
         return self.lists[name]
@@ -102,22 +103,41 @@ class Language:
         """A list as a set of keys, for testing one token's key ("hằng", "hàng")."""
         return self.words[name]
 
+    def table(self, name: str) -> dict[str, tuple[str, ...]]:
+        """A table of lists (a canonical name → its written forms), in the data's order."""
+        return {k: self.written[f"{name}.{k}"] for k in self.tables[name]}
 
-def _read(lang: str) -> dict[str, list[str]]:
+
+def _read(lang: str) -> tuple[dict[str, list[str]], dict[str, tuple[str, ...]]]:
+    """Every list of the language's files; a table of lists ("[issuers]") gives one list per key, "name.key"."""
     raw: dict[str, list[str]] = {}
+    tables: dict[str, tuple[str, ...]] = {}
     for path in sorted((LANG_DIR / lang).glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for name, items in data.items():
-            if name in raw:
-                raise LexiconError(f"{path.name}: list {name!r} defined twice")
-            if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-                raise LexiconError(f"{path.name}: {name!r} must be a list of non-empty phrases")
-            raw[str(name)] = items
-    return raw
+            if isinstance(items, dict):
+                tables[name] = tuple(items)
+                entries = [(f"{name}.{k}", v) for k, v in items.items()]
+            else:
+                entries = [(name, items)]
+            for list_name, values in entries:
+                if list_name in raw or name in raw:
+                    raise LexiconError(f"{path.name}: list {list_name!r} defined twice")
+                if not isinstance(values, list) or not all(isinstance(x, str) and x.strip() for x in values):
+                    raise LexiconError(f"{path.name}: {list_name!r} must be a list of non-empty phrases")
+                raw[list_name] = values
+    return raw, tables
 
 
-def validate(raw: dict[str, list[str]]) -> None:
-    """Refuse duplicates (compared as keys, so "hoá"/"hóa" are one) and words in two opposed lists."""
+def validate(raw: dict[str, list[str]], tables: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Refuse duplicates (compared as keys, so "hoá"/"hóa" are one), words in two opposed lists and a form
+    given to two names of one table."""
+    for table, names in (tables or {}).items():
+        owner: dict[tuple[str, ...], str] = {}
+        for nm in names:
+            for x in raw[f"{table}.{nm}"]:
+                if owner.setdefault(_keys(x), nm) != nm:
+                    raise LexiconError(f"{table}: {x!r} is a form of both {owner[_keys(x)]!r} and {nm!r}")
     for name, items in raw.items():
         seen: dict[tuple[str, ...], str] = {}
         for x in items:
@@ -132,8 +152,8 @@ def validate(raw: dict[str, list[str]]) -> None:
                 raise LexiconError(f"{a} and {b} share {sorted(' '.join(t) for t in both)}")
 
 
-def build(raw: dict[str, list[str]]) -> Language:
-    validate(raw)
+def build(raw: dict[str, list[str]], tables: dict[str, tuple[str, ...]] | None = None) -> Language:
+    validate(raw, tables or {})
     lists = {name: phrases(items) for name, items in raw.items() if name not in WORD_SETS}
     words = {name: frozenset(" ".join(_keys(x)) for x in items) for name, items in raw.items()}
     # Words typed without diacritics are read as the listed phrase they fold to ("don vi" → "đơn vị"),
@@ -149,13 +169,13 @@ def build(raw: dict[str, list[str]]) -> Language:
     for ks in sorted(uses, key=lambda t: (-uses[t], t)):
         restore.setdefault(tuple(folded(w) for w in ks), ks)
     return Language(lists=lists, words=words, restore=restore, restore_len=max(map(len, restore), default=1),
-                    written={name: tuple(items) for name, items in raw.items()})
+                    written={name: tuple(items) for name, items in raw.items()}, tables=dict(tables or {}))
 
 
 @lru_cache(maxsize=4)
 def load_language(lang: str = "vi") -> Language:
     """The validated word lists of ``lang`` (read once per process)."""
-    return build(_read(lang))
+    return build(*_read(lang))
 
 
 @lru_cache(maxsize=65536)
@@ -225,19 +245,30 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
     return best
 
 
-def _entry_pattern(entry: str) -> str:
-    """One entry as a regex over folded text: "#" stands for a number, a written comma is optional."""
-    out = []
+def _entry_pattern(entry: str, form=folded) -> str:
+    """One entry as a regex over folded text: "#" stands for a number, a written comma is optional and a
+    lone dash may have spaces around it or not."""
+    out = ""
     for w in entry.split():
+        if w == "-":
+            out += r"\s*-\s*"
+            continue
         comma = w.endswith(",")
         w = w.rstrip(",")
-        out.append((r"\d+" if w == "#" else re.escape(folded(w))) + (",?" if comma else ""))
-    return " ".join(out)
+        if out and not out.endswith("*"):
+            out += " "
+        out += (r"\d+" if w == "#" else re.escape(form(w))) + (",?" if comma else "")
+    return out
 
 
 def cue_pattern(name: str, lang: str = "vi") -> str:
     """A regex alternation of a list's folded phrases in their listed order, for text folded by ``fold``."""
     return "|".join(_entry_pattern(x) for x in load_language(lang).written[name])
+
+
+def key_pattern(name: str, lang: str = "vi") -> str:
+    """The same alternation in keys (lower case, diacritics kept), for text lowered and normalized by ``key``."""
+    return "|".join(_entry_pattern(x, key) for x in load_language(lang).written[name])
 
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")
