@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .text import fold_aligned, normalize
+from .text import fold, fold_aligned, normalize
 
 LANG_DIR = Path(__file__).with_name("lang")
 
@@ -278,6 +278,23 @@ def cue_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
     """A regex over folded text whose ``{list}`` slots are that list's phrases: the structure (digits,
     punctuation, anchors) is written in code, the words come from the language data."""
     return re.compile(_SLOT.sub(lambda m: "(?:" + cue_pattern(m.group(1), lang) + ")", template))
+
+
+def key_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+    """``cue_regex`` for text in keys (``key``: lower case, diacritics kept), where folding would confuse
+    words ("năm"/"Nam", "hà"/"ha")."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + key_pattern(m.group(1), lang) + ")", template))
+
+
+def _bare_form(word: str) -> str:
+    """A word without its diacritics, case kept ("Điều" → "Dieu")."""
+    return "".join(fold(c).upper() if c.isupper() else fold(c) for c in word)
+
+
+def written_pattern(name: str, lang: str = "vi") -> str:
+    """A list's entries as written and without diacritics, case kept, for text as written ("Điều|Dieu")."""
+    forms = dict.fromkeys(f for x in load_language(lang).written[name] for f in (x, _bare_form(x)))
+    return "|".join(re.escape(f) for f in forms)
 
 
 _VI = load_language("vi")
