@@ -18,6 +18,7 @@ spans are offsets in the text as written.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -481,6 +482,34 @@ def _phrase_start(gr: _Grammar, low: str, s: int, before: str) -> int:
     ps = s - (len(before) - pm.start())
     lead = gr.context["done_lead"].match(low[ps:s])
     return ps + lead.end() if lead else ps
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?![\d/])")
+
+
+def year_mentions(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the years a date written without its year may belong to: every year the text writes,
+    in a date or after "năm", but the bounds of a period or a horizon ("giai đoạn 2021 - 2025", "đến năm
+    2030", "tầm nhìn 2045", "năm học 2024-2025")."""
+    low = fold_aligned(text)
+    c = _FOLDED.context
+    out = []
+    for m in _YEAR_WRITTEN.finditer(low):
+        before, after = low[max(0, m.start() - 40):m.start()], low[m.end():m.end() + 12]
+        if c["scope"].search(before) or c["horizon"].search(before[:-4] if before.endswith("nam ") else before) or \
+                re.match(r"\s*[-–]\s*\d{2,4}", after) or re.search(r"\d{4}\s*[-–]\s*$", before):
+            continue
+        out.append((m.start(), int(m.group(1))))
+    return out
+
+
+def nearest_year(mentions: list[tuple[int, int]], at: int) -> int | None:
+    """The year a date without its year takes at offset ``at`` of a document that bears no date of its own:
+    the nearest year written before it, else the first written after it (never the most frequent one)."""
+    i = bisect.bisect_right(mentions, (at, 10_000))
+    if i:
+        return mentions[i - 1][1]
+    return mentions[0][1] if mentions else None
 
 
 _FIRST_YEAR = re.compile(r"\b(?:bat dau|ke|bat dau ke) tu nam (\d{4})\b")

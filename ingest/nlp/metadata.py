@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .deadlines import nearest_year, year_mentions
 from .lexicon import cue_pattern, cue_regex, key_pattern, load_language
 from .segment import Block
 from .text import fold, fold_aligned, normalize
@@ -60,7 +61,6 @@ _STAMP = cue_regex(
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
 _MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOC_TYPES = _VI.written["doc_types"]
 _UPWARD = frozenset(_VI.written["upward_doc_types"])
 _BARE_TYPE = cue_regex(r"^({bare_doc_types})$")
@@ -93,6 +93,7 @@ class Metadata:
     meeting_from_header: bool = False           # no meeting found: meeting_date is the notice's own date
     doc_type: str | None = None                 # "BÁO CÁO", "QUYẾT ĐỊNH", … as printed in the header
     addressees: tuple[str, ...] = ()            # "Kính gửi: …" (and the recipients listed under it)
+    year_from_body: bool = False                # ref_year read in the body, not from a date of the document
 
     @property
     def upward(self) -> bool:
@@ -256,19 +257,22 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             md.number = re.sub(r"\s+", "", text[m.start(1):m.end(1)]).replace("–", "-")
     # Year context.
     mm = _MONTH_STAMP.search(folded[:300])
-    years = Counter(int(y) for y in _YEAR.findall(text))
     if stamp:
         md.ref_year = stamp.year
     elif md.doc_date:
         md.ref_year = md.doc_date.year
     elif mm:
         md.ref_year = int(mm.group(1))
-    elif years:
-        md.ref_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    else:
+        # no date of its own: the first plausible year the body writes (never its most frequent one); a date
+        # further on takes the year written nearest before it (deadlines.nearest_year)
+        md.ref_year = nearest_year(year_mentions(text), 0)
+        md.year_from_body = md.ref_year is not None
     # Meeting date.
     md.meeting_date = _meeting_date(text, blocks, md, skip)
     if md.meeting_date and not stamp and not md.doc_date and not mm:
         md.ref_year = md.meeting_date.year
+        md.year_from_body = False
     if md.meeting_date is None and md.doc_date is not None:
         md.meeting_date = md.doc_date
         md.meeting_from_header = True

@@ -26,7 +26,7 @@ from .classify import (
     section_mode,
     subject_is_issuer,
 )
-from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
+from .deadlines import DateContext, TimeExpr, is_recurring, nearest_year, pick_deadline, year_mentions
 from .directory import unit_type
 from .learned import Context, Decider, default_model
 from .metadata import Metadata, extract_metadata
@@ -182,6 +182,14 @@ class _Doc:
     anchor: dt.date | None
     decider: Decider
     force: tuple[int, int] | None = None
+    years: list[tuple[int, int]] = field(default_factory=list)  # where the body writes which year
+
+    def dates_at(self, at: int) -> DateContext:
+        """The date context at offset ``at``: in a document that bears no date of its own, a date written without
+        its year takes the year written nearest before it."""
+        if not self.md.year_from_body:
+            return self.dctx
+        return replace(self.dctx, ref_year=nearest_year(self.years, at))
 
 
 @dataclass
@@ -250,7 +258,7 @@ def _read_document(orig: str, decider: Decider, force: tuple[int, int] | None) -
     src = join_stacked_tables(mask_furniture(orig))
     blocks = segment(src)
     md = extract_metadata(src, blocks)
-    return _Doc(orig=orig, src=src, blocks=blocks, md=md, dctx=_date_context(md),
+    return _Doc(orig=orig, src=src, blocks=blocks, md=md, dctx=_date_context(md), years=year_mentions(src),
                 anchor=md.doc_date or md.meeting_date or md.stamp_date, decider=decider, force=force)
 
 
@@ -321,7 +329,7 @@ def _read_table_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> bool:
         if roles is not None:
             walk.table = roles if walk.stack[-1].mode != ASSESS else None
         elif walk.table is not None:
-            p = table_row(src, doc.orig, cells, walk.table, doc.dctx, walk.nearest)
+            p = table_row(src, doc.orig, cells, walk.table, doc.dates_at(b.start), walk.nearest)
             if p is not None:
                 walk.props.append(p)
                 walk.last_prop, walk.last_prop_block = p, bi
@@ -362,7 +370,7 @@ def _apply_responsibility(doc: _Doc, walk: _Walk, resp: Responsibility, first: i
     a, z = resolve.responsibility_covers(first, walk.last_resp, len(props))
     walk.last_resp = (a, z)
     resolve.apply_responsibility(doc.src, doc.orig, resp, props[a:z], resolve.responsibility(resp.label, path),
-                                 doc.dctx)
+                                 doc.dates_at(resp.start))
 
 
 def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo) -> bool:
@@ -411,7 +419,7 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
     mode = section_mode(body) or parent_mode
     if doc.md.upward and _PROPOSALS_HEAD.match(fold(body)):
         mode = ASSESS  # a report's "Kiến nghị, đề xuất": what it asks of its superiors
-    dl = _frame(pick_deadline(body, doc.dctx), doc.dctx)
+    dl = _frame(pick_deadline(body, doc.dates_at(b.body_start)), doc.dctx)
     if dl is not None and _scope_year(body, dl):
         dl = None
     walk.stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
@@ -455,7 +463,7 @@ def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
         # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
         mode = para.mode = TASK
         info.issuer_subject = False  # … and what even the issuer's own bodies will do is set as a task
-    dl = pick_deadline(src[st.s:st.e], doc.dctx)
+    dl = pick_deadline(src[st.s:st.e], doc.dates_at(st.s))
     ok = _rule_decision(doc, walk, para, st, mode, leadin, dl)
     ok = True if st.forced else doc.decider.decide(
         info, Context(mode=mode, zone=walk.stack[-1].kind, depth=len(walk.stack) - 1, marker=st.block.mtype,
@@ -537,11 +545,11 @@ def _leadin_deadline(doc: _Doc, st: _Sentence) -> TimeExpr | None:
     main_from = info.toks[info.main_start].start - st.s if info.toks and info.main_start < len(info.toks) else 0
     semi = sent.rfind(";")
     cut = max(main_from, semi + 1 if semi >= 0 else 0, _purpose_end(sent))
-    dl_l = pick_deadline(sent[cut:], doc.dctx)
+    dl_l = pick_deadline(sent[cut:], doc.dates_at(st.s))
     if dl_l is not None:
         return TimeExpr(dl_l.start + cut, dl_l.end + cut, dl_l.kind, dl_l.strength, dl_l.date, dl_l.has_year)
     if cut and _FRONTED_FRAME.match(fold(sent[:cut])):
-        return pick_deadline(sent[:cut], doc.dctx)
+        return pick_deadline(sent[:cut], doc.dates_at(st.s))
     return None
 
 
