@@ -143,13 +143,10 @@ def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | No
     read = next((p for p in whole.directives if (p.start, p.end) == (start, end)), None)
     if read is not None:
         return read
-    # a heading or a table cell: what its own words say, and what the block's context hands down
-    from .classify import analyze
-    src = join_stacked_tables(mask_furniture(text))
-    md = extract_metadata(src, segment(src))
-    dctx = DateContext(ref_date=md.meeting_date or md.doc_date or md.stamp_date, ref_year=md.ref_year,
-                       anchor=md.doc_date or md.meeting_date or md.stamp_date,
-                       meeting_date=None if md.meeting_from_header else md.meeting_date)
+    # a table cell or a line the walk reads no sentence in: what its own words say, and what the block's context
+    # hands down
+    doc = _read_document(text, default_model(), None)
+    src, dctx = doc.src, doc.dates_at(start)
     here = next((c for c in reversed(contexts) if c[0] <= start), None)
     info = analyze(src, start, end)
     owners = resolve.owners_for(_owners_of(info), continues=None, paragraph=None, context=here[2] if here else None)
@@ -245,10 +242,19 @@ class _Sentence:
     block: Block
     index: int
     forced: bool
+    within: tuple[int, int, SentInfo] | None = None  # the whole sentence a clerk's selection lies in
 
     @property
     def marked(self) -> bool:
         return self.block.mtype is not None
+
+    @property
+    def whole(self) -> "_Sentence":
+        """The sentence itself: a selection inside a lead-in is read in the lead-in's scope."""
+        if self.within is None:
+            return self
+        s, e, info = self.within
+        return replace(self, s=s, e=e, info=info, within=None)
 
 
 def _read_document(orig: str, decider: Decider, force: tuple[int, int] | None) -> _Doc:
@@ -309,6 +315,7 @@ def _read_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
         walk.sibling_heading[b.level] = (b.mtype, is_heading)
     if is_heading:
         _open_heading(doc, walk, bi, b, parent_mode)
+        _read_selected_heading(doc, walk, bi, b)
         return
     if b.mtype in _NUMBERED:
         enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(doc.src[b.body_start:b.end].strip())))
@@ -428,6 +435,19 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
                            path=walk.path_of(b), first_prop=len(walk.props)))
 
 
+def _read_selected_heading(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
+    """A clerk's selection inside a heading is read as a directive under it: the heading's own unit and time
+    frame, and whatever closes its group (a responsibility line), apply to it as to the items below."""
+    force = doc.force
+    if force is None or walk.forced_done or not (force[0] < b.end and b.body_start < force[1]):
+        return
+    walk.forced_done = True
+    s, e = force
+    para = _Para()
+    _read_sentence(doc, walk, para, _Sentence(s, e, _analyze(doc.src, s, e, doc.md.issuer), bi, b, 0, True))
+    walk.props.extend(para.props)
+
+
 def _read_sentences(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo | None) -> None:
     """The sentences of an item or paragraph, in order; the directives read are added at the block's end."""
     src, md = doc.src, doc.md
@@ -441,15 +461,16 @@ def _read_sentences(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentI
             _apply_responsibility(doc, walk, resp, len(walk.props), walk.stack[-1].path, para.props)
             continue
         info = first_info if si == 0 and first_info is not None else _analyze(src, s, e, md.issuer)
-        forced = False
+        forced, within = False, None
         if doc.force is not None and s < doc.force[1] and doc.force[0] < e:
             if walk.forced_done:
                 continue  # the rest of a selection that spans several sentences
             # the span the clerk selected is read as one directive where it stands
             walk.forced_done = forced = True
+            within = (s, e, info)
             s, e = doc.force
             info = _analyze(src, s, e, md.issuer)
-        para.prev_dir = _read_sentence(doc, walk, para, _Sentence(s, e, info, bi, b, si, forced))
+        para.prev_dir = _read_sentence(doc, walk, para, _Sentence(s, e, info, bi, b, si, forced, within))
     walk.props.extend(para.props)
 
 
@@ -458,7 +479,7 @@ def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
     under it. True when the sentence was taken as a directive."""
     src, info = doc.src, st.info
     mode = para.mode or walk.stack[-1].mode
-    leadin = st.index == len(st.block.sentences) - 1 and info.leadin
+    leadin = st.index == len(st.block.sentences) - 1 and st.whole.info.leadin
     if mode != TASK and _FORWARD_START.match(fold(src[st.s:min(st.e, st.s + 40)])):
         # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
         mode = para.mode = TASK
@@ -577,8 +598,8 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
     """A lead-in ("Đề nghị các sở, ngành:") opens a list: its items take its mode, owners and time frame. The
     lead-in is a directive itself when it was read as one."""
     stack, b = walk.stack, st.block
-    dl = _leadin_deadline(doc, st)
-    lmode, ctx_owners = _leadin_scope(doc, walk, st, own)
+    dl = _leadin_deadline(doc, st.whole)
+    lmode, ctx_owners = _leadin_scope(doc, walk, st.whole, _owners_of(st.whole.info))
     frame = _frame(dl, doc.dctx)
     sent = doc.src[st.s:st.e]
     new = _Ctx(level=(b.level if st.marked else stack[-1].level + 0.5), kind="leadin",
@@ -588,8 +609,17 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
                unmarked=not st.marked, path=stack[-1].path if st.marked else walk.path_of(b),
                first_prop=len(walk.props) + len(para.props))
     if ok:
-        para.props.append(resolve.make_proposal(doc.src, doc.orig, st.s, st.e, st.info, own, dl,
-                                                replace(_around(walk, para, st), paragraph_deadline=None)))
+        around = replace(_around(walk, para, st), paragraph_deadline=None)
+        if st.forced:
+            # a clerk's selection of the lead-in: the units and time frame it hands its list are its own too
+            scope = resolve.leadin(new.path)
+            around = replace(around, context_owners=resolve.Inherited(new.owners, scope) if new.owners else
+                             around.context_owners,
+                             context_deadline=resolve.Inherited(new.deadline, scope) if new.deadline else
+                             around.context_deadline)
+        if st.within is not None:  # the lead-in's time frame was read in the whole sentence: the part has its own
+            dl = pick_deadline(doc.src[st.s:st.e], doc.dates_at(st.s))
+        para.props.append(resolve.make_proposal(doc.src, doc.orig, st.s, st.e, st.info, own, dl, around))
         walk.last_prop, walk.last_prop_block = para.props[-1], st.bi
     if not st.marked:
         stack.append(new)
