@@ -59,7 +59,6 @@ _STAMP = cue_regex(
     r"^\s*(?:{stamp_labels}(?:\s+{stamp_links})?\s*:?\s*)?"
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
-_MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOC_TYPES = _VI.written["doc_types"]
 _UPWARD = frozenset(_VI.written["upward_doc_types"])
@@ -69,7 +68,7 @@ _TITLE_MORE = cue_regex(r"^({about}|{subject_marks})\b")
 _MOTTO = cue_regex(r"{header_mottos}")
 _HEADER_LINE = cue_regex(r"^({header_starts}|{number_words}\s*:?\s*\d|\*|{header_heads} )")
 _CHROME = cue_regex(
-    r"^({chrome_starts}|({chrome_labels})\s*:|a- a a\+|\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|"
+    r"^({chrome_starts}|({chrome_labels})\s*:|a- a a\+|\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|"
     r"{chrome_home}\s*[>»›|/]|{chrome_search}\s*(?:\.\.\.|…)?\s*$|{chrome_login}\s*(?:\||$)|{chrome_print}\b)")
 _BODY_END = cue_regex(r"^(- )?{body_end_heads}")
 _SIGNATURE = cue_regex(r"^{signature_marks}\.?\s*{signers}")
@@ -255,19 +254,16 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if m:
             md.number = re.sub(r"\s+", "", text[m.start(1):m.end(1)]).replace("–", "-")
     # Year context.
-    mm = _MONTH_STAMP.search(folded[:300])
     years = Counter(int(y) for y in _YEAR.findall(text))
     if stamp:
         md.ref_year = stamp.year
     elif md.doc_date:
         md.ref_year = md.doc_date.year
-    elif mm:
-        md.ref_year = int(mm.group(1))
     elif years:
         md.ref_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
     # Meeting date.
     md.meeting_date = _meeting_date(text, blocks, md, skip)
-    if md.meeting_date and not stamp and not md.doc_date and not mm:
+    if md.meeting_date and not stamp and not md.doc_date:
         md.ref_year = md.meeting_date.year
     if md.meeting_date is None and md.doc_date is not None:
         md.meeting_date = md.doc_date
@@ -343,7 +339,6 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
         for s, e in b.sentences[:3]:
             f = fold(text[s:e])
             f = re.sub(r"^\W+", "", f)
-            f = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+", "", f)
             if md.doc_date is not None and _CITED_ISSUE.search(f):
                 continue  # "Ngày 03/6/2024, Ban Thường vụ ban hành Kết luận số 45": a cited document's date
             low = re.sub(r"^\W+", "", text[s:e].lower())
