@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -53,6 +53,13 @@ def task_list(request):
         "today": today,
         "list_url": reverse("tracker:task_list"),  # rows link to list_url + pk: one reverse(), not fifty
     })
+
+
+@require_GET
+@login_required
+def communique_suggestions(request):
+    """The communiqué filter's suggestions as JSON: only communiqués the user's filter may offer."""
+    return JsonResponse({"results": selectors.communique_suggestions(request.user, request.GET.get("q", ""))})
 
 
 # --- Task page -----------------------------------------------------------------
