@@ -41,7 +41,7 @@ from ingest.models import Communique, Directive
 from tracker import tallies
 from tracker.folding import fold
 from tracker.models import Task, TaskAssignment, Unit, User
-from tracker.selectors import local_today
+from tracker.selectors import SHORT_WORD, WORD_BOUNDARIES, local_today, search_words
 
 ACTIONS = [
     "Tổ chức quán triệt, triển khai thực hiện", "Chủ trì, phối hợp tham mưu xây dựng", "Rà soát, đánh giá",
@@ -394,8 +394,17 @@ class Floors:
 
     @staticmethod
     def search(text: str):
-        words = fold(text).split()
-        return " AND ".join(["t.search_text LIKE %s"] * len(words)), [f"%{w}%" for w in words]
+        """The page's matching rule (selectors.text_search): short words at a word's start, others anywhere."""
+        conditions, params = [], []
+        for word in search_words(text):
+            if SHORT_WORD.fullmatch(word):
+                likes = ["t.search_text LIKE %s"] * (1 + len(WORD_BOUNDARIES))
+                conditions.append(f"({' OR '.join(likes)})")
+                params += [f"{word}%", *(f"%{b}{word}%" for b in WORD_BOUNDARIES)]
+            else:
+                conditions.append("t.search_text LIKE %s")
+                params.append(f"%{word}%")
+        return " AND ".join(conditions), params
 
     def task_list(self, where: str = "", params=(), *, unit_id=None, order="t.due_date ASC NULLS LAST, t.id",
                   offset=0):
