@@ -7,4 +7,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
 app = Celery("dondoc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.autodiscover_tasks(["tracker.reminders", "tracker.reports", "tracker.webhooks"])
+app.autodiscover_tasks(["tracker.reminders", "tracker.reports", "tracker.webhooks", "ingest"])

@@ -9,11 +9,9 @@ overdue tasks.
 from __future__ import annotations
 
 import random
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -43,12 +41,9 @@ LOCAL_FAN_OUT = 1  # per communiqué, directives to groups with communes followe
 SMALL_GROUP = 20  # a group this size or smaller (the departments, the Party boards) is always fanned out
 
 
-@contextmanager
-def on(day: date, hour: int = 9):
-    """Run services as if it were `day` (history, report and completion dates all follow)."""
-    moment = datetime.combine(day, time(hour), ZoneInfo(settings.TIME_ZONE))
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
+def on(day: date, hour: int = 9) -> datetime:
+    """The moment the services are told it is (`now=`): history, report and completion dates follow."""
+    return datetime.combine(day, time(hour), ZoneInfo(settings.TIME_ZONE))
 
 
 def ward_unit() -> Unit:
@@ -98,17 +93,16 @@ def seed_communiques(today: date) -> list[Seeded]:
     paths = sorted(SEEDS.glob("*.txt"))
     for index, path in enumerate(paths):
         meeting = today - timedelta(days=MONTHS_AGO[index % len(MONTHS_AGO)])
-        with on(meeting + timedelta(days=1)):
-            try:
-                communique = services.import_document(data=path.read_bytes(), filename=path.name,
-                                                      pasted=None, user=office)
-            except services.DuplicateImport as exc:
-                result.append(Seeded(path.name, exc.existing.label, existed=True))
-                continue
+        try:
+            communique = services.import_document(data=path.read_bytes(), filename=path.name,
+                                                  pasted=None, user=office, now=on(meeting + timedelta(days=1)))
+        except services.DuplicateImport as exc:
+            result.append(Seeded(path.name, exc.existing.label, existed=True))
+            continue
         with transaction.atomic():
             _review(communique, office, meeting, [LOCAL_FAN_OUT])
-            with on(meeting + timedelta(days=3)):
-                tasks = services.publish(communique, office, fallback_unit=True, notify=False)
+            tasks = services.publish(communique, office, fallback_unit=True, notify=False,
+                                     now=on(meeting + timedelta(days=3)))
             _work(tasks, office, today, random.Random(index), login_tasks)
         result.append(Seeded(path.name, Communique.objects.get(pk=communique.pk).label, len(tasks)))
     return result
@@ -190,28 +184,24 @@ def _apply(plan: str, task: Task, by: User, office: User, started: date, today: 
     elif plan == "late":
         _finish(task, by, office, due + timedelta(days=rng.randint(3, 20)), today)
     elif plan == "awaiting":
-        with on(today - timedelta(days=1), 15):
-            task_services.report_progress(task, by, text="Đã hoàn thành, đề nghị Văn phòng xác nhận.",
-                                          percent=100, mark_done=True)
+        task_services.report_progress(task, by, text="Đã hoàn thành, đề nghị Văn phòng xác nhận.",
+                                      percent=100, mark_done=True, now=on(today - timedelta(days=1), 15))
     elif plan == "extension" and due:
-        with on(min(today, started + timedelta(days=2))):
-            task_services.request_extension(task, by, new_due_date=max(due, today) + timedelta(days=30),
-                                            reason="Cần thêm thời gian lấy ý kiến các đơn vị liên quan.")
+        task_services.request_extension(task, by, new_due_date=max(due, today) + timedelta(days=30),
+                                        reason="Cần thêm thời gian lấy ý kiến các đơn vị liên quan.",
+                                        now=on(min(today, started + timedelta(days=2))))
     # "overdue": reported on once, then stalled past its deadline
 
 
 def _report(task: Task, by: User, day: date, percent: int) -> None:
-    with on(day):
-        task_services.report_progress(task, by, text=f"Đã triển khai, đạt khoảng {percent}% khối lượng.",
-                                      percent=percent)
+    task_services.report_progress(task, by, text=f"Đã triển khai, đạt khoảng {percent}% khối lượng.",
+                                  percent=percent, now=on(day))
 
 
 def _finish(task: Task, by: User, office: User, day: date, today: date) -> None:
     """The unit reports completion on `day`; the office confirms it the next working day."""
     day = min(day, today - timedelta(days=1))
-    with on(day, 16):
-        task_services.report_progress(task, by, text="Đã hoàn thành nhiệm vụ, gửi kèm báo cáo kết quả.",
-                                      percent=100, mark_done=True)
+    task_services.report_progress(task, by, text="Đã hoàn thành nhiệm vụ, gửi kèm báo cáo kết quả.",
+                                  percent=100, mark_done=True, now=on(day, 16))
     if Task.objects.get(pk=task.pk).status == Task.Status.AWAITING:
-        with on(min(today, day + timedelta(days=1)), 10):
-            task_services.confirm_completion(task, office, accept=True)
+        task_services.confirm_completion(task, office, accept=True, now=on(min(today, day + timedelta(days=1)), 10))

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 # Newest first by the date lists show: the meeting's, else the document's own.
@@ -30,7 +31,7 @@ class Communique(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="người nhập", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    imported_at = models.DateTimeField("ngày nhập", auto_now_add=True)
+    imported_at = models.DateTimeField("ngày nhập", default=timezone.now, editable=False)
     state = models.CharField("trạng thái", max_length=16, choices=State.choices, default=State.DRAFT)
     published_at = models.DateTimeField("ngày ban hành nhiệm vụ", null=True, blank=True)
     published_by = models.ForeignKey(

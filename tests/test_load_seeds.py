@@ -1,5 +1,6 @@
 """load_seeds gives a new user a real province a few months in, and a second run changes nothing."""
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -55,3 +56,22 @@ def test_a_second_run_changes_nothing(demo):
     first = _counts()
     call_command("load_seeds")
     assert _counts() == first
+
+
+def test_demo_history_is_dated_on_its_simulated_calendar(demo):
+    """The demo passes each service the moment it happened (no clock patching): history and records agree."""
+    from django.utils import timezone
+
+    from tracker.models import ProgressReport
+
+    week_ago = timezone.now() - timedelta(days=7)
+    for communique in Communique.objects.all():
+        assert communique.imported_at < communique.published_at < week_ago
+        task = Task.objects.filter(directive__communique=communique).first()
+        assert task.created_at == task.history.earliest().history_date == communique.published_at
+    done = Task.objects.filter(status=Task.Status.DONE).exclude(completed_on=None).first()
+    finished = done.history.filter(history_change_reason="Báo cáo hoàn thành").earliest()
+    assert timezone.localdate(finished.history_date) == done.completed_on < selectors.local_today()
+    assert ProgressReport.objects.filter(created_at__lt=week_ago).count() > ProgressReport.objects.count() / 2
+    pending = ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING).first()
+    assert pending.requested_at == pending.history.earliest().history_date < timezone.now()

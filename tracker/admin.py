@@ -171,7 +171,7 @@ class TaskAdminForm(forms.ModelForm):
                                               queryset=Unit.objects.filter(is_active=True),
                                               widget=admin.widgets.FilteredSelectMultiple("đơn vị", False))
     note = forms.CharField(label="ghi chú thay đổi", required=False,
-                           help_text="Ghi vào lịch sử cùng thay đổi trạng thái.")
+                           help_text="Lý do, ghi vào lịch sử cùng thay đổi.")
 
     class Meta:
         model = Task
@@ -273,7 +273,7 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
             supports=list(data["supports"]) if "supports" in changed else None,
             status=data["status"] if "status" in changed else None,
             due_date=data["due_date"] if "due_date" in changed else services.KEEP_DUE,
-            note=data["note"], **details)
+            reason=data["note"], **details)
 
     def save_related(self, request, form, formsets, change):
         """Units are saved by the services; the read-only inline has nothing to save."""
@@ -305,19 +305,19 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     @admin.action(description="Giao lại cho đơn vị khác")
     def reassign_action(self, request, queryset):
         return _selected_tasks(self, request, queryset, ReassignForm, "Giao lại nhiệm vụ cho đơn vị",
-                               lambda task, data: services.reassign(task, request.user, data["lead"]))
+                               lambda task, data: services.update_task(task, request.user, lead=data["lead"]))
 
     @admin.action(description="Hủy nhiệm vụ (ghi lý do)")
     def cancel_action(self, request, queryset):
         return _selected_tasks(self, request, queryset, CancelForm, "Hủy nhiệm vụ",
-                               lambda task, data: services.set_status(task, request.user, Task.Status.CANCELLED,
-                                                                      note=data["reason"]))
+                               lambda task, data: services.update_task(task, request.user, status=Task.Status.CANCELLED,
+                                                                       reason=data["reason"]))
 
     @admin.action(description="Đổi hạn")
     def change_due_date_action(self, request, queryset):
         return _selected_tasks(self, request, queryset, ChangeDueDateForm, "Đổi hạn nhiệm vụ",
-                               lambda task, data: services.change_due_date(task, request.user, data["due_date"],
-                                                                           note=data["note"]))
+                               lambda task, data: services.update_task(task, request.user, due_date=data["due_date"],
+                                                                       reason=data["note"]))
 
 
 @admin.register(ProgressReport)

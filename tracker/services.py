@@ -4,7 +4,7 @@ Each write locks the task row (select_for_update; SQLite's IMMEDIATE transaction
 serialize writers) and saves only the fields it changes, so a status change and
 an extension decision racing on one task both land.
 """
-from datetime import date
+from datetime import date, datetime
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -17,7 +17,7 @@ from . import policy, reminders, selectors, webhooks
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Unit, User
 
 Status = Task.Status
-KEEP_DUE = object()  # update_task: leave the due date as it is
+KEEP_DUE = object()  # update_task: leave the due date as it is (None means no deadline)
 
 
 STALE = "Nhiệm vụ vừa được người khác cập nhật sau khi bạn mở trang; hãy xem lại rồi thao tác lại."
@@ -31,9 +31,11 @@ def _locked(task: Task, expected_version: int | None = None) -> Task:
     return locked
 
 
-def _save(task: Task, user: User | None, reason: str, fields: list[str]) -> None:
+def _save(task: Task, user: User | None, reason: str, fields: list[str], now: datetime | None = None) -> None:
     task._change_reason = reason if len(reason) <= 100 else reason[:99] + "…"  # the history column holds 100
     task._history_user = user
+    if now is not None:
+        task._history_date = now
     task.version += 1
     task.save(update_fields=[*fields, "version", "updated_at"])
 
@@ -50,12 +52,14 @@ def search_text_for(task: Task) -> str:
 @transaction.atomic
 def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to: Unit | None = None,
                 due_date: date | None = None, deadline_phrase: str = "", recurrence: str = "",
-                directive=None, user: User | None = None, reason: str = "Giao nhiệm vụ") -> Task:
-    """One task for one lead unit, with its support units assigned."""
+                directive=None, user: User | None = None, reason: str = "Giao nhiệm vụ",
+                now: datetime | None = None) -> Task:
+    """One task for one lead unit, with its support units assigned (`now`: when, if not now)."""
+    now = now or timezone.now()
     task = Task(title=title, lead_unit=lead, report_to=report_to, original_due_date=due_date,
                 due_date=due_date, deadline_phrase=deadline_phrase[:255], recurrence=recurrence,
-                directive=directive)
-    task._history_user = user
+                directive=directive, created_at=now)
+    task._history_user, task._history_date = user, now
     task._change_reason = reason[:100]
     task.save()
     TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
@@ -68,8 +72,10 @@ def create_task(*, title: str, lead: Unit, supports: list[Unit] = (), report_to:
 
 @transaction.atomic
 def report_progress(task: Task, user: User, *, text: str, percent: int, attachment=None,
-                    mark_done: bool = False, expected_version: int | None = None) -> ProgressReport:
+                    mark_done: bool = False, expected_version: int | None = None,
+                    now: datetime | None = None) -> ProgressReport:
     """A progress report; marking done sends the task to the office for confirmation."""
+    now = now or timezone.now()
     policy.require(policy.can_report(user, task))
     if mark_done:
         policy.require(policy.can_act_as_lead(user, task))
@@ -85,16 +91,16 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
     if mark_done:
         new_status = Status.DONE if policy.can_confirm(user) else Status.AWAITING
         task.status = new_status
-        task.completed_on = selectors.local_today()
+        task.completed_on = timezone.localdate(now)
         fields += ["status", "completed_on"]
     elif task.status == Status.NEW:
         new_status = task.status = Status.IN_PROGRESS
         fields.append("status")
     report = ProgressReport(task=task, author=user, text=text, percent=task.progress,
-                            attachment=attachment or "", new_status=new_status)
-    report._history_user = user
+                            attachment=attachment or "", new_status=new_status, created_at=now)
+    report._history_user, report._history_date = user, now
     report.save()
-    _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields)
+    _save(task, user, "Báo cáo hoàn thành" if mark_done else "Báo cáo tiến độ", fields, now)
     if new_status == Status.AWAITING:
         from .reports import notify
 
@@ -106,7 +112,7 @@ def report_progress(task: Task, user: User, *, text: str, percent: int, attachme
 
 @transaction.atomic
 def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
-                       expected_version: int | None = None) -> Task:
+                       expected_version: int | None = None, now: datetime | None = None) -> Task:
     """The office confirms a completion (it then counts as done) or sends it back."""
     policy.require(policy.can_confirm(user))
     task = _locked(task, expected_version)
@@ -119,7 +125,7 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
     else:
         task.status, task.completed_on = Status.IN_PROGRESS, None
         reason = "Trả lại, chưa xác nhận hoàn thành" + (f": {note}" if note else "")
-    _save(task, user, reason, ["status", "completed_on"])
+    _save(task, user, reason, ["status", "completed_on"], now)
     reminders.completion_decided(task, accept, note)  # outbox row in this transaction, sent on commit
     webhooks.emit("completion.confirmed", task, accepted=accept, note=note)
     webhooks.emit("task.status_changed", task, previous_status=previous)
@@ -127,49 +133,24 @@ def confirm_completion(task: Task, user: User, *, accept: bool, note: str = "",
 
 
 @transaction.atomic
-def set_status(task: Task, user: User, status: str, *, note: str = "", expected_version: int | None = None) -> Task:
-    """The office pauses, cancels or reopens a task."""
-    policy.require(policy.can_confirm(user))
-    task = _locked(task, expected_version)
-    previous = task.status
-    fields, reason = _apply_status(task, status, note)
-    _save(task, user, reason, fields)
-    if status != previous:
-        webhooks.emit("task.status_changed", task, previous_status=previous)
-    return task
-
-
-def _apply_status(task: Task, status: str, note: str = "") -> tuple[list[str], str]:
-    """A status with its completion date: done has one (today unless set), every other status none."""
-    if status not in Status.values:
-        raise ValidationError("Trạng thái không hợp lệ.")
-    task.status = status
-    if status != Status.DONE:
-        task.completed_on = None
-    elif not task.completed_on:
-        task.completed_on = selectors.local_today()
-        task.progress = 100
-    return ["status", "completed_on", "progress"], f"Đổi trạng thái: {Status(status).label}" + (
-        f" – {note}" if note else "")
-
-
-@transaction.atomic
-def request_extension(task: Task, user: User, *, new_due_date: date, reason: str) -> ExtensionRequest:
+def request_extension(task: Task, user: User, *, new_due_date: date, reason: str,
+                      now: datetime | None = None) -> ExtensionRequest:
+    now = now or timezone.now()
     policy.require(policy.can_act_as_lead(user, task))
     task = _locked(task)
     if not task.is_open:
         raise ValidationError("Nhiệm vụ đã kết thúc, không thể xin gia hạn.")
     if not reason.strip():
         raise ValidationError("Cần nêu lý do xin gia hạn.")
-    if new_due_date < selectors.local_today():
+    if new_due_date < timezone.localdate(now):
         raise ValidationError("Hạn đề nghị không được ở trong quá khứ.")
     if task.due_date and new_due_date <= task.due_date:
         raise ValidationError("Hạn đề nghị phải sau hạn hiện tại.")
     if task.extensions.filter(state=ExtensionRequest.State.PENDING).exists():
         raise ValidationError("Đã có một đề nghị gia hạn đang chờ duyệt.")
     extension = ExtensionRequest(task=task, requested_by=user, previous_due_date=task.due_date,
-                                 new_due_date=new_due_date, reason=reason.strip())
-    extension._history_user = user
+                                 new_due_date=new_due_date, reason=reason.strip(), requested_at=now)
+    extension._history_user, extension._history_date = user, now
     extension.save()
     from .reports import notify
 
@@ -201,75 +182,108 @@ def decide_extension(extension: ExtensionRequest, user: User, *, approve: bool, 
     return extension
 
 
-@transaction.atomic
-def reassign(task: Task, user: User, lead: Unit) -> Task:
-    """Move a task to another lead unit (admin bulk action)."""
-    policy.require(policy.can_confirm(user))
-    task = _locked(task)
-    _save(task, user, *_apply_lead(task, lead))
-    return task
-
-
-def _apply_lead(task: Task, lead: Unit) -> tuple[str, list[str]]:
+def _apply_lead(task: Task, lead: Unit) -> tuple[list[str], str]:
     """The lead unit and its lead assignment move together (the old lead is no longer on the task)."""
     task.assignments.filter(role=TaskAssignment.Role.LEAD).delete()
     task.assignments.filter(unit=lead).delete()
     TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
     task.lead_unit = lead
-    task.search_text = search_text_for(task)
-    return f"Giao lại cho {lead}", ["lead_unit", "search_text"]
+    return ["lead_unit"], f"Giao lại cho {lead}"
+
+
+def _apply_status(task: Task, status: str) -> tuple[list[str], str]:
+    """A status with its completion date: done has one (today unless set), every other status none."""
+    if status not in Status.values:
+        raise ValidationError("Trạng thái không hợp lệ.")
+    task.status = status
+    if status != Status.DONE:
+        task.completed_on = None
+    elif not task.completed_on:
+        task.completed_on = selectors.local_today()
+        task.progress = 100
+    return ["status", "completed_on", "progress"], f"Đổi trạng thái: {Status(status).label}"
 
 
 EDITABLE_DETAILS = ("title", "report_to", "assignee", "deadline_phrase", "recurrence", "original_due_date")
 
 
 @transaction.atomic
-def update_task(task: Task, user: User, *, expected_version: int | None, lead: Unit | None = None,
-                supports=None, status: str | None = None, due_date=KEEP_DUE, note: str = "", **details) -> Task:
-    """The admin's task form: every changed field through the same rules as the pages, one history entry."""
+def update_task(task: Task, user: User, *, expected_version: int | None = None, reason: str = "",
+                lead: Unit | None = None, supports=None, status: str | None = None, due_date=KEEP_DUE,
+                **details) -> Task:
+    """Every edit of a task by the office, whichever door (admin form and actions, task page, corrections
+    after publishing, API): one set of rules, one history entry listing what changed and why.
+
+    Fields left out (None, KEEP_DUE) stay as they are; an edit that changes nothing writes nothing.
+    """
     policy.require(policy.can_confirm(user))
+    if "title" in details:
+        details["title"] = (details["title"] or "").strip()
+        if not details["title"]:
+            raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    unknown = set(details) - set(EDITABLE_DETAILS)
+    if unknown:
+        raise ValidationError(f"Trường {', '.join(sorted(unknown))} không sửa được ở đây.")
     task = _locked(task, expected_version)
     previous = task.status
-    fields, reasons = [], []
+    fields, changes = [], []
+    if "title" in details and details["title"] != task.title:
+        changes.append("Sửa nội dung")
     if lead is not None and lead.pk != task.lead_unit_id:
-        reason, changed = _apply_lead(task, lead)
+        changed, change = _apply_lead(task, lead)
         fields += changed
-        reasons.append(reason)
-    if supports is not None:
-        wanted = {u.pk for u in supports} - {task.lead_unit_id}
-        current = set(task.assignments.filter(role=TaskAssignment.Role.SUPPORT).values_list("unit_id", flat=True))
-        if wanted != current:
-            task.assignments.filter(role=TaskAssignment.Role.SUPPORT).exclude(unit_id__in=wanted).delete()
-            for unit_id in wanted - current:
-                TaskAssignment.objects.create(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
-            task.search_text = search_text_for(task)
-            fields.append("search_text")
-            reasons.append("Đổi đơn vị phối hợp")
+        changes.append(change)
+    if supports is not None and _apply_supports(task, supports):
+        fields.append("search_text")
+        changes.append("Đổi đơn vị phối hợp")
     if status is not None and status != task.status:
-        changed, reason = _apply_status(task, status, note)
+        changed, change = _apply_status(task, status)
         fields += changed
-        reasons.append(reason)
+        changes.append(change)
     if due_date is not KEEP_DUE and due_date != task.due_date:
         task.due_date = due_date
         fields.append("due_date")
-        reasons.append(f"Đổi hạn thành {due_date:%d/%m/%Y}" if due_date else "Đổi hạn: không thời hạn")
+        changes.append(f"Đổi hạn thành {due_date:%d/%m/%Y}" if due_date else "Đổi hạn: không thời hạn")
     for name, value in details.items():
-        if name not in EDITABLE_DETAILS:
-            raise ValidationError(f"Trường {name} không sửa được ở đây.")
         if getattr(task, name) != value:
             setattr(task, name, value)
             fields.append(name)
-    if "title" in fields:
-        task.search_text = search_text_for(task)
-        fields.append("search_text")
+            if name != "title" and "Sửa thông tin nhiệm vụ" not in changes:
+                changes.append("Sửa thông tin nhiệm vụ")
     if not fields:
         return task
-    if not reasons:
-        reasons.append("Sửa thông tin nhiệm vụ")
-    _save(task, user, "; ".join(reasons)[:100], sorted(set(fields)))
+    task.search_text = search_text_for(task)
+    _save(task, user, _history_reason(changes, reason.strip()), sorted({*fields, "search_text"}))
     if task.status != previous:
         webhooks.emit("task.status_changed", task, previous_status=previous)
     return task
+
+
+def _apply_supports(task: Task, supports) -> bool:
+    """The support units become exactly `supports` (never the lead); True if anything changed."""
+    wanted = {u.pk for u in supports} - {task.lead_unit_id}
+    current = set(task.assignments.filter(role=TaskAssignment.Role.SUPPORT).values_list("unit_id", flat=True))
+    if wanted == current:
+        return False
+    task.assignments.filter(role=TaskAssignment.Role.SUPPORT, unit_id__in=current - wanted).delete()
+    TaskAssignment.objects.bulk_create(TaskAssignment(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
+                                       for unit_id in wanted - current)
+    return True
+
+
+def _history_reason(changes: list[str], why: str, limit: int = 100) -> str:
+    """'What changed – why', shortening the list of changes rather than the reason."""
+    text = "; ".join(changes)
+    if not why:
+        return text
+    room = limit - len(why) - 3
+    shown = list(changes)
+    while len(text) > room and len(shown) > 1:
+        shown.pop()
+        text = "; ".join(shown) + "; …"
+    if len(text) > room:
+        text = text[:max(room - 1, 0)] + "…"
+    return f"{text} – {why}"
 
 
 @transaction.atomic
@@ -284,17 +298,6 @@ def withdraw_report(report: ProgressReport, user: User, *, reason: str) -> Progr
     report._change_reason = "Hủy báo cáo"
     report.save(update_fields=["withdrawn_reason"])
     return report
-
-
-@transaction.atomic
-def change_due_date(task: Task, user: User, due_date: date | None, *, note: str = "") -> Task:
-    """The office sets a new current due date directly (admin bulk action)."""
-    policy.require(policy.can_confirm(user))
-    task = _locked(task)
-    task.due_date = due_date
-    label = f"{due_date:%d/%m/%Y}" if due_date else "không thời hạn"
-    _save(task, user, f"Đổi hạn thành {label}" + (f" – {note}" if note else ""), ["due_date"])
-    return task
 
 
 @transaction.atomic
@@ -333,46 +336,6 @@ def move_task_to_successor(task: Task, old: Unit, successor: Unit, *, user: User
         fields.append("lead_unit")
     task.search_text = search_text_for(task)
     _save(task, user, reason, fields)
-    return task
-
-
-# --- Corrections after publishing (the office, from the task and communiqué pages) ------
-
-@transaction.atomic
-def correct_task(task: Task, user: User, *, title: str, lead: Unit, supports: list[Unit],
-                 due_date: date | None, reason: str) -> Task:
-    """The office corrects a published task's text, owners or deadline; the reason goes into the history."""
-    policy.require(policy.can_confirm(user))
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError("Cần nêu lý do điều chỉnh nhiệm vụ.")
-    if not title.strip():
-        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
-    task = _locked(task)
-    fields = []
-    if title.strip() != task.title:
-        task.title = title.strip()
-        fields.append("title")
-    if due_date != task.due_date:
-        task.due_date = due_date
-        fields.append("due_date")
-    if lead.pk != task.lead_unit_id:
-        task.assignments.filter(role=TaskAssignment.Role.LEAD).delete()
-        task.assignments.filter(unit=lead).delete()
-        TaskAssignment.objects.create(task=task, unit=lead, role=TaskAssignment.Role.LEAD)
-        task.lead_unit = lead
-        fields.append("lead_unit")
-    wanted = {u.pk for u in supports if u.pk != lead.pk}
-    current = set(task.assignments.filter(role=TaskAssignment.Role.SUPPORT).values_list("unit_id", flat=True))
-    if wanted != current:
-        task.assignments.filter(role=TaskAssignment.Role.SUPPORT, unit_id__in=current - wanted).delete()
-        for unit_id in wanted - current:
-            TaskAssignment.objects.create(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
-    if not fields and wanted == current:
-        raise ValidationError("Không có thay đổi nào để lưu.")
-    task.search_text = search_text_for(task)
-    # A change of support units alone still leaves a history row carrying the reason.
-    _save(task, user, f"Điều chỉnh sau ban hành: {reason}"[:100], [*fields, "search_text"])
     return task
 
 

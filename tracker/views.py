@@ -182,8 +182,8 @@ def extension_decision(request, pk, ext_pk):
 def set_status(request, pk):
     task = _writable_task(request, pk, lambda user, _task: policy.can_confirm(user))
     form = StatusForm(request.POST, task=task)
-    return _handle(request, task, "status", form, lambda d: services.set_status(
-        task, request.user, d["status"], note=d["note"], expected_version=d["version"]),
+    return _handle(request, task, "status", form, lambda d: services.update_task(
+        task, request.user, status=d["status"], reason=d["note"], expected_version=d["version"]),
         "Đã đổi trạng thái nhiệm vụ.")
 
 

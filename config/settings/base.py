@@ -153,6 +153,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Uploads: Django has no file-size cap of its own; the importer checks this one.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 IMPORT_MAX_CHARS = env.int("IMPORT_MAX_CHARS", default=1_000_000)
+# A stored source file no communiqué refers to, this many hours old, is removed (an import killed mid-way).
+ORPHAN_SOURCE_HOURS = env.int("ORPHAN_SOURCE_HOURS", default=24)
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -177,6 +179,9 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# One process's memory (scripts/run.sh, tests); production shares a Redis (config.settings.production).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Timeliness: a task due within this many days is "sắp đến hạn".
 DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=7)
@@ -256,6 +261,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tracker.reports.tasks.monthly_report",
         "schedule": 10 * 60,
         "options": {"expires": 9 * 60},
+    },
+    # Source files an interrupted import left behind (ingest.services.cleanup), once a day.
+    "remove-orphan-sources": {
+        "task": "ingest.tasks.remove_orphan_sources",
+        "schedule": 24 * 3600,
+        "options": {"expires": 3600},
     },
     # Webhook retries wait in their outbox; this pass also picks up what a broker outage left.
     "flush-webhooks": {

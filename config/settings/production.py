@@ -14,3 +14,14 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)  # n
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[SITE_URL])  # noqa: F405
+
+# The cache holds the API throttle's counters: one Redis for every web process (CACHE_URL, else
+# REDIS_URL, the broker's). Without one, a file cache still shares them between the processes of
+# one machine, which a per-process memory cache does not.
+CACHE_URL = env("CACHE_URL", default="") or env("REDIS_URL", default="")  # noqa: F405
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "dondoc", "OPTIONS": REDIS_SOCKET_OPTIONS}}  # noqa: F405
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(VAR_DIR / "cache")}}  # noqa: F405

@@ -16,64 +16,69 @@ from dataclasses import dataclass, field
 
 from .lexicon import ADMIN_WORDS, ADVERBIAL_STARTS, ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, DOC_NOUNS, MANNER_ADVERBS, \
     NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, SPEECH_VERBS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
-    cue_pattern, match_at, tokenize
+    cue_regex, load_language, match_at, tokenize
 from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
 from .text import fold
 
 TASK, ASSESS, NEUTRAL = "task", "assess", "neutral"
+_VI = load_language("vi")
 
-_TASK_KW = re.compile(r"\b(" + cue_pattern("task_cues") + r")\b")
-_ASSESS_KW = re.compile(r"\b(" + cue_pattern("assess_cues") +
-                        r"|(?:uoc |da |deu )dat|dat(?= \d| muc| ty le| chi tieu| ke hoach))\b")  # "đạt", not "đất đai"
-_ASSESS_END = re.compile(r"(nhan dinh|danh gia|nhan xet|ghi nhan|cho thay|nhu sau ve ket qua)\s*:\s*$")
-_CLOSING = re.compile(
-    r"^(van phong[^.,;]{0,40}?\s)?(xin\s+)?(truyen dat|thong bao|sao gui)\b[^;]*\b(biet|thuc hien|chi dao thuc hien)\s*[./]*\s*$"
-    r"|\bde\s+cac\s+(dong chi|co quan|don vi|dia phuong)[^.]{0,80}\b(biet|thuc hien)\s*[./]*\s*$"
-    r"|^(noi nhan|luu\s*:|luu vt|luu van phong)")
-_OPINION = re.compile(
-    r"^dai dien\b[^.;:]{0,80}?\b(de nghi|kien nghi|de xuat|mong muon)\b"
-    r"|^(tham gia y kien|phat bieu tham luan|phat bieu thao luan|phat bieu y kien|thao luan|gop y|y kien|"
-    r"nhieu y kien|cac y kien|dai bieu|cac dai bieu|phat bieu khai mac|khai mac|tai buoi thao luan|"
-    r"tai phien thao luan)\b"
-    r"|\b(de nghi|kien nghi|de xuat)\s+(tinh|trung uong|cap tren|chinh phu|tinh uy|ubnd tinh)\s+(can|som|quan tam|xem xet|"
-    r"ho tro|bo tri|co)\b"
-    r"|\b(de nghi|yeu cau)\s+cac\s+dai\s+bieu\b"
-    r"|^theo (dong chi|ong|ba|dai dien)\b"
-    r"|^theo [^,;:]{0,80}\b(trinh bay|bao cao|cho biet)\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
-_MEETING = re.compile(
-    r"^(du hoi nghi|tham du|cung du|den du|chu tri hoi nghi|chu tri(?=\s*(?::|$|hoi nghi|cuoc hop|buoi|phien|le\b))|quang canh|toan canh|cac dai bieu|dai bieu|"
-    r"anh\s*:|hoi nghi (da|cung da|duoc|co)|tai hoi nghi,? (cac|nhieu)? ?(dai bieu|y kien))\b"
-    r"|\b(chu tri|dong chu tri)\s*(hoi nghi|cuoc hop|buoi lam viec|phien hop|buoi giao ban|hoi thao|le)?\s*[.]*\s*$"
-    r"|\banh\s*:\s*\S")
+_TASK_KW = cue_regex(r"\b({task_cues})\b")
+_ASSESS_KW = cue_regex(r"\b({assess_cues}|{attain_adverbs} {attain_verbs}|{attain_verbs}(?= \d| {attain_objects}))\b")
+_ASSESS_END = cue_regex(r"({review_leadins})\s*:\s*$")
+_CLOSING = cue_regex(
+    r"^({closing_senders}[^.,;]{0,40}?\s)?({closing_polite}\s+)?({closing_verbs})\b[^;]*\b({closing_ends})\s*[./]*\s*$"
+    r"|\b{closing_addressees}[^.]{0,80}\b({closing_ends})\s*[./]*\s*$"
+    r"|^({closing_heads}|{closing_file}\s*:)")
+_OPINION = cue_regex(
+    r"^{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
+    r"|^({opinion_starts})\b"
+    r"|\b({upward_requests})\s+({superiors})\s+({superior_asks})\b"
+    r"|\b{delegate_requests}\b"
+    r"|^{according_to_persons}\b"
+    r"|^{according_to} [^,;:]{0,80}\b({presented})\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
+_MEETING = cue_regex(
+    r"^({meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
+    r"|{at_conference},? {many}? ?{delegate_views})\b"
+    r"|\b{chair_verbs}\s*{chaired_events}?\s*[.]*\s*$"
+    r"|\b{captions}\s*:\s*\S")
 # "Trong 8 tháng, toàn thành phố phát hiện …", "Sau gần 04 tháng vận hành, …": what an elapsed period brought
-_ELAPSED_START = re.compile(
-    r"^(?:trong|sau)\s+(?:gan\s+|hon\s+|khoang\s+)?\d+\s+(?:thang|nam|ngay|tuan)\b(?!\s+lam viec)[^,;:]{0,40},")
-_MODAL_WORD = re.compile(r"\b(phai|can|khan truong|yeu cau|de nghi|giao)\b")
-_DATE_START = re.compile(
-    r"^(?:[\w.\-]{1,25}\s+-\s+)?(ngay|sang|chieu|toi|trua|dem|hom nay|hom qua|vao ngay|sang ngay|chieu ngay)"
-    r"\s*(ngay\s*)?\(?\s*\d{1,2}[/.\-]\d{1,2}")
-_ASSESS_MARK = re.compile(
-    r"^(tuy nhien|tuy vay|ben canh (nhung |cac )?(ket qua|uu diem)|mac du|nhin chung|qua \d+ nam|ket qua|"
-    r"nhung han che|han che|ton tai)\b"
-    r"|\b(con|van con)\s+(mot so |nhieu |nhung )?(han che|ton tai|kho khan|bat cap|yeu kem|vuong mac)"
-    r"|\bdat duoc (nhung |nhieu )?ket qua")
-_RESULT_MARK = re.compile(
-    r"\b(den nay|thoi gian qua|vua qua|mac du|da dat|dat duoc|da co|da duoc|da hoan thanh|da trien khai|"
-    r"da tap trung|da khac phuc|da to chuc|da ban hanh|da thuc hien|da qua han|chua hoan thanh|chua thuc hien|"
-    r"moi co|moi dat)\b")
-_ANNOUNCE_TAIL = re.compile(
-    r"[,;]?\s*(voi|gom|theo|trong do|cu the|nhu|,)?\s*(tap trung|chu trong|quan tam)?\s*(vao\s+)?(mot so|cac|nhung|nhom)?\s*"
-    r"(nhiem vu|noi dung|giai phap|cong viec|viec|van de|diem|yeu cau|linh vuc)?"
-    r"(\s+(trong tam|chu yeu|cu the|co ban|sau day|nhu sau|sau|can|thuc hien|tot|nhu))*\s*(nhu sau|sau day|sau|nhu)?\s*:\s*$")
-_GENERIC = {"quan", "tam", "chu", "trong", "tap", "trung", "thuc", "hien", "trien", "khai", "to", "chuc", "lanh",
-            "dao", "chi", "luu", "y", "nhan", "manh", "tiep", "tuc", "tot", "co", "hieu", "qua", "nghiem", "mot", "so", "cac", "nhung", "va", "dong", "thoi", "cu", "the", "nhu", "sau", "can", "phai", "bo",
-            "quyet", "liet", "de", "nham", "hoan", "thanh", "ket", "luan", "hoi", "nghi", "ve"}
-_AT_MEETING = re.compile(r"tai (cuoc hop|hoi nghi|buoi lam viec|phien hop|buoi hop|ky hop)\b")
-_ISSUER = re.compile(
-    r"^(ban thuong vu|ban chap hanh|thuong truc|tap the thuong truc)?\s*((tinh|thanh|huyen|thi|quan) uy\b|dang uy$)"
-    r"|^ban chap hanh dang bo\b|^(ubnd|uy ban nhan dan) (tinh|thanh pho)\b|^chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b"
-    r"|^(pho )?thu tuong\b|^bi thu (tinh|thanh) uy\b|^hoi nghi\b|^ban thuong vu\b|^thuong truc\b")
-
+_ELAPSED_START = cue_regex(
+    r"^{elapsed_preps}\s+(?:{approximately}\s+)?\d+\s+{period_units}\b(?!\s+{working_day})[^,;:]{0,40},")
+_MODAL_WORD = cue_regex(r"\b({modal_words})\b")
+_DATE_START = cue_regex(r"^(?:[\w.\-]{1,25}\s+-\s+)?({day_openers})\s*({day}\s*)?\(?\s*\d{1,2}[/.\-]\d{1,2}")
+_ASSESS_MARK = cue_regex(
+    r"^({review_openers})\b"
+    r"|\b{still}\s+({some} )?{shortcomings}"
+    r"|\b{results_attained}")
+_RESULT_MARK = cue_regex(r"\b({result_marks})\b")
+_ANNOUNCE_TAIL = cue_regex(
+    r"[,;]?\s*({announce_links}|,)?\s*({announce_focus})?\s*({announce_into}\s+)?({announce_quantities})?\s*"
+    r"({announce_nouns})?(\s+({announce_qualifiers}))*\s*({announce_follows})?\s*:\s*$")
+_GENERIC = frozenset(w for x in _VI.word_set("announce_generic") for w in fold(x).split())
+_AT_MEETING = cue_regex(r"{at_meetings}\b")
+_ISSUER = cue_regex(
+    r"^{standing_bodies}?\s*({party_committees}\b|{party_committee_alone}$)|^{issuer_subjects}\b")
+_PLURAL = cue_regex(r"\b{plural_markers}\b")
+# Words tested token by token (their keys; a token typed without diacritics carries its restored key).
+_ASIDE = _VI.word_set("aside_words")
+_PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
+_EMPHASIS, _REGARDING, _ACTING_ON = _VI["emphasis"], _VI["regarding"], _VI["acting_on"]
+_WEAK_VERBS, _PASSIVE = _VI.word_set("weak_verbs"), _VI.word_set("passive")
+_PASSIVE_ASSIGNED, _PASSIVE_GIVEN = _VI["passive_assigned"], _VI["passive_given"]
+_NOUN_BEFORE, _NOUN_AFTER = _VI.word_set("assign_noun_before"), _VI.word_set("assign_noun_after")
+_GIAO_COMPOUNDS, _ASSIGN_DUTY = _VI["giao_compounds"], _VI["assign_duty"]
+_LEADING, _DIRECTING, _DELEGATION_LINKS = _VI["leading"], _VI["directing"], _VI.word_set("delegation_links")
+_ADDRESSEE_FILLERS = _VI.word_set("addressee_fillers")
+_MODALS, _HAVING, _QUALIFIER_NEG = _VI.word_set("modals"), _VI.word_set("having"), _VI.word_set("qualifier_negations")
+_INSERTED = _VI.word_set("inserted_adverbials")
+_REMINDERS, _PAST, _JUST = _VI["reminders"], _VI.word_set("past_adverbs"), _VI.word_set("just_adverbs")
+_NEWS_VERBS, _ACCOUNTABILITY = _VI.word_set("news_verbs"), _VI["accountability"]
+_CHAIRING, _CHAIRED = _VI["chairing"], _VI.word_set("chaired_words")
+_MUST, _REPORT_BREAKERS = _VI.word_set("must_adverbs"), _VI.word_set("report_breakers")
+_WHILE, _WHEREAS, _SUPPORTING, _AND = _VI["while_words"], _VI.word_set("whereas"), _VI["supporting"], \
+    _VI.word_set("and_words")
+_PROPOSING, _PLURALS = _VI["proposing"], _VI.word_set("plural_markers")
 
 @dataclass
 class SentInfo:
@@ -104,11 +109,14 @@ class SentInfo:
     toks: list[Tok] = field(default_factory=list)
 
 
-_ASSESS_HEAD = re.compile(r"^\W*(" + cue_pattern("assess_heads") + r")\b")
-_FORWARD = re.compile(r"\b(" + cue_pattern("forward_cues") + r")\b")
-
-
-_PURPOSE_HEAD = re.compile(r"^\W*(muc dich|yeu cau|muc dich,? yeu cau|muc tieu|quan diem,? muc tieu)\W*$")
+_ASSESS_HEAD = cue_regex(r"^\W*({assess_heads})\b")
+_FORWARD = cue_regex(r"\b({forward_cues})\b")
+_PURPOSE_HEAD = cue_regex(r"^\W*({purpose_heads})\W*$")
+_NEUTRAL_LEADIN = cue_regex(r"\b({neutral_leadins})( {as_follows})?\s*:\s*$")
+_ASSIGN_END = cue_regex(r"\b({assign_cues})\b\s*:?\s*$")
+_ASSIGN_UNITS = cue_regex(r"\b({assign_cues})\s+({addressee_starts})\b")
+_LAST_ASSIGN = cue_regex(r"\b({assign_cues})\b(?!.*\b({assign_cues})\b)")
+_REVIEW_WORD = cue_regex(r"\b({review_words})\b")
 
 
 def section_mode(text: str) -> str | None:
@@ -118,13 +126,13 @@ def section_mode(text: str) -> str | None:
         return ASSESS
     if _PURPOSE_HEAD.match(f):
         return ASSESS  # a plan's "I. MỤC ĐÍCH, YÊU CẦU": what the plan aims at, not who must do what
-    if re.search(r"\b(ket luan|co y kien|y kien chi dao|chi dao|y kien)( nhu sau| cu the nhu sau)?\s*:\s*$", f):
+    if _NEUTRAL_LEADIN.search(f):
         return NEUTRAL
     t = len(_TASK_KW.findall(f))
     a = len(_ASSESS_KW.findall(f))
     if _ASSESS_HEAD.match(f) and not _FORWARD.search(f):
         return ASSESS  # "Kết quả thực hiện nhiệm vụ năm 2025": the head noun says what the part is about
-    if re.search(r"\b(giao|yeu cau|de nghi)\b\s*:?\s*$", f) or re.search(r"\b(yeu cau|de nghi|giao)\s+(cac|ban|so|uy ban|ubnd)\b", f):
+    if _ASSIGN_END.search(f) or _ASSIGN_UNITS.search(f):
         return TASK
     if t > a:
         return TASK
@@ -148,22 +156,22 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
             if i < n and toks[i].f == ",":
                 i += 1
             continue
-        if toks[i].f == "riêng":
+        if toks[i].f in _ASIDE:
             i += 1
             continue
-        if toks[i].f in ("hằng", "hàng") and i + 2 < n and toks[i + 1].f in ("năm", "tháng", "quý", "tuần", "ngày") \
+        if toks[i].f in _PERIODIC and i + 2 < n and toks[i + 1].f in _PERIODIC_UNITS \
                 and (toks[i + 2].f == "," or match_at(toks, i + 2, TASK_VERBS)):
             # "Hằng năm, tổ chức đánh giá …", "Hằng tháng công bố …": a periodic adverbial before the verb
             i += 2
             if toks[i].f == ",":
                 i += 1
             continue
-        if toks[i].f in ("nhất", "đặc") and i + 1 < n and toks[i + 1].f in ("là", "biệt"):
-            i += 2
+        if match_at(toks, i, _EMPHASIS):
+            i += match_at(toks, i, _EMPHASIS)
             if i < n and toks[i].f == ",":
                 i += 1
             continue
-        if toks[i].f == "đối" and i + 1 < n and toks[i + 1].f == "với":
+        if match_at(toks, i, _REGARDING) == 2:
             k = _clause_comma(toks, i + 2, strict=True)
             if k is None:
                 break
@@ -171,7 +179,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
                 doi_voi = split_owners(toks, i + 2, k, src)
             i = k + 1
             continue
-        if toks[i].f == "thực" and i + 2 < n and toks[i + 1].f == "hiện" and match_at(toks, i + 2, DOC_NOUNS):
+        if match_at(toks, i, _ACTING_ON) == 2 and match_at(toks, i + 2, DOC_NOUNS):
             # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
             # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
             # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
@@ -238,11 +246,11 @@ def _clause_starts(toks: list[Tok], j: int, strict: bool = False) -> str | None:
         and not match_at(toks, j, DETERMINERS) and not toks[j].cap  # "14/63 tỉnh, thành phố hoàn thành …"
     if not listed and (unit_head_at(toks, j) or is_person(toks, j, min(n, j + 12))):
         e = scan_np(toks, j)
-        if e < n and (match_at(toks, e, TASK_VERBS) or _is_assign(toks, e)) and toks[e].f not in ("được",):
+        if e < n and (match_at(toks, e, TASK_VERBS) or _is_assign(toks, e)) and toks[e].f not in _PASSIVE:
             return "subject"
         if not strict and e < n and e > j and verb_len(toks, e):
             return "subject"
-    if match_at(toks, j, TASK_VERBS) and toks[j].f not in ("có", "được", "là"):
+    if match_at(toks, j, TASK_VERBS) and toks[j].f not in _WEAK_VERBS:
         return "verb"
     return None
 
@@ -252,16 +260,13 @@ def _is_assign(toks: list[Tok], k: int) -> int:
     if not n:
         return 0
     prev = toks[k - 1].f if k > 0 else ""
-    if prev in ("theo", "các", "những", "hồ", "sơ", "đáp", "ứng", "của", "và", "nhiều", "mọi", "là", "được"):
+    if prev in _NOUN_BEFORE:
         return 0
-    if toks[k].f == "giao" and n == 1 and k + 1 < len(toks):
-        nx = toks[k + 1]
-        if (nx.f == "ban" and not nx.cap) or nx.f in ("thông", "dịch", "lưu", "nhận", "tiếp", "kết", "thoa", "hữu",
-                                                       "hàng", "khoán", "đất", "rừng", "diện", "lộ", "thừa", "tranh"):
-            return 0
+    if n == 1 and match_at(toks, k, _GIAO_COMPOUNDS) == 2 and not toks[k + 1].cap:
+        return 0  # "giao thông", "giao ban" (but "giao Ban Tuyên giáo …")
     nxt = toks[k + n].f if k + n < len(toks) else ""
-    if nxt in ("của", "đề", "ra", "đặt", "nêu", "chung", "về", "nhiệm", "cao", "công", "cụ", "xây"):
-        if not (nxt == "nhiệm" and toks[k].f == "giao") and \
+    if nxt in _NOUN_AFTER:
+        if not match_at(toks, k, _ASSIGN_DUTY) and \
                 not (toks[k + n].cap and unit_head_at(toks, k + n)):  # "Giao Công an tỉnh …"
             return 0
     return n
@@ -270,19 +275,19 @@ def _is_assign(toks: list[Tok], k: int) -> int:
 def _delegates(toks: list[Tok], k: int) -> bool:
     """"(lãnh đạo,) chỉ đạo Y …" at token k: a delegation chain — who helps Y is Y's business (GUIDE)."""
     n = len(toks)
-    while k < n and toks[k].f in ("lãnh", "đạo", ",", "và") and not (toks[k].f == "lãnh" and k + 1 < n and
-                                                                      toks[k + 1].f != "đạo"):
-        if toks[k].f == "lãnh" and k + 2 < n and toks[k + 1].f == "đạo" and unit_head_at(toks, k + 2):
+    while k < n and (toks[k].f in _DELEGATION_LINKS or toks[k].f == ",") and \
+            not (toks[k].f in _LEADING.firsts and not match_at(toks, k, _LEADING)):
+        if match_at(toks, k, _LEADING) == 2 and unit_head_at(toks, k + 2):
             return True
         k += 1
-    return k + 2 < n and toks[k].f == "chỉ" and toks[k + 1].f == "đạo" and unit_head_at(toks, k + 2)
+    return match_at(toks, k, _DIRECTING) == 2 and unit_head_at(toks, k + 2)
 
 
 def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, length: int | None = None) -> None:
     """Fill owners from the addressee of an assignment verb at token k (``length`` tokens long, if known)."""
     n = len(toks)
     m = k + (length or _is_assign(toks, k))
-    while m < n and toks[m].f in ("trước", "mắt", "cho", ",", "nhiệm", "vụ", "trách") and \
+    while m < n and (toks[m].f in _ADDRESSEE_FILLERS or toks[m].f == ",") and \
             not (toks[m].f == "," and m + 1 < n and (verb_len(toks, m + 1) or not unit_head_at(toks, m + 1))):
         m += 1
     if m < n and toks[m].f == "," and not unit_head_at(toks, m + 1):
@@ -366,7 +371,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             post += 1
         if post < n and (_is_assign(toks, post) or (verb_len(toks, post) and match_at(toks, post, TASK_VERBS))) \
                 and _TASK_KW.search(pre) and not _ASSESS_END.search(pre + ":") \
-                and not re.search(r"\b(nhan dinh|danh gia|ket qua|han che|duoc)\b", pre):
+                and not _REVIEW_WORD.search(pre):
             info.midlead = True
             i = post
             info.main_start = i
@@ -375,7 +380,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
     if _is_assign(toks, i):
         info.form = "assign"
         _object_after_assign(toks, i, info, src)
-    elif match_at(toks, i, TASK_VERBS) and not (toks[i].f == "có" and match_at(toks, i, TASK_VERBS) < 2):
+    elif match_at(toks, i, TASK_VERBS) and not (toks[i].f in _HAVING and match_at(toks, i, TASK_VERBS) < 2):
         info.form = "imperative"
         if doi_voi:
             info.leads = doi_voi
@@ -383,25 +388,25 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         if not _delegates(toks, i):
             sup, _ = support_after(toks, i)
             info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
-        if toks[i].f in ("phải", "cần"):
+        if toks[i].f in _MODALS:
             info.strong_modal = True
     elif unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
         j = scan_np(toks, i)
         person = is_person(toks, i, j)
         subj = fold(src[toks[i].start:toks[j - 1].end]) if j > i else ""
         info.person_subject = person
-        info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and " cac " not in f" {subj} "
-        if j > i and j < n and (toks[j].f == "có" and match_at(toks, j, TASK_VERBS) < 2 or
-                                toks[j].f in ("chưa", "không", "còn")) and not person:
+        info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and not _PLURAL.search(subj)
+        if j > i and j < n and (toks[j].f in _HAVING and match_at(toks, j, TASK_VERBS) < 2 or
+                                toks[j].f in _QUALIFIER_NEG) and not person:
             # "Các chủ đầu tư có tỷ lệ giải ngân dưới 50% phải báo cáo …", "Các xã chưa đạt tiêu chí … phải xây
             # dựng …": a qualifier clause, then the modal
             for x in range(j + 1, min(n, j + 14)):
                 if not toks[x].word and toks[x].f not in ("%", "/", "-"):
                     break
-                if toks[x].f in ("phải", "cần") and not toks[x].cap:
+                if toks[x].f in _MODALS and not toks[x].cap:
                     j = x
                     break
-            if toks[j].f == "có" and j + 3 < n and toks[j + 1].word and not verb_len(toks, j + 1) and \
+            if toks[j].f in _HAVING and j + 3 < n and toks[j + 1].word and not verb_len(toks, j + 1) and \
                     match_at(toks, j + 2, TASK_VERBS) >= 2:
                 j += 2  # "Các đảng ủy xã, phường có rừng lãnh đạo …": a one-word qualifier, then the predicate
         # pre-verbal adverbs: "vừa", "đã", "cũng", "sẽ", "tiếp tục"
@@ -413,10 +418,10 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 break
             adv.append(" ".join(t.f for t in toks[v:v + a]))
             v += a
-        if not adv and v + 3 < n and [t.f for t in toks[v:v + 3]] == ["được", "phân", "công"] and \
+        if not adv and v + 3 < n and match_at(toks, v, _PASSIVE_GIVEN) == 3 and \
                 not unit_head_at(toks, v + 3):
             v += 3  # "Các cơ quan, đơn vị được phân công căn cứ nhiệm vụ xây dựng …": the units given the task
-        if v < n and toks[v].f in ("theo", "căn", "trong", "tại", "trên", "với") and not adv:
+        if v < n and toks[v].f in _INSERTED and not adv:
             # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate; the document
             # it names is no predicate ("X căn cứ Chương trình hành động này xây dựng kế hoạch …")
             x = v + 1
@@ -427,7 +432,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 if doc:
                     x += doc
                     continue
-                if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in ("được", "có"):
+                if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in _PASSIVE | _HAVING:
                     v = x
                     break
                 x += 1
@@ -441,9 +446,9 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             _object_after_assign(toks, v, info, src)
             # "Tại cuộc họp, Chủ tịch UBND xã X đề nghị tỉnh …": a participant's request, reported
             participant = not info.issuer_subject and _AT_MEETING.match(f) and match_at(toks, i, PERSON_TITLES)
-            info.proposal = bool(person or participant) and toks[v].f in ("đề", "kiến")
+            info.proposal = bool(person or participant) and bool(match_at(toks, v, _PROPOSING))
         elif j > i and v + 2 < n and (person or info.issuer_subject) and \
-                [t.f for t in toks[v:v + 2]] in (["lưu", "ý"], ["nhắc", "nhở"]) and \
+                match_at(toks, v, _REMINDERS) == 2 and \
                 (unit_head_at(toks, v + 2) or doi_voi):
             # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task;
             # "Đối với UBND các huyện, Bí thư Tỉnh ủy lưu ý cần …": to the "đối với" unit (below)
@@ -452,33 +457,33 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
                 _object_after_assign_chidao(toks, v, info, src)
             else:
                 info.speaker = True
-        elif j > i and v < n and toks[v].f == "chỉ" and v + 1 < n and toks[v + 1].f == "đạo" and info.issuer_subject \
-                and unit_head_at(toks, v + 2) and "đã" not in adv:
+        elif j > i and v < n and match_at(toks, v, _DIRECTING) == 2 and info.issuer_subject \
+                and unit_head_at(toks, v + 2) and not _PAST & set(adv):
             # ("Trong tháng, Ban Thường vụ đã chỉ đạo các tổ chức cơ sở đảng …": what it did, a result)
             info.form = "assign"
             _object_after_assign_chidao(toks, v, info, src)
             info.chidao_subject = clean_name(src[toks[i].start:toks[j - 1].end])
         elif j > i and v <= n:
             vl = verb_len(toks, v) if v < n else 0
-            past = any(a in ("đã",) for a in adv)
-            just = any(a in ("vừa",) for a in adv)
+            past = bool(_PAST & set(adv))
+            just = bool(_JUST & set(adv))
             is_task = bool(match_at(toks, v, TASK_VERBS)) if v < n else False
             nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
-            if v + 3 < n and [t.f for t in toks[v:v + 4]] == ["chịu", "trách", "nhiệm", "trước"]:
+            if match_at(toks, v, _ACCOUNTABILITY) == 4:
                 info.excluded = info.excluded or "accountability"  # "chịu trách nhiệm trước …" assigns nothing
                 if not person:
                     info.accountable = split_owners(toks, i, j, src)
-            elif v < n and toks[v].f == "được" and not (v + 1 < n and toks[v + 1].f == "giao"):
+            elif v < n and toks[v].f in _PASSIVE and not match_at(toks, v, _PASSIVE_ASSIGNED):
                 info.excluded = info.excluded or "passive"
-            elif v < n and toks[v].f == "chủ" and v + 1 < n and toks[v + 1].f == "trì" and \
-                    (v + 2 >= n or toks[v + 2].f in (".", "hội", "cuộc", "buổi", "phiên", "lễ")):
+            elif match_at(toks, v, _CHAIRING) == 2 and (v + 2 >= n or toks[v + 2].f == "." or
+                                                        toks[v + 2].f in _CHAIRED):
                 info.excluded = info.excluded or "meeting"
             elif past:
                 info.excluded = info.excluded or "past"
-            elif just and v < n and toks[v].f in ("có", "ban", "ký", "tổ", "thông", "gửi", "phát"):
+            elif just and v < n and toks[v].f in _NEWS_VERBS:
                 info.excluded = info.excluded or "news"
             elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
-                    any(a in ("phải", "cần", "cần phải", "cũng cần") for a in adv) or \
+                    bool(_MUST & set(adv)) or \
                     any(a in MANNER_ADVERBS for a in adv) and vl or \
                     adv and adv[-1] in MANNER_ADVERBS and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
                     toks[v].word and not toks[v].cap and not nontask:
@@ -505,7 +510,7 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
     if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative" or \
             speaker_subject:
         for k in range(i, n):
-            joined = speaker_subject and k > 0 and toks[k - 1].f == "và" and match_at(toks, k, ASSIGN_VERBS)
+            joined = speaker_subject and k > 0 and toks[k - 1].f in _AND and match_at(toks, k, ASSIGN_VERBS)
             if joined and not unit_head_at(toks, k + joined):
                 joined = 0  # "… và yêu cầu xã …": the speaker's second verb, addressed to a unit
             if toks[k].word and not toks[k].cap and (joined or _is_assign(toks, k)):
@@ -538,10 +543,10 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             pos = body.find(last)
             rest = body[pos + len(last):] if pos >= 0 else body
         elif info.form == "assign":
-            m = re.search(r"\b(giao|yeu cau|de nghi)\b(?!.*\b(giao|yeu cau|de nghi)\b)", body)
+            m = _LAST_ASSIGN.search(body)
             if m is None:
                 # "…, Chủ tịch UBND tỉnh yêu cầu:": the verb itself went with the announcing tail
-                m = re.search(r"\b(giao|yeu cau|de nghi)\b(?!.*\b(giao|yeu cau|de nghi)\b)", f)
+                m = _LAST_ASSIGN.search(f)
             rest = body[m.end():] if m else body
         content = [w for w in re.findall(r"\w+", rest) if w not in _GENERIC]
         info.announce_only = len(content) < 6
@@ -575,7 +580,7 @@ def _reported_speech(toks: list[Tok], i: int, info: SentInfo, src: str, e: int) 
         if said.main_start < len(said.toks) else k
 
 
-_OWN_BODIES = re.compile(r"^(hoi nghi|thuong truc|tap the thuong truc|ban thuong vu|ban chap hanh)\b")
+_OWN_BODIES = cue_regex(r"^({own_bodies})\b")
 
 
 def subject_is_issuer(info: SentInfo, src: str, issuer: str | None) -> bool:
@@ -605,7 +610,7 @@ def report_continuation(info: SentInfo) -> bool:
     if info.excluded or info.form != "other" or i >= n or unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
         return False
     for k in range(i + 1, min(n, i + 8)):
-        if toks[k].f in ("đã", "được", "là", "đạt", ",", ";", ":"):
+        if toks[k].f in _REPORT_BREAKERS or toks[k].f in (",", ";", ":"):
             return False
         if match_at(toks, k, REPORT_HEADS) and not toks[k].cap:
             return True
@@ -651,16 +656,15 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
         start = None
         if f == ";":
             start = k + 1
-        elif f == "," and k + 2 < n and toks[k + 1].f in ("trong", "còn") and \
-                (toks[k + 1].f == "còn" or toks[k + 2].f == "khi"):
-            start = k + (3 if toks[k + 1].f == "trong" else 2)
-        if start is not None and start < n and unit_head_at(toks, start) and toks[start].f not in ("các",) or \
+        elif f == "," and k + 2 < n and (toks[k + 1].f in _WHEREAS or match_at(toks, k + 1, _WHILE) == 2):
+            start = k + 1 + (match_at(toks, k + 1, _WHILE) or 1)
+        if start is not None and start < n and unit_head_at(toks, start) and toks[start].f not in _PLURALS or \
                 start is not None and start < n and toks[start].cap and unit_head_at(toks, start):
             e = scan_np(toks, start)
             if e > start and e < n and match_at(toks, e, TASK_VERBS) and \
-                    [t.f for t in toks[e:e + 4]] != ["chịu", "trách", "nhiệm", "trước"]:
+                    match_at(toks, e, _ACCOUNTABILITY) != 4:
                 names = split_owners(toks, start, e, src)
-                if toks[e].f == "phối" and e + 1 < n and toks[e + 1].f == "hợp":
+                if match_at(toks, e, _SUPPORTING) == 2:
                     info.supports.extend(names)
                 else:
                     info.leads.extend(names)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .text import fold_aligned, normalize
+from .text import fold, fold_aligned, normalize
 
 LANG_DIR = Path(__file__).with_name("lang")
 
@@ -65,9 +65,14 @@ class Phrases(frozenset):
         return obj
 
 
+def _keys(entry: str) -> tuple[str, ...]:
+    """The keys of an entry's words; a comma written in an entry is optional punctuation, not a word."""
+    return tuple(key(w) for w in entry.replace(",", " ").split())
+
+
 def phrases(items: Iterable[str]) -> Phrases:
     """Phrases from written entries ("tập trung", "Ủy ban")."""
-    return Phrases(tuple(key(w) for w in p.split()) for p in items if p.strip())
+    return Phrases(_keys(p) for p in items if p.strip())
 
 
 class LexiconError(ValueError):
@@ -89,65 +94,88 @@ class Language:
     restore: dict[tuple[str, ...], tuple[str, ...]]  # folded words → the listed phrase they are read as
     restore_len: int = 1
     written: dict[str, tuple[str, ...]] = field(default_factory=dict)  # every list as written, in its order
+    tables: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a table's names, in order ("name.key" lists)
 
     def __getitem__(self, name: str) -> Phrases:
         return self.lists[name]
 
+    def word_set(self, name: str) -> frozenset[str]:
+        """A list as a set of keys, for testing one token's key ("hằng", "hàng")."""
+        return self.words[name]
 
-def _read(lang: str) -> dict[str, list[str]]:
+    def table(self, name: str) -> dict[str, tuple[str, ...]]:
+        """A table of lists (a canonical name → its written forms), in the data's order."""
+        return {k: self.written[f"{name}.{k}"] for k in self.tables[name]}
+
+
+def _read(lang: str) -> tuple[dict[str, list[str]], dict[str, tuple[str, ...]]]:
+    """Every list of the language's files; a table of lists ("[issuers]") gives one list per key, "name.key"."""
     raw: dict[str, list[str]] = {}
+    tables: dict[str, tuple[str, ...]] = {}
     for path in sorted((LANG_DIR / lang).glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for name, items in data.items():
-            if name in raw:
-                raise LexiconError(f"{path.name}: list {name!r} defined twice")
-            if not isinstance(items, list) or not all(isinstance(x, str) and x.strip() for x in items):
-                raise LexiconError(f"{path.name}: {name!r} must be a list of non-empty phrases")
-            raw[str(name)] = items
-    return raw
+            if isinstance(items, dict):
+                tables[name] = tuple(items)
+                entries = [(f"{name}.{k}", v) for k, v in items.items()]
+            else:
+                entries = [(name, items)]
+            for list_name, values in entries:
+                if list_name in raw or name in raw:
+                    raise LexiconError(f"{path.name}: list {list_name!r} defined twice")
+                if not isinstance(values, list) or not all(isinstance(x, str) and x.strip() for x in values):
+                    raise LexiconError(f"{path.name}: {list_name!r} must be a list of non-empty phrases")
+                raw[list_name] = values
+    return raw, tables
 
 
-def validate(raw: dict[str, list[str]]) -> None:
-    """Refuse duplicates (compared as keys, so "hoá"/"hóa" are one) and words in two opposed lists."""
+def validate(raw: dict[str, list[str]], tables: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Refuse duplicates (compared as keys, so "hoá"/"hóa" are one), words in two opposed lists and a form
+    given to two names of one table."""
+    for table, names in (tables or {}).items():
+        owner: dict[tuple[str, ...], str] = {}
+        for nm in names:
+            for x in raw[f"{table}.{nm}"]:
+                if owner.setdefault(_keys(x), nm) != nm:
+                    raise LexiconError(f"{table}: {x!r} is a form of both {owner[_keys(x)]!r} and {nm!r}")
     for name, items in raw.items():
         seen: dict[tuple[str, ...], str] = {}
         for x in items:
-            k = tuple(key(w) for w in x.split())
+            k = _keys(x)
             if k in seen:
                 raise LexiconError(f"{name}: {x!r} duplicates {seen[k]!r}")
             seen[k] = x
     for a, b in OPPOSED:
         if a in raw and b in raw:
-            both = {tuple(key(w) for w in x.split()) for x in raw[a]} & \
-                {tuple(key(w) for w in x.split()) for x in raw[b]}
+            both = {_keys(x) for x in raw[a]} & {_keys(x) for x in raw[b]}
             if both:
                 raise LexiconError(f"{a} and {b} share {sorted(' '.join(t) for t in both)}")
 
 
-def build(raw: dict[str, list[str]]) -> Language:
-    validate(raw)
+def build(raw: dict[str, list[str]], tables: dict[str, tuple[str, ...]] | None = None) -> Language:
+    validate(raw, tables or {})
     lists = {name: phrases(items) for name, items in raw.items() if name not in WORD_SETS}
-    words = {name: frozenset(key(x) for x in raw[name]) for name in WORD_SETS if name in raw}
+    words = {name: frozenset(" ".join(_keys(x)) for x in items) for name, items in raw.items()}
     # Words typed without diacritics are read as the listed phrase they fold to ("don vi" → "đơn vị"),
     # else word by word as the listed word most phrases use ("co" → "có"); ties go to the first in
     # alphabetical order, so the table is stable.
     uses: Counter[tuple[str, ...]] = Counter()
     for items in raw.values():
         for x in items:
-            ks = tuple(key(w) for w in x.split())
+            ks = _keys(x)
             uses[ks] += 1
             uses.update((w,) for w in ks)
     restore: dict[tuple[str, ...], tuple[str, ...]] = {}
     for ks in sorted(uses, key=lambda t: (-uses[t], t)):
         restore.setdefault(tuple(folded(w) for w in ks), ks)
     return Language(lists=lists, words=words, restore=restore, restore_len=max(map(len, restore), default=1),
-                    written={name: tuple(items) for name, items in raw.items()})
+                    written={name: tuple(items) for name, items in raw.items()}, tables=dict(tables or {}))
 
 
 @lru_cache(maxsize=4)
 def load_language(lang: str = "vi") -> Language:
     """The validated word lists of ``lang`` (read once per process)."""
-    return build(_read(lang))
+    return build(*_read(lang))
 
 
 @lru_cache(maxsize=65536)
@@ -217,10 +245,56 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
     return best
 
 
+def _entry_pattern(entry: str, form=folded) -> str:
+    """One entry as a regex over folded text: "#" stands for a number, a written comma is optional and a
+    lone dash may have spaces around it or not."""
+    out = ""
+    for w in entry.split():
+        if w == "-":
+            out += r"\s*-\s*"
+            continue
+        comma = w.endswith(",")
+        w = w.rstrip(",")
+        if out and not out.endswith("*"):
+            out += " "
+        out += (r"\d+" if w == "#" else re.escape(form(w))) + (",?" if comma else "")
+    return out
+
+
 def cue_pattern(name: str, lang: str = "vi") -> str:
     """A regex alternation of a list's folded phrases in their listed order, for text folded by ``fold``."""
-    raw = load_language(lang).written[name]
-    return "|".join(re.escape(" ".join(folded(w) for w in x.split())) for x in raw)
+    return "|".join(_entry_pattern(x) for x in load_language(lang).written[name])
+
+
+def key_pattern(name: str, lang: str = "vi") -> str:
+    """The same alternation in keys (lower case, diacritics kept), for text lowered and normalized by ``key``."""
+    return "|".join(_entry_pattern(x, key) for x in load_language(lang).written[name])
+
+
+_SLOT = re.compile(r"\{([a-z_]+)\}")
+
+
+def cue_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+    """A regex over folded text whose ``{list}`` slots are that list's phrases: the structure (digits,
+    punctuation, anchors) is written in code, the words come from the language data."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + cue_pattern(m.group(1), lang) + ")", template))
+
+
+def key_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+    """``cue_regex`` for text in keys (``key``: lower case, diacritics kept), where folding would confuse
+    words ("năm"/"Nam", "hà"/"ha")."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + key_pattern(m.group(1), lang) + ")", template))
+
+
+def _bare_form(word: str) -> str:
+    """A word without its diacritics, case kept ("Điều" → "Dieu")."""
+    return "".join(fold(c).upper() if c.isupper() else fold(c) for c in word)
+
+
+def written_pattern(name: str, lang: str = "vi") -> str:
+    """A list's entries as written and without diacritics, case kept, for text as written ("Điều|Dieu")."""
+    forms = dict.fromkeys(f for x in load_language(lang).written[name] for f in (x, _bare_form(x)))
+    return "|".join(re.escape(f) for f in forms)
 
 
 _VI = load_language("vi")

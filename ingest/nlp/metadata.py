@@ -14,83 +14,68 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .lexicon import cue_pattern, cue_regex, key_pattern, load_language
 from .segment import Block
 from .text import fold, fold_aligned, normalize
 
-PROVINCES = [
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
-    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
-    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
-    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
-    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
-    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "TP Hồ Chí Minh", "Trà Vinh",
-    "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
-]
+_VI = load_language("vi")
+
+
 def _prov_key(name: str) -> str:
     name = name.replace("Ð", "Đ").replace("ð", "đ")
     return re.sub(r"\s+", " ", normalize(name).lower().replace("-", " ")).strip()
 
 
-_PROV_KEYS = {_prov_key(p): p for p in PROVINCES}
-_PROV_ALIASES = {"tphcm": "TP Hồ Chí Minh", "tp.hcm": "TP Hồ Chí Minh", "thành phố hồ chí minh": "TP Hồ Chí Minh",
-                 "tp hồ chí minh": "TP Hồ Chí Minh", "tp. hồ chí minh": "TP Hồ Chí Minh",
-                 "thừa thiên huế": "Thừa Thiên Huế"}
-_PROV_ALL = {**_PROV_KEYS, **{_prov_key(k): v for k, v in _PROV_ALIASES.items()}}
-_PROV_ALL.pop("huế", None)
-_PROV_RE = re.compile(r"(?<!\w)(tỉnh|thành phố|tp\.?|đảng bộ tỉnh)\s+(" +
-                      "|".join(sorted((re.escape(k) for k in _PROV_ALL), key=len, reverse=True)) + r")(?!\w)")
-_PROV_ANY = re.compile(r"(?<!\w)(" + "|".join(sorted((re.escape(k) for k in _PROV_ALL), key=len, reverse=True)) +
-                       r")(?!\w)")
-_PROV_FOLD = {fold(k).replace(" ", ""): v for k, v in _PROV_KEYS.items()}
+_PROV_KEYS = {_prov_key(p): p for p in _VI.written["provinces"]}
+_PROV_ALL = {**_PROV_KEYS, **{_prov_key(a): name for name, forms in _VI.table("province_aliases").items()
+                              for a in forms}}
+_PROV_ALTERNATION = "|".join(sorted((re.escape(k) for k in _PROV_ALL), key=len, reverse=True))
+_PROV_RE = re.compile(r"(?<!\w)(" + key_pattern("province_prefixes") + r")\s+(" + _PROV_ALTERNATION + r")(?!\w)")
+_PROV_ANY = re.compile(r"(?<!\w)(" + _PROV_ALTERNATION + r")(?!\w)")
+_PROV_FOLD = {fold(p).replace(" ", ""): p for p in _VI.written["provinces"] + _VI.written["province_short_names"]}
 _DOMAIN = re.compile(r"\b([a-z]{4,})\.gov\.vn\b")
 
-_NUMBER = re.compile(r"(?:^|\n|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)",
-                     re.IGNORECASE)
-_NUMBER_BODY = re.compile(r"\b(?:biên bản)\s+số\s+(\d{1,5}\s*[-–]\s*[A-ZĐ]{1,5}/[A-ZĐ]{1,6})",
-                          re.IGNORECASE)
+# Numbers and dates are searched in the folded copy (``fold_aligned``: same offsets) and sliced from the text.
+_NUMBER_CODE = r"(\d{1,5}\s*[-–/]\s*[a-z][a-z&\-]*(?:/[a-z][a-z&\-]*)*)"
+_NUMBER_BODY = cue_regex(r"\b{minutes}\s+{number_words}\s+(\d{1,5}\s*[-–]\s*[a-z]{1,5}/[a-z]{1,6})")
+_NUMBER_ANY = cue_regex(r"(?:^|\n|\s{2,}|\|)\s*{number_words}\s*:?\s*" + _NUMBER_CODE)
 _NUMDATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
 # "(Cổng TTĐT Quảng Ninh) - Sáng nay (14/4), …", "(STO) - Chiều 12/3, …": a news lead with the day
-_EVENT_DATE = re.compile(
-    r"^(?:(?:[\w.\-()]{1,25}|\(?[^()]{1,40}\))\s+-\s+)?(?:ngay|(?:sang|chieu|toi|trua|dem|hom)(?:\s+(?:nay|qua))?)"
-    r"\s*(?:ngay\s*)?\(?\s*" + _NUMDATE)
-_EVENT_LONG = re.compile(
-    r"^(?:[\w.\-()]{1,25}\s+-\s+)?(?:sang|chieu|toi|trua)?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?")
-_ISSUED_DOC = re.compile(
-    r"\bvua\s+(?:co|ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){0,3}so\s+[\w./\-]+\s*,?\s*ngay\s+" + _NUMDATE)
-_IN_DAY = re.compile(r"\b(?:trong|vao)\s+(?:buoi\s+[^.]{0,40}?\s+)?ngay\s+" + _NUMDATE)
+_EVENT_DATE = cue_regex(
+    r"^(?:(?:[\w.\-()]{1,25}|\(?[^()]{1,40}\))\s+-\s+)?(?:{date_day}|{day_parts}(?:\s+{day_deictics})?)"
+    r"\s*(?:{date_day}\s*)?\(?\s*" + _NUMDATE)
+_EVENT_LONG = cue_regex(
+    r"^(?:[\w.\-()]{1,25}\s+-\s+)?{daytime}?\s*{date_day}\s+(\d{1,2})\s+{date_month}\s+(\d{1,2})"
+    r"(?:\s+{date_year}\s+(\d{4}))?")
+_ISSUED_DOC = cue_regex(
+    r"\b{just_issued}\s+{issuing}\s+(?:[\w\-]+\s+){0,3}{number_words}\s+[\w./\-]+\s*,?\s*{date_day}\s+" + _NUMDATE)
+_IN_DAY = cue_regex(r"\b{in_day}\s+(?:{session}\s+[^.]{0,40}?\s+)?{date_day}\s+" + _NUMDATE)
+_MEETING_WORD = cue_regex(r"\b({meeting_words})\b")
 # "Tại phiên họp ngày 14/7/2023, …", "Tại Hội nghị thường kỳ ngày 05/3/2024": the meeting named with its date
-_AT_MEETING = re.compile(r"^(?:tai|trong|qua)\s+(?:phien hop|hoi nghi|cuoc hop|buoi lam viec|ky hop|buoi hop|"
-                         r"hop)\b[^.;:]{0,60}?\bngay\s+" + _NUMDATE)
-_HEADER_DATE_ANY = re.compile(r"[\w .]{2,40},\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
-_NUMBER_ANY = re.compile(
-    r"(?:^|\n|\s{2,}|\|)\s*số\s*:?\s*(\d{1,5}\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ&\-]*(?:/[A-ZĐ][A-ZĐa-zđ&\-]*)*)", re.IGNORECASE)
-_STAMP = re.compile(
-    r"^\s*(?:(?:cap nhat|dang|ngay dang|thoi gian dang|xuat ban|ngay xuat ban)(?:\s+(?:luc|ngay))?\s*:?\s*)?"
-    r"(?:(?:thu\s+\w+|chu nhat)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
+_AT_MEETING = cue_regex(r"^{meeting_preps}\s+{meeting_kinds}\b[^.;:]{0,60}?\b{date_day}\s+" + _NUMDATE)
+_HEADER_DATE_ANY = cue_regex(
+    r"[\w .]{2,40},\s*{date_day}\s+(\d{1,2})\s+{date_month}\s+(\d{1,2})\s+{date_year}\s+(\d{4})")
+_STAMP = cue_regex(
+    r"^\s*(?:{stamp_labels}(?:\s+{stamp_links})?\s*:?\s*)?"
+    r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
 _MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_DOC_TYPES = ("THÔNG BÁO", "CHỈ THỊ", "KẾT LUẬN", "NGHỊ QUYẾT", "QUYẾT ĐỊNH", "CÔNG VĂN", "KẾ HOẠCH", "BÁO CÁO",
-              "BIÊN BẢN", "TỜ TRÌNH", "HƯỚNG DẪN", "QUY ĐỊNH", "CHƯƠNG TRÌNH")
-_HEADER_LINE = re.compile(
-    r"^(đảng bộ|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|ban thường vụ|ban chấp hành|ủy ban nhân dân|"
-    r"uỷ ban nhân dân|ubnd|hội đồng nhân dân|văn phòng|đảng cộng sản|cộng hòa|cộng hoà|độc lập|số\s*:?\s*\d|\*|"
-    r"sở |ban |đảng ủy|đảng uỷ)", re.IGNORECASE)
-_CHROME = re.compile(
-    r"^(chia sẻ|bình luận|tác giả|tổng số điểm|click|bản đồ|thống kê|hôm nay\s*:|hôm qua\s*:|tháng \d+\s*:|"
-    r"năm \d+\s*:|tổng số\s*:|a- a a\+|in bài|gửi bài|lượt xem|xem thêm|tin liên quan|từ khóa|tags?\s*:|nguồn\s*:|"
-    r"\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|ảnh\s*:|trang chủ\s*[>»›|/]|"
-    r"(?:tìm kiếm|nhập từ khóa|search)\s*(?:\.\.\.|…)?\s*$|đăng nhập\s*(?:\||$)|cỡ chữ\s*:|in trang\b)",
-    re.IGNORECASE)
-_ISSUERS = [
-    ("Ban Thường vụ Tỉnh ủy", r"ban thuong vu tinh uy"), ("Ban Thường vụ Thành ủy", r"ban thuong vu thanh uy"),
-    ("Ban Thường vụ Huyện ủy", r"ban thuong vu huyen uy|btv huyen uy"),
-    ("Thường trực Tỉnh ủy", r"thuong truc tinh uy"), ("Ban Chấp hành Đảng bộ tỉnh", r"ban chap hanh dang bo tinh"),
-    ("Chủ tịch UBND tỉnh", r"chu tich (?:ubnd|uy ban nhan dan) tinh"), ("UBND tỉnh", r"(?:ubnd|uy ban nhan dan) tinh"),
-    ("Tỉnh ủy", r"tinh uy"), ("Thành ủy", r"thanh uy"), ("Huyện ủy", r"huyen uy"),
-]
-
+_DOC_TYPES = _VI.written["doc_types"]
+_UPWARD = frozenset(_VI.written["upward_doc_types"])
+_BARE_TYPE = cue_regex(r"^({bare_doc_types})$")
+_SUBJECT_LINE = cue_regex(r"^{subject_marks}\b")
+_TITLE_MORE = cue_regex(r"^({about}|{subject_marks})\b")
+_MOTTO = cue_regex(r"{header_mottos}")
+_HEADER_LINE = cue_regex(r"^({header_starts}|{number_words}\s*:?\s*\d|\*|{header_heads} )")
+_CHROME = cue_regex(
+    r"^({chrome_starts}|({chrome_labels})\s*:|a- a a\+|\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|"
+    r"{chrome_home}\s*[>»›|/]|{chrome_search}\s*(?:\.\.\.|…)?\s*$|{chrome_login}\s*(?:\||$)|{chrome_print}\b)")
+_BODY_END = cue_regex(r"^(- )?{body_end_heads}")
+_SIGNATURE = cue_regex(r"^{signature_marks}\.?\s*{signers}")
+_APPENDIX = cue_regex(r"{appendix_heads}\b")
+_ISSUERS = [(name, cue_pattern(f"issuers.{name}")) for name in _VI.tables["issuers"]]
+_ISSUER_ACTION = cue_regex(r"\b\s*(?:{past_adverbs}\s+)?(?:{issuer_actions})")
 
 @dataclass
 class Metadata:
@@ -112,7 +97,7 @@ class Metadata:
     @property
     def upward(self) -> bool:
         """A report or submission sent up to a superior: its "đề nghị" are proposals, not directives."""
-        return self.doc_type in ("BÁO CÁO", "TỜ TRÌNH")
+        return self.doc_type in _UPWARD
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -138,16 +123,15 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     for bi, b in enumerate(blocks):
         t = text[b.start:b.end].strip()
         ft = fold(t)
-        if re.match(r"^(noi nhan|- noi nhan)", ft) and bi > 0:
+        if _BODY_END.match(ft) and bi > 0:
             md.end_block = bi
             break
-        if re.match(r"^(t/?m\.?|k/?t\.?|t/?l\.?|tm\.|kt\.|tl\.)\s*(ban|chu tich|thuong truc|uy ban|chanh|van phong|tinh uy)",
-                    ft.lstrip("*")) and bi > len(blocks) // 2:
+        if _SIGNATURE.match(ft.lstrip("*")) and bi > len(blocks) // 2:
             md.end_block = bi
             break
     if md.end_block is not None:
         md.appendix_block = next((bi for bi in range(md.end_block + 1, len(blocks))
-                                  if re.match(r"phu luc\b", fold(text[blocks[bi].start:blocks[bi].end].strip()))), None)
+                                  if _APPENDIX.match(fold(text[blocks[bi].start:blocks[bi].end].strip()))), None)
     # Stamps, chrome and header lines.
     stamp = None
     for bi, b in enumerate(blocks):
@@ -166,7 +150,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             line = next((m for m in (_STAMP.match(fold(x)) for x in t.split("\n")[1:]) if m), None)
             if line:
                 stamp = _date(line.group(3), line.group(2), line.group(1))
-        if _CHROME.match(t) or _CHROME.match(ft):
+        if _CHROME.match(ft):
             skip.add(bi)
             continue
         if len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
@@ -186,15 +170,15 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if not doc_type_seen and len(t) < 200:
             # two-column PDF headers put "Số …" and "…, ngày … tháng … năm …" on one line
             hd = _HEADER_DATE_ANY.search(ft)
-            nm = _NUMBER_ANY.search(t)
+            nm = _NUMBER_ANY.search(fold_aligned(t))
             if hd or nm:
                 if hd:
                     md.doc_date = md.doc_date or _date(hd.group(3), hd.group(2), hd.group(1))
                 if nm:
-                    md.number = md.number or re.sub(r"\s+", "", nm.group(1))
+                    md.number = md.number or re.sub(r"\s+", "", t[nm.start(1):nm.end(1)])
                 skip.add(bi)
                 continue
-        if not doc_type_seen and not title_parts and re.match(r"^v/v\b", ft) and len(t) < 400:
+        if not doc_type_seen and not title_parts and _SUBJECT_LINE.match(ft) and len(t) < 400:
             # a công văn's subject line ("V/v đôn đốc thực hiện …"): its title; the header goes on after it
             title_parts.append(re.sub(r"\s+", " ", t))
             skip.add(bi)
@@ -203,7 +187,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
             doc_type_seen = True
             md.doc_type = next(dtp for dtp in _DOC_TYPES if t.upper().startswith(dtp))
             rest = t
-            if fold(t) in ("thong bao",):
+            if _BARE_TYPE.match(ft):
                 rest = ""
             if rest:
                 title_parts.append(re.sub(r"\s+", " ", rest))
@@ -212,12 +196,12 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if b.mtype in ("roman", "num", "alpha", "paren"):
             first_body = bi  # a numbered line belongs to the outline: the header and title end before it
             break
-        if doc_type_seen and (not title_parts or fold(title_parts[0]).startswith("v/v")) and \
+        if doc_type_seen and (not title_parts or _SUBJECT_LINE.match(fold(title_parts[0]))) and \
                 not t.endswith((".", ":")) and len(t) < 400 and not any(fold(t) == fold(x) for x in title_parts):
             title_parts.append(re.sub(r"\s+", " ", t))
             skip.add(bi)
             continue
-        if doc_type_seen and title_parts and (caps or re.match(r"^(về|v/v)\b", t, re.IGNORECASE)) and len(t) < 300 \
+        if doc_type_seen and title_parts and (caps or _TITLE_MORE.match(ft)) and len(t) < 300 \
                 and not t.endswith("."):
             title_parts.append(re.sub(r"\s+", " ", t))
             skip.add(bi)
@@ -226,10 +210,10 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         # sentence-case line that starts with "UBND tỉnh …" is a web headline, not a header
         # (a numbered line belongs to the outline, never to the header)
         if b.mtype is None and not doc_type_seen and first_body is None and len(t) < 160 and \
-                re.search(r"doc lap\s*-\s*tu do\s*-\s*hanh phuc|cong hoa xa hoi chu nghia|dang cong san viet nam", ft):
+                _MOTTO.search(ft):
             skip.add(bi)  # a two-column header line: the issuer beside the national motto ("TỈNH X   Độc lập - …")
             continue
-        if b.mtype is None and (caps or (_HEADER_LINE.match(t) and len(t.split()) <= 8)) and len(t) < 100 \
+        if b.mtype is None and (caps or (_HEADER_LINE.match(ft) and len(t.split()) <= 8)) and len(t) < 100 \
                 and not t.endswith((".", ":")) and not doc_type_seen \
                 and first_body is None:
             skip.add(bi)
@@ -267,9 +251,9 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     md.skip_blocks = frozenset(skip)
     # Number in the body ("Biên bản số 104-BB/TU").
     if not md.number:
-        m = _NUMBER_BODY.search(text[:3000])
+        m = _NUMBER_BODY.search(folded[:3000])
         if m:
-            md.number = re.sub(r"\s+", "", m.group(1)).replace("–", "-")
+            md.number = re.sub(r"\s+", "", text[m.start(1):m.end(1)]).replace("–", "-")
     # Year context.
     mm = _MONTH_STAMP.search(folded[:300])
     years = Counter(int(y) for y in _YEAR.findall(text))
@@ -295,14 +279,13 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
 
 def _event_words() -> re.Pattern:
     from .deadlines import WORD_DATE
-    return re.compile(r"(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?" + WORD_DATE.pattern)
+    return re.compile(r"(?:(?:" + key_pattern("day_parts") + r")\s+)?" + WORD_DATE.pattern)
 
 
 _EVENT_WORDS = _event_words()
-_CITED_ISSUE = re.compile(r"^[^,]{0,40},[^.]{0,80}?\b(ban hanh|ky ban hanh|ky)\s+(?:[\w\-]+\s+){1,3}so\s+\d")
-_ADDRESS = re.compile(r"^(kinh gui|dong kinh gui)\s*:?")
-_RELATED = re.compile(r"^(tin|bai|bai viet|tin tuc)\s+(lien quan|cung chuyen muc|khac|moi|moi nhat|da dua)\b"
-                      r"|^(xem them|doc them|co the ban quan tam)\b")
+_CITED_ISSUE = cue_regex(r"^[^,]{0,40},[^.]{0,80}?\b({cited_issuing})\s+(?:[\w\-]+\s+){1,3}{number_words}\s+\d")
+_ADDRESS = cue_regex(r"^\s*{address_heads}\s*:?\s*")
+_RELATED = cue_regex(r"^{related_nouns}\s+{related_kinds}\b|^{related_heads}\b")
 
 
 def _address_and_related(text: str, blocks: list[Block], skip: set[int]) -> list[str]:
@@ -316,7 +299,8 @@ def _address_and_related(text: str, blocks: list[Block], skip: set[int]) -> list
         ft = fold(t)
         if _ADDRESS.match(ft):
             skip.add(bi)
-            rest = re.sub(r"^\s*(?:đồng\s+)?kính\s+gửi\s*:?\s*", "", t, flags=re.IGNORECASE).strip(" ;,.")
+            head = _ADDRESS.match(fold_aligned(t))
+            rest = t[head.end():].strip(" ;,.") if head else t.strip(" ;,.")
             if rest:
                 out.append(rest)
             for bj in range(bi + 1, min(n, bi + 40)):
@@ -392,7 +376,7 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
                 if d:
                     return d
             m = _IN_DAY.search(f)
-            if m and re.search(r"\b(lam viec|hoi nghi|hop|giao ban|buoi)\b", f):
+            if m and _MEETING_WORD.search(f):
                 d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
                 if d:
                     return d
@@ -420,8 +404,7 @@ def _issuer(text: str) -> str | None:
     f = fold(text[:6000])
     best = None
     for name, pat in _ISSUERS:
-        m = re.search(r"\b(?:" + pat + r")\b\s*(?:da\s+)?(?:ket luan|yeu cau|de nghi|giao|hop|to chuc hoi nghi|"
-                      r"thong nhat|chi dao|ban hanh|co y kien|vua)", f)
+        m = re.search(r"\b(?:" + pat + r")" + _ISSUER_ACTION.pattern, f)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), name)
     if best:

@@ -15,35 +15,46 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import cue_regex, key, key_regex, load_language, written_pattern
+from .text import fold, normalize
+
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]}*"
-_PAGE_LINE = re.compile(
-    r"^\s*(?:[-–—]?\s*\d{1,3}\s*[-–—]?|trang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}|page\s+\d+"
+# (matched on the folded line)
+_PAGE_LINE = cue_regex(
+    r"^\s*(?:[-–—]?\s*\d{1,3}\s*[-–—]?|{page_words}\s+\d{1,3}(?:\s*/\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3}"
     # a running footer that ends on its page number ("Thông báo số 88-TB/TU – Trang 1/3")
-    r"|[^\n]{0,80}?\s[-–—|,]\s*(?:trang|page)\s+\d{1,3}(?:\s*(?:/|trên|of)\s*\d{1,3})?"
-    r"|[^\n]{0,80}?\s(?:trang|page)\s+\d{1,3}\s*(?:/|trên|of)\s*\d{1,3})\s*$",
-    re.IGNORECASE)
+    r"|[^\n]{0,80}?\s[-–—|,]\s*{page_words}\s+\d{1,3}(?:\s*(?:/|{page_of})\s*\d{1,3})?"
+    r"|[^\n]{0,80}?\s{page_words}\s+\d{1,3}\s*(?:/|{page_of})\s*\d{1,3})\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-–—_=*~.|•:]\s*){1,}$")
 _MARKER = re.compile(
-    r"(?P<article>Điều\s+\d{1,3}\.)(?=\s)"
+    r"(?P<article>(?:" + written_pattern("article_words") + r")\s+\d{1,3}\.)(?=\s)"
     r"|(?P<roman>(?:X{0,3})(?:IX|IV|V?I{0,3})\.)(?=\s)"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])(?=\s)"
     r"|(?P<alpha>[a-zđ][).])(?=\s)"
     r"|(?P<paren>\((?:\d{1,2}|[a-zđ])\))(?=\s)"
     r"|(?P<bullet>[-–—+*•·▪●○◦➢➤✓❖►\uf0b7\uf0a7\uf076\uf0d8\uf0fc])(?=\s*\S)"
 )
-_CONNECTIVE_END = re.compile(
-    r"(?:[,;\-–(/&]|\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|tháng|năm|để|là|trong|từ|đến|được|có|"
-    r"thì|mà|nhưng|hoặc|cũng|đã|sẽ|đang|này|nhằm|gồm|như|qua|trên|dưới|giữa|sau|trước|bằng|do|bởi|nên|"
-    r"luật|nghị|quyết|định|chỉ|thị|kết|luận|công|văn|kế|hoạch|ban|sở|ủy|uỷ|đảng|tỉnh|huyện|xã|phòng|"
-    r"chủ|tịch|phó|giám|đốc|trưởng|hội|đồng|nhân|dân|ubnd|hđnd|mttq)|\b[a-zđ]\w*)$",
-    re.IGNORECASE)
-_LOWER_START = re.compile(r"^[\"“‘(\[]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵð0-9,;]")
-_ABBREV = {
-    "tp", "tx", "tt", "q", "p", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "đ/c", "d/c", "đ.c", "st", "v.v", "vv",
-    "mr", "ms", "no", "ubnd", "tr", "nxb", "k", "t/l", "k/t", "tm", "tl", "kt", "ông", "bà", "đc",
-}
+_OPENERS = "\"“‘(["
 
+
+def _line_end(alternation: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line-end word test: (keys, for accented text; folded, for text typed without diacritics)."""
+    return key_regex(r"\b(?:" + alternation + r")$"), cue_regex(r"\b(?:" + alternation + r")$")
+
+
+def _ends_on(line: str, test: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
+    """Whether ``line`` ends on one of the words of ``test`` (see ``_line_end``)."""
+    line = line.rstrip()
+    return bool(test[1].search(line.lower()) if line.isascii() else test[0].search(normalize(line).lower()))
+
+
+def _lower_start(line: str) -> bool:
+    """The line starts (past an opening quote or bracket) with a lower-case letter, a digit, "," or ";"."""
+    c = line[1:2] if line[:1] and line[:1] in _OPENERS else line[:1]
+    return bool(c) and (c.islower() or c.isdigit() or c in ",;")
+_ABBREV = load_language("vi").word_set("abbreviations")
+_NUMBER_UNIT = key_regex(r"(?:{number_units})\b")
 
 @dataclass
 class Block:
@@ -112,7 +123,7 @@ def _marker_of(line: str) -> tuple[str | None, str | None, int]:
     skip = len(rest) - len(rest.lstrip())
     if kind == "bullet" and mk in "-–—" and re.match(r"\s*\d", rest):
         return None, None, 0  # "- 2020; …": a wrapped range, not a bullet
-    if kind == "num" and re.match(r"\s*(?:ngày|tháng|năm|giờ|%|ha\b|tỷ|triệu)", rest):
+    if kind == "num" and (rest.lstrip().startswith("%") or _NUMBER_UNIT.match(normalize(rest).lower())):
         return None, None, 0
     return mk, kind, m.end() + skip
 
@@ -129,7 +140,7 @@ def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
     return unfinished >= 4 and unfinished >= 0.25 * len(lens), width
 
 
-_NUMBER_LINE = re.compile(r"^\s*số\s*:?\s*\d{1,5}\s*[-/]", re.IGNORECASE)
+_NUMBER_LINE = cue_regex(r"^\s*{number_words}\s*:?\s*\d{1,5}\s*[-/]")
 
 
 def _furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -140,7 +151,7 @@ def _furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
     """
     nonempty = [i for i, (s, e) in enumerate(lines) if e > s]
     pos = {i: k for k, i in enumerate(nonempty)}
-    pages = {i for i in nonempty if _PAGE_LINE.match(text[lines[i][0]:lines[i][1]])}
+    pages = {i for i in nonempty if _PAGE_LINE.match(fold(text[lines[i][0]:lines[i][1]]))}
     out = set(pages)
     anchors = set(pages) | {i for i in nonempty if lines[i][0] > 0 and text[lines[i][0] - 1] == "\f"}
     if not anchors:
@@ -177,9 +188,9 @@ def _furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
         prv = text[lines[nonempty[k - 1]][0]:lines[nonempty[k - 1]][1]] if k > 0 else ""
         # the body runs on across the page break: a lowercase continuation after, or a wrapped line (a long
         # one: a short unpunctuated line is a heading, "Phần thứ ba" over "KIẾN NGHỊ, ĐỀ XUẤT") before
-        runs_on = bool(_LOWER_START.match(nxt)) or (len(prv) >= 60 and not _ends_terminal(prv)
+        runs_on = _lower_start(nxt) or (len(prv) >= 60 and not _ends_terminal(prv)
                                                     and not prv.rstrip().endswith(":"))
-        if counts.get(key(j), 0) >= 2 or ((_is_caps_line(line) or _NUMBER_LINE.match(line)) and runs_on):
+        if counts.get(key(j), 0) >= 2 or ((_is_caps_line(line) or _NUMBER_LINE.match(fold(line))) and runs_on):
             out.add(j)
     return out
 
@@ -273,9 +284,9 @@ def segment(text: str) -> list[Block]:
     return [b for b in blocks if b.sentences]
 
 
-_LINK_WORD_END = re.compile(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|tháng|năm|để|là|trong|từ|đến|được|có|"
-                            r"thì|mà|nhưng|hoặc|nhằm|gồm|như|trên|bằng|do|bởi|tỉnh|huyện|xã|thành|phố|ban|sở)$",
-                            re.IGNORECASE)
+_LINK_END = _line_end("{line_link_words}")
+_LINK_OR_NAME_END = _line_end("{line_link_words}|{line_date_words}|{line_name_words}")
+_PERIOD_END = _line_end("{line_period_words}")
 
 
 _PIPE = re.compile(r"\s\|\s|^\|\s|\s\|$")
@@ -311,14 +322,14 @@ def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]] | None
     return out if len(out) >= 3 else None
 
 
-_STAMP_LINE = re.compile(
-    r"^(?:(?:thứ\s+\w+|chủ\s+nhật)\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
-    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?\[?gmt[+\-]\d+\]?\)?)?$", re.IGNORECASE)
+_STAMP_LINE = cue_regex(
+    r"^(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?\d{1,2}/\d{1,2}/\d{4}"
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?\[?gmt[+\-]\d+\]?\)?)?$")
 
 
 def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0,
                heading_line: bool = False) -> bool:
-    if _STAMP_LINE.match(prev.strip()):
+    if _STAMP_LINE.match(fold(prev)):
         return False  # a web page's publication stamp ("Thứ Năm, 20/03/2025 - 18:42") is a line of its own
     if _ends_terminal(prev):
         # hard-wrapped text: a sentence that ends on a full line says nothing of the paragraph — when the next
@@ -329,12 +340,12 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
         return False
     p = prev.rstrip()
     if p.endswith(":"):
-        return bool(_LOWER_START.match(line)) and not line[:1].isdigit()
+        return _lower_start(line) and not line[:1].isdigit()
     if prev_caps and caps:
         return not gap
     if prev_caps != caps and (prev_caps or caps) and len(line) < 120:
         return False
-    if _LOWER_START.match(line):
+    if _lower_start(line):
         return True
     if re.search(r"[,;\-–(&/]$", p):
         return True
@@ -348,15 +359,13 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
             words = p.split()
             last = words[-1] if words else ""
             name_part = last[:1].isupper() and not any(ch.isdigit() for ch in last)
-            if heading_line or (not name_part and not _LINK_WORD_END.search(p)):
+            if heading_line or (not name_part and not _ends_on(p, _LINK_OR_NAME_END)):
                 return False
         return True
-    if not gap and re.search(r"\b(?:quý|tháng|năm|khóa|khoá)$", p, re.IGNORECASE) and \
+    if not gap and _ends_on(p, _PERIOD_END) and \
             re.match(r"(?:[IVX]{1,4}|\d{1,4})\b", line):
         return True  # "… trong quý" / "III/2025.": a time phrase broken by the line end
-    if not gap and _CONNECTIVE_END.search(p) and re.search(r"\b(?:và|của|với|về|cho|các|những|tại|theo|số|ngày|để|là|"
-                                                             r"trong|từ|đến|được|có|thì|mà|nhưng|hoặc|nhằm|gồm|như|"
-                                                             r"trên|bằng|do|bởi)$", p, re.IGNORECASE):
+    if not gap and _ends_on(p, _LINK_END):
         return True
     return False
 
@@ -427,8 +436,7 @@ def _is_abbrev(text: str, seg_start: int, dot: int) -> bool:
     word = text[j:dot].strip("(\"“")
     if not word:
         return False
-    low = word.lower()
-    if low in _ABBREV:
+    if key(word) in _ABBREV:
         return True
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "Nguyễn V. A"

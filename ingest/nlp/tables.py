@@ -13,15 +13,14 @@ import re
 
 from . import resolve
 from .deadlines import TimeExpr, is_recurring, pick_deadline
-from .lexicon import tokenize
+from .lexicon import cue_regex, tokenize
 from .model import OwnerMention, Proposal
 from .owners import report_to, split_owners
-from .text import fold
+from .text import fold, fold_aligned
 
-_COLUMN = re.compile(r"^(?:s?tt|so tt|noi dung(?: nhiem vu| cong viec)?|nhiem vu|cong viec|"
-                     r"(?:don vi|co quan)(?: chu tri| phoi hop| thuc hien)?|chu tri|phoi hop|"
-                     r"thoi (?:gian|han)(?: hoan thanh| thuc hien)?|tien do|san pham|ket qua du kien|ghi chu)$")
-_CONTENT = re.compile(r"^(?:noi dung|nhiem vu|cong viec)")
+_COLUMN = cue_regex(r"^{column_names}$")
+_CONTENT = cue_regex(r"^{content_column_heads}")
+_LEAD_OR_TIME = cue_regex(r"{lead_column_heads}|^{time_column_heads}")
 _INDEX = re.compile(r"^\s*(?:\d{1,3}\.?)?\s*$")   # "1", or the blanks a masked page number left
 _MARKED = re.compile(r"^\s*(?:\d{1,3}\.\s|[IVX]{1,5}\.\s|[a-zđ]\)\s|[-–+•]\s)")
 
@@ -62,7 +61,7 @@ def _header_at(lines: list[str], i: int) -> int:
         k += 1
     names = [fold(line).strip() for line in lines[i:k]]
     if k - i < 3 or not any(_CONTENT.match(n) for n in names) or \
-            not any("chu tri" in n or n.startswith(("thoi", "tien do")) for n in names):
+            not any(_LEAD_OR_TIME.search(n) for n in names):
         return 0
     return k - i
 
@@ -117,12 +116,12 @@ def _join(out: list[str], spans, cells: list[list[int]]) -> None:
 
 # --- task tables read as rows: column roles from the header, one directive a row
 
-_COL_INDEX = re.compile(r"^(s?tt|so tt|so thu tu|thu tu|no)\.?$")
-_COL_SUPPORT = re.compile(r"\bphoi hop\b")
-_COL_DEADLINE = re.compile(r"\b(thoi gian|thoi han|han hoan thanh|tien do|moc|ngay hoan thanh|hoan thanh|han)\b")
-_COL_LEAD = re.compile(r"\b(chu tri|thuc hien|phu trach|trach nhiem|don vi|co quan|dau moi)\b")
-_COL_CONTENT = re.compile(r"\b(noi dung|nhiem vu|cong viec|viec|yeu cau|giai phap|hoat dong)\b")
-_COL_RESULT = re.compile(r"\b(ket qua|tinh hinh|danh gia|ty le|da thuc hien|luy ke|uoc|dat)\b")
+_COL_INDEX = cue_regex(r"^{index_columns}\.?$")
+_COL_SUPPORT = cue_regex(r"\b{support_columns}\b")
+_COL_DEADLINE = cue_regex(r"\b{deadline_columns}\b")
+_COL_LEAD = cue_regex(r"\b{lead_columns}\b")
+_COL_CONTENT = cue_regex(r"\b{content_columns}\b")
+_COL_RESULT = cue_regex(r"\b{result_columns}\b")
 
 
 def table_header(src: str, cells: list[tuple[int, int]]) -> dict | None:
@@ -186,7 +185,7 @@ def table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
         dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
         evidence = resolve.column(labels.get(k, ""))
-        years = _YEAR_SPAN.match(src[cells[k][0]:cells[k][1]])
+        years = _YEAR_SPAN.match(fold_aligned(src[cells[k][0]:cells[k][1]]))
         if dl is None and years:  # "2026-2027" in the time column: done by the end of the last year
             dl = TimeExpr(years.start(1), years.end(2), "year", 1, dt.date(int(years.group(2)), 12, 31), True)
     if dl is None:
@@ -202,7 +201,7 @@ def table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     return p
 
 
-_YEAR_SPAN = re.compile(r"\s*(?:năm\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$", re.IGNORECASE)
+_YEAR_SPAN = cue_regex(r"\s*(?:{date_year}\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$")  # on the folded cell
 GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
 _GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
 

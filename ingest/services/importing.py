@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from datetime import datetime
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -14,9 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ingest import selectors
-from ingest.extraction import propose
+from ingest.extraction import describe, propose
 from ingest.models import Communique, Directive
-from ingest.nlp.resolve import describe
 from ingest.readers import ReadError, read_document, read_pasted
 from tracker.models import User
 
@@ -65,12 +65,12 @@ def _jsonable(extraction) -> dict:
 
 
 def import_document(*, data: bytes | None, filename: str = "", pasted: str | None = None,
-                    user: User | None = None) -> Communique:
+                    user: User | None = None, now: datetime | None = None) -> Communique:
     """Read a file (or pasted text), refuse duplicates, store it with its proposed directives.
 
     All or nothing: on any failure no row and no stored file remain. Refusals raise
     ImportRefused (DuplicateImport for a text seen before). The reader's warnings are
-    left on the returned object as `import_warnings`.
+    left on the returned object as `import_warnings`. `now` dates the import (default: now).
     """
     filename = os.path.basename(filename or "")
     document = _read(data, filename, pasted)
@@ -109,6 +109,7 @@ def import_document(*, data: bytes | None, filename: str = "", pasted: str | Non
                 content_hash=digest,
                 imported_by=user,
                 extraction=_jsonable(extraction),
+                imported_at=now or timezone.now(),
             )
             if data is not None:
                 communique.source_file.save(filename or "thong-bao", ContentFile(data), save=False)

@@ -1,6 +1,8 @@
 """Publishing a reviewed communiqué: its kept directives become tasks, once, with the units told."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,14 +36,14 @@ def _resolve_fallback(fallback_unit) -> Unit | None:
 
 
 def publish(communique: Communique, user: User | None = None, *, fallback_unit: Unit | bool | None = None,
-            notify: bool = True) -> list[Task]:
+            notify: bool = True, now: datetime | None = None) -> list[Task]:
     """Turn the kept directives into tasks, once: one task per lead unit, groups fanned out.
 
     Refuses (ValidationError listing every problem) while a kept directive has empty text,
     no lead, or an owner with no unit. `fallback_unit` (a Unit, or True for the office's
     own unit, settings.OFFICE_UNIT_CODE) takes directives with no usable lead instead.
     The units' "new task" emails are queued in the same transaction (`notify=False`
-    for demo data), so they commit with the tasks or not at all.
+    for demo data), so they commit with the tasks or not at all. `now` dates it (the demo's past).
     """
     with transaction.atomic():
         locked = Communique.objects.select_for_update().get(pk=communique.pk)
@@ -51,7 +53,7 @@ def publish(communique: Communique, user: User | None = None, *, fallback_unit: 
         plans, problems = selectors.plan_publication(locked, fallback_unit=fallback)
         if problems:
             raise ValidationError(problems)
-        now = timezone.now()
+        now = now or timezone.now()
         # The claim is a conditional UPDATE: even where row locks are no-ops, only one caller wins.
         claimed = Communique.objects.filter(pk=locked.pk, state=Communique.State.DRAFT).update(
             state=Communique.State.PUBLISHED, published_at=now, published_by=user)
@@ -64,7 +66,7 @@ def publish(communique: Communique, user: User | None = None, *, fallback_unit: 
                 tasks.append(create_task(
                     title=d.text, lead=lead, supports=plan.supports, report_to=d.report_to,
                     due_date=d.deadline, deadline_phrase=d.deadline_phrase, recurrence=_recurrence(d),
-                    directive=d, user=user,
+                    directive=d, user=user, now=now,
                 ))
         communique.directives.exclude(review=Review.REJECTED).update(review=Review.ACCEPTED)
         if notify and tasks:

@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ingest.extraction import propose_for_span
+from ingest.extraction import describe, propose_for_span, split_sentences
 from ingest.models import Communique, Directive, DirectiveOwner
-from ingest.nlp.resolve import describe
-from ingest.nlp.segment import split_sentences
 from tracker.folding import fold
 from tracker.directory import add_alias
 from tracker.models import Unit, User

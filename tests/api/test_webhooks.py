@@ -129,7 +129,7 @@ def test_a_refused_write_records_no_event(staff_a, unit_a, make_task, today):
     task = make_task(unit_a, due=today + timedelta(days=5))
     WebhookDelivery.objects.all().delete()
     with pytest.raises(PermissionDenied):
-        services.set_status(task, staff_a, Task.Status.CANCELLED)  # not the office
+        services.update_task(task, staff_a, status=Task.Status.CANCELLED)  # not the office
     assert not WebhookDelivery.objects.exists()
 
 

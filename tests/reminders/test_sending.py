@@ -121,7 +121,7 @@ def test_claim_guard_two_senders_never_share_a_row(units, make_task, no_enqueue,
 def test_skipped_when_nothing_left_to_say(units, make_task, no_enqueue, smtp, office_user):
     task = make_task(units["a"], D + days(3))
     sweep(D)
-    tracker_services.set_status(task, office_user, Task.Status.CANCELLED)
+    tracker_services.update_task(task, office_user, status=Task.Status.CANCELLED)
     stats = outbox.send_pending()
     assert stats.skipped == 2 and smtp.messages == []
     assert set(OutboxMessage.objects.values_list("state", flat=True)) == {State.SKIPPED}

@@ -213,8 +213,8 @@ def test_sweep_if_due_waits_for_the_local_send_time(units, make_task, no_enqueue
 def test_extension_moves_task_out_of_the_overdue_set(units, make_task, office_user, no_enqueue):
     staff = units["staff_a"]
     task = make_task(units["a"], D - days(4))  # 4 days late: an overdue reminder is due today
-    with mock.patch("tracker.selectors.local_today", return_value=D - days(5)):
-        ext = tracker_services.request_extension(task, staff, new_due_date=D + days(3), reason="Chờ số liệu")
+    ext = tracker_services.request_extension(task, staff, new_due_date=D + days(3), reason="Chờ số liệu",
+                                             now=datetime.combine(D - days(5), datetime.min.time(), ZoneInfo("Asia/Ho_Chi_Minh")))
     # decided after the sweep, before sending: the reminder no longer applies
     sweep(D)
     row = OutboxMessage.objects.get(kind=Kind.DIGEST, recipient="btc@tinh.vn")

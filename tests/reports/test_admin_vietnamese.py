@@ -7,7 +7,7 @@ from tracker.models import Task
 
 def test_task_history_page_shows_labels_not_codes(admin_client, admin_user, unit_a):
     task = services.create_task(title="Rà soát", lead=unit_a, due_date=date(2026, 9, 30))
-    services.set_status(task, admin_user, Task.Status.AWAITING)
+    services.update_task(task, admin_user, status=Task.Status.AWAITING)
     html = admin_client.get(f"/quan-tri/tracker/task/{task.pk}/history/").content.decode()
     assert "Chờ xác nhận hoàn thành" in html and "Giao mới" in html
     assert "awaiting" not in html and "get_status_display" not in html and "lead_unit" not in html

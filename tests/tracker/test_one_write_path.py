@@ -87,7 +87,7 @@ def test_a_task_added_in_the_admin_is_made_by_the_service(client, admin_user, un
 def test_admin_stale_form_gets_a_conflict_not_a_silent_overwrite(client, admin_user, office_user, task_a):
     client.force_login(admin_user)
     stale = _form_data(client, task_a)
-    services.change_due_date(task_a, office_user, date(2030, 1, 31), note="đồng chí khác sửa trước")
+    services.update_task(task_a, office_user, due_date=date(2030, 1, 31), reason="đồng chí khác sửa trước")
     stale["title"] = "Tiêu đề sửa trên trang cũ"
     response = client.post(reverse("admin:tracker_task_change", args=[task_a.pk]), stale)
     assert response.status_code == 200
@@ -101,7 +101,7 @@ def test_page_stale_decision_gets_a_conflict(client, office_user, task_a):
     page = client.get(reverse("tracker:task_detail", args=[task_a.pk]))
     version = page.context["forms"]["status"]["version"].value()
     assert f'name="version" value="{version}"' in page.content.decode()
-    services.change_due_date(task_a, office_user, date(2030, 1, 31))  # someone else, meanwhile
+    services.update_task(task_a, office_user, due_date=date(2030, 1, 31))  # someone else, meanwhile
     response = client.post(reverse("tracker:set_status", args=[task_a.pk]),
                            {"status": Task.Status.CANCELLED, "note": "trùng", "version": version})
     assert response.status_code == 400

@@ -27,7 +27,7 @@ def test_interleaved_status_change_and_extension_decision_both_survive(office_us
     stale_ext = ExtensionRequest.objects.get(pk=ext.pk)
 
     services.decide_extension(stale_ext, office_user, approve=True)
-    services.set_status(stale_for_status, office_user, Task.Status.CANCELLED, note="Tạm dừng")
+    services.update_task(stale_for_status, office_user, status=Task.Status.CANCELLED, reason="Tạm dừng")
 
     task_a.refresh_from_db()
     assert task_a.status == Task.Status.CANCELLED
@@ -76,7 +76,7 @@ RACE = textwrap.dedent('''
         finally:
             connection.close()
     threads = [
-        threading.Thread(target=run, args=("status", lambda: services.set_status(stale_task, office, "cancelled"))),
+        threading.Thread(target=run, args=("status", lambda: services.update_task(stale_task, office, status="cancelled"))),
         threading.Thread(target=run, args=("extension", lambda: services.decide_extension(stale_ext, office, approve=True))),
     ]
     for t in threads: t.start()

@@ -61,7 +61,7 @@ def test_tally_equals_live_counts_after_any_sequence(steps):
                         title="Rà soát", lead=units[lead], supports=[units[support]],
                         due_date=None if due is None else today + timedelta(days=due)))
                 elif kind in ("status", "close"):
-                    services.set_status(pick(args[0]), office, args[1])
+                    services.update_task(pick(args[0]), office, status=args[1])
                 elif kind == "mark_done":
                     task = pick(args[0])
                     lead_staff = next(u for u in staff if u.unit_id == task.lead_unit_id)
@@ -70,7 +70,7 @@ def test_tally_equals_live_counts_after_any_sequence(steps):
                     services.confirm_completion(pick(args[0]), office, accept=args[1])
                 elif kind == "due":
                     due = args[1]
-                    services.change_due_date(pick(args[0]), office, None if due is None else today + timedelta(days=due))
+                    services.update_task(pick(args[0]), office, due_date=None if due is None else today + timedelta(days=due))
                 elif kind == "extend":
                     task = pick(args[0])
                     task.refresh_from_db()
@@ -78,7 +78,7 @@ def test_tally_equals_live_counts_after_any_sequence(steps):
                     ext = services.request_extension(task, office, new_due_date=new_due, reason="Vướng mặt bằng")
                     services.decide_extension(ext, office, approve=args[2])
                 elif kind == "reassign":
-                    services.reassign(pick(args[0]), office, units[args[1]])
+                    services.update_task(pick(args[0]), office, lead=units[args[1]])
                 elif kind == "delete":
                     task = tasks.pop(args[0] % len(tasks))
                     services.delete_task(task, office)

@@ -55,7 +55,7 @@ def test_owners_report_to_and_deadline(client, staff_a, task_a, unit_b, office_u
 @pytest.mark.django_db
 def test_history_shows_who_when_why_and_what(client, staff_a, office_user, task_a, today):
     services.report_progress(task_a, staff_a, text="Bắt đầu", percent=10)
-    services.change_due_date(task_a, office_user, today + timedelta(days=30), note="Theo chỉ đạo")
+    services.update_task(task_a, office_user, due_date=today + timedelta(days=30), reason="Theo chỉ đạo")
     entries = selectors.task_history(task_a)
     assert entries[0]["reason"].startswith("Đổi hạn thành") and entries[0]["user"] == office_user
     change = entries[0]["changes"][0]

@@ -46,6 +46,19 @@ class Refused(exceptions.APIException):
             self.status_code = status_code
 
 
+class Conflict(exceptions.APIException):
+    """The object changed after the version the client sent: re-read it, then decide again."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "stale"
+    default_detail = ("Nhiệm vụ đã được người khác cập nhật sau phiên bản (version) bạn gửi; "
+                      "hãy đọc lại nhiệm vụ rồi gửi lại.")
+
+
+def _is_stale(exc: DjangoValidationError) -> bool:
+    return any(getattr(e, "code", None) == "stale" for e in getattr(exc, "error_list", []))
+
+
 def _body(code: str, detail: str, errors: dict | None = None) -> dict:
     body = {"code": code, "detail": detail}
     if errors:
@@ -62,7 +75,9 @@ def _flatten(detail) -> dict:
 def handler(exc, context):
     if isinstance(exc, Refused):
         return Response({**_body(exc.code, str(exc.detail)), **exc.extra}, status=exc.status_code)
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, DjangoValidationError) and _is_stale(exc):
+        exc = Conflict()
+    elif isinstance(exc, DjangoValidationError):
         errors = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") \
             else {"non_field_errors": [str(m) for m in exc.messages]}
         return Response(_body("invalid", " ".join(m for v in errors.values() for m in v), errors),

@@ -3,7 +3,7 @@ filterset, validates with the page's form and writes through tracker.services: t
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -20,6 +20,7 @@ from tracker.forms import (
     ReassignForm,
     ReportForm,
     StatusForm,
+    VersionedForm,
 )
 from tracker.models import ExtensionRequest, Task, Timeliness, Unit
 from tracker.views import attachment_response
@@ -41,8 +42,13 @@ TaskEditInput = inline_serializer("TaskEditInput", {
                                       help_text="Tạm dừng/hủy nhiệm vụ đang mở, hoặc mở lại nhiệm vụ đã đóng."),
     "due_date": serializers.DateField(required=False, allow_null=True, help_text="Hạn mới; null: không thời hạn."),
     "lead_unit": serializers.IntegerField(required=False, help_text="Giao lại cho đơn vị chủ trì khác."),
-    "note": serializers.CharField(required=False, allow_blank=True),
+    "note": serializers.CharField(required=False, allow_blank=True, help_text="Lý do, ghi vào lịch sử."),
+    "version": serializers.IntegerField(required=False, help_text="Phiên bản đã đọc; cũ hơn hiện tại: 409."),
 })
+STALE = OpenApiResponse(inline_serializer("Error", {
+    "code": serializers.CharField(), "detail": serializers.CharField(),
+    "errors": serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False),
+}), description="code `stale`: nhiệm vụ đã đổi sau phiên bản (version) gửi kèm; đọc lại rồi gửi lại.")
 TaskPage = inline_serializer("TaskPage", {
     "count": serializers.IntegerField(),
     "counts": inline_serializer("TaskCounts", {b.value: serializers.IntegerField() for b in Timeliness}),
@@ -128,7 +134,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         return self._detail(access.get_task(request.user, pk))
 
     @extend_schema(summary="Sửa nhiệm vụ (Văn phòng): trạng thái, hạn, đơn vị chủ trì", request=TaskEditInput,
-                   responses=s.TaskDetailSerializer)
+                   responses={200: s.TaskDetailSerializer, 409: STALE})
     def partial_update(self, request, pk=None):
         task = access.get_writable_task(request.user, pk, lambda user, _task: policy.can_confirm(user))
         data = request.data
@@ -137,20 +143,18 @@ class TaskViewSet(viewsets.GenericViewSet):
         if unknown or not set(data) & {"status", "due_date", "lead_unit"}:
             raise serializers.ValidationError(
                 {"non_field_errors": ["Chỉ sửa được status, due_date, lead_unit (kèm note)."]})
-        # Validate every part before writing any, so a bad field changes nothing.
-        status_data = validated(StatusForm({"status": data["status"], "note": note, "version": data.get("version")},
-                                           task=task)) \
+        version = validated(VersionedForm({"version": data.get("version")})).get("version")
+        # Validate every part, then write them together: one history entry, or nothing if one is bad.
+        status_data = validated(StatusForm({"status": data["status"], "note": note}, task=task)) \
             if "status" in data else None
         due_data = validated(ChangeDueDateForm({"due_date": data["due_date"] or "", "note": note})) \
             if "due_date" in data else None
         lead_data = validated(ReassignForm({"lead": data["lead_unit"]})) if "lead_unit" in data else None
-        if status_data:
-            task = services.set_status(task, request.user, status_data["status"], note=note,
-                                       expected_version=status_data.get("version"))
-        if due_data:
-            task = services.change_due_date(task, request.user, due_data["due_date"], note=note)
-        if lead_data:
-            task = services.reassign(task, request.user, lead_data["lead"])
+        task = services.update_task(
+            task, request.user, expected_version=version, reason=note,
+            status=status_data["status"] if status_data else None,
+            due_date=due_data["due_date"] if due_data else services.KEEP_DUE,
+            lead=lead_data["lead"] if lead_data else None)
         return self._detail(access.get_task(request.user, task.pk))
 
     @extend_schema(summary="Báo cáo tiến độ (kèm tệp)", request={"multipart/form-data": ReportInput,
@@ -167,7 +171,7 @@ class TaskViewSet(viewsets.GenericViewSet):
 
     @extend_schema(summary="Báo cáo hoàn thành", request={"multipart/form-data": MarkDoneInput,
                                                            "application/json": MarkDoneInput},
-                   responses={201: s.ReportSerializer})
+                   responses={201: s.ReportSerializer, 409: STALE})
     @action(detail=True, methods=["post"])
     def done(self, request, pk=None):
         task = access.get_writable_task(request.user, pk, policy.can_act_as_lead)
@@ -188,14 +192,15 @@ class TaskViewSet(viewsets.GenericViewSet):
         return Response(s.ExtensionSerializer(extension).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(summary="Xác nhận hoặc trả lại hoàn thành (Văn phòng)", request=ConfirmInput,
-                   responses=s.TaskDetailSerializer)
+                   responses={200: s.TaskDetailSerializer, 409: STALE})
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
         return self._confirm(request, pk, request.data)
 
     @extend_schema(summary="Trả lại, chưa xác nhận hoàn thành (Văn phòng)",
-                   request=inline_serializer("SendBackInput", {"note": serializers.CharField()}),
-                   responses=s.TaskDetailSerializer)
+                   request=inline_serializer("SendBackInput", {"note": serializers.CharField(),
+                                                               "version": serializers.IntegerField(required=False)}),
+                   responses={200: s.TaskDetailSerializer, 409: STALE})
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request, pk=None):
         return self._confirm(request, pk, {"decision": "return", "note": request.data.get("note", ""),
@@ -209,7 +214,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         return self._detail(access.get_task(request.user, task.pk))
 
     @extend_schema(summary="Quyết định đề nghị gia hạn (Văn phòng)", request=ExtensionDecisionInput,
-                   responses=s.ExtensionSerializer,
+                   responses={200: s.ExtensionSerializer, 409: STALE},
                    parameters=[OpenApiParameter("extension_id", OpenApiTypes.INT, OpenApiParameter.PATH)])
     @action(detail=True, methods=["post"], url_path=r"extensions/(?P<extension_id>\d+)/decision")
     def decide_extension(self, request, pk=None, extension_id=None):

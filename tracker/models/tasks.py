@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -62,7 +63,7 @@ class Task(models.Model):
     completed_on = models.DateField("ngày hoàn thành", null=True, blank=True)
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     search_text = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField("ngày tạo", auto_now_add=True)
+    created_at = models.DateTimeField("ngày tạo", default=timezone.now, editable=False)  # services may pass `now`
     updated_at = models.DateTimeField("cập nhật", auto_now=True)
     # Optimistic concurrency: every write through tracker.services adds one; a form posted
     # with an older version is refused instead of overwriting the other user's change.
@@ -126,7 +127,7 @@ class ProgressReport(models.Model):
     percent = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     attachment = models.FileField("tệp đính kèm", upload_to="reports/%Y/%m/", blank=True)
     new_status = models.CharField("chuyển trạng thái", max_length=16, choices=Task.Status.choices, blank=True)
-    created_at = models.DateTimeField("thời gian", auto_now_add=True)
+    created_at = models.DateTimeField("thời gian", default=timezone.now, editable=False)
     withdrawn_reason = models.TextField("lý do hủy báo cáo", blank=True,
                                         help_text="Báo cáo không bị xoá: hủy thì ghi lý do, báo cáo vẫn còn trong hồ sơ.")
 
@@ -151,7 +152,7 @@ class ExtensionRequest(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người đề nghị", on_delete=models.PROTECT, related_name="+",
     )
-    requested_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
+    requested_at = models.DateTimeField("ngày đề nghị", default=timezone.now, editable=False)
     previous_due_date = models.DateField("hạn trước đó", null=True, blank=True)
     new_due_date = models.DateField("hạn đề nghị")
     reason = models.TextField("lý do")

@@ -111,6 +111,7 @@ class CorrectionForm(forms.Form):
                                input_formats=settings.DATE_INPUT_FORMATS, help_text="Để trống: không thời hạn.")
     reason = forms.CharField(label="Lý do điều chỉnh", max_length=70,
                              widget=forms.TextInput(attrs={**INPUT, "placeholder": "vd. Văn bản ghi nhầm đơn vị"}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)  # refuses a stale page
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,3 +122,4 @@ class MissedTaskForm(CorrectionForm):
     """A directive the extraction missed, added with its task."""
 
     reason = forms.CharField(label="Ghi chú", max_length=60, required=False)
+    version = None  # a new task has no version yet

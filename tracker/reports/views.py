@@ -226,12 +226,16 @@ def correct_task(request, pk):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.correct_task(task, request.user, title=d["title"], lead=d["lead"], supports=list(d["supports"]),
-                                  due_date=d["due_date"], reason=d["reason"])
+            edited = services.update_task(task, request.user, expected_version=d["version"], reason=d["reason"],
+                                          title=d["title"], lead=d["lead"], supports=list(d["supports"]),
+                                          due_date=d["due_date"])
         except ValidationError as exc:
             messages.error(request, "Chưa lưu được: " + " ".join(exc.messages))
         else:
-            messages.success(request, "Đã điều chỉnh nhiệm vụ; lý do được ghi vào lịch sử.")
+            if edited.version == task.version:
+                messages.info(request, "Không có thay đổi nào để lưu.")
+            else:
+                messages.success(request, "Đã điều chỉnh nhiệm vụ; lý do được ghi vào lịch sử.")
     else:
         messages.error(request, "Chưa lưu được: " + " ".join(e for errs in form.errors.values() for e in errs))
     return redirect(reverse("tracker:task_detail", args=[task.pk]))

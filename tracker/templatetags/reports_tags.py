@@ -10,7 +10,8 @@ register = template.Library()
 def correction_form(context, task):
     supports = list(task.assignments.filter(role="support").values_list("unit_id", flat=True))
     form = CorrectionForm(prefix="correct", initial={"title": task.title, "lead": task.lead_unit_id,
-                                                     "supports": supports, "due_date": task.due_date})
+                                                     "supports": supports, "due_date": task.due_date,
+                                                     "version": task.version})
     return {"form": form, "task": task, "csrf_token": context.get("csrf_token")}
 
 
