@@ -43,7 +43,10 @@ def task_list(request):
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     start = (page.number - 1) * PAGE_SIZE
-    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today)
+    branches = selectors.task_list_branches(request.user, today)  # a unit's list, read in order by index
+    if branches and filterset.is_bound:
+        branches = [filterset.filter_queryset(branch) for branch in branches]
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, branches)
     return render(request, "tracker/task_list.html", {
         "filter": filterset,
         "page": page,
