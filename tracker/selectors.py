@@ -378,8 +378,11 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
             totals[value] += tier["totals"][value]
 
     base = with_timeliness(Task.objects.select_related("lead_unit").defer(*LIST_DEFERRED[:1]), today)
-    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today), OPEN_INDEX_TERM).order_by("due_date", "id")
-    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today), OPEN_INDEX_TERM).order_by("due_date", "id")
+    # SQLite needs the index's own condition repeated; PostgreSQL matches the partial index by itself, and
+    # the repeated condition halves its row estimate until it prefers the status index (17 ms at 1M, not 1).
+    open_term = [OPEN_INDEX_TERM] if connection.vendor == "sqlite" else []
+    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today), *open_term).order_by("due_date", "id")
+    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today), *open_term).order_by("due_date", "id")
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
@@ -390,7 +393,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
         row["directive__communique_id"]: row
         for row in tasks.filter(directive__communique_id__in=[c.pk for c in communiques])
         .values("directive__communique_id").annotate(
-            total=Count("pk", filter=~Q(status=Status.CANCELLED)), done=Count("pk", filter=Q(status=Status.DONE)))
+            total=_count(~Q(status=Status.CANCELLED)), done=_count(Q(status=Status.DONE)))
     }
     for communique in communiques:
         row = completion.get(communique.pk, {})

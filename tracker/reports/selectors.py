@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterator
 
 from django.apps import apps
-from django.db.models import Max, QuerySet
+from django.db.models import CharField, Func, Max, QuerySet
 from django.utils import timezone
 
 from tracker.folding import fold
@@ -258,33 +258,38 @@ def report_detail(scope: Scope, period: Period, as_of: date) -> Iterator[dict]:
         yield {**row, "result": result, "count": key}
 
 
+class DueMonth(Func):
+    """'YYYY-MM' of a date column, in the engine's own SQL (SQLite stores dates as ISO text)."""
+
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM')", **extra)
+
+
 def monthly_on_time(today: date, months: int = 12) -> list[dict]:
     """The dashboard's trend: per month of the last `months`, tasks due then and those done on time, as of today.
 
     The same counts as the report's due_* and due_on_time for a one-month period read today
-    (timeliness_filter is the SQL form of timeliness_of); one query on the live tasks, each month a
-    pair of counts over its due-date range (no per-row date function: SQLite's are Python calls,
-    58 ms at 1M tasks).
+    (timeliness_filter is the SQL form of timeliness_of); one query on the live tasks, read from the
+    (due_date, status, completed_on, recurrence) index and grouped by the month of the due date
+    (`DueMonth`: native SQL, where Django's ExtractMonth on SQLite calls Python per row, 58 ms at 1M).
     """
-    from django.db.models import Count, Q, Value
+    from django.db.models import Count, Value
 
     from tracker.models import Timeliness
 
     first = date(today.year, today.month, 1)
     for _ in range(months - 1):
         first = (first - timedelta(days=1)).replace(day=1)
-    ranges, start = [], first
-    for _ in range(months):
-        end = (start + timedelta(days=32)).replace(day=1)
-        ranges.append((start, min(end - timedelta(days=1), today)))
-        start = end
-    on_time = tracker_selectors.timeliness_filter(Timeliness.DONE_ON_TIME, today)
-    counts = Task.objects.order_by().filter(due_date__gte=first, due_date__lte=today, recurrence="").exclude(
-        status=Task.Status.CANCELLED).aggregate(**{
-            f"{kind}{i}": Count(Value(1), filter=Q(due_date__range=r) & (on_time if kind == "on_time" else Q()))
-            for i, r in enumerate(ranges) for kind in ("due", "on_time")})
-    found = {(r[0].year, r[0].month): {"due": counts[f"due{i}"], "on_time": counts[f"on_time{i}"]}
-             for i, r in enumerate(ranges)}
+    rows = Task.objects.order_by().filter(due_date__gte=first, due_date__lte=today, recurrence="").exclude(
+        status=Task.Status.CANCELLED).annotate(month=DueMonth("due_date")).values("month").annotate(
+        due=Count(Value(1)), on_time=Count(
+            Value(1), filter=tracker_selectors.timeliness_filter(Timeliness.DONE_ON_TIME, today)))
+    found = {(int(r["month"][:4]), int(r["month"][5:7])): r for r in rows}
     out, y, m = [], first.year, first.month
     for _ in range(months):
         r = found.get((y, m), {"due": 0, "on_time": 0})
