@@ -32,8 +32,10 @@ def spread(make_task, unit_a, unit_b, today):
 @pytest.mark.parametrize("params", [{}, {"sort": "due"}, {"sort": "-due"}, {"sort": "status"}, {"sort": "unit"},
                                     {"sort": "-created"}, {"status": "new"}, {"role": "support"},
                                     {"timeliness": "qua_han"}, {"q": "viec"}])
-def test_a_units_pages_are_its_visible_tasks_in_order(client, monkeypatch, staff_a, spread, today, params):
+@pytest.mark.parametrize("sparse", [2000, 3])  # supported tasks passed as ids, or as a subquery
+def test_a_units_pages_are_its_visible_tasks_in_order(client, monkeypatch, staff_a, spread, today, params, sparse):
     monkeypatch.setattr(views, "PAGE_SIZE", 5)
+    monkeypatch.setattr(selectors, "SPARSE_SUPPORTS", sparse)
     client.force_login(staff_a)
     filterset = TaskFilterSet(params or None, queryset=selectors.task_list(staff_a, today), request=_request(staff_a))
     expected = list(filterset.qs.values_list("pk", flat=True))

@@ -420,13 +420,18 @@ class Floors:
                   offset=0):
         params = list(params)
         with connection.cursor() as cursor:
+            supported = [0]
+            if unit_id:
+                cursor.execute("SELECT task_id FROM tracker_taskassignment WHERE unit_id = %s AND role = 'support'",
+                               [unit_id])
+                supported = [row[0] for row in cursor.fetchall()] or [0]
             if not where:  # the whole list: open tasks live, closed ones from the tally
                 parts = [("", [])]
                 if unit_id:  # a unit's open tasks: those it leads, then those it supports
                     parts = [(" AND t.lead_unit_id = %s AND EXISTS (SELECT 1 FROM tracker_taskassignment a "
                               "WHERE a.task_id = t.id AND a.unit_id = %s)", [unit_id, unit_id]),
-                             (" AND t.id IN (SELECT task_id FROM tracker_taskassignment WHERE unit_id = %s "
-                              "AND role = 'support') AND t.lead_unit_id <> %s", [unit_id, unit_id])]
+                             (f" AND t.id IN ({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s",
+                              [*supported, unit_id])]
                 for mine, mine_args in parts:
                     sql = " UNION ALL ".join(
                         f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
@@ -451,15 +456,15 @@ class Floors:
                 cursor.execute(sql, [x for _, _, p in self.all_buckets() for x in [*params, *p]])
                 cursor.fetchall()
             conditions = [where] if where else []
-            if unit_id:  # the unit's led tasks and its supported ones, each read in order by its index
+            if unit_id:  # the unit's led tasks and its supported ones (their ids first), each read in order
                 ids = (f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.lead_unit_id = %s AND "
                        f"EXISTS (SELECT 1 FROM tracker_taskassignment a WHERE a.task_id = t.id AND a.unit_id = %s) "
                        f"ORDER BY {order} LIMIT {offset + 50}) led UNION ALL "
-                       f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.id IN (SELECT task_id "
-                       f"FROM tracker_taskassignment WHERE unit_id = %s AND role = 'support') AND t.lead_unit_id <> %s "
+                       f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.id IN "
+                       f"({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s "
                        f"ORDER BY {order} LIMIT {offset + 50}) supported")
                 conditions.append(f"t.id IN ({ids})")
-                params += [unit_id] * 4
+                params += [unit_id, unit_id, *supported, unit_id]
             cursor.execute(
                 "SELECT t.id, t.title, t.due_date, t.status, t.completed_on, t.progress, u.name, c.number "
                 "FROM tracker_task t JOIN tracker_unit u ON u.id = t.lead_unit_id "
