@@ -1,4 +1,4 @@
-"""Celery: the daily sweep of source files an interrupted import left behind (beat schedule in settings)."""
+"""Celery: the sweep (every 10 minutes) of source files an interrupted import left behind (beat schedule in settings)."""
 from datetime import timedelta
 
 from celery import shared_task

@@ -262,11 +262,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 10 * 60,
         "options": {"expires": 9 * 60},
     },
-    # Source files an interrupted import left behind (ingest.services.cleanup), once a day.
+    # Source files an interrupted import left behind (ingest.services.cleanup): a poll like the others
+    # (a restarted beat would keep postponing a daily interval); each pass is one listing and one query.
     "remove-orphan-sources": {
         "task": "ingest.tasks.remove_orphan_sources",
-        "schedule": 24 * 3600,
-        "options": {"expires": 3600},
+        "schedule": 10 * 60,
+        "options": {"expires": 9 * 60},
     },
     # Webhook retries wait in their outbox; this pass also picks up what a broker outage left.
     "flush-webhooks": {

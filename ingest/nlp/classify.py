@@ -142,35 +142,13 @@ def section_mode(text: str) -> str | None:
 
 
 def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list[str]]:
-    """Index of the main clause, past adverbials ("Đồng thời,", "Đối với X,", "Trường hợp …,")."""
-    n = len(toks)
+    """Index of the main clause, past adverbials ("Đồng thời,", "Đối với X,", "Trường hợp …,"), and the units
+    an "Đối với X," names."""
     i = 0
     doi_voi: list[str] = []
     for _ in range(4):
-        if i >= n:
+        if i >= len(toks):
             break
-        c = match_at(toks, i, CONT_MARKERS)
-        if c:
-            info.cont = True
-            i += c
-            if i < n and toks[i].f == ",":
-                i += 1
-            continue
-        if toks[i].f in _ASIDE:
-            i += 1
-            continue
-        if toks[i].f in _PERIODIC and i + 2 < n and toks[i + 1].f in _PERIODIC_UNITS \
-                and (toks[i + 2].f == "," or match_at(toks, i + 2, TASK_VERBS)):
-            # "Hằng năm, tổ chức đánh giá …", "Hằng tháng công bố …": a periodic adverbial before the verb
-            i += 2
-            if toks[i].f == ",":
-                i += 1
-            continue
-        if match_at(toks, i, _EMPHASIS):
-            i += match_at(toks, i, _EMPHASIS)
-            if i < n and toks[i].f == ",":
-                i += 1
-            continue
         if match_at(toks, i, _REGARDING) == 2:
             k = _clause_comma(toks, i + 2, strict=True)
             if k is None:
@@ -179,26 +157,54 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
                 doi_voi = split_owners(toks, i + 2, k, src)
             i = k + 1
             continue
-        if match_at(toks, i, _ACTING_ON) == 2 and match_at(toks, i + 2, DOC_NOUNS):
-            # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
-            # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
-            # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
-            k = _clause_comma(toks, i + 2, strict=False)
-            if k is not None:
-                i = k + 1
-                continue
-        if toks[i].cap or i == 0 or toks[i - 1].f == ",":
-            k = _clause_comma(toks, i + 1) if _is_adverbial_start(toks, i) else None
-            if k is not None and not (toks[i].cap or i == 0) and _clause_starts(toks, k + 1) != "subject":
-                k = None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
-                # các xã phải …"), not to a bare verb
-            if k is not None:
-                i = k + 1
-                continue
-        break
+        nxt = _skip_opening_word(toks, i, info)
+        if nxt is None:
+            nxt = _skip_adverbial(toks, i)
+        if nxt is None:
+            break
+        i = nxt
     return i, doi_voi
 
 
+def _past_comma(toks: list[Tok], i: int) -> int:
+    return i + 1 if i < len(toks) and toks[i].f == "," else i
+
+
+def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
+    """Past a connective ("Đồng thời,"), "Riêng", a periodic adverbial ("Hằng năm,") or "Nhất là"; None if none."""
+    n = len(toks)
+    c = match_at(toks, i, CONT_MARKERS)
+    if c:
+        info.cont = True
+        return _past_comma(toks, i + c)
+    if toks[i].f in _ASIDE:
+        return i + 1
+    if toks[i].f in _PERIODIC and i + 2 < n and toks[i + 1].f in _PERIODIC_UNITS \
+            and (toks[i + 2].f == "," or match_at(toks, i + 2, TASK_VERBS)):
+        # "Hằng năm, tổ chức đánh giá …", "Hằng tháng công bố …": a periodic adverbial before the verb
+        return _past_comma(toks, i + 2)
+    emphasis = match_at(toks, i, _EMPHASIS)
+    if emphasis:
+        return _past_comma(toks, i + emphasis)
+    return None
+
+
+def _skip_adverbial(toks: list[Tok], i: int) -> int | None:
+    """Past the grounds ("Thực hiện Công văn số …,") or a fronted adverbial clause ("Trường hợp …,"); None if none."""
+    if match_at(toks, i, _ACTING_ON) == 2 and match_at(toks, i + 2, DOC_NOUNS):
+        # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
+        # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
+        # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
+        k = _clause_comma(toks, i + 2, strict=False)
+        if k is not None:
+            return k + 1
+    if not (toks[i].cap or i == 0 or toks[i - 1].f == ",") or not _is_adverbial_start(toks, i):
+        return None
+    k = _clause_comma(toks, i + 1)
+    if k is not None and not (toks[i].cap or i == 0) and _clause_starts(toks, k + 1) != "subject":
+        return None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
+        # các xã phải …"), not to a bare verb
+    return None if k is None else k + 1
 
 
 def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
@@ -280,7 +286,7 @@ def _delegates(toks: list[Tok], k: int) -> bool:
         if match_at(toks, k, _LEADING) == 2 and unit_head_at(toks, k + 2):
             return True
         k += 1
-    return match_at(toks, k, _DIRECTING) == 2 and unit_head_at(toks, k + 2)
+    return match_at(toks, k, _DIRECTING) == 2 and bool(unit_head_at(toks, k + 2))
 
 
 def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, length: int | None = None) -> None:
@@ -340,14 +346,35 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, leng
 
 
 def analyze(src: str, s: int, e: int) -> SentInfo:
+    """What the sentence ``src[s:e]`` does, in stages: its signals, the main clause past its adverbials, the
+    form of that clause, an assignment further on, reported speech, and whether a lead-in only announces."""
     info = SentInfo()
     toks = tokenize(src, s, e)
     info.toks = toks
     if not toks:
         info.excluded = "empty"
         return info
-    raw = src[s:e]
-    f = fold(raw)
+    f = fold(src[s:e])
+    _signals(info, src[s:e], f)
+    i, doi_voi = _skip_prefixes(toks, info, src)
+    i = info.main_start = _mid_leadin(toks, i, info, src)
+    if i >= len(toks):
+        return info
+    _read_form(toks, i, info, src, f, doi_voi)
+    if info.form == "assign" and not info.leads and doi_voi:
+        # "Đối với các doanh nghiệp …, Bí thư Tỉnh ủy đề nghị phải cam kết …": the addressee is the "đối với" unit
+        info.leads = doi_voi
+        info.unit_object = True
+    _assignment_further_on(toks, i, info, src, f)
+    if info.form != "assign" and (info.issuer_subject or info.person_subject or info.excluded == "decision"):
+        _reported_speech(toks, i, info, src, e)
+    if info.leadin:
+        info.announce_only = _announces_only(info, f)
+    return info
+
+
+def _signals(info: SentInfo, raw: str, f: str) -> None:
+    """The sentence's signals read on its whole folded text (closing formula, opinion, meeting, dateline …)."""
     info.leadin = raw.rstrip().endswith(":")
     info.date_start = bool(_DATE_START.search(f))
     info.elapsed_start = bool(_ELAPSED_START.search(f) and not _MODAL_WORD.search(f))
@@ -359,24 +386,28 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         info.excluded = "meeting"
     info.assess_mark = bool(_ASSESS_MARK.search(f))
     info.result_mark = bool(_RESULT_MARK.search(f))
-    i, doi_voi = _skip_prefixes(toks, info, src)
-    info.main_start = i
+
+
+def _mid_leadin(toks: list[Tok], i: int, info: SentInfo, src: str) -> int:
+    """"…nhiệm vụ trọng tâm trong quý IV-2020: Tập trung …": the main clause starts after a mid-sentence lead-in."""
     n = len(toks)
-    # Mid-sentence lead-in: "…nhiệm vụ trọng tâm trong quý IV-2020: Tập trung …"
     colon = next((k for k in range(i, n - 1) if toks[k].f == ":"), None)
-    if colon is not None and colon < n - 2:
-        pre = fold(src[toks[i].start:toks[colon].start])
-        post = colon + 1
-        while post < n and not toks[post].word:
-            post += 1
-        if post < n and (_is_assign(toks, post) or (verb_len(toks, post) and match_at(toks, post, TASK_VERBS))) \
-                and _TASK_KW.search(pre) and not _ASSESS_END.search(pre + ":") \
-                and not _REVIEW_WORD.search(pre):
-            info.midlead = True
-            i = post
-            info.main_start = i
-    if i >= n:
-        return info
+    if colon is None or colon >= n - 2:
+        return i
+    pre = fold(src[toks[i].start:toks[colon].start])
+    post = colon + 1
+    while post < n and not toks[post].word:
+        post += 1
+    if post < n and (_is_assign(toks, post) or (verb_len(toks, post) and match_at(toks, post, TASK_VERBS))) \
+            and _TASK_KW.search(pre) and not _ASSESS_END.search(pre + ":") and not _REVIEW_WORD.search(pre):
+        info.midlead = True
+        return post
+    return i
+
+
+def _read_form(toks: list[Tok], i: int, info: SentInfo, src: str, f: str, doi_voi: list[str]) -> None:
+    """The main clause's form: an assignment, an imperative, or a subject with its predicate."""
+    n = len(toks)
     if _is_assign(toks, i):
         info.form = "assign"
         _object_after_assign(toks, i, info, src)
@@ -386,171 +417,221 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
             info.leads = doi_voi
         # "Phối hợp với Ban Tổ chức Tỉnh ủy tổ chức tập huấn …": the units after "phối hợp" help
         if not _delegates(toks, i):
-            sup, _ = support_after(toks, i)
-            info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
+            info.supports = _supports_after(toks, i, src)
         if toks[i].f in _MODALS:
             info.strong_modal = True
     elif unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
-        j = scan_np(toks, i)
-        person = is_person(toks, i, j)
-        subj = fold(src[toks[i].start:toks[j - 1].end]) if j > i else ""
-        info.person_subject = person
-        info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and not _PLURAL.search(subj)
-        if j > i and j < n and (toks[j].f in _HAVING and match_at(toks, j, TASK_VERBS) < 2 or
-                                toks[j].f in _QUALIFIER_NEG) and not person:
-            # "Các chủ đầu tư có tỷ lệ giải ngân dưới 50% phải báo cáo …", "Các xã chưa đạt tiêu chí … phải xây
-            # dựng …": a qualifier clause, then the modal
-            for x in range(j + 1, min(n, j + 14)):
-                if not toks[x].word and toks[x].f not in ("%", "/", "-"):
-                    break
-                if toks[x].f in _MODALS and not toks[x].cap:
-                    j = x
-                    break
-            if toks[j].f in _HAVING and j + 3 < n and toks[j + 1].word and not verb_len(toks, j + 1) and \
-                    match_at(toks, j + 2, TASK_VERBS) >= 2:
-                j += 2  # "Các đảng ủy xã, phường có rừng lãnh đạo …": a one-word qualifier, then the predicate
-        # pre-verbal adverbs: "vừa", "đã", "cũng", "sẽ", "tiếp tục"
-        v = j
-        adv = []
-        while v < n:
-            a = match_at(toks, v, PRE_ADVERBS)
-            if not a or _is_assign(toks, v):
-                break
-            adv.append(" ".join(t.f for t in toks[v:v + a]))
-            v += a
-        if not adv and v + 3 < n and match_at(toks, v, _PASSIVE_GIVEN) == 3 and \
-                not unit_head_at(toks, v + 3):
-            v += 3  # "Các cơ quan, đơn vị được phân công căn cứ nhiệm vụ xây dựng …": the units given the task
-        if v < n and toks[v].f in _INSERTED and not adv:
-            # "X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate; the document
-            # it names is no predicate ("X căn cứ Chương trình hành động này xây dựng kế hoạch …")
-            x = v + 1
-            while x < min(n, v + 14):
-                if toks[x].f in (".", ";", ":"):
-                    break
-                doc = match_at(toks, x, DOC_NOUNS)
-                if doc:
-                    x += doc
-                    continue
-                if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in _PASSIVE | _HAVING:
-                    v = x
-                    break
-                x += 1
-        if v < n and toks[v].f == ",":
-            # "X, căn cứ …, tổ chức …": skip an inserted clause
-            k = _clause_comma(toks, v + 1)
-            if k is not None and verb_len(toks, k + 1):
-                v = k + 1
-        if j > i and v < n and _is_assign(toks, v):
-            info.form = "assign"
-            _object_after_assign(toks, v, info, src)
-            # "Tại cuộc họp, Chủ tịch UBND xã X đề nghị tỉnh …": a participant's request, reported
-            participant = not info.issuer_subject and _AT_MEETING.match(f) and match_at(toks, i, PERSON_TITLES)
-            info.proposal = bool(person or participant) and bool(match_at(toks, v, _PROPOSING))
-        elif j > i and v + 2 < n and (person or info.issuer_subject) and \
-                match_at(toks, v, _REMINDERS) == 2 and \
-                (unit_head_at(toks, v + 2) or doi_voi):
-            # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task;
-            # "Đối với UBND các huyện, Bí thư Tỉnh ủy lưu ý cần …": to the "đối với" unit (below)
-            info.form = "assign"
-            if unit_head_at(toks, v + 2):
-                _object_after_assign_chidao(toks, v, info, src)
-            else:
-                info.speaker = True
-        elif j > i and v < n and match_at(toks, v, _DIRECTING) == 2 and info.issuer_subject \
-                and unit_head_at(toks, v + 2) and not _PAST & set(adv):
-            # ("Trong tháng, Ban Thường vụ đã chỉ đạo các tổ chức cơ sở đảng …": what it did, a result)
-            info.form = "assign"
+        _subject_clause(toks, i, info, src, f, doi_voi)
+
+
+def _supports_after(toks: list[Tok], k: int, src: str) -> list[str]:
+    sup, _ = support_after(toks, k)
+    return [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
+
+
+def _subject_clause(toks: list[Tok], i: int, info: SentInfo, src: str, f: str, doi_voi: list[str]) -> None:
+    """A subject (a unit or a person) at token i, then its predicate."""
+    j = scan_np(toks, i)
+    person = is_person(toks, i, j)
+    subj = fold(src[toks[i].start:toks[j - 1].end]) if j > i else ""
+    info.person_subject = person
+    info.issuer_subject = bool(_ISSUER.search(subj)) and "," not in subj and not _PLURAL.search(subj)
+    if j <= i:
+        return
+    if not person:
+        j = _past_qualifier(toks, j)
+    v, adv = _predicate_start(toks, j)
+    _subject_predicate(toks, (i, j, v), adv, person, info, src, f, doi_voi)
+
+
+def _past_qualifier(toks: list[Tok], j: int) -> int:
+    """"Các chủ đầu tư có tỷ lệ giải ngân dưới 50% phải báo cáo …", "Các xã chưa đạt tiêu chí … phải xây
+    dựng …": past a qualifier clause to its modal; "Các đảng ủy xã, phường có rừng lãnh đạo …": past a
+    one-word qualifier to the predicate."""
+    n = len(toks)
+    if not (j < n and (toks[j].f in _HAVING and match_at(toks, j, TASK_VERBS) < 2 or toks[j].f in _QUALIFIER_NEG)):
+        return j
+    for x in range(j + 1, min(n, j + 14)):
+        if not toks[x].word and toks[x].f not in ("%", "/", "-"):
+            break
+        if toks[x].f in _MODALS and not toks[x].cap:
+            j = x
+            break
+    if toks[j].f in _HAVING and j + 3 < n and toks[j + 1].word and not verb_len(toks, j + 1) and \
+            match_at(toks, j + 2, TASK_VERBS) >= 2:
+        j += 2
+    return j
+
+
+def _predicate_start(toks: list[Tok], j: int) -> tuple[int, list[str]]:
+    """Where the predicate starts after a subject ending at j, and the pre-verbal adverbs before it ("vừa",
+    "đã", "cũng", "sẽ", "tiếp tục")."""
+    n = len(toks)
+    v = j
+    adv = []
+    while v < n:
+        a = match_at(toks, v, PRE_ADVERBS)
+        if not a or _is_assign(toks, v):
+            break
+        adv.append(" ".join(t.f for t in toks[v:v + a]))
+        v += a
+    if not adv and v + 3 < n and match_at(toks, v, _PASSIVE_GIVEN) == 3 and not unit_head_at(toks, v + 3):
+        v += 3  # "Các cơ quan, đơn vị được phân công căn cứ nhiệm vụ xây dựng …": the units given the task
+    if v < n and toks[v].f in _INSERTED and not adv:
+        v = _past_inserted_adverbial(toks, v)
+    if v < n and toks[v].f == ",":
+        # "X, căn cứ …, tổ chức …": skip an inserted clause
+        k = _clause_comma(toks, v + 1)
+        if k is not None and verb_len(toks, k + 1):
+            v = k + 1
+    return v, adv
+
+
+def _past_inserted_adverbial(toks: list[Tok], v: int) -> int:
+    """"X theo chức năng, nhiệm vụ nghiên cứu …": an adverbial between subject and predicate; the document it
+    names is no predicate ("X căn cứ Chương trình hành động này xây dựng kế hoạch …")."""
+    n = len(toks)
+    x = v + 1
+    while x < min(n, v + 14):
+        if toks[x].f in (".", ";", ":"):
+            break
+        doc = match_at(toks, x, DOC_NOUNS)
+        if doc:
+            x += doc
+            continue
+        if not toks[x].cap and match_at(toks, x, TASK_VERBS) and toks[x].f not in _PASSIVE | _HAVING:
+            return x
+        x += 1
+    return v
+
+
+def _subject_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str], person: bool, info: SentInfo,
+                       src: str, f: str, doi_voi: list[str]) -> None:
+    """The predicate at v of the subject toks[i:j]: an assignment, a speaker's reminder, "chỉ đạo Y", or a task."""
+    i, j, v = span
+    n = len(toks)
+    if v < n and _is_assign(toks, v):
+        info.form = "assign"
+        _object_after_assign(toks, v, info, src)
+        # "Tại cuộc họp, Chủ tịch UBND xã X đề nghị tỉnh …": a participant's request, reported
+        participant = not info.issuer_subject and _AT_MEETING.match(f) and match_at(toks, i, PERSON_TITLES)
+        info.proposal = bool(person or participant) and bool(match_at(toks, v, _PROPOSING))
+    elif v + 2 < n and (person or info.issuer_subject) and match_at(toks, v, _REMINDERS) == 2 and \
+            (unit_head_at(toks, v + 2) or doi_voi):
+        # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task;
+        # "Đối với UBND các huyện, Bí thư Tỉnh ủy lưu ý cần …": to the "đối với" unit (analyze)
+        info.form = "assign"
+        if unit_head_at(toks, v + 2):
             _object_after_assign_chidao(toks, v, info, src)
-            info.chidao_subject = clean_name(src[toks[i].start:toks[j - 1].end])
-        elif j > i and v <= n:
-            vl = verb_len(toks, v) if v < n else 0
-            past = bool(_PAST & set(adv))
-            just = bool(_JUST & set(adv))
-            is_task = bool(match_at(toks, v, TASK_VERBS)) if v < n else False
-            nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
-            if match_at(toks, v, _ACCOUNTABILITY) == 4:
-                info.excluded = info.excluded or "accountability"  # "chịu trách nhiệm trước …" assigns nothing
-                if not person:
-                    info.accountable = split_owners(toks, i, j, src)
-            elif v < n and toks[v].f in _PASSIVE and not match_at(toks, v, _PASSIVE_ASSIGNED):
-                info.excluded = info.excluded or "passive"
-            elif match_at(toks, v, _CHAIRING) == 2 and (v + 2 >= n or toks[v + 2].f == "." or
-                                                        toks[v + 2].f in _CHAIRED):
-                info.excluded = info.excluded or "meeting"
-            elif past:
-                info.excluded = info.excluded or "past"
-            elif just and v < n and toks[v].f in _NEWS_VERBS:
-                info.excluded = info.excluded or "news"
-            elif ((is_task or adv) and not (nontask and not is_task) and vl) or \
-                    bool(_MUST & set(adv)) or \
-                    any(a in MANNER_ADVERBS for a in adv) and vl or \
-                    adv and adv[-1] in MANNER_ADVERBS and match_at(tokenize(adv[-1]), 0, TASK_VERBS) and v < n and \
-                    toks[v].word and not toks[v].cap and not nontask:
-                # ("chủ động phương án, bố trí lực lượng": the manner word is the verb itself)
-                info.form = "subject"
-                if person:
-                    info.excluded = info.excluded or "person"
-                else:
-                    info.leads = split_owners(toks, i, j, src)
-                    sup, _ = support_after(toks, v)
-                    info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
-                    info.strong_modal = any(match_at(tokenize(a), 0, STRONG_MODALS) for a in adv) or \
-                        bool(match_at(toks, v, STRONG_MODALS))
-                    _more_clauses(toks, v, info, src)
-            else:
-                info.excluded = info.excluded or ("decision" if nontask else "other")
-    if info.form == "assign" and not info.leads and doi_voi:
-        # "Đối với các doanh nghiệp …, Bí thư Tỉnh ủy đề nghị phải cam kết …": the addressee is the "đối với" unit
-        info.leads = doi_voi
-        info.unit_object = True
-    # An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …")
-    # … also after the speaker's own predicate ("Bí thư Tỉnh ủy ghi nhận …, phê bình … và yêu cầu xã …")
+        else:
+            info.speaker = True
+    elif v < n and match_at(toks, v, _DIRECTING) == 2 and info.issuer_subject and unit_head_at(toks, v + 2) \
+            and not _PAST & set(adv):
+        # ("Trong tháng, Ban Thường vụ đã chỉ đạo các tổ chức cơ sở đảng …": what it did, a result)
+        info.form = "assign"
+        _object_after_assign_chidao(toks, v, info, src)
+        info.chidao_subject = clean_name(src[toks[i].start:toks[j - 1].end])
+    elif v <= n:
+        _task_predicate(toks, span, adv, person, info, src)
+
+
+def _ruled_out_predicate(toks: list[Tok], v: int, adv: list[str]) -> str | None:
+    """Why the predicate at v sets no task: accountability, passive, chairing, a past or just-reported act."""
+    n = len(toks)
+    if match_at(toks, v, _ACCOUNTABILITY) == 4:
+        return "accountability"  # "chịu trách nhiệm trước …" assigns nothing
+    if v < n and toks[v].f in _PASSIVE and not match_at(toks, v, _PASSIVE_ASSIGNED):
+        return "passive"
+    if match_at(toks, v, _CHAIRING) == 2 and (v + 2 >= n or toks[v + 2].f == "." or toks[v + 2].f in _CHAIRED):
+        return "meeting"
+    if _PAST & set(adv):
+        return "past"
+    if _JUST & set(adv) and v < n and toks[v].f in _NEWS_VERBS:
+        return "news"
+    return None
+
+
+def _sets_task(toks: list[Tok], v: int, adv: list[str]) -> bool:
+    """Whether the predicate at v (after the adverbs ``adv``) is a task."""
+    n = len(toks)
+    vl = verb_len(toks, v) if v < n else 0
+    is_task = bool(match_at(toks, v, TASK_VERBS)) if v < n else False
+    nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
+    if (is_task or adv) and not (nontask and not is_task) and vl or _MUST & set(adv):
+        return True
+    if any(a in MANNER_ADVERBS for a in adv) and vl:
+        return True
+    # ("chủ động phương án, bố trí lực lượng": the manner word is the verb itself)
+    return bool(adv) and adv[-1] in MANNER_ADVERBS and bool(match_at(tokenize(adv[-1]), 0, TASK_VERBS)) and \
+        v < n and toks[v].word and not toks[v].cap and not nontask
+
+
+def _task_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str], person: bool, info: SentInfo,
+                    src: str) -> None:
+    """A subject's own predicate: ruled out, a task (its owners and support), or no task."""
+    i, j, v = span
+    n = len(toks)
+    ruled_out = _ruled_out_predicate(toks, v, adv)
+    if ruled_out:
+        info.excluded = info.excluded or ruled_out
+        if ruled_out == "accountability" and not person:
+            info.accountable = split_owners(toks, i, j, src)
+        return
+    if not _sets_task(toks, v, adv):
+        nontask = bool(match_at(toks, v, NONTASK_VERBS)) if v < n else False
+        info.excluded = info.excluded or ("decision" if nontask else "other")
+        return
+    info.form = "subject"
+    if person:
+        info.excluded = info.excluded or "person"
+        return
+    info.leads = split_owners(toks, i, j, src)
+    info.supports = _supports_after(toks, v, src)
+    info.strong_modal = any(match_at(tokenize(a), 0, STRONG_MODALS) for a in adv) or \
+        bool(match_at(toks, v, STRONG_MODALS))
+    _more_clauses(toks, v, info, src)
+
+
+def _assignment_further_on(toks: list[Tok], i: int, info: SentInfo, src: str, f: str) -> None:
+    """An assignment further on ("… Chủ tịch UBND tỉnh này đã yêu cầu X …", "Mọi tin, bài đề nghị X gửi …"),
+    also after the speaker's own predicate ("Bí thư Tỉnh ủy ghi nhận …, phê bình … và yêu cầu xã …")."""
     speaker_subject = info.form == "subject" and (info.issuer_subject or info.person_subject)
-    if info.form == "other" or (info.form != "assign" and info.excluded) or info.form == "imperative" or \
-            speaker_subject:
-        for k in range(i, n):
-            joined = speaker_subject and k > 0 and toks[k - 1].f in _AND and match_at(toks, k, ASSIGN_VERBS)
-            if joined and not unit_head_at(toks, k + joined):
-                joined = 0  # "… và yêu cầu xã …": the speaker's second verb, addressed to a unit
-            if toks[k].word and not toks[k].cap and (joined or _is_assign(toks, k)):
-                if info.form == "imperative" and not _speaker_before(toks, k):
-                    continue
-                if speaker_subject and k <= info.main_start + 1:
-                    continue
-                probe = SentInfo()
-                _object_after_assign(toks, k, probe, src, joined or None)
-                if probe.unit_object:
-                    info.form = "assign"
-                    info.leads, info.supports, info.unit_object, info.speaker = \
-                        probe.leads, probe.supports, True, True
-                    if info.excluded in ("past", "news", "decision", "other", "person", "meeting") and \
-                            not _OPINION.search(f):
-                        info.revived = info.excluded
-                        info.excluded = None
-                    break
-    if info.form != "assign" and (info.issuer_subject or info.person_subject or info.excluded == "decision"):
-        _reported_speech(toks, i, info, src, e)
-    if info.leadin:
-        body = _ANNOUNCE_TAIL.sub("", f)
-        rest = body
-        if info.form == "assign" and info.leads:
-            last = fold(info.leads[-1])
-            pos = body.rfind(last)
-            rest = body[pos + len(last):] if pos >= 0 else body
-        elif info.form == "subject" and info.leads:
-            last = fold(info.leads[-1])
-            pos = body.find(last)
-            rest = body[pos + len(last):] if pos >= 0 else body
-        elif info.form == "assign":
-            m = _LAST_ASSIGN.search(body)
-            if m is None:
-                # "…, Chủ tịch UBND tỉnh yêu cầu:": the verb itself went with the announcing tail
-                m = _LAST_ASSIGN.search(f)
-            rest = body[m.end():] if m else body
-        content = [w for w in re.findall(r"\w+", rest) if w not in _GENERIC]
-        info.announce_only = len(content) < 6
-    return info
+    if not (info.form in ("other", "imperative") or (info.form != "assign" and info.excluded) or speaker_subject):
+        return
+    for k in range(i, len(toks)):
+        joined = speaker_subject and k > 0 and toks[k - 1].f in _AND and match_at(toks, k, ASSIGN_VERBS)
+        if joined and not unit_head_at(toks, k + joined):
+            joined = 0  # "… và yêu cầu xã …": the speaker's second verb, addressed to a unit
+        if not (toks[k].word and not toks[k].cap and (joined or _is_assign(toks, k))):
+            continue
+        if (info.form == "imperative" and not _speaker_before(toks, k)) or \
+                (speaker_subject and k <= info.main_start + 1):
+            continue
+        probe = SentInfo()
+        _object_after_assign(toks, k, probe, src, joined or None)
+        if probe.unit_object:
+            info.form = "assign"
+            info.leads, info.supports, info.unit_object, info.speaker = probe.leads, probe.supports, True, True
+            if info.excluded in ("past", "news", "decision", "other", "person", "meeting") and \
+                    not _OPINION.search(f):
+                info.revived = info.excluded
+                info.excluded = None
+            return
+
+
+def _announces_only(info: SentInfo, f: str) -> bool:
+    """A lead-in that only announces a list: fewer than six content words besides its owners and assignment."""
+    body = _ANNOUNCE_TAIL.sub("", f)
+    rest = body
+    if info.form in ("assign", "subject") and info.leads:
+        last = fold(info.leads[-1])
+        pos = body.rfind(last) if info.form == "assign" else body.find(last)
+        rest = body[pos + len(last):] if pos >= 0 else body
+    elif info.form == "assign":
+        # "…, Chủ tịch UBND tỉnh yêu cầu:": the verb itself may have gone with the announcing tail
+        m = _LAST_ASSIGN.search(body) or _LAST_ASSIGN.search(f)
+        rest = body[m.end():] if m else body
+    return len([w for w in re.findall(r"\w+", rest) if w not in _GENERIC]) < 6
 
 
 def _reported_speech(toks: list[Tok], i: int, info: SentInfo, src: str, e: int) -> None:
@@ -682,29 +763,31 @@ def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive
     if info.midlead and info.form in ("assign", "imperative", "subject"):
         return True
     if info.form == "assign":
-        if info.proposal and mode == ASSESS:
-            return False  # "Tại phiên họp, đồng chí X, Bí thư Đảng ủy xã Y đề nghị huyện …": a delegate's proposal
-        if info.date_start and not info.unit_object:
-            return False
-        if info.excluded in ("meeting",) and not info.unit_object:
-            return False
-        return True
-    if info.excluded:
-        return False
-    if info.date_start or info.elapsed_start and mode != TASK:
+        return _assignment_is_directive(info, mode)
+    if info.excluded or info.date_start or info.elapsed_start and mode != TASK:
         return False
     if info.form == "subject":
         if info.issuer_subject or info.person_subject:
             return False
-        if mode == ASSESS:
-            return info.strong_modal
-        return True
+        return info.strong_modal if mode == ASSESS else True
     if info.form == "imperative":
-        if mode == TASK:
-            return True
-        if mode == ASSESS:
-            return False
-        if info.result_mark:
-            return False
-        return first_in_block or prev_directive
+        return _imperative_is_directive(info, mode, first_in_block, prev_directive)
     return False
+
+
+def _assignment_is_directive(info: SentInfo, mode: str) -> bool:
+    if info.proposal and mode == ASSESS:
+        return False  # "Tại phiên họp, đồng chí X, Bí thư Đảng ủy xã Y đề nghị huyện …": a delegate's proposal
+    if (info.date_start or info.excluded == "meeting") and not info.unit_object:
+        return False
+    return True
+
+
+def _imperative_is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive: bool) -> bool:
+    """An imperative without subject: a task in a task part, never in a review; elsewhere when it opens its
+    block or follows a directive, and reports no result."""
+    if mode in (TASK, ASSESS):
+        return mode == TASK
+    if info.result_mark:
+        return False
+    return first_in_block or prev_directive

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterator
 
 from .lexicon import cue_pattern, cue_regex, key_pattern, load_language
 from .segment import Block
@@ -59,7 +60,6 @@ _STAMP = cue_regex(
     r"^\s*(?:{stamp_labels}(?:\s+{stamp_links})?\s*:?\s*)?"
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
-_MONTH_STAMP = re.compile(r"(?:^|\s)date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\b")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOC_TYPES = _VI.written["doc_types"]
 _UPWARD = frozenset(_VI.written["upward_doc_types"])
@@ -69,7 +69,7 @@ _TITLE_MORE = cue_regex(r"^({about}|{subject_marks})\b")
 _MOTTO = cue_regex(r"{header_mottos}")
 _HEADER_LINE = cue_regex(r"^({header_starts}|{number_words}\s*:?\s*\d|\*|{header_heads} )")
 _CHROME = cue_regex(
-    r"^({chrome_starts}|({chrome_labels})\s*:|a- a a\+|\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|leftcenterrightdel|"
+    r"^({chrome_starts}|({chrome_labels})\s*:|a- a a\+|\(?[\w.]+\.(?:gov|com|vn)[\w./]*\)?$|"
     r"{chrome_home}\s*[>»›|/]|{chrome_search}\s*(?:\.\.\.|…)?\s*$|{chrome_login}\s*(?:\||$)|{chrome_print}\b)")
 _BODY_END = cue_regex(r"^(- )?{body_end_heads}")
 _SIGNATURE = cue_regex(r"^{signature_marks}\.?\s*{signers}")
@@ -116,158 +116,26 @@ def _with_year(d: int, m: int, y: int | None, year_hint: int | None) -> dt.date 
 
 
 def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
+    """The metadata, in stages: where the body ends, the page's chrome, the header and title, the year the
+    text speaks of, then the meeting date, the province and the issuer."""
     md = Metadata()
     skip: set[int] = set()
     folded = fold_aligned(text)
-    # End of the body: "Nơi nhận", signature blocks.
-    for bi, b in enumerate(blocks):
-        t = text[b.start:b.end].strip()
-        ft = fold(t)
-        if _BODY_END.match(ft) and bi > 0:
-            md.end_block = bi
-            break
-        if _SIGNATURE.match(ft.lstrip("*")) and bi > len(blocks) // 2:
-            md.end_block = bi
-            break
-    if md.end_block is not None:
-        md.appendix_block = next((bi for bi in range(md.end_block + 1, len(blocks))
-                                  if _APPENDIX.match(fold(text[blocks[bi].start:blocks[bi].end].strip()))), None)
-    # Stamps, chrome and header lines.
-    stamp = None
-    for bi, b in enumerate(blocks):
-        t = text[b.start:b.end].strip()
-        ft = fold(t)
-        m = _STAMP.match(ft)
-        if m and stamp is None:
-            stamp = _date(m.group(3), m.group(2), m.group(1))
-            skip.add(bi)
-            continue
-        if m:
-            skip.add(bi)
-            continue
-        if stamp is None and bi < 4 and "\n" in t:
-            # a web page's headline with its publication stamp on the next line, read as one block
-            line = next((m for m in (_STAMP.match(fold(x)) for x in t.split("\n")[1:]) if m), None)
-            if line:
-                stamp = _date(line.group(3), line.group(2), line.group(1))
-        if _CHROME.match(ft):
-            skip.add(bi)
-            continue
-        if len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
-            skip.add(bi)
-    md.stamp_date = stamp
+    _body_end(text, blocks, md)
+    md.stamp_date = _chrome(text, blocks, skip)
     md.addressees = tuple(_address_and_related(text, blocks, skip))
-    # Header: leading caps lines, "Số:", place-and-date line, document type and title.
-    title_parts: list[str] = []
-    doc_type_seen = False
-    first_body = None
-    for bi, b in enumerate(blocks[:25]):
-        t = text[b.start:b.end].strip()
-        ft = fold(t)
-        if bi in skip:
-            continue
-        caps = _caps(t)
-        if not doc_type_seen and len(t) < 200:
-            # two-column PDF headers put "Số …" and "…, ngày … tháng … năm …" on one line
-            hd = _HEADER_DATE_ANY.search(ft)
-            nm = _NUMBER_ANY.search(fold_aligned(t))
-            if hd or nm:
-                if hd:
-                    md.doc_date = md.doc_date or _date(hd.group(3), hd.group(2), hd.group(1))
-                if nm:
-                    md.number = md.number or re.sub(r"\s+", "", t[nm.start(1):nm.end(1)])
-                skip.add(bi)
-                continue
-        if not doc_type_seen and not title_parts and _SUBJECT_LINE.match(ft) and len(t) < 400:
-            # a công văn's subject line ("V/v đôn đốc thực hiện …"): its title; the header goes on after it
-            title_parts.append(re.sub(r"\s+", " ", t))
-            skip.add(bi)
-            continue
-        if caps and any(t.upper().startswith(dtp) for dtp in _DOC_TYPES):
-            doc_type_seen = True
-            md.doc_type = next(dtp for dtp in _DOC_TYPES if t.upper().startswith(dtp))
-            rest = t
-            if _BARE_TYPE.match(ft):
-                rest = ""
-            if rest:
-                title_parts.append(re.sub(r"\s+", " ", rest))
-            skip.add(bi)
-            continue
-        if b.mtype in ("roman", "num", "alpha", "paren"):
-            first_body = bi  # a numbered line belongs to the outline: the header and title end before it
-            break
-        if doc_type_seen and (not title_parts or _SUBJECT_LINE.match(fold(title_parts[0]))) and \
-                not t.endswith((".", ":")) and len(t) < 400 and not any(fold(t) == fold(x) for x in title_parts):
-            title_parts.append(re.sub(r"\s+", " ", t))
-            skip.add(bi)
-            continue
-        if doc_type_seen and title_parts and (caps or _TITLE_MORE.match(ft)) and len(t) < 300 \
-                and not t.endswith("."):
-            title_parts.append(re.sub(r"\s+", " ", t))
-            skip.add(bi)
-            continue
-        # a header line is in capitals, or a short organisation line ("Đảng bộ tỉnh X"); a longer
-        # sentence-case line that starts with "UBND tỉnh …" is a web headline, not a header
-        # (a numbered line belongs to the outline, never to the header)
-        if b.mtype is None and not doc_type_seen and first_body is None and len(t) < 160 and \
-                _MOTTO.search(ft):
-            skip.add(bi)  # a two-column header line: the issuer beside the national motto ("TỈNH X   Độc lập - …")
-            continue
-        if b.mtype is None and (caps or (_HEADER_LINE.match(ft) and len(t.split()) <= 8)) and len(t) < 100 \
-                and not t.endswith((".", ":")) and not doc_type_seen \
-                and first_body is None:
-            skip.add(bi)
-            continue
-        if first_body is None:
-            first_body = bi
-        break
+    title_parts = _header(text, blocks, md, skip)
     if md.doc_type is None:
-        # the type line may have been read together with the title under it ("BÁO CÁO\nkết quả …")
-        for b in blocks[:25]:
-            first = text[b.start:b.end].strip().split("\n")[0].strip()
-            if _caps(first) and len(first) < 60:
-                md.doc_type = next((dtp for dtp in _DOC_TYPES if first.upper().startswith(dtp)), None)
-                if md.doc_type:
-                    break
-    if title_parts:
-        md.title = " ".join(title_parts)
-    else:
-        # A web page's headline: the first short line without final punctuation.
-        for bi, b in enumerate(blocks[:8]):
-            if bi in skip:
-                continue
-            t = text[b.start:b.end].strip()
-            if b.mtype is not None:
-                break  # a numbered heading belongs to the outline, not a web headline
-            if len(b.sentences) == 1 and not t.endswith((".", ":", "…", "?", "!", "...")) and 10 < len(t) < 250 \
-                    and bi + 1 < len(blocks):
-                md.title = re.sub(r"\s+", " ", t)
-                skip.add(bi)
-                # a repeated headline (web pages often print it twice)
-                for bj in range(bi + 1, min(len(blocks), bi + 6)):
-                    if fold(text[blocks[bj].start:blocks[bj].end]) == fold(t):
-                        skip.add(bj)
-            break
+        md.doc_type = _doc_type_over_title(text, blocks)
+    md.title = " ".join(title_parts) if title_parts else _web_headline(text, blocks, skip)
     md.skip_blocks = frozenset(skip)
-    # Number in the body ("Biên bản số 104-BB/TU").
     if not md.number:
-        m = _NUMBER_BODY.search(folded[:3000])
+        m = _NUMBER_BODY.search(folded[:3000])  # "Biên bản số 104-BB/TU"
         if m:
             md.number = re.sub(r"\s+", "", text[m.start(1):m.end(1)]).replace("–", "-")
-    # Year context.
-    mm = _MONTH_STAMP.search(folded[:300])
-    years = Counter(int(y) for y in _YEAR.findall(text))
-    if stamp:
-        md.ref_year = stamp.year
-    elif md.doc_date:
-        md.ref_year = md.doc_date.year
-    elif mm:
-        md.ref_year = int(mm.group(1))
-    elif years:
-        md.ref_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    # Meeting date.
+    md.ref_year = _ref_year(text, md)
     md.meeting_date = _meeting_date(text, blocks, md, skip)
-    if md.meeting_date and not stamp and not md.doc_date and not mm:
+    if md.meeting_date and not md.stamp_date and not md.doc_date:
         md.ref_year = md.meeting_date.year
     if md.meeting_date is None and md.doc_date is not None:
         md.meeting_date = md.doc_date
@@ -275,6 +143,171 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     md.province = _province(text, folded)
     md.issuer = _issuer(text)
     return md
+
+
+def _block_text(text: str, b: Block) -> str:
+    return text[b.start:b.end].strip()
+
+
+def _body_end(text: str, blocks: list[Block], md: Metadata) -> None:
+    """The end of the body ("Nơi nhận", a signature block) and an appendix after it ("PHỤ LỤC")."""
+    for bi, b in enumerate(blocks):
+        ft = fold(_block_text(text, b))
+        if (_BODY_END.match(ft) and bi > 0) or (_SIGNATURE.match(ft.lstrip("*")) and bi > len(blocks) // 2):
+            md.end_block = bi
+            break
+    if md.end_block is not None:
+        md.appendix_block = next((bi for bi in range(md.end_block + 1, len(blocks))
+                                  if _APPENDIX.match(fold(_block_text(text, blocks[bi])))), None)
+
+
+def _stamp_of(m: re.Match) -> dt.date | None:
+    return _date(m.group(3), m.group(2), m.group(1))
+
+
+def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
+    """Skip publication stamps, a web page's furniture and empty blocks; the first stamp's date."""
+    stamp = None
+    for bi, b in enumerate(blocks):
+        t = _block_text(text, b)
+        ft = fold(t)
+        m = _STAMP.match(ft)
+        if m:
+            stamp = stamp or _stamp_of(m)
+            skip.add(bi)
+            continue
+        if stamp is None and bi < 4 and "\n" in t:
+            # a web page's headline with its publication stamp on the next line, read as one block
+            line = next((m for m in (_STAMP.match(fold(x)) for x in t.split("\n")[1:]) if m), None)
+            if line:
+                stamp = _stamp_of(line)
+        if _CHROME.match(ft) or len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
+            skip.add(bi)
+    return stamp
+
+
+@dataclass
+class _Header:
+    """What the header reader has seen so far."""
+
+    title_parts: list[str]
+    doc_type_seen: bool = False
+    first_body: int | None = None
+
+
+def _header(text: str, blocks: list[Block], md: Metadata, skip: set[int]) -> list[str]:
+    """Header: leading caps lines, "Số:", the place-and-date line, the document type and the title (its parts)."""
+    st = _Header([])
+    for bi, b in enumerate(blocks[:25]):
+        if bi in skip:
+            continue
+        t = _block_text(text, b)
+        if _number_or_date(t, md, st) or _subject_or_type(t, md, st):
+            skip.add(bi)
+            continue
+        if b.mtype in ("roman", "num", "alpha", "paren"):
+            st.first_body = bi  # a numbered line belongs to the outline: the header and title end before it
+            break
+        if _title_line(t, st) or (b.mtype is None and _header_only(t, st)):
+            skip.add(bi)
+            continue
+        break
+    return st.title_parts
+
+
+def _number_or_date(t: str, md: Metadata, st: _Header) -> bool:
+    """"Số: 88-TB/TU" and "Hà Tĩnh, ngày …" (two-column PDF headers put both on one line)."""
+    if st.doc_type_seen or len(t) >= 200:
+        return False
+    hd = _HEADER_DATE_ANY.search(fold(t))
+    nm = _NUMBER_ANY.search(fold_aligned(t))
+    if hd:
+        md.doc_date = md.doc_date or _date(hd.group(3), hd.group(2), hd.group(1))
+    if nm:
+        md.number = md.number or re.sub(r"\s+", "", t[nm.start(1):nm.end(1)])
+    return bool(hd or nm)
+
+
+def _subject_or_type(t: str, md: Metadata, st: _Header) -> bool:
+    """A công văn's subject line ("V/v đôn đốc …": the header goes on after it) or the document type's line."""
+    ft = fold(t)
+    if not st.doc_type_seen and not st.title_parts and _SUBJECT_LINE.match(ft) and len(t) < 400:
+        st.title_parts.append(re.sub(r"\s+", " ", t))
+        return True
+    doc_type = next((dtp for dtp in _DOC_TYPES if t.upper().startswith(dtp)), None) if _caps(t) else None
+    if doc_type is None:
+        return False
+    st.doc_type_seen = True
+    md.doc_type = doc_type
+    if not _BARE_TYPE.match(ft):
+        st.title_parts.append(re.sub(r"\s+", " ", t))
+    return True
+
+
+def _title_line(t: str, st: _Header) -> bool:
+    """A line of the title under the document type."""
+    if not st.doc_type_seen:
+        return False
+    ft = fold(t)
+    first = (not st.title_parts or _SUBJECT_LINE.match(fold(st.title_parts[0]))) and \
+        not t.endswith((".", ":")) and len(t) < 400 and not any(ft == fold(x) for x in st.title_parts)
+    more = bool(st.title_parts) and (_caps(t) or _TITLE_MORE.match(ft)) and len(t) < 300 and not t.endswith(".")
+    if first or more:
+        st.title_parts.append(re.sub(r"\s+", " ", t))
+    return bool(first or more)
+
+
+def _header_only(t: str, st: _Header) -> bool:
+    """A header line with nothing to read: the issuer beside the national motto, or a line in capitals or a
+    short organisation line ("Đảng bộ tỉnh X") before the document type (a longer sentence-case line that
+    starts with "UBND tỉnh …" is a web headline, not a header)."""
+    if st.doc_type_seen or st.first_body is not None:
+        return False
+    ft = fold(t)
+    if len(t) < 160 and _MOTTO.search(ft):
+        return True  # a two-column header line ("TỈNH X   Độc lập - …")
+    return (_caps(t) or (bool(_HEADER_LINE.match(ft)) and len(t.split()) <= 8)) and len(t) < 100 \
+        and not t.endswith((".", ":"))
+
+
+def _doc_type_over_title(text: str, blocks: list[Block]) -> str | None:
+    """The type line read together with the title under it ("BÁO CÁO\nkết quả …")."""
+    for b in blocks[:25]:
+        first = _block_text(text, b).split("\n")[0].strip()
+        if _caps(first) and len(first) < 60:
+            found = next((dtp for dtp in _DOC_TYPES if first.upper().startswith(dtp)), None)
+            if found:
+                return found
+    return None
+
+
+def _web_headline(text: str, blocks: list[Block], skip: set[int]) -> str | None:
+    """A web page's headline: the first short line without final punctuation (skipped, with its repeats)."""
+    for bi, b in enumerate(blocks[:8]):
+        if bi in skip:
+            continue
+        t = _block_text(text, b)
+        if b.mtype is not None:
+            return None  # a numbered heading belongs to the outline, not a web headline
+        if len(b.sentences) == 1 and not t.endswith((".", ":", "…", "?", "!", "...")) and 10 < len(t) < 250 \
+                and bi + 1 < len(blocks):
+            skip.add(bi)
+            for bj in range(bi + 1, min(len(blocks), bi + 6)):  # web pages often print it twice
+                if fold(text[blocks[bj].start:blocks[bj].end]) == fold(t):
+                    skip.add(bj)
+            return re.sub(r"\s+", " ", t)
+        return None
+    return None
+
+
+def _ref_year(text: str, md: Metadata) -> int | None:
+    """The year the text speaks of: its stamp's, its date's, else the year it names most."""
+    if md.stamp_date:
+        return md.stamp_date.year
+    if md.doc_date:
+        return md.doc_date.year
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
 
 
 def _event_words() -> re.Pattern:
@@ -330,7 +363,16 @@ def _caps(t: str) -> bool:
 
 
 def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) -> dt.date | None:
-    hint = md.ref_year
+    """The first date of a meeting in the body's opening sentences (see the module's docstring)."""
+    for s, e in _opening_sentences(blocks, md, skip):
+        d = _sentence_meeting_date(text[s:e], md)
+        if d:
+            return d
+    return None
+
+
+def _opening_sentences(blocks: list[Block], md: Metadata, skip: set[int]) -> Iterator[tuple[int, int]]:
+    """The first three sentences of each of the body's first six blocks."""
     seen = 0
     for bi, b in enumerate(blocks):
         if bi in skip:
@@ -340,47 +382,34 @@ def _meeting_date(text: str, blocks: list[Block], md: Metadata, skip: set[int]) 
         seen += 1
         if seen > 6:
             break
-        for s, e in b.sentences[:3]:
-            f = fold(text[s:e])
-            f = re.sub(r"^\W+", "", f)
-            f = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+", "", f)
-            if md.doc_date is not None and _CITED_ISSUE.search(f):
-                continue  # "Ngày 03/6/2024, Ban Thường vụ ban hành Kết luận số 45": a cited document's date
-            low = re.sub(r"^\W+", "", text[s:e].lower())
-            m = _EVENT_WORDS.match(low)
-            if m:
-                # "Chiều ngày mười tháng sáu năm 2025, …": the date in words
-                from .deadlines import words_number
-                d = _with_year(words_number(m.group("dw")) or 0, words_number(m.group("mw")) or 0,
-                               m.group("y") and int(m.group("y")), hint)
-                if d:
-                    return d
-            m = _EVENT_LONG.match(f)
-            if m:
-                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
-                if d:
-                    return d
-            m = _EVENT_DATE.match(f)
-            if m:
-                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
-                if d:
-                    return d
-            m = _AT_MEETING.match(f)
-            if m:
-                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
-                if d:
-                    return d
-            m = _ISSUED_DOC.search(f)
-            if m:
-                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
-                if d:
-                    return d
-            m = _IN_DAY.search(f)
-            if m and _MEETING_WORD.search(f):
-                d = _with_year(int(m.group(1)), int(m.group(2)), m.group(3) and int(m.group(3)), hint)
-                if d:
-                    return d
-    return None
+        yield from b.sentences[:3]
+
+
+def _numeric_date(m: re.Match | None, hint: int | None) -> dt.date | None:
+    """The date of a match whose groups are day, month and (optional) year."""
+    if m is None:
+        return None
+    return _with_year(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None, hint)
+
+
+def _sentence_meeting_date(sentence: str, md: Metadata) -> dt.date | None:
+    hint = md.ref_year
+    f = re.sub(r"^\W+", "", fold(sentence))
+    if md.doc_date is not None and _CITED_ISSUE.search(f):
+        return None  # "Ngày 03/6/2024, Ban Thường vụ ban hành Kết luận số 45": a cited document's date
+    m = _EVENT_WORDS.match(re.sub(r"^\W+", "", sentence.lower()))
+    if m:
+        # "Chiều ngày mười tháng sáu năm 2025, …": the date in words
+        from .deadlines import words_number
+        d = _with_year(words_number(m.group("dw")) or 0, words_number(m.group("mw")) or 0,
+                       int(m.group("y")) if m.group("y") else None, hint)
+        if d:
+            return d
+    for found in (_EVENT_LONG.match(f), _EVENT_DATE.match(f), _AT_MEETING.match(f), _ISSUED_DOC.search(f)):
+        d = _numeric_date(found, hint)
+        if d:
+            return d
+    return _numeric_date(_IN_DAY.search(f), hint) if _MEETING_WORD.search(f) else None
 
 
 def _province(text: str, folded: str) -> str | None:
@@ -409,7 +438,7 @@ def _issuer(text: str) -> str | None:
             best = (m.start(), name)
     if best:
         return best[1]
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for name, pat in _ISSUERS:
         counts[name] = len(re.findall(r"\b(?:" + pat + r")\b", f))
     name, c = counts.most_common(1)[0]

@@ -388,7 +388,8 @@ def _levels(blocks: list[Block], text: str) -> None:
             b.level = 5.5
             bullet_stack = []
         elif b.mtype == "bullet":
-            sym = "-" if b.marker in "-–—" else b.marker
+            marker = b.marker or "-"
+            sym = "-" if marker in "-–—" else marker
             if sym in bullet_stack:
                 bullet_stack = bullet_stack[:bullet_stack.index(sym) + 1]
             elif prev is not None and prev.mtype == "bullet" and text[prev.start:prev.end].rstrip().endswith(":"):

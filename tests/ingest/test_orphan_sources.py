@@ -41,7 +41,7 @@ def test_orphans_older_than_the_limit_are_removed_and_nothing_else(media, direct
     assert len(stored_files(media)) == 2
 
 
-def test_the_daily_task_runs_the_same_sweep(media, settings):
+def test_the_beat_task_runs_the_same_sweep(media, settings):
     settings.ORPHAN_SOURCE_HOURS = 6
     old = _left_behind("communiques/2026/tb-bi-ngat.docx", hours_ago=7)
     young = _left_behind("communiques/2026/tb-moi.docx", hours_ago=5)

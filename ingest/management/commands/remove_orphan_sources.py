@@ -1,5 +1,5 @@
 """`manage.py remove_orphan_sources [--hours N] [--dry-run]`: delete stored source files no communiqué
-refers to (an import killed mid-way), older than N hours. Beat runs the same sweep daily."""
+refers to (an import killed mid-way), older than N hours. Beat runs the same sweep every 10 minutes."""
 from datetime import timedelta
 
 from django.conf import settings
