@@ -1,33 +1,15 @@
 """The task list's filters. Every filter is a WHERE clause on Task; no widget lists tasks."""
-import html
-
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import F
-from django.forms.utils import flatatt
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from . import policy, selectors
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
+from .widgets import FastSelect
 
 SELECT = {"class": "form-select form-select-sm"}
-
-
-class FastSelect(forms.Select):
-    """A select rendered in Python: Django's per-option templates cost ~10 ms for a few hundred units."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        # The standard library's escape (what Django's wraps): hundreds of options, no lazy checks.
-        options = "".join(
-            f'<option value="{html.escape(str(v))}"{" selected" if str(v) in selected else ""}>'
-            f'{html.escape(str(label))}</option>'
-            for v, label in ((("" if v is None else v), label) for v, label in self.choices)
-        )
-        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")
 
 
 class TaskOrderingFilter(django_filters.OrderingFilter):
