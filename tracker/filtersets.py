@@ -118,6 +118,32 @@ class TaskFilterSet(django_filters.FilterSet):
         for widget in due.widget.widgets:
             widget.format = "%d/%m/%Y"
 
+    def active_filters(self) -> dict:
+        """The filters the user chose (sorting aside), from a valid form; {} when none."""
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        filters = {k: v for k, v in self.form.cleaned_data.items() if k != "sort" and v not in (None, "", [])}
+        if filters.get("due") is not None and not (filters["due"].start or filters["due"].stop):
+            del filters["due"]
+        return filters
+
+    def counts(self, today) -> dict[str, int]:
+        """Per-bucket counts and the total of `qs`: the unfiltered list's from the tally and the open
+        ranges (`selectors.user_list_counts`), a filtered one's by range, a search's in one pass."""
+        filters = self.active_filters()
+        if not self.is_bound or (self.form.is_valid() and not filters):
+            return selectors.user_list_counts(self.request.user, today)
+        return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
+
+    def branches(self, today) -> list | None:
+        """A unit's `selectors.task_list_branches`, filtered and sorted as `qs`, for `selectors.page_rows`."""
+        user = getattr(self.request, "user", None)
+        branches = selectors.task_list_branches(user, today) if user is not None else None
+        if branches and self.is_bound:
+            self.qs  # noqa: B018 - validates the form, as filter_queryset expects
+            branches = [self.filter_queryset(branch) for branch in branches]
+        return branches
+
     def filter_text(self, queryset, name, value):
         return selectors.search_tasks(queryset, value)
 

@@ -31,22 +31,12 @@ def task_list(request):
     filterset = TaskFilterSet(request.GET or None, queryset=selectors.task_list(request.user, today),
                               request=request)
     qs = filterset.qs
-    filters = {k: v for k, v in (filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid()
-                                 else {}).items() if k != "sort" and v not in (None, "", [])}
-    if filters.get("due") is not None and not (filters["due"].start or filters["due"].stop):
-        del filters["due"]
-    if not filterset.is_bound or (filterset.form.is_valid() and not filters):
-        counts = selectors.user_list_counts(request.user, today)  # the archive's closed tasks from the tally
-    else:
-        counts = selectors.list_counts(qs, today, by_range=not filters.get("q"))
+    counts = filterset.counts(today)
     paginator = Paginator(qs, PAGE_SIZE)
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     start = (page.number - 1) * PAGE_SIZE
-    branches = selectors.task_list_branches(request.user, today)  # a unit's list, read in order by index
-    if branches and filterset.is_bound:
-        branches = [filterset.filter_queryset(branch) for branch in branches]
-    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, branches)
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(today))
     return render(request, "tracker/task_list.html", {
         "filter": filterset,
         "page": page,
