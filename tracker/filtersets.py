@@ -1,32 +1,15 @@
 """The task list's filters. Every filter is a WHERE clause on Task; no widget lists tasks."""
-import html
-
 import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import F
-from django.forms.utils import flatatt
-from django.utils.safestring import mark_safe
+from django.urls import reverse
 
 from . import policy, selectors
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
+from .widgets import FastSelect
 
 SELECT = {"class": "form-select form-select-sm"}
-
-
-class FastSelect(forms.Select):
-    """A select rendered in Python: Django's per-option templates cost ~10 ms for a few hundred units."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        # The standard library's escape (what Django's wraps): hundreds of options, no lazy checks.
-        options = "".join(
-            f'<option value="{html.escape(str(v))}"{" selected" if str(v) in selected else ""}>'
-            f'{html.escape(str(label))}</option>'
-            for v, label in ((("" if v is None else v), label) for v, label in self.choices)
-        )
-        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")
 
 
 class TaskOrderingFilter(django_filters.OrderingFilter):
@@ -53,9 +36,21 @@ def _unit_choices():
     return list(selectors.lead_units().values_list("pk", "name"))
 
 
-def _communique_choices(user=None):
-    return [(c.pk, c.label + (f" ({c.date:%d/%m/%Y})" if c.number and c.date else ""))
-            for c in selectors.filter_communiques(user)]
+class CommuniqueInput(forms.TextInput):
+    """A typed communiqué (number, "15-TB/TU (01/07/2025)", or an id from a link), suggested as one types by
+    static/js/communique_filter.js from `tracker:communique_suggestions`: the archive's communiqués are
+    never all rendered. An id shows as its label, looked up among those the user may see."""
+
+    def __init__(self, user=None, attrs=None):
+        super().__init__(attrs)
+        self.user = user
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value and str(value).strip().isdigit() and self.user is not None:
+            found = selectors.communiques_named(self.user, str(value)).first()
+            return selectors.communique_label(found) if found else value
+        return value
 
 
 class TaskFilterSet(django_filters.FilterSet):
@@ -74,8 +69,10 @@ class TaskFilterSet(django_filters.FilterSet):
                                        method="filter_tier")
     role = django_filters.ChoiceFilter(label="Vai trò của đơn vị", choices=TaskAssignment.Role.choices,
                                        empty_label="Tất cả", method="filter_role")
-    communique = django_filters.ChoiceFilter(label="Thông báo", field_name="directive__communique_id",
-                                                  choices=_communique_choices, empty_label="Tất cả")
+    communique = django_filters.CharFilter(
+        label="Thông báo", method="filter_communique",
+        widget=CommuniqueInput(attrs={"class": "form-control form-control-sm", "list": "communique-options",
+                                      "autocomplete": "off", "placeholder": "Số thông báo, vd. 15-TB/TU"}))
     due = django_filters.DateFromToRangeFilter(
         label="Hạn từ – đến", field_name="due_date",
         widget=django_filters.widgets.DateRangeWidget(attrs={"class": "form-control form-control-sm",
@@ -103,8 +100,10 @@ class TaskFilterSet(django_filters.FilterSet):
             del self.filters["role"]
         elif request is not None:
             del self.filters["unit"], self.filters["tier"]
-            if user is not None:
-                self.filters["communique"].extra["choices"] = lambda: _communique_choices(user)
+        communique = self.form.fields["communique"].widget
+        communique.user = user
+        if request is not None:
+            communique.attrs["data-suggest"] = reverse("tracker:communique_suggestions")
         for field in self.form.fields.values():
             if type(field.widget) is forms.Select:  # the ordering field's CSV widget stays as it is
                 fast = FastSelect(attrs={**field.widget.attrs, **SELECT})
@@ -119,8 +118,41 @@ class TaskFilterSet(django_filters.FilterSet):
         for widget in due.widget.widgets:
             widget.format = "%d/%m/%Y"
 
+    def active_filters(self) -> dict:
+        """The filters the user chose (sorting aside), from a valid form; {} when none."""
+        if not self.is_bound or not self.form.is_valid():
+            return {}
+        filters = {k: v for k, v in self.form.cleaned_data.items() if k != "sort" and v not in (None, "", [])}
+        if filters.get("due") is not None and not (filters["due"].start or filters["due"].stop):
+            del filters["due"]
+        return filters
+
+    def counts(self, today) -> dict[str, int]:
+        """Per-bucket counts and the total of `qs`: the unfiltered list's from the tally and the open
+        ranges (`selectors.user_list_counts`), a filtered one's by range, a search's in one pass."""
+        filters = self.active_filters()
+        if not self.is_bound or (self.form.is_valid() and not filters):
+            return selectors.user_list_counts(self.request.user, today)
+        return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
+
+    def branches(self, today) -> list | None:
+        """A unit's `selectors.task_list_branches`, filtered and sorted as `qs`, for `selectors.page_rows`."""
+        user = getattr(self.request, "user", None)
+        branches = selectors.task_list_branches(user, today) if user is not None else None
+        if branches and self.is_bound:
+            self.qs  # noqa: B018 - validates the form, as filter_queryset expects
+            branches = [self.filter_queryset(branch) for branch in branches]
+        return branches
+
     def filter_text(self, queryset, name, value):
         return selectors.search_tasks(queryset, value)
+
+    def filter_communique(self, queryset, name, value):
+        """Tasks of the communiqués the typed value names (`selectors.communiques_named`), none if it names none."""
+        user = getattr(self.request, "user", None)
+        if user is None:
+            return queryset.filter(directive__communique_id=int(value)) if value.strip().isdigit() else queryset.none()
+        return queryset.filter(directive__communique_id__in=selectors.communiques_named(user, value).values("pk"))
 
     def filter_unit(self, queryset, name, value):
         """A unit's tasks and those of the units merged or renamed into it."""

@@ -4,13 +4,14 @@ Timeliness is computed here and nowhere else: pages, emails and reports all use
 `with_timeliness` (querysets) or `timeliness_of` (one task), against the local
 date in Asia/Ho_Chi_Minh.
 """
+import re
 from datetime import date, timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum, Value,
-                              When)
+from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum,
+                              Value, When)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -181,20 +182,75 @@ def visible_tasks(user: User) -> QuerySet:
     return qs.filter(pk__in=TaskAssignment.objects.filter(unit_id=user.unit_id).values("task_id"))
 
 
+def unit_branches(user: User) -> list[QuerySet] | None:
+    """A unit's visible tasks as two disjoint parts an index can read in the list's order; None for the office.
+
+    Those it leads (the (lead_unit, due_date, id) index, each probed for the unit's assignment) and
+    those it supports and another unit leads (its few support assignments). Together they are the
+    tasks `visible_tasks` gives it, as services keep a task's lead unit and its lead assignment one.
+    `visible_tasks` itself first lists all the unit's assignments (85k at 1M tasks: 75 ms on SQLite)
+    before it can order them; each part here reads only the rows a page needs.
+    """
+    if not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
+        return None
+    assigned = TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=user.unit_id)
+    supports = TaskAssignment.objects.filter(unit_id=user.unit_id, role=TaskAssignment.Role.SUPPORT).values("task_id")
+    # A few supported tasks are passed as their ids: PostgreSQL, estimating a unit's supports from its
+    # assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
+    few = list(supports.values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
+    return [Task.objects.filter(Exists(assigned), lead_unit_id=user.unit_id),
+            Task.objects.filter(pk__in=few if len(few) <= SPARSE_SUPPORTS else supports).exclude(
+                lead_unit_id=user.unit_id)]
+
+
+SPARSE_SUPPORTS = 2000
+
+
 # Rows never show these; a communiqué's full text would otherwise ride along on every row.
 LIST_DEFERRED = ("search_text", "directive__text", "directive__communique__text",
                  "directive__communique__extraction")
 
 
-def search_tasks(qs: QuerySet, text: str) -> QuerySet:
-    """Tasks whose folded search text holds every word of `text`, diacritics and case ignored.
+# A word of one or two letters or digits is looked up where a word begins: "uy" finds "tỉnh ủy" and
+# "ủy ban", not the inside of "huyện" or "quyết". Longer words match anywhere, as typed.
+SHORT_WORD = re.compile(r"[a-z0-9]{1,2}")
+# What may stand before a word in folded text ("15-tb/tu", "(uy ban)", "tp.ha tinh"), besides the start.
+WORD_BOUNDARIES = " -/(.\""
 
-    "tinh uy" finds "Tỉnh ủy" and "Tỉnh uỷ", "dang" finds "Đảng". On PostgreSQL each word is
-    served by the trigram index of migration 0002; SQLite scans the column.
+
+def word_start(column: str, word: str) -> Q:
+    """Rows where a word of `column` begins with `word`: one LIKE per boundary, the same SQL on both engines.
+
+    On PostgreSQL each LIKE is served by the trigram index of 0002 (pg_trgm keeps "  y" and " uy" for every
+    word beginning so, where '%uy%' has no trigram and scans the table); SQLite scans, each LIKE native.
+    A class in one GLOB or regular expression was measured 5-10× slower per row.
     """
-    for word in fold(text).split()[:10]:
-        qs = qs.filter(search_text__contains=word)
+    match = Q(**{f"{column}__startswith": word})
+    for boundary in WORD_BOUNDARIES:
+        match |= Q(**{f"{column}__contains": boundary + word})
+    return match
+
+
+def search_words(text: str) -> list[str]:
+    """The folded words of a search, at most ten."""
+    return fold(text).split()[:10]
+
+
+def text_search(qs: QuerySet, text: str, column: str = "search_text") -> QuerySet:
+    """Rows whose folded `column` holds every word of `text`, diacritics and case ignored.
+
+    "tinh uy" finds "Tỉnh ủy" and "Tỉnh uỷ", "dang" finds "Đảng". Words of three characters or more
+    match anywhere (the trigram index of migration 0002 on PostgreSQL; SQLite scans the covering index
+    of 0004); shorter ones at the start of a word (`word_start`).
+    """
+    for word in search_words(text):
+        qs = qs.filter(word_start(column, word) if SHORT_WORD.fullmatch(word) else Q(**{f"{column}__contains": word}))
     return qs
+
+
+def search_tasks(qs: QuerySet, text: str) -> QuerySet:
+    """`text_search` of tasks: content, deadline phrase, units, communiqué number."""
+    return text_search(qs, text)
 
 
 def _list_rows(qs: QuerySet, today: date | None) -> QuerySet:
@@ -207,6 +263,12 @@ def _list_rows(qs: QuerySet, today: date | None) -> QuerySet:
 def task_list(user: User, today: date | None = None) -> QuerySet:
     """The task list's base queryset: visible, annotated, with what each row shows."""
     return _list_rows(visible_tasks(user), today)
+
+
+def task_list_branches(user: User, today: date | None = None) -> list[QuerySet] | None:
+    """`unit_branches` as `task_list` rows, for `page_rows` (filter each as the list is filtered)."""
+    parts = unit_branches(user)
+    return None if parts is None else [_list_rows(part, today) for part in parts]
 
 
 # Plain strings: an enum member's .value costs a descriptor call, thousands of times per dashboard.
@@ -323,8 +385,11 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
             totals[value] += tier["totals"][value]
 
     base = with_timeliness(Task.objects.select_related("lead_unit").defer(*LIST_DEFERRED[:1]), today)
-    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today), OPEN_INDEX_TERM).order_by("due_date", "id")
-    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today), OPEN_INDEX_TERM).order_by("due_date", "id")
+    # SQLite needs the index's own condition repeated; PostgreSQL matches the partial index by itself, and
+    # the repeated condition halves its row estimate until it prefers the status index (17 ms at 1M, not 1).
+    open_term = [OPEN_INDEX_TERM] if connection.vendor == "sqlite" else []
+    overdue = base.filter(timeliness_filter(Timeliness.OVERDUE, today), *open_term).order_by("due_date", "id")
+    due_soon = base.filter(timeliness_filter(Timeliness.DUE_SOON, today), *open_term).order_by("due_date", "id")
 
     communiques = list(
         Communique.objects.filter(state=Communique.State.PUBLISHED)
@@ -335,7 +400,7 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
         row["directive__communique_id"]: row
         for row in tasks.filter(directive__communique_id__in=[c.pk for c in communiques])
         .values("directive__communique_id").annotate(
-            total=Count("pk", filter=~Q(status=Status.CANCELLED)), done=Count("pk", filter=Q(status=Status.DONE)))
+            total=_count(~Q(status=Status.CANCELLED)), done=_count(Q(status=Status.DONE)))
     }
     for communique in communiques:
         row = completion.get(communique.pk, {})
@@ -393,24 +458,24 @@ def _count(condition: Q) -> Count:
 def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     """`list_counts` of the user's whole unfiltered list: open tasks counted live, closed ones from ClosedTally.
 
-    The office counts every lead assignment (one per task), a unit its own (lead or support).
-    A unit's open tasks are found from the open ranges of the status index and probed for the
-    unit's assignment (EXISTS on the (task, unit) unique index): the cost follows the open
-    tasks, not the archive.
+    The office counts every lead assignment (one per task), a unit its own (lead or support, the two
+    `unit_branches`): the cost follows the open tasks, not the archive.
     """
     today = today or local_today()
     counts = dict.fromkeys(BUCKET_VALUES, 0)
     if not user.is_authenticated or not (policy.can_view_all(user) or user.unit_id):
         counts["total"] = 0
         return counts
-    tasks = Task.objects.order_by()
+    parts = unit_branches(user) or [Task.objects.all()]
     tallies = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
     if not policy.can_view_all(user):
-        tasks = tasks.filter(Exists(TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=user.unit_id)))
         tallies = ClosedTally.objects.filter(unit_id=user.unit_id)
-    # One pass over the open ranges of the status index, each bucket a FILTERed count of its condition.
-    counts.update(tasks.filter(status__in=Task.OPEN_STATUSES).aggregate(
-        **{b.value: _count(timeliness_filter(b, today)) for b in OPEN_BUCKETS}))
+    # One pass over the open ranges of the status index (a unit's: of its (lead_unit, status, …) range and
+    # its support assignments), each bucket a FILTERed count of its condition.
+    for part in parts:
+        for bucket, n in part.order_by().filter(status__in=Task.OPEN_STATUSES).aggregate(
+                **{b.value: _count(timeliness_filter(b, today)) for b in OPEN_BUCKETS}).items():
+            counts[bucket] += n
     for bucket, n in tallies.values("bucket").annotate(n=Sum("n")).values_list("bucket", "n"):
         counts[bucket] = n
     counts["total"] = sum(counts.values())
@@ -418,15 +483,23 @@ def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     return counts
 
 
-def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None) -> list:
+def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
+              branches: list[QuerySet] | None = None) -> list:
     """Rows start..stop of `qs` (from `task_list`) in two steps: ids by index and a narrow sort, then those rows.
 
     Sorting the joined rows (directive, communiqué, unit…) of 20k matches to keep 50 cost
     ~57 ms at 100k; sorting ids costs ~1 ms. The ids come from `qs`, so visibility and filters
     hold; the rows are then read by primary key alone (repeating a unit's visibility subquery
-    there cost 15–25 ms more).
+    there cost 15–25 ms more). `branches` (a unit's `task_list_branches`, filtered and sorted as
+    `qs`) gives the ids the first `stop` of each part, and `qs` orders those few.
     """
-    ids = list(qs.values_list("pk", flat=True)[start:stop])
+    if branches:
+        candidates = [pk for part in branches for pk in part.values_list("pk", flat=True)[:stop]]
+        # The candidates are visible and filtered already: ordered alone, without the visibility subquery again.
+        order = qs.query.order_by or Task._meta.ordering
+        ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
+    else:
+        ids = list(qs.values_list("pk", flat=True)[start:stop])
     rows = {task.pk: task for task in _list_rows(Task.objects.filter(pk__in=ids), today).order_by()}
     return [rows[pk] for pk in ids]
 
@@ -438,7 +511,7 @@ def lead_units() -> QuerySet:
 
 
 def filter_communiques(user: User | None = None) -> QuerySet:
-    """Published communiqués, newest first: the list's communiqué filter. A unit's staff see
+    """Published communiqués, newest first: what the list's communiqué filter offers. A unit's staff see
     only those that gave their unit a task (the others are not theirs to know about)."""
     Communique = _communique_model()
     qs = Communique.objects.filter(state=Communique.State.PUBLISHED)
@@ -446,6 +519,46 @@ def filter_communiques(user: User | None = None) -> QuerySet:
         mine = TaskAssignment.objects.filter(task__directive__communique=OuterRef("pk"), unit_id=user.unit_id)
         qs = qs.filter(Exists(mine))
     return qs.only("pk", "number", "meeting_date", "issue_date").order_by(*_BY_DATE)
+
+
+def communique_label(communique) -> str:
+    """How the filter names a communiqué: "15-TB/TU (01/07/2025)"; `communiques_named` reads it back."""
+    date_ = communique.date
+    return communique.label + (f" ({date_:%d/%m/%Y})" if communique.number and date_ else "")
+
+
+SUGGESTIONS = 20
+_LABEL = re.compile(r"^(?P<number>.*\S)\s*\((?P<date>\d{2}/\d{2}/\d{4})\)$")
+
+
+def communique_suggestions(user: User, text: str) -> list[dict]:
+    """At most SUGGESTIONS of the user's `filter_communiques`, newest first: those whose number holds
+    the typed text, then those whose folded number, title or text holds its words."""
+    text = text.strip()[:100]
+    qs = filter_communiques(user).only("pk", "number", "title", "meeting_date", "issue_date")
+    found = list(qs.filter(number__icontains=text)[:SUGGESTIONS]) if text else list(qs[:SUGGESTIONS])
+    if text and len(found) < SUGGESTIONS:
+        found += text_search(qs.exclude(pk__in=[c.pk for c in found]), text)[:SUGGESTIONS - len(found)]
+    return [{"id": c.pk, "label": communique_label(c), "title": c.title[:120]} for c in found]
+
+
+def communiques_named(user: User, value: str) -> QuerySet:
+    """The user's communiqués a typed filter value names: an id (links, the autocomplete), a label
+    ("15-TB/TU (01/07/2025)") or a number, whole or its beginning ("15-TB" → 15-TB/TU of every year)."""
+    value = value.strip()
+    qs = filter_communiques(user)
+    if value.isdigit():
+        return qs.filter(pk=int(value))
+    label = _LABEL.match(value)
+    if label:
+        day, month, year = (int(x) for x in label["date"].split("/"))
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return qs.none()
+        return qs.filter(number__iexact=label["number"]).filter(
+            Q(meeting_date=when) | Q(meeting_date__isnull=True, issue_date=when))
+    return qs.filter(number__istartswith=value) if value else qs.none()
 
 
 def source_excerpt(directive, radius: int = 200) -> dict | None:

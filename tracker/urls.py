@@ -6,6 +6,7 @@ app_name = "tracker"
 urlpatterns = [
     path("", views.task_list, name="task_list"),
     path("tong-hop/", views.dashboard, name="dashboard"),
+    path("thong-bao-goi-y/", views.communique_suggestions, name="communique_suggestions"),
     path("<int:pk>/", views.task_detail, name="task_detail"),
     path("<int:pk>/bao-cao/", views.report, name="report"),
     path("<int:pk>/hoan-thanh/", views.mark_done, name="mark_done"),

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -31,19 +31,12 @@ def task_list(request):
     filterset = TaskFilterSet(request.GET or None, queryset=selectors.task_list(request.user, today),
                               request=request)
     qs = filterset.qs
-    filters = {k: v for k, v in (filterset.form.cleaned_data if filterset.is_bound and filterset.form.is_valid()
-                                 else {}).items() if k != "sort" and v not in (None, "", [])}
-    if filters.get("due") is not None and not (filters["due"].start or filters["due"].stop):
-        del filters["due"]
-    if not filterset.is_bound or (filterset.form.is_valid() and not filters):
-        counts = selectors.user_list_counts(request.user, today)  # the archive's closed tasks from the tally
-    else:
-        counts = selectors.list_counts(qs, today, by_range=not filters.get("q"))
+    counts = filterset.counts(today)
     paginator = Paginator(qs, PAGE_SIZE)
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     start = (page.number - 1) * PAGE_SIZE
-    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today)
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(today))
     return render(request, "tracker/task_list.html", {
         "filter": filterset,
         "page": page,
@@ -53,6 +46,13 @@ def task_list(request):
         "today": today,
         "list_url": reverse("tracker:task_list"),  # rows link to list_url + pk: one reverse(), not fifty
     })
+
+
+@require_GET
+@login_required
+def communique_suggestions(request):
+    """The communiqué filter's suggestions as JSON: only communiqués the user's filter may offer."""
+    return JsonResponse({"results": selectors.communique_suggestions(request.user, request.GET.get("q", ""))})
 
 
 # --- Task page -----------------------------------------------------------------

@@ -5,6 +5,11 @@ in two opposed lists or an entry that is not a phrase, and computes each phrase'
 its key (lower case, NFC, one tone placement, so "uỷ"/"ủy" and "hoà"/"hòa" are one) and its
 folded form (no diacritics). Matching compares keys; a sentence typed without diacritics is
 compared on folded forms, and each of its words is read as the listed word it folds to.
+
+A file may also hold tables of lists (``[issuers]``: a name → the forms it is written in), validated the
+same way and so that no form belongs to two names. Rules that read whole sentences use ``cue_regex``: the
+structure (anchors, digits, punctuation) is a regex written in the code, each ``{list}`` slot in it is that
+list's phrases — the words stay in the data.
 """
 from __future__ import annotations
 

@@ -93,7 +93,8 @@ class TaskViewSet(viewsets.GenericViewSet):
     @extend_schema(summary="Danh sách nhiệm vụ", parameters=PAGE_PARAMS, responses=TaskPage)
     def list(self, request):
         qs = self.filter_queryset(self.get_queryset())
-        counts = selectors.list_counts(qs, self.today)
+        filterset = TaskFilterSet(request.query_params, queryset=self.get_queryset(), request=request)
+        counts = filterset.counts(self.today)  # the unfiltered list's closed tasks from the tally
         size = _page_size(request)
         paginator = Paginator(qs, size)
         paginator.count = counts["total"]  # counted with the buckets: no second COUNT(*)
@@ -102,7 +103,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         except InvalidPage:
             raise Http404("Trang không tồn tại.") from None
         start = (page.number - 1) * size
-        rows = selectors.page_rows(qs, start, start + size, self.today)
+        rows = selectors.page_rows(qs, start, start + size, self.today, filterset.branches(self.today))
 
         def link(number):
             return request.build_absolute_uri(request.path + "?" + _with_page(request, number))

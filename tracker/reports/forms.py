@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from tracker import policy
 from tracker import selectors as tracker_selectors
 from tracker.models import Unit
+from tracker.widgets import FastSelect, FastSelectMultiple
 
 from . import periods
 
@@ -104,9 +105,9 @@ class CorrectionForm(forms.Form):
 
     title = forms.CharField(label="Nội dung nhiệm vụ", widget=forms.Textarea(attrs={**INPUT, "rows": 4}))
     lead = forms.ModelChoiceField(label="Đơn vị chủ trì", queryset=Unit.objects.none(),
-                                  widget=forms.Select(attrs=SELECT))
+                                  widget=FastSelect(attrs=SELECT))
     supports = forms.ModelMultipleChoiceField(label="Đơn vị phối hợp", queryset=Unit.objects.none(), required=False,
-                                              widget=forms.SelectMultiple(attrs={**SELECT, "size": 5}))
+                                              widget=FastSelectMultiple(attrs={**SELECT, "size": 5}))
     due_date = forms.DateField(label="Hạn hiện tại", required=False, widget=DateInput(),
                                input_formats=settings.DATE_INPUT_FORMATS, help_text="Để trống: không thời hạn.")
     reason = forms.CharField(label="Lý do điều chỉnh", max_length=70,

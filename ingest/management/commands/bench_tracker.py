@@ -39,9 +39,10 @@ from django.urls import reverse
 
 from ingest.models import Communique, Directive
 from tracker import tallies
+from tracker.admin import CappedCountPaginator
 from tracker.folding import fold
 from tracker.models import Task, TaskAssignment, Unit, User
-from tracker.selectors import local_today
+from tracker.selectors import SHORT_WORD, WORD_BOUNDARIES, local_today, search_words
 
 ACTIONS = [
     "Tổ chức quán triệt, triển khai thực hiện", "Chủ trì, phối hợp tham mưu xây dựng", "Rà soát, đánh giá",
@@ -228,6 +229,8 @@ class Command(BaseCommand):
                               lambda: floors.task_list(unit_id=staff.unit_id)))
         if task:
             scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}, None))
+        scenarios.append(("Quản trị: tìm “tinh uy”", self._admin_user(), reverse("admin:tracker_task_changelist"),
+                          {"q": "tinh uy"}, lambda: floors.admin_search("tinh uy")))
         scenarios += self.api_scenarios(office, staff)
 
         base = {}
@@ -282,6 +285,13 @@ class Command(BaseCommand):
         if base:
             self.stdout.write(f"tăng: trung vị lần này / lần đo {base['tasks']} nhiệm vụ ({base['vendor']})")
         return medians
+
+    @staticmethod
+    def _admin_user() -> User:
+        """The bench database's superuser for the admin changelist (made once, in the throwaway database)."""
+        admin = User.objects.filter(username="bench_admin").first()
+        return admin or User.objects.create_superuser("bench_admin", password="bench-Pass-123",
+                                                      role=User.Role.OFFICE)
 
     # --- load -------------------------------------------------------------------
 
@@ -394,22 +404,40 @@ class Floors:
 
     @staticmethod
     def search(text: str):
-        words = fold(text).split()
-        return " AND ".join(["t.search_text LIKE %s"] * len(words)), [f"%{w}%" for w in words]
+        """The page's matching rule (selectors.text_search): short words at a word's start, others anywhere."""
+        conditions, params = [], []
+        for word in search_words(text):
+            if SHORT_WORD.fullmatch(word):
+                likes = ["t.search_text LIKE %s"] * (1 + len(WORD_BOUNDARIES))
+                conditions.append(f"({' OR '.join(likes)})")
+                params += [f"{word}%", *(f"%{b}{word}%" for b in WORD_BOUNDARIES)]
+            else:
+                conditions.append("t.search_text LIKE %s")
+                params.append(f"%{word}%")
+        return " AND ".join(conditions), params
 
     def task_list(self, where: str = "", params=(), *, unit_id=None, order="t.due_date ASC NULLS LAST, t.id",
                   offset=0):
         params = list(params)
         with connection.cursor() as cursor:
+            supported = [0]
+            if unit_id:
+                cursor.execute("SELECT task_id FROM tracker_taskassignment WHERE unit_id = %s AND role = 'support'",
+                               [unit_id])
+                supported = [row[0] for row in cursor.fetchall()] or [0]
             if not where:  # the whole list: open tasks live, closed ones from the tally
-                mine = (" AND EXISTS (SELECT 1 FROM tracker_taskassignment a WHERE a.task_id = t.id AND a.unit_id = %s)"
-                        if unit_id else "")
-                sql = " UNION ALL ".join(
-                    f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
-                    for b, cond, _ in self.open_buckets())
-                args = [x for _, _, p in self.open_buckets() for x in [*p, *([unit_id] if unit_id else [])]]
-                cursor.execute(sql, args)
-                cursor.fetchall()
+                parts = [("", [])]
+                if unit_id:  # a unit's open tasks: those it leads, then those it supports
+                    parts = [(" AND t.lead_unit_id = %s AND EXISTS (SELECT 1 FROM tracker_taskassignment a "
+                              "WHERE a.task_id = t.id AND a.unit_id = %s)", [unit_id, unit_id]),
+                             (f" AND t.id IN ({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s",
+                              [*supported, unit_id])]
+                for mine, mine_args in parts:
+                    sql = " UNION ALL ".join(
+                        f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
+                        for b, cond, _ in self.open_buckets())
+                    cursor.execute(sql, [x for _, _, p in self.open_buckets() for x in [*p, *mine_args]])
+                    cursor.fetchall()
                 if unit_id:
                     cursor.execute("SELECT bucket, SUM(n) FROM tracker_closedtally WHERE unit_id = %s GROUP BY bucket",
                                    [unit_id])
@@ -428,9 +456,15 @@ class Floors:
                 cursor.execute(sql, [x for _, _, p in self.all_buckets() for x in [*params, *p]])
                 cursor.fetchall()
             conditions = [where] if where else []
-            if unit_id:
-                conditions.append("t.id IN (SELECT task_id FROM tracker_taskassignment WHERE unit_id = %s)")
-                params.append(unit_id)
+            if unit_id:  # the unit's led tasks and its supported ones (their ids first), each read in order
+                ids = (f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.lead_unit_id = %s AND "
+                       f"EXISTS (SELECT 1 FROM tracker_taskassignment a WHERE a.task_id = t.id AND a.unit_id = %s) "
+                       f"ORDER BY {order} LIMIT {offset + 50}) led UNION ALL "
+                       f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.id IN "
+                       f"({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s "
+                       f"ORDER BY {order} LIMIT {offset + 50}) supported")
+                conditions.append(f"t.id IN ({ids})")
+                params += [unit_id, unit_id, *supported, unit_id]
             cursor.execute(
                 "SELECT t.id, t.title, t.due_date, t.status, t.completed_on, t.progress, u.name, c.number "
                 "FROM tracker_task t JOIN tracker_unit u ON u.id = t.lead_unit_id "
@@ -438,6 +472,19 @@ class Floors:
                 "LEFT JOIN ingest_communique c ON c.id = d.communique_id "
                 f"{'WHERE ' + ' AND '.join(conditions) if conditions else ''} ORDER BY {order} LIMIT 50 OFFSET {offset}",
                 params)
+            return cursor.fetchall()
+
+    def admin_search(self, text: str):
+        """The admin changelist's search: its count up to the cap (no full count beside it) and first 50 rows."""
+        where, params = self.search(text)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM tracker_task t WHERE {where} "
+                           f"LIMIT {CappedCountPaginator.CAP}) s", params)
+            cursor.fetchall()
+            cursor.execute(
+                "SELECT t.id, t.title, t.due_date, t.status, t.completed_on, t.progress, u.name "
+                f"FROM tracker_task t JOIN tracker_unit u ON u.id = t.lead_unit_id WHERE {where} "
+                "ORDER BY t.due_date ASC NULLS LAST, t.id LIMIT 50", params)
             return cursor.fetchall()
 
     def dashboard(self):
