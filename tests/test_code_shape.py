@@ -19,8 +19,7 @@ def _exempt() -> set[str]:
 
 
 def test_no_function_is_longer_than_80_lines():
-    exempt = _exempt()
-    assert exempt, "the exemption list is read from pyproject.toml"
+    exempt = _exempt()  # empty since the extraction issues broke the engine's long functions up
     too_long = []
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):

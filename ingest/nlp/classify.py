@@ -80,6 +80,7 @@ _WHILE, _WHEREAS, _SUPPORTING, _AND = _VI["while_words"], _VI.word_set("whereas"
     _VI.word_set("and_words")
 _PROPOSING, _PLURALS = _VI["proposing"], _VI.word_set("plural_markers")
 
+
 @dataclass
 class SentInfo:
     form: str = "other"            # assign | subject | imperative | other

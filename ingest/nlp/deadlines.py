@@ -18,12 +18,15 @@ spans are offsets in the text as written.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
-from .text import fold_aligned, lower_aligned
+from .lexicon import load_language
+from .text import fold_aligned, lower_aligned, nfc
 
 D = "[đð]"  # "đ" and its look-alike
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -104,202 +107,296 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 
 
 # --- the grammar -----------------------------------------------------------
+# Written once with diacritics; compiled twice (``_grammar``): as written, for text typed with diacritics, and
+# folded, for text typed without them (matched on its ``fold_aligned`` copy). The words around a date that
+# say whether it is a limit are language data (``lang/vi/time.toml``).
 _NUMDATE = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d|-\d)"
 _LONGDATE = r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))?"
 # Numbers in words ("ngày mười lăm tháng bảy", "ngày hai mươi mốt tháng mười hai năm 2025")
-_UNITS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
-          "tám": 8, "chín": 9}
+_UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
 _U = r"(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
 _DAY_WORDS = (r"(?:(?:mồng|mùng)\s+(?:mười|" + _U + r")|(?:hai|ba)\s+mươi(?:\s+" + _U + r")?|mười(?:\s+" + _U + r")?|"
               r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín))")
 _MONTH_WORDS = r"(?:mười\s+một|mười\s+hai|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?!\w)"
-WORD_DATE = re.compile(r"ngày\s+(?P<dw>" + _DAY_WORDS + r")\s+tháng\s+(?P<mw>" + _MONTH_WORDS + r"|\d{1,2}(?!\d))"
-                       r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?")
+_WORD_DATE = (r"ngày\s+(?P<dw>" + _DAY_WORDS + r")\s+tháng\s+(?P<mw>" + _MONTH_WORDS + r"|\d{1,2}(?!\d))"
+              r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?")
+WORD_DATE = re.compile(_WORD_DATE)
 
 
 def words_number(words: str) -> int | None:
-    """1–39 written in words ("mười lăm" 15, "hai mươi mốt" 21, "giêng" 1, "chạp" 12); None if not one."""
-    w = words.split()
+    """1–39 written in words ("mười lăm" 15, "hai mươi mốt" 21, "giêng" 1, "chạp" 12), with or without
+    diacritics ("muoi lam"); None if not one."""
+    w = fold_aligned(words).split()
+    if w and w[0] in ("mong", "mung"):
+        w = w[1:]
     if not w:
         return None
-    if w[0] in ("mồng", "mùng"):
-        w = w[1:]
-    if len(w) == 1 and w[0] == "giêng":
-        return 1
-    if len(w) == 1 and w[0] == "chạp":
-        return 12
-    if w and w[0].isdigit():
+    if len(w) == 1 and w[0] in ("gieng", "chap"):
+        return 1 if w[0] == "gieng" else 12
+    if w[0].isdigit():
         return int(w[0])
-    if w and w[0] == "mười":
+    if w[0] == "muoi":
         return 10 + (_UNITS.get(w[1], 0) if len(w) > 1 else 0)
-    if len(w) >= 2 and w[1] == "mươi" and w[0] in _UNITS:
+    if len(w) >= 2 and w[1] == "muoi" and w[0] in _UNITS:
         return _UNITS[w[0]] * 10 + (_UNITS.get(w[2], 0) if len(w) > 2 else 0)
     if len(w) == 1 and w[0] in _UNITS:
         return _UNITS[w[0]]
     return None
 
 
-_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("wdate", WORD_DATE),
-    ("week", re.compile(
-        r"tuần\s+(?P<w>" + D + r"ầu(?:\s+tiên)?|cuối|thứ\s+(?:nhất|hai|ba|tư)|[1-4])\s+(?:của\s+)?tháng\s+(?P<m>\d{1,2})(?!\d)"
-        r"(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])")),
+_PATTERN_SOURCES: list[tuple[str, str]] = [
+    ("wdate", _WORD_DATE),
+    ("week", r"tuần\s+(?P<w>" + D + r"ầu(?:\s+tiên)?|cuối|thứ\s+(?:nhất|hai|ba|tư)|[1-4])\s+(?:của\s+)?tháng\s+"
+             r"(?P<m>\d{1,2})(?!\d)(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])"),
     # "trong tuần này", "tuần tới", "trong tháng này", "trong tuần cuối tháng" (no number): counted from the
     # communiqué's date like a duration
-    ("relweek", re.compile(r"(?<!\w)tuần\s+(?P<rel>này|tới|sau|kế\s+tiếp)(?!\w)")),
-    ("relmonth", re.compile(r"(?<!\w)(?:(?P<wk>tuần|ngày)\s+)?cuối\s+tháng(?!\s*\d)(?!\s+(?:này\s+)?(?:" + D + r"ã|qua|trước))"
-                            r"(?:\s+này)?(?!\w)|(?<!\w)tháng\s+(?P<rel>này|tới|sau)(?!\w)")),
-    ("half", re.compile(
-        r"(?<![\d/])(?P<n>[369]|06|09|03)\s+tháng\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?![\d])")),
-    ("half", re.compile(r"nửa\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?")),
-    ("months_of_year", re.compile(r"(?<![\d/])(?P<n>[1-9]|1[01])\s+tháng\s+(?:" + D + r"ầu\s+)?năm\s+(?P<y>\d{4})")),
-    ("duration", re.compile(
-        r"(?:trong(?:\s+vòng|\s+thời\s+hạn|\s+thời\s+gian)?|chậm\s+nhất(?:\s+là)?(?:\s+sau)?|sau|không\s+quá|tối\s+" + D + r"a)\s+"
-        r"(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:" + D + r"ầu|cuối|năm))")),
-    ("duration", re.compile(r"(?<![\d/])(?P<n>\d{1,3})\s+(?P<unit>ngày\s+làm\s+việc)")),
-    ("duration", re.compile(r"(?<![\d/.,])(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?=\s*,?\s*kể\s+từ)")),
-    ("range", re.compile(
-        r"từ\s+(?:ngày\s+)?\d{1,2}(?:[/.\-]\d{1,2})?(?:[/.\-]\d{2,4})?\s*(?:" + D + r"ến|tới|-|–)\s*(?:hết\s+)?(?:ngày\s+)?"
-        r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/])")),
-    ("date", re.compile(_LONGDATE)),
-    ("date", re.compile(r"(?<![\d/.,\-])" + _NUMDATE)),
-    ("quarter", re.compile(r"(?<!\w)quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[/.\-–]|,?\s*năm)\s*(?P<y>\d{4}))?")),
-    ("month", re.compile(
-        r"(?<![\d]\s)(?<![\d])(?<!\d\s\s)tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])")),
-    ("yearend", re.compile(r"cuối\s+năm(?:\s+(?P<y>\d{4}))?")),
-    ("year", re.compile(r"(?<!\w)năm\s+(?P<y>\d{4})(?![\d])")),
+    ("relweek", r"(?<!\w)tuần\s+(?P<rel>này|tới|sau|kế\s+tiếp)(?!\w)"),
+    ("relmonth", r"(?<!\w)(?:(?P<wk>tuần|ngày)\s+)?cuối\s+tháng(?!\s*\d)(?!\s+(?:này\s+)?(?:" + D + r"ã|qua|trước))"
+                 r"(?:\s+này)?(?!\w)|(?<!\w)tháng\s+(?P<rel>này|tới|sau)(?!\w)"),
+    ("half", r"(?<![\d/])(?P<n>[369]|06|09|03)\s+tháng\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?![\d])"),
+    ("half", r"nửa\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?"),
+    ("months_of_year", r"(?<![\d/])(?P<n>[1-9]|1[01])\s+tháng\s+(?:" + D + r"ầu\s+)?năm\s+(?P<y>\d{4})"),
+    ("duration", "{time_duration_openers}" r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)"
+                 r"(?!\s+(?:" + D + r"ầu|cuối|năm))"),
+    ("duration", r"(?<![\d/])(?P<n>\d{1,3})\s+(?P<unit>ngày\s+làm\s+việc)"),
+    ("duration", r"(?<![\d/.,])(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?=\s*,?\s*kể\s+từ)"),
+    ("range", r"từ\s+(?:ngày\s+)?\d{1,2}(?:[/.\-]\d{1,2})?(?:[/.\-]\d{2,4})?\s*(?:" + D + r"ến|tới|-|–)\s*(?:hết\s+)?"
+              r"(?:ngày\s+)?(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/])"),
+    ("date", _LONGDATE),
+    ("date", r"(?<![\d/.,\-])" + _NUMDATE),
+    ("quarter", r"(?<!\w)quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[/.\-–]|,?\s*năm)\s*(?P<y>\d{4}))?"),
+    ("month", r"(?<![\d]\s)(?<![\d])(?<!\d\s\s)tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?"
+              r"(?![\d])"),
+    ("yearend", r"cuối\s+năm(?:\s+(?P<y>\d{4}))?"),
+    ("year", r"(?<!\w)năm\s+(?P<y>\d{4})(?![\d])"),
 ]
+_CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?"
+_CONTEXT_SOURCES: dict[str, str] = {
+    "maybe": r"\d|cuối\s+năm|nửa|quý|tuần|tháng\s+(?:này|tới|sau)|cuối\s+tháng|"
+             r"ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
+    "strong": "{time_strong_prefixes}" r"\s*(?:hết\s+)?(?:ngày\s*)?(?:" + _CLOCK + r")?$",
+    "within": "{time_in_prefixes}" r"\s*(?:ngày\s*)?$",
+    "clock": _CLOCK + "$",
+    "moment": "{time_moment_words}" r"\s*(?:ngày\s*)?$",
+    "cited": r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*(?:(?:của|do)\s+[^,;:]{1,50}?\s*,?\s*)?"
+             r"(?:ngày|ban\s+hành\s+ngày|ký\s+ngày)?\s*$",
+    "past": r"(?:(?<!báo cáo )(?<!báo cáo về )kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|{time_past_before})"
+            r"\s*(?:\S+\s+){0,2}$",
+    "from": r"(?<!\w)(?:bắt\s+" + D + r"ầu\s+)?từ\s*(?:ngày\s*)?$",
+    "past_duration": "{time_past_duration_before}" r"\s*(?:\S+\s+){0,2}$",
+    "past_after": r"^\s*{time_past_after}\b",
+    "scope": r"(?<!\w){time_scope_words}\s*(?:\S+\s+){0,1}$",
+    "year_list_after": r"^\s*(?:[,;]\s*(?:năm\s+)?\d{4}|[-–]\s*\d{2,4}|\s*và\s+(?:năm\s+)?\d{4})",
+    "date_before": r"(?:ngày|trước|hạn|" + D + r"ến|nhất|\()\s*$",
+    "day_before": r"ngày\s*$",
+    "until_after": r"\s*(?:" + D + r"ến|tới|-|–)",
+    "per_file": r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?(?:đủ\s+|đầy\s+đủ\s+)?"
+                r"(?:hồ\s+sơ|đơn)",
+    "target": "{time_target_words}" r"\s*$",
+    "school_year": r"năm\s+học\s*$",
+    "horizon": D + r"ến\s*$|tới\s*$",
+    "done_lead": r"(?:hoàn\s+thành|xong)\s+",
+}
+# New-style tone placement at a syllable's end → the old style texts still write ("khóa" / "khoá").
+_OLD_TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+              "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
 
-_STRONG_PREFIX = re.compile(
-    r"(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+vào)?|hạn\s+chót|thời\s+hạn|xong\s+trước|hoàn\s+thành\s+trước|"
-    r"không\s+quá|hạn|muộn\s+nhất|" + D + r"ến|tới)\s*(?:hết\s+)?(?:ngày\s*)?(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?)?$")
-_IN_PREFIX = re.compile(r"(?:trong|ngay\s+trong|trong\s+suốt|vào|hoàn\s+thành\s+trong|ngay)\s*(?:ngày\s*)?$")
-_CLOCK_BEFORE = re.compile(r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?$")
-_MOMENT_BEFORE = re.compile(r"(?:thời\s+điểm|mốc|tính\s+" + D + r"ến|số\s+liệu\s+" + D + r"ến)\s*(?:ngày\s*)?$")
+
+def _old_tone(word: str) -> str:
+    """The old tone placement of a word ("khóa" → "khoá"), as texts still write it."""
+    end = word[-2:]
+    return word[:-2] + _OLD_TONES[end] if end in _OLD_TONES and not word[:-2].endswith("q") else word
+
+
+def _spell(pattern: str, folded: bool) -> str:
+    """A pattern written with diacritics, or the same pattern for text folded by ``fold_aligned``."""
+    return "".join(c if c.isascii() else fold_aligned(c) for c in pattern) if folded else pattern
+
+
+def _vocabulary(name: str, folded: bool) -> str:
+    """A list of ``time.toml`` as a regex alternation, longest phrase first; any run of spaces between words."""
+    forms: set[tuple[str, ...]] = set()
+    for phrase in load_language("vi").written[name]:
+        words = tuple(nfc(phrase).lower().split())
+        forms.add(tuple(fold_aligned(w) for w in words) if folded else words)
+        if not folded:
+            forms.add(tuple(_old_tone(w) for w in words))
+    alts = [r"\s+".join(re.escape(w).replace("đ", D) for w in f) for f in forms]
+    return "(?:" + "|".join(sorted(alts, key=lambda a: (-len(a), a))) + ")"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    patterns: list[tuple[str, re.Pattern]]
+    context: dict[str, re.Pattern]
+
+
+def _grammar(folded: bool) -> _Grammar:
+    names = ("time_duration_openers", "time_strong_prefixes", "time_in_prefixes", "time_moment_words",
+             "time_past_before", "time_past_duration_before", "time_past_after", "time_scope_words",
+             "time_target_words")
+    vocab = {n: _vocabulary(n, folded) for n in names}
+    return _Grammar(patterns=[(kind, _compile(p, vocab, folded)) for kind, p in _PATTERN_SOURCES],
+                    context={k: _compile(p, vocab, folded) for k, p in _CONTEXT_SOURCES.items()})
+
+
+def _compile(source: str, vocab: dict[str, str], folded: bool) -> re.Pattern:
+    for n, alt in vocab.items():
+        source = source.replace("{" + n + "}", alt)
+    return re.compile(_spell(source, folded))
+
+
+_WRITTEN, _FOLDED = _grammar(False), _grammar(True)
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
-_CITED_BEFORE = re.compile(
-    r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*(?:(?:của|do)\s+[^,;:]{1,50}?\s*,?\s*)?(?:ngày|ban\s+hành\s+ngày|ký\s+ngày)?\s*$")
-_PAST_BEFORE = re.compile(
-    r"(?:(?<!báo cáo )(?<!báo cáo về )kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|tính\s+" + D + r"ến|"
-    r"tính\s+từ|hồi|từ\s+" + D + r"ầu\s+năm)\s*(?:\S+\s+){0,2}$")
-_FROM_BEFORE = re.compile(r"(?<!\w)(?:bắt\s+" + D + r"ầu\s+)?từ\s*(?:ngày\s*)?$")
-_PAST_DURATION_BEFORE = re.compile(r"(?:" + D + r"ạt\s+" + D + r"ược|" + D + r"ã|so\s+với|cùng\s+kỳ|hồi)\s*(?:\S+\s+){0,2}$")
-_PAST_AFTER = re.compile(r"^\s*(?:vừa\s+qua|qua|" + D + r"ã|" + D + r"ến\s+nay|trước)\b")
-_SCOPE_BEFORE = re.compile(
-    r"(?<!\w)(?:giai\s+" + D + r"oạn|nhiệm\s+kỳ|tầm\s+nhìn|" + D + r"ịnh\s+hướng\s+" + D + r"ến|chủ\s+" + D + r"ề|năm\s+học|niên\s+khóa|niên\s+khoá|"
-    r"học\s+kỳ|mùa\s+vụ|khóa|khoá)\s*(?:\S+\s+){0,1}$")
-_YEAR_LIST_AFTER = re.compile(r"^\s*(?:[,;]\s*(?:năm\s+)?\d{4}|[-–]\s*\d{2,4}|\s*và\s+(?:năm\s+)?\d{4})")
 
 
-def _resolve(kind: str, m: re.Match, ctx: DateContext) -> tuple[dt.date | None, bool]:
-    g = m.groupdict()
-    base = ctx.base
-    if kind in ("date", "range"):
-        d = int(g.get("d") or g.get("d2") or 0)
-        mo = int(g.get("m") or g.get("m2") or 0)
-        y = _year(g.get("y") or g.get("y2"))
-        if not (1 <= d <= 31 and 1 <= mo <= 12):
-            return None, False
-        if y:
-            return _safe_date(y, mo, d), True
-        return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
-    if kind == "wdate":
-        d, mo = words_number(g["dw"]), words_number(g["mw"])
-        y = _year(g.get("y"))
-        if not (d and mo and 1 <= d <= 31 and 1 <= mo <= 12):
-            return None, False
-        if y:
-            return _safe_date(y, mo, d), True
-        return _next_on_or_after(lambda yy: _safe_date(yy, mo, d), base), False
-    if kind == "week":
-        mo = int(g["m"])
-        if not 1 <= mo <= 12:
-            return None, False
-        w = g["w"]
-        nth = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4}.get(w.split()[-1]) or (int(w) if w.isdigit() else None)
-        # the last day the phrase allows: the 7th for the first week, the month's end for the last one
-        make = (lambda yy: _last_day(yy, mo)) if w == "cuối" else \
-            (lambda yy: _safe_date(yy, mo, 7 * (nth or 1)))  # noqa: E731
-        y = _year(g.get("y"))
-        if y:
-            return make(y), True
-        return _next_on_or_after(make, base), False
-    if kind == "month":
-        mo = int(g["m"])
-        if not 1 <= mo <= 12:
-            return None, False
-        y = _year(g.get("y"))
-        if y:
-            return _last_day(y, mo), True
-        return _next_on_or_after(lambda yy: _last_day(yy, mo), base), False
-    if kind == "quarter":
-        q = _ROMAN[g["q"]]
-        y = _year(g.get("y"))
-        make = lambda yy: _last_day(yy, q * 3)  # noqa: E731
-        if y:
-            return make(y), True
-        return _next_on_or_after(make, base), False
-    if kind == "half":
-        which = g["which"]
-        n = int(g.get("n") or 6)
-        end_month = 12 if which.endswith("uối") else n
-        y = _year(g.get("y"))
-        make = lambda yy: _last_day(yy, end_month)  # noqa: E731
-        if y:
-            return make(y), True
-        return _next_on_or_after(make, base), False
-    if kind == "months_of_year":
-        y = _year(g.get("y"))
-        return (_last_day(y, int(g["n"])) if y else None), True
-    if kind == "yearend":
-        y = _year(g.get("y"))
-        if y:
-            return dt.date(y, 12, 31), True
-        return _next_on_or_after(lambda yy: dt.date(yy, 12, 31), base), False
-    if kind == "year":
-        y = _year(g.get("y"))
-        return (dt.date(y, 12, 31) if y else None), True
-    if kind == "relweek":
-        if ctx.anchor is None:
-            return None, True
-        sunday = ctx.anchor + dt.timedelta(days=6 - ctx.anchor.weekday())
-        return (sunday if g["rel"] == "này" else sunday + dt.timedelta(weeks=1)), True
-    if kind == "relmonth":
-        if ctx.anchor is None:
-            return None, True
-        if g.get("rel") in ("tới", "sau"):
-            nxt = _add_months(ctx.anchor.replace(day=1), 1)
-            return _last_day(nxt.year, nxt.month), True
-        return _last_day(ctx.anchor.year, ctx.anchor.month), True
-    if kind == "duration":
-        if ctx.anchor is None:
-            return None, True
-        n = int(g["n"])
-        unit = g["unit"]
-        if unit.startswith("ngày") and "làm" in unit:
-            return add_working_days(ctx.anchor, n), True
-        if unit.startswith("ngày"):
-            return ctx.anchor + dt.timedelta(days=n), True
-        if unit == "tuần":
-            return ctx.anchor + dt.timedelta(weeks=n), True
-        return _add_months(ctx.anchor, n), True
-    return None, False
+Resolved = tuple[dt.date | None, bool]  # the last day the phrase allows, and whether it wrote its year
 
 
-_MAYBE_TIME = re.compile(r"\d|cuối\s+năm|nửa|quý|tuần|tháng\s+(?:này|tới|sau)|cuối\s+tháng|ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
-                         re.IGNORECASE)
+def _in_year(make: Callable[[int], dt.date | None], y: int | None, base: dt.date | None) -> Resolved:
+    """``make(year)`` in the year written, else the first such date on or after ``base``."""
+    if y:
+        return make(y), True
+    return _next_on_or_after(make, base), False
 
 
-def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -> list[TimeExpr]:
-    """Every time expression that can be a time limit, left to right, without overlaps."""
-    if not _MAYBE_TIME.search(text):
+def _r_date(g: dict, ctx: DateContext) -> Resolved:
+    d = int(g.get("d") or g.get("d2") or 0)
+    mo = int(g.get("m") or g.get("m2") or 0)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None, False
+    return _in_year(lambda yy: _safe_date(yy, mo, d), _year(g.get("y") or g.get("y2")), ctx.base)
+
+
+def _r_wdate(g: dict, ctx: DateContext) -> Resolved:
+    d, mo = words_number(g["dw"]), words_number(g["mw"])
+    if not (d and mo and 1 <= d <= 31 and 1 <= mo <= 12):
+        return None, False
+    return _in_year(lambda yy: _safe_date(yy, mo, d), _year(g.get("y")), ctx.base)
+
+
+def _r_week(g: dict, ctx: DateContext) -> Resolved:
+    mo = int(g["m"])
+    if not 1 <= mo <= 12:
+        return None, False
+    w = g["w"]
+    nth = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4}.get(fold_aligned(w.split()[-1])) or (int(w) if w.isdigit() else None)
+    # the last day the phrase allows: the 7th for the first week, the month's end for the last one
+    if fold_aligned(w) == "cuoi":
+        return _in_year(lambda yy: _last_day(yy, mo), _year(g.get("y")), ctx.base)
+    return _in_year(lambda yy: _safe_date(yy, mo, 7 * (nth or 1)), _year(g.get("y")), ctx.base)
+
+
+def _r_month(g: dict, ctx: DateContext) -> Resolved:
+    mo = int(g["m"])
+    if not 1 <= mo <= 12:
+        return None, False
+    return _in_year(lambda yy: _last_day(yy, mo), _year(g.get("y")), ctx.base)
+
+
+def _r_quarter(g: dict, ctx: DateContext) -> Resolved:
+    q = _ROMAN[g["q"]]
+    return _in_year(lambda yy: _last_day(yy, q * 3), _year(g.get("y")), ctx.base)
+
+
+def _r_half(g: dict, ctx: DateContext) -> Resolved:
+    end_month = 12 if fold_aligned(g["which"]).endswith("uoi") else int(g.get("n") or 6)
+    return _in_year(lambda yy: _last_day(yy, end_month), _year(g.get("y")), ctx.base)
+
+
+def _r_months_of_year(g: dict, ctx: DateContext) -> Resolved:
+    y = _year(g.get("y"))
+    return (_last_day(y, int(g["n"])) if y else None), True
+
+
+def _r_yearend(g: dict, ctx: DateContext) -> Resolved:
+    return _in_year(lambda yy: dt.date(yy, 12, 31), _year(g.get("y")), ctx.base)
+
+
+def _r_year(g: dict, ctx: DateContext) -> Resolved:
+    y = _year(g.get("y"))
+    return (dt.date(y, 12, 31) if y else None), True
+
+
+def _r_relweek(g: dict, ctx: DateContext) -> Resolved:
+    if ctx.anchor is None:
+        return None, True
+    sunday = ctx.anchor + dt.timedelta(days=6 - ctx.anchor.weekday())
+    return (sunday if fold_aligned(g["rel"]) == "nay" else sunday + dt.timedelta(weeks=1)), True
+
+
+def _r_relmonth(g: dict, ctx: DateContext) -> Resolved:
+    if ctx.anchor is None:
+        return None, True
+    if fold_aligned(g.get("rel") or "") in ("toi", "sau"):
+        nxt = _add_months(ctx.anchor.replace(day=1), 1)
+        return _last_day(nxt.year, nxt.month), True
+    return _last_day(ctx.anchor.year, ctx.anchor.month), True
+
+
+def _r_duration(g: dict, ctx: DateContext) -> Resolved:
+    """Durations count from the communiqué's date; working days skip Saturdays and Sundays."""
+    if ctx.anchor is None:
+        return None, True
+    n = int(g["n"])
+    unit = fold_aligned(g["unit"])
+    if unit.startswith("ngay") and "lam" in unit:
+        return add_working_days(ctx.anchor, n), True
+    if unit.startswith("ngay"):
+        return ctx.anchor + dt.timedelta(days=n), True
+    if unit == "tuan":
+        return ctx.anchor + dt.timedelta(weeks=n), True
+    return _add_months(ctx.anchor, n), True
+
+
+_RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
+    "date": _r_date, "range": _r_date, "wdate": _r_wdate, "week": _r_week, "month": _r_month,
+    "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
+    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "duration": _r_duration,
+}
+
+
+def _resolve(kind: str, m: re.Match, ctx: DateContext) -> Resolved:
+    fn = _RESOLVERS.get(kind)
+    return fn(m.groupdict(), ctx) if fn else (None, False)
+
+
+def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
+    """Every time expression that can be a time limit, left to right, without overlaps. Text typed without
+    diacritics is read by the folded grammar on its folded copy (same offsets)."""
+    folded = text.isascii()
+    gr = _FOLDED if folded else _WRITTEN
+    low = fold_aligned(text) if folded else lower_aligned(text)
+    if not gr.context["maybe"].search(low):
         return []
-    low = low if low is not None else lower_aligned(text)
+    # a slogan quoted inside a sentence; not a quotation that is the speaker's words ("yêu cầu: “Chậm nhất …”")
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low) if not re.search(r"(?:^|:)\s*$", low[:q.start()])]
+    out: list[TimeExpr] = []
+    for s, e, kind, m in _candidates(gr, low):
+        if any(a < s and e < b for a, b in quoted):
+            continue  # "quán triệt tinh thần “không để … khi mùa mưa bão năm 2026 đến”": a slogan, not a limit
+        before, after = low[max(0, s - 90):s], low[e:e + 25]
+        strong = bool(gr.context["strong"].search(before))
+        if _distractor(gr, kind, m.groupdict(), low[e:e + 60], before, after) or \
+                _looks_back(gr, kind, before, after, strong) or _scope(gr, kind, low, s, before, after):
+            continue
+        date, has_year = _resolve(kind, m, ctx)
+        if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
+                and 0 <= (date - ctx.base).days < 10 and not strong:
+            continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
+        strength = _strength(gr, kind, strong, before)
+        if kind == "year" and not _year_in_reach(gr, date, strength, before, ctx):
+            continue
+        out.append(TimeExpr(_phrase_start(gr, low, s, before), e, kind, strength, date, has_year))
+    return out
+
+
+def _candidates(gr: _Grammar, low: str) -> list[tuple[int, int, str, re.Match]]:
+    """Every pattern's matches, longest first at each position, dropping anything overlapping a kept span."""
     found: list[tuple[int, int, str, re.Match]] = []
-    for kind, pat in _PATTERNS:
+    for kind, pat in gr.patterns:
         for m in pat.finditer(low):
             found.append((m.start(), m.end(), kind, m))
-    # Longest first at each position; drop anything overlapping a kept span.
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     kept: list[tuple[int, int, str, re.Match]] = []
     last_end = -1
@@ -308,103 +405,132 @@ def find_time_expressions(text: str, ctx: DateContext, low: str | None = None) -
             continue
         kept.append((s, e, kind, m))
         last_end = e
-    # a slogan quoted inside a sentence; not a quotation that is the speaker's words ("yêu cầu: “Chậm nhất …”")
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low) if not re.search(r"(?:^|:)\s*$", low[:q.start()])]
-    out: list[TimeExpr] = []
-    for s, e, kind, m in kept:
-        if any(a < s and e < b for a, b in quoted):
-            continue  # "quán triệt tinh thần “không để … khi mùa mưa bão năm 2026 đến”": a slogan, not a limit
-        before = low[max(0, s - 90):s]
-        after = low[e:e + 25]
-        g = m.groupdict()
-        if kind == "date" and not (g.get("y") or g.get("y2")):
-            # A day/month without a year only when it reads as a date ("ngày 20.5", "trước 15/8").
-            if not re.search(r"(?:ngày|trước|hạn|" + D + r"ến|nhất|\()\s*$", before):
-                continue
-        if kind == "date" and g.get("sep") in (".", "-") and not (g.get("y")) and not re.search(r"ngày\s*$", before):
+    return kept
+
+
+def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, after: str) -> bool:
+    """A date that is no time limit by what stands around it: a cited document's date, a start, a processing
+    time, a target length, a day/month that does not read as a date."""
+    c = gr.context
+    if kind == "date" and not (g.get("y") or g.get("y2")) and not c["date_before"].search(before):
+        return True  # a day/month without a year only when it reads as a date ("ngày 20.5", "trước 15/8")
+    if kind == "date" and g.get("sep") in (".", "-") and not (g.get("y")) and not c["day_before"].search(before):
+        return True
+    if c["cited"].search(before) and kind in ("date", "year", "month"):
+        return True
+    if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and c["from"].search(before) and \
+            not c["until_after"].match(after):
+        return True  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
+    if kind == "duration" and c["per_file"].match(following):
+        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
+    # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
+    return kind == "duration" and bool(c["target"].search(before))
+
+
+def _looks_back(gr: _Grammar, kind: str, before: str, after: str, strong: bool) -> bool:
+    """A reference moment ("0 giờ ngày 01/4/2019", "tại thời điểm 30/9/2023") or a past period ("kết quả đạt
+    được trong 6 tháng đầu năm")."""
+    c = gr.context
+    if c["moment"].search(before) or not strong and c["clock"].search(before):
+        return True
+    if strong:
+        return False
+    if kind == "duration":
+        # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"
+        # looks back
+        return bool(c["past_after"].search(after) or c["past_duration"].search(before))
+    return bool(c["past"].search(before) or c["past_after"].search(after))
+
+
+def _scope(gr: _Grammar, kind: str, low: str, s: int, before: str, after: str) -> bool:
+    """A period that scopes the work ("giai đoạn 2021 - 2025", "năm học 2024-2025", "năm 2025, 2026")."""
+    c = gr.context
+    if kind in ("year", "yearend", "half", "quarter", "month", "months_of_year") and c["scope"].search(before):
+        return True
+    if kind != "year":
+        return False
+    return bool(c["year_list_after"].search(after) or re.search(r"[-–,]\s*$", before[-3:]) or
+                c["school_year"].search(low[max(0, s - 10):s + 8]))
+
+
+def _strength(gr: _Grammar, kind: str, strong: bool, before: str) -> int:
+    if kind == "range":
+        return 2
+    if strong:
+        return 3
+    if gr.context["within"].search(before) or kind == "duration":
+        return 2
+    return 0 if kind == "year" else 1
+
+
+def _year_in_reach(gr: _Grammar, date: dt.date | None, strength: int, before: str, ctx: DateContext) -> bool:
+    """A bare year is a time limit only within two years of the communiqué; "đến năm 2030" is a horizon."""
+    if date is None or ctx.base is None:
+        return True
+    if strength == 3 and date.year > ctx.base.year + 2 and gr.context["horizon"].search(before):
+        return False  # "quy hoạch sử dụng đất đến năm 2030": a horizon that scopes the task, not its time limit
+    if strength < 3 and not (ctx.base.year <= date.year <= ctx.base.year + 2):
+        return False
+    return date.year >= ctx.base.year
+
+
+def _phrase_start(gr: _Grammar, low: str, s: int, before: str) -> int:
+    """The phrase extended to its prefix as written ("trước ngày", "trong"), without "hoàn thành"."""
+    pm = gr.context["strong"].search(before) or gr.context["within"].search(before)
+    if not pm:
+        return s
+    ps = s - (len(before) - pm.start())
+    lead = gr.context["done_lead"].match(low[ps:s])
+    return ps + lead.end() if lead else ps
+
+
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?![\d/])")
+
+
+def year_mentions(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the years a date written without its year may belong to: every year the text writes,
+    in a date or after "năm", but the bounds of a period or a horizon ("giai đoạn 2021 - 2025", "đến năm
+    2030", "tầm nhìn 2045", "năm học 2024-2025")."""
+    low = fold_aligned(text)
+    c = _FOLDED.context
+    out = []
+    for m in _YEAR_WRITTEN.finditer(low):
+        before, after = low[max(0, m.start() - 40):m.start()], low[m.end():m.end() + 12]
+        if c["scope"].search(before) or c["horizon"].search(before[:-4] if before.endswith("nam ") else before) or \
+                re.match(r"\s*[-–]\s*\d{2,4}", after) or re.search(r"\d{4}\s*[-–]\s*$", before):
             continue
-        if _CITED_BEFORE.search(before) and kind in ("date", "year", "month"):
-            continue
-        if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and _FROM_BEFORE.search(before) and \
-                not re.match(r"\s*(?:" + D + r"ến|tới|-|–)", after):
-            continue  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
-        if kind == "duration" and re.match(r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?"
-                                           r"(?:đủ\s+|đầy\s+đủ\s+)?(?:hồ\s+sơ|đơn|hồ\s+sơ)", low[e:e + 60]):
-            continue  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
-        if kind == "duration" and re.search(r"(?:xuống|còn|giảm|rút\s+ngắn)\s*$", before):
-            continue  # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
-        strong = bool(_STRONG_PREFIX.search(before))
-        if _MOMENT_BEFORE.search(before) or not strong and _CLOCK_BEFORE.search(before):
-            continue  # "0 giờ ngày 01/4/2019", "tỷ lệ giải ngân tại thời điểm 30/9/2023": a reference moment
-        if not strong and kind == "duration":
-            # "báo cáo … kết quả trong 10 ngày làm việc": a time limit; only "đã/đạt được … trong 10 ngày (qua)"
-            # looks back
-            if _PAST_AFTER.search(after) or _PAST_DURATION_BEFORE.search(before):
-                continue
-        elif not strong and (_PAST_BEFORE.search(before) or _PAST_AFTER.search(after)):
-            continue
-        if kind in ("year", "yearend", "half", "quarter", "month", "months_of_year"):
-            if _SCOPE_BEFORE.search(before):
-                continue
-        if kind == "year":
-            if _YEAR_LIST_AFTER.search(after) or re.search(r"[-–,]\s*$", before[-3:]):
-                continue
-            if re.search(r"năm\s+học\s*$", low[max(0, s - 10):s + 8]):
-                continue
-        date, has_year = _resolve(kind, m, ctx)
-        if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
-                and 0 <= (date - ctx.base).days < 10 and not strong:
-            continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
-        if kind in ("range",):
-            strength = 2
-        elif strong:
-            strength = 3
-        elif _IN_PREFIX.search(before) or kind == "duration":
-            strength = 2
-        elif kind == "year":
-            strength = 0
-        else:
-            strength = 1
-        if kind == "year" and strong and date is not None and ctx.base is not None \
-                and date.year > ctx.base.year + 2 and re.search(D + r"ến\s*$|tới\s*$", before):
-            continue  # "quy hoạch sử dụng đất đến năm 2030": a horizon that scopes the task, not its time limit
-        if kind == "year" and date is not None and strength < 3:
-            ry = (ctx.base.year if ctx.base else None)
-            if ry is not None and not (ry <= date.year <= ry + 2):
-                continue
-        if kind == "year" and date is not None and ctx.base and date.year < ctx.base.year:
-            continue
-        # Extend the phrase to its prefix as written ("trước ngày", "trong").
-        ps = s
-        pm = _STRONG_PREFIX.search(before) or _IN_PREFIX.search(before)
-        if pm:
-            ps = s - (len(before) - pm.start())
-            lead = re.match(r"(?:hoàn\s+thành|xong)\s+", low[ps:s])
-            if lead:
-                ps += lead.end()
-        out.append(TimeExpr(ps, e, kind, strength, date, has_year))
+        out.append((m.start(), int(m.group(1))))
     return out
+
+
+def nearest_year(mentions: list[tuple[int, int]], at: int) -> int | None:
+    """The year a date without its year takes at offset ``at`` of a document that bears no date of its own:
+    the nearest year written before it, else the first written after it (never the most frequent one)."""
+    i = bisect.bisect_right(mentions, (at, 10_000))
+    if i:
+        return mentions[i - 1][1]
+    return mentions[0][1] if mentions else None
 
 
 _FIRST_YEAR = re.compile(r"\b(?:bat dau|ke|bat dau ke) tu nam (\d{4})\b")
 
 
-def pick_deadline(text: str, ctx: DateContext, low: str | None = None) -> TimeExpr | None:
+def pick_deadline(text: str, ctx: DateContext) -> TimeExpr | None:
     """The expression that states the time limit of ``text``, or None. A yearly limit that starts in a later
     year ("trước ngày 15 tháng 12 hằng năm, bắt đầu từ năm 2028") falls first in that year."""
-    best = _pick(text, ctx, low)
+    best = _pick(text, ctx)
     if best is not None and not best.has_year:
         first = _FIRST_YEAR.search(fold_aligned(text))
         if first and best.date is not None and best.date.year < int(first.group(1)):
-            later = _pick(text, replace(ctx, ref_date=dt.date(int(first.group(1)), 1, 1)), low)
+            later = _pick(text, replace(ctx, ref_date=dt.date(int(first.group(1)), 1, 1)))
             if later is not None and later.date is not None:
                 best = later
     return best
 
 
-def _pick(text: str, ctx: DateContext, low: str | None) -> TimeExpr | None:
+def _pick(text: str, ctx: DateContext) -> TimeExpr | None:
     best: TimeExpr | None = None
-    for t in find_time_expressions(text, ctx, low):
+    for t in find_time_expressions(text, ctx):
         if t.date is None:
             continue
         if ctx.meeting_date and t.date == ctx.meeting_date and t.strength < 3:

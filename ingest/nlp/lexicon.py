@@ -5,6 +5,11 @@ in two opposed lists or an entry that is not a phrase, and computes each phrase'
 its key (lower case, NFC, one tone placement, so "uỷ"/"ủy" and "hoà"/"hòa" are one) and its
 folded form (no diacritics). Matching compares keys; a sentence typed without diacritics is
 compared on folded forms, and each of its words is read as the listed word it folds to.
+
+A file may also hold tables of lists (``[issuers]``: a name → the forms it is written in), validated the
+same way and so that no form belongs to two names. Rules that read whole sentences use ``cue_regex``: the
+structure (anchors, digits, punctuation) is a regex written in the code, each ``{list}`` slot in it is that
+list's phrases — the words stay in the data.
 """
 from __future__ import annotations
 
@@ -83,6 +88,8 @@ class LexiconError(ValueError):
 OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
+# Lists compiled into a grammar (deadlines.py), not read as words: they do not restore unaccented words.
+GRAMMAR_ONLY = "time_"
 
 
 @dataclass(frozen=True)
@@ -160,7 +167,9 @@ def build(raw: dict[str, list[str]], tables: dict[str, tuple[str, ...]] | None =
     # else word by word as the listed word most phrases use ("co" → "có"); ties go to the first in
     # alphabetical order, so the table is stable.
     uses: Counter[tuple[str, ...]] = Counter()
-    for items in raw.values():
+    for name, items in raw.items():
+        if name.startswith(GRAMMAR_ONLY):
+            continue
         for x in items:
             ks = _keys(x)
             uses[ks] += 1

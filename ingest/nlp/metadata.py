@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
+from .deadlines import nearest_year, year_mentions
 from .lexicon import cue_pattern, cue_regex, key_pattern, load_language
 from .segment import Block
 from .text import fold, fold_aligned, normalize
@@ -60,7 +61,6 @@ _STAMP = cue_regex(
     r"^\s*(?:{stamp_labels}(?:\s+{stamp_links})?\s*:?\s*)?"
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _DOC_TYPES = _VI.written["doc_types"]
 _UPWARD = frozenset(_VI.written["upward_doc_types"])
 _BARE_TYPE = cue_regex(r"^({bare_doc_types})$")
@@ -93,6 +93,7 @@ class Metadata:
     meeting_from_header: bool = False           # no meeting found: meeting_date is the notice's own date
     doc_type: str | None = None                 # "BÁO CÁO", "QUYẾT ĐỊNH", … as printed in the header
     addressees: tuple[str, ...] = ()            # "Kính gửi: …" (and the recipients listed under it)
+    year_from_body: bool = False                # ref_year read in the body, not from a date of the document
 
     @property
     def upward(self) -> bool:
@@ -134,9 +135,11 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
         if m:
             md.number = re.sub(r"\s+", "", text[m.start(1):m.end(1)]).replace("–", "-")
     md.ref_year = _ref_year(text, md)
+    md.year_from_body = md.ref_year is not None and not (md.stamp_date or md.doc_date)
     md.meeting_date = _meeting_date(text, blocks, md, skip)
     if md.meeting_date and not md.stamp_date and not md.doc_date:
         md.ref_year = md.meeting_date.year
+        md.year_from_body = False
     if md.meeting_date is None and md.doc_date is not None:
         md.meeting_date = md.doc_date
         md.meeting_from_header = True
@@ -301,13 +304,14 @@ def _web_headline(text: str, blocks: list[Block], skip: set[int]) -> str | None:
 
 
 def _ref_year(text: str, md: Metadata) -> int | None:
-    """The year the text speaks of: its stamp's, its date's, else the year it names most."""
+    """The year the text speaks of: its stamp's, its date's, else the first plausible year its body writes
+    (never the one it names most); a date further on takes the year written nearest before it
+    (``deadlines.nearest_year``)."""
     if md.stamp_date:
         return md.stamp_date.year
     if md.doc_date:
         return md.doc_date.year
-    years = Counter(int(y) for y in _YEAR.findall(text))
-    return max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+    return nearest_year(year_mentions(text), 0)
 
 
 def _event_words() -> re.Pattern:

@@ -9,10 +9,54 @@ predicate. Capitalised words and name-forming verbs right after a head
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import (ASSIGN_VERBS, DETERMINERS, NAME_HEADS, NAME_VERBS, NONTASK_VERBS, NP_INTERNAL, NP_STOPS,
                       PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, TASK_VERBS,
-                      UNIT_HEADS, Tok, match_at)
+                      UNIT_HEADS, Tok, folded, match_at)
+
+_NO_TOK = Tok(0, 0, "", "", False, False)
+
+
+def _at(toks: list[Tok], k: int) -> Tok:
+    """The token at ``k``, or an empty one outside the list."""
+    return toks[k] if 0 <= k < len(toks) else _NO_TOK
+
+
+Words = frozenset[str] | tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _folded_words(words: Words) -> frozenset[str]:
+    return frozenset(folded(w) for w in words)
+
+
+# A word typed without diacritics is read as the listed word the lexicon restored it to ("dang" in "to chuc
+# dang" → "đảng"), and by its folded form only when no listed word restored it: one spelling serves both.
+
+def _in(t: Tok, words: Words) -> bool:
+    """The token is one of ``words`` (written with diacritics)."""
+    return t.f in words or t.bare and t.f == t.a and t.a in _folded_words(words)
+
+
+def _is(t: Tok, word: str) -> bool:
+    return t.f == word or t.bare and t.f == t.a and t.a == folded(word)
+
+
+def _m(toks: list[Tok], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
+    """``match_at``, a restored word typed without diacritics read as what it was restored to, so that a unit's
+    word ("dang" in "to chuc dang") does not end its name as the verb "đang" would; a unit head matches by its
+    folded form too ("phuong" is "phường" as well as "phương")."""
+    if k >= len(toks) or not toks[k].bare or phrases is UNIT_HEADS:
+        return match_at(toks, k, phrases)
+    view = [t._replace(bare=False) if t.bare and t.f != t.a else t for t in toks[k:k + 8]]
+    return match_at(view, 0, phrases)
+
+
+def _seq(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
+    """``words`` stand at ``toks[i:]``."""
+    return i + len(words) <= len(toks) and all(_is(toks[i + x], w) for x, w in enumerate(words))
+
 
 # Unit types whose head is a common noun, written capitalised and followed by the level it serves ("Thuế tỉnh"):
 # head word -> the words that may follow it. Vocabulary kept here so that it can move to the language data files.
@@ -38,75 +82,90 @@ _LIST_HEADS = frozenset({"huyện", "xã", "phường", "sở", "ngành", "tỉn
 
 def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
     """Length in tokens of a verb phrase starting at token ``k`` (0 when it is not one)."""
-    if k >= len(toks):
+    if k >= len(toks) or not toks[k].word or _part_of_name(toks, k, np_start):
         return 0
+    if _in(_at(toks, k + 1), ("hóa", "hoá")):
+        return 2
+    n = max(_m(toks, k, TASK_VERBS), _m(toks, k, NONTASK_VERBS), _m(toks, k, ASSIGN_VERBS),
+            _m(toks, k, PRE_ADVERBS))
+    return _verb_reading(toks, k, n)
+
+
+def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
+    """The word at ``k`` belongs to the name of the unit phrase that starts at ``np_start``, verb or not."""
     t = toks[k]
-    if not t.word:
-        return 0
     if t.cap and (np_start is None or k > np_start) and k > 0 and toks[k - 1].f not in (":", ".", "“", '"', "("):
         # a capitalised word inside a sentence belongs to a name; after a dash too when the dash joins two
         # parts of one name ("Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Tài chính - Kế hoạch")
-        if toks[k - 1].f not in ("-", "–") or (np_start is not None and k - 1 > np_start and toks[k - 2].word):
-            return 0
-    if match_at(toks, k, NP_INTERNAL):
-        return 0
+        if not _in(toks[k - 1], ("-", "–")) or (np_start is not None and k - 1 > np_start and toks[k - 2].word):
+            return True
+    if _m(toks, k, NP_INTERNAL):
+        return True
     if np_start is not None and k - 1 > np_start and toks[k - 1].cap and toks[k - 1].word and \
-            max(match_at(toks, k - 1, TASK_VERBS), match_at(toks, k - 1, NONTASK_VERBS)) >= 2:
-        return 0  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")
-    nxt = toks[k + 1].f if k + 1 < len(toks) else ""
-    if t.f == "tổ" and nxt == "chức":
-        after = toks[k + 2] if k + 2 < len(toks) else None
-        if after is None or not after.word or after.f in ("đảng", "cơ", "chính", "đoàn", "xã", "và", "thanh",
-                                                           "phi", "quốc", "tín", "kinh", "cá"):
-            return 0
-        if after.f == "hội" and k + 3 < len(toks) and toks[k + 3].f not in ("nghị", "thảo", "thi", "diễn", "chợ"):
-            return 0
-        if k > 0 and toks[k - 1].f in ("các", "những", "và", "mỗi", "từng"):
-            return 0
-    if t.f == "lãnh" and nxt == "đạo" and np_start is not None and \
-            (k == np_start or toks[k - 1].f in ("chí", "các", "cán", "diện", "người", "ban", "những")):
-        return 0
-    if np_start is not None and k > np_start:
-        n = match_at(toks, k, NAME_VERBS)
-        if n:
-            # After a unit head ("Ban Chỉ đạo", "cơ quan tham mưu") or another name-forming verb.
-            j = k - 1
-            if j >= 0 and toks[j].f in (",", "và"):
-                j -= 1
-            if j >= 0 and toks[j].word:
-                for L in (1, 2):
-                    s = j - L + 1
-                    if s > 0 and toks[s - 1].f == "cơ" and toks[s].f == "sở":
-                        continue  # "cơ sở", not "Sở"
-                    if s > 0 and toks[s - 1].f in ("chi", "đảng") and toks[s].f == "bộ":
-                        continue  # "chi bộ", "đảng bộ": whole units, not "Bộ" before a name ("Bộ Tổ chức")
-                    if s >= 0 and match_at(toks, s, NAME_HEADS) == L:
-                        return 0
-                    if s >= 0 and match_at(toks, s, NAME_VERBS) == L and not (toks[s].cap and not t.cap):
-                        return 0  # (but "Sở Giáo dục và Đào tạo chỉ đạo …": a capitalised name, then the verb)
-    if t.f == "xây" and nxt == "dựng" and np_start is not None and k - 2 > np_start and \
-            toks[k - 2].f == "đầu" and toks[k - 1].f == "tư" and not verb_len(toks, k - 2, np_start):
-        return 0  # "Ban Quản lý dự án đầu tư xây dựng …": one name
-    if nxt in ("hóa", "hoá") and t.word:
-        return 2
-    n = max(match_at(toks, k, TASK_VERBS), match_at(toks, k, NONTASK_VERBS), match_at(toks, k, ASSIGN_VERBS),
-            match_at(toks, k, PRE_ADVERBS))
-    if t.f == "có" and n <= 1:
+            max(_m(toks, k - 1, TASK_VERBS), _m(toks, k - 1, NONTASK_VERBS)) >= 2:
+        return True  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")
+    nxt = _at(toks, k + 1)
+    if _is(t, "tổ") and _is(nxt, "chức") and _organisation_noun(toks, k):
+        return True
+    if _is(t, "lãnh") and _is(nxt, "đạo") and np_start is not None and \
+            (k == np_start or _in(toks[k - 1], ("chí", "các", "cán", "diện", "người", "ban", "những"))):
+        return True
+    if np_start is not None and k > np_start and _m(toks, k, NAME_VERBS) and _after_name_head(toks, k):
+        return True
+    # "Ban Quản lý dự án đầu tư xây dựng …": one name
+    return _is(t, "xây") and _is(nxt, "dựng") and np_start is not None and k - 2 > np_start and \
+        _is(toks[k - 2], "đầu") and _is(toks[k - 1], "tư") and not verb_len(toks, k - 2, np_start)
+
+
+def _organisation_noun(toks: list[Tok], k: int) -> bool:
+    """"tổ chức" as a noun ("các tổ chức", "tổ chức đảng", "tổ chức hội"), not the verb "organise"."""
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    if after is None or not after.word or _in(after, ("đảng", "cơ", "chính", "đoàn", "xã", "và", "thanh",
+                                                       "phi", "quốc", "tín", "kinh", "cá")):
+        return True
+    if _is(after, "hội") and k + 3 < len(toks) and not _in(toks[k + 3], ("nghị", "thảo", "thi", "diễn", "chợ")):
+        return True
+    return k > 0 and _in(toks[k - 1], ("các", "những", "và", "mỗi", "từng"))
+
+
+def _after_name_head(toks: list[Tok], k: int) -> bool:
+    """A name-forming verb right after a unit head ("Ban Chỉ đạo", "cơ quan tham mưu") or another one."""
+    t = toks[k]
+    j = k - 1
+    if j >= 0 and _in(toks[j], (",", "và")):
+        j -= 1
+    if j < 0 or not toks[j].word:
+        return False
+    for L in (1, 2):
+        s = j - L + 1
+        if s > 0 and _is(toks[s - 1], "cơ") and _is(toks[s], "sở"):
+            continue  # "cơ sở", not "Sở"
+        if s > 0 and _in(toks[s - 1], ("chi", "đảng")) and _is(toks[s], "bộ"):
+            continue  # "chi bộ", "đảng bộ": whole units, not "Bộ" before a name ("Bộ Tổ chức")
+        if s >= 0 and _m(toks, s, NAME_HEADS) == L:
+            return True
+        if s >= 0 and _m(toks, s, NAME_VERBS) == L and not (toks[s].cap and not t.cap):
+            return True  # (but "Sở Giáo dục và Đào tạo chỉ đạo …": a capitalised name, then the verb)
+    return False
+
+
+def _verb_reading(toks: list[Tok], k: int, n: int) -> int:
+    """``n`` (the listed verb's length at ``k``) where the word reads as a verb there; nouns that begin
+    with a verb's syllable ("giao thông", "dự án", "chương trình") read as 0."""
+    t = toks[k]
+    nxt, prev = _at(toks, k + 1), _at(toks, k - 1)
+    if _is(t, "có") and n <= 1 or _in(t, ("được", "sẽ", "là")):
         return 1
-    if t.f == "được":
-        return 1
-    if t.f == "đầu" and nxt == "tư" and k > 0 and toks[k - 1].f in ("chủ", "nhà"):
+    if _is(t, "đầu") and _is(nxt, "tư") and _in(prev, ("chủ", "nhà")):
         return 0
-    if t.f == "dự" and nxt in ("án", "thảo", "toán", "báo", "kiến", "trù", "phòng", "bị"):
+    if _is(t, "dự") and _in(nxt, ("án", "thảo", "toán", "báo", "kiến", "trù", "phòng", "bị")):
         return 0
-    if t.f == "giao" and nxt in ("thông", "dịch", "lưu", "diện", "thoa", "hữu", "lộ", "tiếp"):
+    if _is(t, "giao") and _in(nxt, ("thông", "dịch", "lưu", "diện", "thoa", "hữu", "lộ", "tiếp")):
         return 0  # "giao thông", "giao dịch": nouns, not "giao" (assign)
-    if t.f == "cử" and k > 0 and toks[k - 1].f in ("bầu", "ứng", "đề"):
+    if _is(t, "cử") and _in(prev, ("bầu", "ứng", "đề")):
         return 0  # "Ủy ban bầu cử", "ứng cử", "đề cử": nouns, not "cử" (send)
-    if t.f in ("trình", "tạo") and k > 0 and toks[k - 1].f in ("công", "chương", "quy", "đào"):
+    if _in(t, ("trình", "tạo")) and _in(prev, ("công", "chương", "quy", "đào")):
         return 0  # "các công trình giao thông", "chương trình", "quy trình", "đào tạo": nouns, not "trình"
-    if t.f in ("sẽ", "là"):
-        return 1
     return n
 
 
@@ -114,19 +173,19 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
     """Tokens taken by determiners + a unit head at ``i`` (0 if the phrase does not start a unit)."""
     k = i
     for _ in range(2):
-        d = match_at(toks, k, DETERMINERS)
+        d = _m(toks, k, DETERMINERS)
         if not d:
             break
         k += d
-    h = match_at(toks, k, UNIT_HEADS)
-    if h and toks[k].f == "ban" and not toks[k].cap and k + 1 < len(toks) and toks[k + 1].f in ("hành", "bố"):
+    h = _m(toks, k, UNIT_HEADS)
+    if h and _is(toks[k], "ban") and not toks[k].cap and k + 1 < len(toks) and _in(toks[k + 1], ("hành", "bố")):
         h = 0  # "ban hành", "ban bố": verbs
-    if h and toks[k].f == "xã" and k + 1 < len(toks) and toks[k + 1].f == "hội":
+    if h and _is(toks[k], "xã") and k + 1 < len(toks) and _is(toks[k + 1], "hội"):
         h = 0  # "Lao động - Thương binh và Xã hội", "chính trị - xã hội": society, not a commune
-    if not h and k + 3 < len(toks) and toks[k].f == "chi" and toks[k + 1].text == "," and \
-            toks[k + 2].f == "đảng" and toks[k + 3].f == "bộ":
+    if not h and k + 3 < len(toks) and _is(toks[k], "chi") and toks[k + 1].text == "," and \
+            _is(toks[k + 2], "đảng") and _is(toks[k + 3], "bộ"):
         h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once
-    if not h and k + 1 < len(toks) and toks[k].cap and toks[k + 1].f in TYPE_HEADS.get(toks[k].f, ()):
+    if not h and k + 1 < len(toks) and toks[k].cap and _in(toks[k + 1], TYPE_HEADS.get(toks[k].f, ())):
         h = 1  # "Thuế tỉnh", "Thuế cơ sở 2": a unit type (since 2025) whose head word is a common noun
     if not h:
         # Abbreviations written in capitals: "UBND", "HĐND", "MTTQ", "BCĐ"…
@@ -136,7 +195,7 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
 
 
 def person_start(toks: list[Tok], i: int) -> int:
-    return match_at(toks, i, PERSON_STARTS)
+    return _m(toks, i, PERSON_STARTS)
 
 
 def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
@@ -151,55 +210,56 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
     last_good = i
     while k < n and k - i < maxlen:
         t = toks[k]
-        if depth:
-            if t.f == ")":
-                depth -= 1
+        if depth or _is(t, "("):
+            depth += (_is(t, "(")) - (_is(t, ")"))
+            if _is(t, ")"):
                 last_good = k + 1
-            elif t.f == "(":
-                depth += 1
             k += 1
             continue
         if not t.word:
-            if t.f == "(":
-                depth += 1
-                k += 1
-                continue
-            if t.f in (",", ";", "-", "–", "&", "/", "'", "’", "“", "”", "\""):
-                k += 1
-                continue
-            if t.f == ":" and k > i and toks[k - 1].f in _LIST_HEADS and k + 1 < n and toks[k + 1].cap \
-                    and toks[k + 1].word:
-                k += 1  # "Chủ tịch UBND các huyện: Mường Lát, Quan Sơn": the places named after a colon
-                continue
-            break
-        if k > i and t.f == "được":
-            rel = _relative_end(toks, k)
-            if rel:
-                k = rel
-                last_good = k
-                continue
+            if not _np_punctuation(toks, k, i):
+                break
+            k += 1
+            continue
         if k > i:
-            inside = match_at(toks, k, NP_INTERNAL)
+            rel = _relative_end(toks, k) if _is(t, "được") else 0
+            inside = rel - k if rel else _m(toks, k, NP_INTERNAL)
             if inside:
                 k += inside
                 last_good = k
                 continue
-            if not t.cap:
-                if match_at(toks, k, NP_STOPS):
-                    break
-                if t.f == "trong" and not (k + 1 < n and toks[k + 1].cap):
-                    break
-                if t.f in ("để", "nhằm", "khi"):
-                    break
-            if verb_len(toks, k, i):
+            if _np_ends_at(toks, k, i):
                 break
         k += 1
         last_good = k
     # Drop trailing separators and conjunctions.
     end = last_good
-    while end > i and (not toks[end - 1].word or toks[end - 1].f == "và") and toks[end - 1].f != ")":
+    while end > i and (not toks[end - 1].word or _is(toks[end - 1], "và")) and not _is(toks[end - 1], ")"):
         end -= 1
     return end
+
+
+def _np_punctuation(toks: list[Tok], k: int, i: int) -> bool:
+    """Punctuation the phrase runs through: list separators, quotes, the colon of "các huyện: Mường Lát"."""
+    t = toks[k]
+    if _in(t, (",", ";", "-", "–", "&", "/", "'", "’", "“", "”", "\"")):
+        return True
+    # "Chủ tịch UBND các huyện: Mường Lát, Quan Sơn": the places named after a colon
+    return _is(t, ":") and k > i and _in(toks[k - 1], _LIST_HEADS) and k + 1 < len(toks) and toks[k + 1].cap \
+        and toks[k + 1].word
+
+
+def _np_ends_at(toks: list[Tok], k: int, i: int) -> bool:
+    """The phrase that started at ``i`` stops before the word at ``k``: a stop word, a preposition, a verb."""
+    t = toks[k]
+    if not t.cap:
+        if _m(toks, k, NP_STOPS):
+            return True
+        if _is(t, "trong") and not (k + 1 < len(toks) and toks[k + 1].cap):
+            return True
+        if _in(t, ("để", "nhằm", "khi")):
+            return True
+    return bool(verb_len(toks, k, i))
 
 
 _REL_VERBS = (("giao",), ("phân", "công"), ("cử",), ("giao", "nhiệm", "vụ"))
@@ -214,25 +274,25 @@ def _relative_end(toks: list[Tok], k: int) -> int:
     m = k + 1
     best = 0
     for rv in _REL_VERBS:
-        if tuple(t.f for t in toks[m:m + len(rv)]) == rv:
+        if _seq(toks, m, rv):
             best = max(best, len(rv))
     if not best:
         return 0
     m += best
     start = m
-    if best == 1 and toks[k + 1].f == "giao" and m < n and match_at(toks, m, TASK_VERBS) and \
-            toks[m].f not in ("phụ", "quản", "theo", "thực"):
+    if best == 1 and _is(toks[k + 1], "giao") and m < n and _m(toks, m, TASK_VERBS) and \
+            not _in(toks[m], ("phụ", "quản", "theo", "thực")):
         return 0  # "X được giao định hướng các cơ quan báo chí …": the assignment itself, not a standing role
     for x in range(m, min(n, m + 10)):
         t = toks[x]
         if not t.word:
             return 0
-        if t.f == "chủ" and x + 1 < n and toks[x + 1].f == "trì":
+        if _is(t, "chủ") and x + 1 < n and _is(toks[x + 1], "trì"):
             return 0  # "X được giao chủ trì …": the assignment itself
-        a = match_at(toks, x, PRE_ADVERBS)
+        a = _m(toks, x, PRE_ADVERBS)
         ok_pos = x > start or best == 3  # "được giao nhiệm vụ" has its object already
-        if ok_pos and a and t.f not in _REL_PRED and not t.cap or \
-                ok_pos and toks[x].f in ("có", "chịu") and x + 1 < n and toks[x + 1].f == "trách":
+        if ok_pos and a and not _in(t, _REL_PRED) and not t.cap or \
+                ok_pos and _in(toks[x], ("có", "chịu")) and x + 1 < n and _is(toks[x + 1], "trách"):
             return x
     return 0
 
@@ -247,24 +307,24 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
     unit_after_title = False  # "Giám đốc Vườn quốc gia Vũ Quang": capitals after the unit name it, not a person
     # an organisation ("Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Ban Quản lý dự án …") names no person unless a
     # title follows it ("Giám đốc Công ty X Nguyễn Văn A")
-    org = bool(match_at(toks, i, UNIT_HEADS)) and not match_at(toks, i, PERSON_TITLES) and \
-        toks[i].f not in ("cán", "lãnh", "thành", "ủy", "uỷ", "người", "đồng")
+    org = bool(_m(toks, i, UNIT_HEADS)) and not _m(toks, i, PERSON_TITLES) and \
+        not _in(toks[i], ("cán", "lãnh", "thành", "ủy", "uỷ", "người", "đồng"))
     for k in range(i, j):
         t = toks[k]
-        if match_at(toks, k, PERSON_TITLES):
+        if _m(toks, k, PERSON_TITLES):
             after_title = True
         if not t.word:
             run = 0
             place = False
             continue
-        if t.f in PLACE_TRIGGERS or (t.text.isupper() and len(t.text) > 1):
+        if _in(t, PLACE_TRIGGERS) or (t.text.isupper() and len(t.text) > 1):
             run = 0
             place = True  # the capitalised words that follow name a place ("tỉnh Lâm Đồng", "TP Thủ Đức")
             continue
-        if after_title and match_at(toks, k, UNIT_HEADS) and not match_at(toks, k, PERSON_TITLES):
+        if after_title and _m(toks, k, UNIT_HEADS) and not _m(toks, k, PERSON_TITLES):
             unit_after_title = True
-        if t.cap and not match_at(toks, k, UNIT_HEADS) and t.f not in ("tỉnh", "ủy", "trung", "ương", "thường",
-                                                                         "trực", "chính", "phủ", "đảng"):
+        if t.cap and not _m(toks, k, UNIT_HEADS) and not _in(t, ("tỉnh", "ủy", "trung", "ương", "thường",
+                                                                         "trực", "chính", "phủ", "đảng")):
             if place:
                 continue
             run += 1
@@ -297,20 +357,20 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
     depth = 0
     for k in range(i, j):
         t = toks[k]
-        if t.f == "(":
+        if _is(t, "("):
             depth += 1
-        elif t.f == ")":
+        elif _is(t, ")"):
             depth = max(0, depth - 1)
         if depth:
             continue
-        if t.f == "nhất" and k + 1 < j and toks[k + 1].f == "là":
+        if _is(t, "nhất") and k + 1 < j and _is(toks[k + 1], "là"):
             # "đảng viên, nhất là cán bộ chủ chốt": the singled-out ones are owners too
             if k > seg:
                 parts.append((seg, k))
             seg = k + 2
             continue
-        if t.f == ";" or (t.f in (",", "và") and k + 1 < j and _starts_new_owner(toks, k + 1, seg)):
-            if t.f == "và" and _joint_office(toks, seg, k):
+        if _is(t, ";") or (_in(t, (",", "và")) and k + 1 < j and _starts_new_owner(toks, k + 1, seg)):
+            if _is(t, "và") and _joint_office(toks, seg, k):
                 continue
             if k > seg:
                 parts.append((seg, k))
@@ -321,7 +381,7 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
     for a, b in parts:
         while a < b and not toks[a].word:
             a += 1
-        if a >= b or toks[a].f in ("ở", "tại"):
+        if a >= b or _in(toks[a], ("ở", "tại")):
             continue  # "…, nhất là ở các huyện ven biển": where, not who
         name = clean_name(src[toks[a].start:toks[b - 1].end])
         if name and any(c.isalpha() for c in name):
@@ -338,11 +398,11 @@ def _joint_office(toks: list[Tok], a: int, k: int) -> bool:
     the first body, named without its locality, shares the one after "và"."""
     while a < k and not toks[a].word:
         a += 1
-    if k - a < 3 or toks[a].f != "văn" or toks[a + 1].f != "phòng" or k + 1 >= len(toks):
+    if k - a < 3 or not _is(toks[a], "văn") or not _is(toks[a + 1], "phòng") or k + 1 >= len(toks):
         return False
-    if any(toks[x].f in _LOCALITY or not toks[x].word for x in range(a + 2, k)):
+    if any(_in(toks[x], _LOCALITY) or not toks[x].word for x in range(a + 2, k)):
         return False
-    return toks[k + 1].f in _JOINT_BODIES and toks[k + 1].cap
+    return _in(toks[k + 1], _JOINT_BODIES) and toks[k + 1].cap
 
 
 _LOCALITY_KINDS = frozenset({"huyện", "thành", "thị", "quận"})
@@ -356,20 +416,20 @@ def _starts_new_owner(toks: list[Tok], k: int, seg: int = 0) -> bool:
     t = toks[k]
     if not t.word:
         return False
-    if t.f in _LOCALITY_KINDS and not t.cap and k >= 2 and toks[k - 2].f in _LIST_PLACE_ENDS and \
-            (k + 1 < len(toks) and toks[k + 1].f in ("ủy", "uỷ") or toks[seg].f not in ("các", "những")):
+    if _in(t, _LOCALITY_KINDS) and not t.cap and k >= 2 and _in(toks[k - 2], _LIST_PLACE_ENDS) and \
+            (k + 1 < len(toks) and _in(toks[k + 1], ("ủy", "uỷ")) or not _in(toks[seg], ("các", "những"))):
         # "các huyện, thành, thị ủy" (one "ủy" for the list), "UBND các huyện, thị xã, thành phố" (one head
         # for the list): one owner; a bare list ("các xã, phường, thị trấn") gives one per place
         return False
-    if t.f == "đảng" and k >= 2 and toks[k - 2].f == "chi":
+    if _is(t, "đảng") and k >= 2 and _is(toks[k - 2], "chi"):
         return False  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with one "bộ"
-    if not t.cap and any(tuple(x.f for x in toks[seg:seg + len(r)]) == r for r in _ROLE_HEADS):
+    if not t.cap and any(_seq(toks, seg, r) for r in _ROLE_HEADS):
         return False  # "Người đứng đầu cấp ủy, chính quyền", "thủ trưởng các cơ quan, đơn vị": the head of each
-    if t.f in _STRONG_HEADS and unit_head_at(toks, k):
+    if _in(t, _STRONG_HEADS) and unit_head_at(toks, k):
         return True
     # A capitalised word starts a new owner only when it heads a unit ("Văn phòng", "Ủy ban"), not a
     # place in a list ("các huyện Phù Mỹ, Vân Canh") nor a name part ("Sở Nông nghiệp và Phát triển…").
-    return t.cap and bool(unit_head_at(toks, k)) and t.f not in ("phát", "tài", "môi", "đào", "công", "du")
+    return t.cap and bool(unit_head_at(toks, k)) and not _in(t, ("phát", "tài", "môi", "đào", "công", "du"))
 
 
 def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[list[tuple[int, int]], int]:
@@ -378,9 +438,9 @@ def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[
     out = []
     k = start
     while k < end - 1:
-        if toks[k].f == "phối" and toks[k + 1].f == "hợp":
+        if _is(toks[k], "phối") and _is(toks[k + 1], "hợp"):
             m = k + 2
-            while m < end and toks[m].f in ("với", "cùng", "chặt", "chẽ", "chặt_chẽ"):
+            while m < end and _in(toks[m], ("với", "cùng", "chặt", "chẽ", "chặt_chẽ")):
                 m += 1
             if m < end and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word)):
                 e = scan_np(toks, m)
@@ -399,32 +459,32 @@ def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
     while k < n:
         t = toks[k]
         hit = 0
-        if t.f not in _REPORT_FIRST:
+        if not _in(t, _REPORT_FIRST):
             k += 1
             continue
         for v in _REPORT_VERBS:
             ws = v.split()
-            if all(k + x < n and toks[k + x].f == w for x, w in enumerate(ws)):
+            if all(k + x < n and _is(toks[k + x], w) for x, w in enumerate(ws)):
                 hit = max(hit, len(ws))
         if not hit or t.cap and k > start:
             k += 1
             continue
-        if k > 0 and toks[k - 1].f in _VERB_BLOCKERS and toks[k].f == "báo":
+        if k > 0 and _in(toks[k - 1], _VERB_BLOCKERS) and _is(toks[k], "báo"):
             k += hit
             continue
         m = k + hit
-        needs_prep = toks[k].f in ("thông", "phản")
+        needs_prep = _in(toks[k], ("thông", "phản"))
         cand = None
         if not needs_prep and m < n and toks[m].word and (unit_head_at(toks, m) or toks[m].cap) \
-                and toks[m].f not in ("kết",):
+                and not _in(toks[m], ("kết",)):
             cand = m
         else:
             for x in range(m, min(n, m + 12)):
-                if toks[x].f in (".", ";", ":"):
+                if _in(toks[x], (".", ";", ":")):
                     break
-                if toks[x].f == "với" and toks[x - 1].f == "đối":
+                if _is(toks[x], "với") and _is(toks[x - 1], "đối"):
                     continue  # "… đối với các cơ sở nhà, đất": a scope, not an addressee
-                if toks[x].f in _REPORT_PREPS and x + 1 < n and toks[x + 1].word and \
+                if _in(toks[x], _REPORT_PREPS) and x + 1 < n and toks[x + 1].word and \
                         (unit_head_at(toks, x + 1) or toks[x + 1].cap):
                     cand = x + 1
                     break

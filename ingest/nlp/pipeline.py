@@ -26,12 +26,12 @@ from .classify import (
     section_mode,
     subject_is_issuer,
 )
-from .deadlines import DateContext, TimeExpr, is_recurring, pick_deadline
+from .deadlines import DateContext, TimeExpr, is_recurring, nearest_year, pick_deadline, year_mentions
 from .directory import unit_type
 from .learned import Context, Decider, default_model
-from .metadata import extract_metadata
+from .metadata import Metadata, extract_metadata
 from .model import Extraction, OwnerMention, Proposal
-from .outline import responsibility_line
+from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
 from .tables import GROUP_LINE, join_stacked_tables, table_header, table_row
@@ -143,13 +143,10 @@ def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | No
     read = next((p for p in whole.directives if (p.start, p.end) == (start, end)), None)
     if read is not None:
         return read
-    # a heading or a table cell: what its own words say, and what the block's context hands down
-    from .classify import analyze
-    src = join_stacked_tables(mask_furniture(text))
-    md = extract_metadata(src, segment(src))
-    dctx = DateContext(ref_date=md.meeting_date or md.doc_date or md.stamp_date, ref_year=md.ref_year,
-                       anchor=md.doc_date or md.meeting_date or md.stamp_date,
-                       meeting_date=None if md.meeting_from_header else md.meeting_date)
+    # a table cell or a line the walk reads no sentence in: what its own words say, and what the block's context
+    # hands down
+    doc = _read_document(text, default_model(), None)
+    src, dctx = doc.src, doc.dates_at(start)
     here = next((c for c in reversed(contexts) if c[0] <= start), None)
     info = analyze(src, start, end)
     owners = resolve.owners_for(_owners_of(info), continues=None, paragraph=None, context=here[2] if here else None)
@@ -168,301 +165,474 @@ def propose_span(text: str, start: int, end: int, directory: "UnitDirectory | No
     return p
 
 
-def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None,
-             contexts: list | None = None, force: tuple[int, int] | None = None,
-             decider: Decider | None = None) -> Extraction:
-    decider = decider or default_model()
-    # Page numbers and running headers of PDF text are blanked out for reading, and tables printed one cell
-    # per line joined into rows (same length, so every offset is valid in the text as written); proposals
-    # quote the text as written.
-    src = join_stacked_tables(mask_furniture(orig))
-    blocks = segment(src)
-    md = extract_metadata(src, blocks)
-    ref_date = md.meeting_date or md.doc_date or md.stamp_date
-    anchor = md.doc_date or md.meeting_date or md.stamp_date
-    # the meeting's own date is never a deadline; a notice that reports no meeting (công văn, ý kiến chỉ đạo)
-    # can set a task for its own day ("hoàn thành ngay trong ngày 12/9/2025")
-    dctx = DateContext(ref_date=ref_date, ref_year=md.ref_year, anchor=anchor,
-                       meeting_date=None if md.meeting_from_header else md.meeting_date)
-    out = Extraction(title=md.title, issuer=md.issuer, number=md.number, meeting_date=md.meeting_date,
-                     province=md.province, issue_date=md.doc_date,
-                     meeting_reported=md.meeting_date is not None and not md.meeting_from_header)
-    stack: list[_Ctx] = [_Ctx(level=0, kind="root", mode=NEUTRAL)]
-    last_prop: Proposal | None = None
-    last_prop_block = -2
+_NUMBERED = ("roman", "num", "alpha", "paren")
 
-    def nearest(attr: str) -> resolve.Inherited | None:
+
+@dataclass(frozen=True)
+class _Doc:
+    """What every stage of the walk reads: the text as written and as read, its blocks, metadata and dates."""
+    orig: str
+    src: str
+    blocks: list[Block]
+    md: Metadata
+    dctx: DateContext
+    anchor: dt.date | None
+    decider: Decider
+    force: tuple[int, int] | None = None
+    years: list[tuple[int, int]] = field(default_factory=list)  # where the body writes which year
+
+    def dates_at(self, at: int) -> DateContext:
+        """The date context at offset ``at``: in a document that bears no date of its own, a date written without
+        its year takes the year written nearest before it."""
+        if not self.md.year_from_body:
+            return self.dctx
+        return replace(self.dctx, ref_year=nearest_year(self.years, at))
+
+
+@dataclass
+class _Walk:
+    """The state of one walk through the outline: the items open around the current block, the directives read
+    so far, the task table being read and what the last responsibility line spoke for."""
+    stack: list[_Ctx]
+    props: list[Proposal] = field(default_factory=list)
+    last_prop: Proposal | None = None
+    last_prop_block: int = -2
+    last_resp: tuple[int, int] | None = None   # the directives the last responsibility line spoke for
+    table: dict | None = None                  # column roles of the task table being read
+    sibling_heading: dict[float, tuple[str | None, bool]] = field(default_factory=dict)  # level -> last item's
+    forced_done: bool = False
+    trace: list | None = None
+    contexts: list | None = None
+
+    def nearest(self, attr: str) -> resolve.Inherited | None:
         """The owners or deadline the innermost heading or lead-in around the current block hands down."""
-        for c in reversed(stack):
+        for c in reversed(self.stack):
             v = getattr(c, attr)
             if v:
                 return resolve.Inherited(v, resolve.heading(c.path) if c.kind == "heading" else resolve.leadin(c.path))
         return None
 
-    def path_of(b: Block) -> str:
+    def path_of(self, b: Block) -> str:
         """"II.2.a": the numbers of the items around a block and its own (bullets have none)."""
-        own = (b.marker or "").strip().rstrip(".):") if b.mtype in ("roman", "num", "alpha", "paren") else ""
-        outer = [c.path for c in stack if c.path]
+        own = (b.marker or "").strip().rstrip(".):") if b.mtype in _NUMBERED else ""
+        outer = [c.path for c in self.stack if c.path]
         base = outer[-1] if outer else ""
         if own and base and not own.startswith(base + "."):
             return f"{base}.{own}"
         return own or base
 
-    last_resp: tuple[int, int] | None = None  # the directives the last responsibility line spoke for
-    forced_done = False
 
-    def apply_responsibility(resp, first: int, path: str, block_props: list[Proposal]) -> None:
-        nonlocal last_resp
-        props = out.directives + block_props
-        a, z = resolve.responsibility_covers(first, last_resp, len(props))
-        last_resp = (a, z)
-        resolve.apply_responsibility(src, orig, resp, props[a:z], resolve.responsibility(resp.label, path), dctx)
+@dataclass
+class _Para:
+    """What the sentences of one block hand on to each other."""
+    mode: str | None = None
+    owners: list[tuple[str, str]] | None = None
+    deadline: tuple[dt.date, str] | None = None
+    prev_dir: bool = False
+    props: list[Proposal] = field(default_factory=list)
 
-    table: dict | None = None   # column roles of the task table being read
-    sibling_heading: dict[int, tuple[str | None, bool]] = {}  # level -> (marker type, was a heading) of the last item
-    for bi, b in enumerate(blocks):
+
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence where it stands: its span, what the classifier read in it, its block and place there."""
+    s: int
+    e: int
+    info: SentInfo
+    bi: int
+    block: Block
+    index: int
+    forced: bool
+    within: tuple[int, int, SentInfo] | None = None  # the whole sentence a clerk's selection lies in
+
+    @property
+    def marked(self) -> bool:
+        return self.block.mtype is not None
+
+    @property
+    def whole(self) -> "_Sentence":
+        """The sentence itself: a selection inside a lead-in is read in the lead-in's scope."""
+        if self.within is None:
+            return self
+        s, e, info = self.within
+        return replace(self, s=s, e=e, info=info, within=None)
+
+
+def _read_document(orig: str, decider: Decider, force: tuple[int, int] | None) -> _Doc:
+    """Page numbers and running headers of PDF text blanked out for reading, and tables printed one cell per
+    line joined into rows (same length, so every offset is valid in the text as written); the metadata, and the
+    dates a deadline is read against."""
+    src = join_stacked_tables(mask_furniture(orig))
+    blocks = segment(src)
+    md = extract_metadata(src, blocks)
+    return _Doc(orig=orig, src=src, blocks=blocks, md=md, dctx=_date_context(md), years=year_mentions(src),
+                anchor=md.doc_date or md.meeting_date or md.stamp_date, decider=decider, force=force)
+
+
+def _date_context(md: Metadata) -> DateContext:
+    """The meeting's own date is never a deadline; a notice that reports no meeting (công văn, ý kiến chỉ đạo)
+    can set a task for its own day ("hoàn thành ngay trong ngày 12/9/2025")."""
+    return DateContext(ref_date=md.meeting_date or md.doc_date or md.stamp_date, ref_year=md.ref_year,
+                       anchor=md.doc_date or md.meeting_date or md.stamp_date,
+                       meeting_date=None if md.meeting_from_header else md.meeting_date)
+
+
+def _extract(orig: str, directory: "UnitDirectory | None", trace: list | None = None,
+             contexts: list | None = None, force: tuple[int, int] | None = None,
+             decider: Decider | None = None) -> Extraction:
+    doc = _read_document(orig, decider or default_model(), force)
+    md = doc.md
+    out = Extraction(title=md.title, issuer=md.issuer, number=md.number, meeting_date=md.meeting_date,
+                     province=md.province, issue_date=md.doc_date,
+                     meeting_reported=md.meeting_date is not None and not md.meeting_from_header)
+    walk = _Walk(stack=[_Ctx(level=0, kind="root", mode=NEUTRAL)], trace=trace, contexts=contexts)
+    for bi, b in enumerate(doc.blocks):
         if md.end_block is not None and bi >= md.end_block and (md.appendix_block is None or bi < md.appendix_block):
             continue  # recipients and signature; an appendix after them ("PHỤ LỤC …") is read again
-        if bi in md.skip_blocks:
-            continue
-        cells = table_cells(src, b.body_start, b.end) if b.mtype is None else None
-        if cells is not None:
-            # a table row: a header names the columns; a row of a task table is one directive
-            roles = table_header(src, cells)
-            if roles is not None:
-                table = roles if stack[-1].mode != ASSESS else None
-            elif table is not None:
-                p = table_row(src, orig, cells, table, dctx, nearest)
-                if p is not None:
-                    out.directives.append(p)
-                    last_prop, last_prop_block = p, bi
-            continue  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
-        if table is not None and GROUP_LINE.match(src[b.start:b.end]):
-            continue  # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
-        table = None
-        marked = b.mtype is not None
-        body = src[b.body_start:b.end].strip()
-        one = len(b.sentences) == 1
-        terminal = body.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";"))
-        # --- place the block in the outline
-        if marked:
-            while len(stack) > 1 and stack[-1].level >= b.level:
-                stack.pop()
-        else:
-            while len(stack) > 1 and stack[-1].level >= 6:
-                stack.pop()
-            if len(stack) > 1 and stack[-1].kind == "leadin" and stack[-1].unmarked and "bullet" in stack[-1].children:
-                stack.pop()
-        stack[-1].children.add(b.mtype or "para")
-        parent_mode = stack[-1].mode
-        resp = responsibility_line(src, b.body_start, b.end) if b.mtype in (None, "bullet") else None
-        if resp is not None:
-            # "Trách nhiệm thực hiện: …" after a group (a bullet of its own under one item): the line names who
-            # carries the items above it and by when, and is no task itself
-            gi = len(stack) - 1 if marked else \
-                next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind in ("heading", "leadin")), 0)
-            # named after the item the line closes: the group's first sub-item when the group is a whole part
-            named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" else stack[gi]
-            apply_responsibility(resp, stack[gi].first_prop, named.path or stack[gi].path, [])
-            continue
-        # --- headings
-        first_info = _analyze(src, *b.sentences[0], md.issuer) if b.sentences else None
-        is_heading = False
-        if one and not terminal and not body.endswith(":") and first_info is not None:
-            nwords = len(body.split())
-            topic = bool(re.match(r"(?:về|đối với|lĩnh vực|công tác|phần|mục|vấn đề)\b", body, re.IGNORECASE))
-            if b.mtype in ("roman", "num", "alpha", "paren"):
-                is_heading = nwords <= 4 or topic or _caps(body) or \
-                    (nwords <= 30 and first_info.form not in ("assign", "imperative", "subject"))
-                if not is_heading and nwords <= 15 and first_info.form != "assign" and \
-                        sibling_heading.get(b.level) == (b.mtype, True):
-                    # "2. Chuẩn bị kỳ họp thứ 25 …" between "1. Kết quả hoạt động …" and "3. Nhiệm vụ …": an
-                    # unpunctuated line whose sibling before was a title, with a body of its own under it
-                    nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
-                    is_heading = nxt is not None and (nxt.mtype is None or nxt.level > b.level)
-                if not is_heading and nwords <= 12 and first_info.form == "imperative" and \
-                        section_mode(body) == ASSESS and bi + 1 < len(blocks) and blocks[bi + 1].mtype is None:
-                    # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
-                    is_heading = True
-            elif b.mtype == "bullet":
-                # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
-                nxt = blocks[bi + 1] if bi + 1 < len(blocks) else None
-                is_heading = nwords <= 6 and section_mode(body) is not None and nxt is not None and \
-                    (nxt.marker or "")[:1] != (b.marker or "")[:1]
-            elif not marked:
-                is_heading = (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body)
-        if marked and b.mtype in ("roman", "num", "alpha", "paren"):
-            for lv in [lv for lv in sibling_heading if lv > b.level]:
-                del sibling_heading[lv]
-            sibling_heading[b.level] = (b.mtype, is_heading)
-        if is_heading:
-            if trace is not None:
-                trace.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
-            if not marked:
-                while len(stack) > 1:
-                    stack.pop()
-            mode = section_mode(body) or parent_mode
-            if md.upward and _PROPOSALS_HEAD.match(fold(body)):
-                mode = ASSESS  # a report's "Kiến nghị, đề xuất": what it asks of its superiors
-            dl = _frame(pick_deadline(body, dctx), dctx)
-            if dl is not None and _scope_year(body, dl):
-                dl = None
-            stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
-                              owners=_heading_owner(src, b),
-                              deadline=(dl.date, body[dl.start:dl.end]) if dl else None,
-                              path=path_of(b), first_prop=len(out.directives)))
-            continue
-        if b.mtype in ("roman", "num", "alpha", "paren"):
-            enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(body)))
-            # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
-            # (its members, its term, its regime) — a decision that needs no follow-up, not a task
-            stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
-                              path=path_of(b), first_prop=len(out.directives)))
-        # --- sentences
-        if contexts is not None:
-            contexts.append((b.start, b.end, nearest("owners"), nearest("deadline")))
-        para_mode: str | None = None
-        para_owners: list[tuple[str, str]] | None = None
-        para_deadline: tuple[dt.date, str] | None = None
-        prev_dir = False
-        block_props: list[Proposal] = []
-        for si, (s, e) in enumerate(b.sentences):
-            resp = responsibility_line(src, s, e) if si > 0 else None
-            if resp is not None:
-                # "… . Thời gian hoàn thành: chậm nhất ngày …": the item's own line for its sentences before
-                apply_responsibility(resp, len(out.directives), stack[-1].path, block_props)
-                continue
-            info = first_info if si == 0 else _analyze(src, s, e, md.issuer)
-            forced = None
-            if force is not None and s < force[1] and force[0] < e:
-                if forced_done:
-                    continue  # the rest of a selection that spans several sentences
-                # the span the clerk selected is read as one directive where it stands
-                forced_done = forced = True
-                s, e = force
-                info = _analyze(src, s, e, md.issuer)
-            is_last = si == len(b.sentences) - 1
-            mode = para_mode or stack[-1].mode
-            leadin = is_last and info.leadin
-            if mode != TASK and _FORWARD_START.match(fold(src[s:min(e, s + 40)])):
-                # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
-                mode = para_mode = TASK
-                info.issuer_subject = False  # … and what even the issuer's own bodies will do is set as a task
-            ok = is_directive(info, mode, si == 0, prev_dir)
-            if not ok and prev_dir and si > 0 and not leadin and report_continuation(info) and \
-                    pick_deadline(src[s:e], dctx) is not None:
-                ok = True
-                info.cont = True  # "Kết quả … báo cáo X trước ngày …": the task before, reported
-            if not ok and si == 0 and marked and mode == TASK and stack[-1].kind == "leadin" and \
-                    _loose_imperative(info):
-                ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
-            if ok and md.upward and (info.revived == "past" or info.form == "assign" and mode == ASSESS or
-                                     info.form == "assign" and info.leads and
-                                     all(any(_same_body(ld, ad) for ad in md.addressees) for ld in info.leads)):
-                # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
-                # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
-                ok = False
-            # explicit deadline
-            sent = src[s:e]
-            dl: TimeExpr | None = pick_deadline(sent, dctx)
-            if forced:
-                ok = True
-            else:
-                ok = decider.decide(info, Context(mode=mode, zone=stack[-1].kind, depth=len(stack) - 1,
-                                                  marker=b.mtype, index=si, prev_label=prev_dir,
-                                                  has_deadline=dl is not None, upward=md.upward, rule=ok))
-            if trace is not None:
-                trace.append((bi, b.mtype, b.level, mode, info.form, info.excluded, info.midlead, info.leadin,
-                              info.announce_only, ok, [c.kind + str(c.level) for c in stack], src[s:e][:90]))
-            own = _owners_of(info)
-            if leadin:
-                # the list's frame is stated in the main clause, after adverbials and the last ";"
-                main_from = info.toks[info.main_start].start - s if info.toks and info.main_start < len(info.toks) else 0
-                semi = sent.rfind(";")
-                cut = max(main_from, semi + 1 if semi >= 0 else 0, _purpose_end(sent))
-                dl_l = pick_deadline(sent[cut:], dctx)
-                if dl_l is not None:
-                    dl = TimeExpr(dl_l.start + cut, dl_l.end + cut, dl_l.kind, dl_l.strength, dl_l.date, dl_l.has_year)
-                elif cut and _FRONTED_FRAME.match(fold(sent[:cut])):
-                    dl = pick_deadline(sent[:cut], dctx)
-                else:
-                    dl = None
-                lmode = section_mode(sent[main_from:])
-                if info.midlead:
-                    lmode = TASK
-                if lmode is None and info.form == "assign":
-                    lmode = TASK
-                ctx_owners = own if (own and info.form in ("assign", "subject")) else None
-                if ctx_owners is None and info.form == "assign":
-                    lab = unit_label(src, s, e, at_end=True)  # "1. Yêu cầu các sở, ngành, địa phương:"
-                    ctx_owners = lab[0] if lab else _addressee(src, s, e)
-                if ctx_owners is None and info.form == "other":
-                    ctx_owners = _np_owner(src, s, e)  # "5. Các huyện ủy, thành ủy:" — the list is theirs
-                    if ctx_owners and stack[-1].mode != ASSESS:
-                        lmode = TASK  # … and its items are their tasks
-                if ok and not info.announce_only:
-                    pass
-                else:
-                    ok = False
-                frame = _frame(dl, dctx)
-                new = _Ctx(level=(b.level if marked else stack[-1].level + 0.5), kind="leadin",
-                           mode=lmode or (TASK if stack[-1].mode == TASK else (lmode or NEUTRAL)),
-                           owners=ctx_owners,
-                           deadline=(frame.date, sent[frame.start:frame.end]) if frame else None,
-                           unmarked=not marked, path=stack[-1].path if marked else path_of(b),
-                           first_prop=len(out.directives) + len(block_props))
-                if ok:
-                    block_props.append(resolve.make_proposal(src, s, e, info, own, para_owners, stack, dl, None, dctx, last_prop,
-                                             nearest, bi, last_prop_block, orig))
-                    last_prop = block_props[-1]
-                    last_prop_block = bi
-                # the lead-in opens a list
-                if not marked:
-                    stack.append(new)
-                else:
-                    if stack[-1].kind == "item" and stack[-1].level == b.level:
-                        stack[-1].kind = "leadin"
-                        if not stack[-1].enacts:
-                            stack[-1].mode = new.mode
-                        stack[-1].owners = new.owners
-                        stack[-1].deadline = new.deadline
-                    else:
-                        new.level = b.level
-                        stack.append(new)
-                prev_dir = ok
-                continue
-            if ok and dl is not None and dl.has_year and anchor is not None and dl.date < anchor and \
-                    mode != TASK and not info.midlead:
-                ok = False  # "Theo Công văn số …, các đơn vị phải báo cáo trước ngày 30/9/2024": an old obligation
-            if ok:
-                p = resolve.make_proposal(src, s, e, info, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
-                          last_prop_block, orig)
-                block_props.append(p)
-                last_prop = p
-                last_prop_block = bi
-                if any(r == "lead" for _, r in own) and (info.form == "assign" or info.form == "subject" and si == 0 or
-                                                         info.labelled):
-                    # "- Sở Y tế: Chủ trì, phối hợp với Y …. Phân bổ …": the labelled unit carries the item's other
-                    # sentences; the units it works with in one task do not
-                    para_owners = [o for o in own if o[1] == "lead"] if info.labelled else own
-                if info.midlead:
-                    para_mode = TASK
-                    if dl:
-                        para_deadline = (dl.date, sent[dl.start:dl.end])
-                    stack[-1].mode = TASK
-                elif info.form == "assign" and stack[-1].mode != TASK and info.speaker:
-                    stack[-1].mode = TASK
-                    para_mode = TASK
-            else:
-                if info.assess_mark and info.form != "assign":
-                    para_mode = ASSESS
-                if info.accountable and mode != ASSESS:
-                    # "X chịu trách nhiệm trước … . Tập trung …": the sentences after it are X's tasks
-                    para_owners = [(n, "lead") for n in info.accountable]
-            prev_dir = ok
-        out.directives.extend(block_props)
+        if bi not in md.skip_blocks:
+            _read_block(doc, walk, bi, b)
+    out.directives = walk.props
     _recognise_units(out.directives, directory)
     return out
+
+
+def _read_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
+    """One block: a table row, a responsibility line, a heading, or an item or paragraph of sentences."""
+    if _read_table_block(doc, walk, bi, b):
+        return
+    walk.table = None
+    marked = b.mtype is not None
+    _place_block(walk, b)
+    parent_mode = walk.stack[-1].mode
+    resp = responsibility_line(doc.src, b.body_start, b.end) if b.mtype in (None, "bullet") else None
+    if resp is not None:
+        _close_group(doc, walk, resp, marked)
+        return
+    first_info = _analyze(doc.src, *b.sentences[0], doc.md.issuer) if b.sentences else None
+    is_heading = first_info is not None and _is_heading(doc, walk, bi, b, first_info)
+    if b.mtype in _NUMBERED:
+        for lv in [lv for lv in walk.sibling_heading if lv > b.level]:
+            del walk.sibling_heading[lv]
+        walk.sibling_heading[b.level] = (b.mtype, is_heading)
+    if is_heading:
+        _open_heading(doc, walk, bi, b, parent_mode)
+        _read_selected_heading(doc, walk, bi, b)
+        return
+    if b.mtype in _NUMBERED:
+        enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(doc.src[b.body_start:b.end].strip())))
+        # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
+        # (its members, its term, its regime) — a decision that needs no follow-up, not a task
+        walk.stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
+                               path=walk.path_of(b), first_prop=len(walk.props)))
+    _read_sentences(doc, walk, bi, b, first_info)
+
+
+def _read_table_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> bool:
+    """A table row: a header names the columns; a row of a task table is one directive. True when the block
+    was a row (or a group title inside the table) and is done with."""
+    src = doc.src
+    cells = table_cells(src, b.body_start, b.end) if b.mtype is None else None
+    if cells is not None:
+        roles = table_header(src, cells)
+        if roles is not None:
+            walk.table = roles if walk.stack[-1].mode != ASSESS else None
+        elif walk.table is not None:
+            p = table_row(src, doc.orig, cells, walk.table, doc.dates_at(b.start), walk.nearest)
+            if p is not None:
+                walk.props.append(p)
+                walk.last_prop, walk.last_prop_block = p, bi
+        return True  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
+    # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
+    return walk.table is not None and bool(GROUP_LINE.match(src[b.start:b.end]))
+
+
+def _place_block(walk: _Walk, b: Block) -> None:
+    """Close the items the block ends: a numbered block closes those at its level and deeper; a paragraph
+    closes the bullets' frames and an unmarked lead-in whose bullets have run."""
+    stack = walk.stack
+    if b.mtype is not None:
+        while len(stack) > 1 and stack[-1].level >= b.level:
+            stack.pop()
+    else:
+        while len(stack) > 1 and stack[-1].level >= 6:
+            stack.pop()
+        if len(stack) > 1 and stack[-1].kind == "leadin" and stack[-1].unmarked and "bullet" in stack[-1].children:
+            stack.pop()
+    stack[-1].children.add(b.mtype or "para")
+
+
+def _close_group(doc: _Doc, walk: _Walk, resp: Responsibility, marked: bool) -> None:
+    """"Trách nhiệm thực hiện: …" after a group (a bullet of its own under one item): the line names who carries
+    the items above it and by when, and is no task itself."""
+    stack = walk.stack
+    gi = len(stack) - 1 if marked else \
+        next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind in ("heading", "leadin")), 0)
+    # named after the item the line closes: the group's first sub-item when the group is a whole part
+    named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" else stack[gi]
+    _apply_responsibility(doc, walk, resp, stack[gi].first_prop, named.path or stack[gi].path, [])
+
+
+def _apply_responsibility(doc: _Doc, walk: _Walk, resp: Responsibility, first: int, path: str,
+                          block_props: list[Proposal]) -> None:
+    props = walk.props + block_props
+    a, z = resolve.responsibility_covers(first, walk.last_resp, len(props))
+    walk.last_resp = (a, z)
+    resolve.apply_responsibility(doc.src, doc.orig, resp, props[a:z], resolve.responsibility(resp.label, path),
+                                 doc.dates_at(resp.start))
+
+
+def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo) -> bool:
+    """A title rather than an item: one unpunctuated sentence that reads as a topic, not a task."""
+    body = doc.src[b.body_start:b.end].strip()
+    terminal = body.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";"))
+    if len(b.sentences) != 1 or terminal or body.endswith(":"):
+        return False
+    nwords = len(body.split())
+    nxt = doc.blocks[bi + 1] if bi + 1 < len(doc.blocks) else None
+    if b.mtype in _NUMBERED:
+        return _is_numbered_heading(walk, b, body, nwords, first_info, nxt)
+    if b.mtype == "bullet":
+        # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
+        return nwords <= 6 and section_mode(body) is not None and nxt is not None and \
+            (nxt.marker or "")[:1] != (b.marker or "")[:1]
+    if b.mtype is None:
+        return (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body)
+    return False
+
+
+def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_info: SentInfo,
+                         nxt: Block | None) -> bool:
+    topic = bool(re.match(r"(?:về|đối với|lĩnh vực|công tác|phần|mục|vấn đề)\b", body, re.IGNORECASE))
+    if nwords <= 4 or topic or _caps(body) or (nwords <= 30 and first_info.form not in ("assign", "imperative",
+                                                                                          "subject")):
+        return True
+    if nwords <= 15 and first_info.form != "assign" and walk.sibling_heading.get(b.level) == (b.mtype, True) and \
+            nxt is not None and (nxt.mtype is None or nxt.level > b.level):
+        # "2. Chuẩn bị kỳ họp thứ 25 …" between "1. Kết quả hoạt động …" and "3. Nhiệm vụ …": an
+        # unpunctuated line whose sibling before was a title, with a body of its own under it
+        return True
+    # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
+    return nwords <= 12 and first_info.form == "imperative" and section_mode(body) == ASSESS and \
+        nxt is not None and nxt.mtype is None
+
+
+def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -> None:
+    """A heading opens a part: its mode (task or assessment), and the owners and time frame it hands down."""
+    body = doc.src[b.body_start:b.end].strip()
+    marked = b.mtype is not None
+    if walk.trace is not None:
+        walk.trace.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
+    if not marked:
+        del walk.stack[1:]
+    mode = section_mode(body) or parent_mode
+    if doc.md.upward and _PROPOSALS_HEAD.match(fold(body)):
+        mode = ASSESS  # a report's "Kiến nghị, đề xuất": what it asks of its superiors
+    dl = _frame(pick_deadline(body, doc.dates_at(b.body_start)), doc.dctx)
+    if dl is not None and _scope_year(body, dl):
+        dl = None
+    walk.stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
+                           owners=_heading_owner(doc.src, b),
+                           deadline=(dl.date, body[dl.start:dl.end]) if dl and dl.date else None,
+                           path=walk.path_of(b), first_prop=len(walk.props)))
+
+
+def _read_selected_heading(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
+    """A clerk's selection inside a heading is read as a directive under it: the heading's own unit and time
+    frame, and whatever closes its group (a responsibility line), apply to it as to the items below."""
+    force = doc.force
+    if force is None or walk.forced_done or not (force[0] < b.end and b.body_start < force[1]):
+        return
+    walk.forced_done = True
+    s, e = force
+    para = _Para()
+    _read_sentence(doc, walk, para, _Sentence(s, e, _analyze(doc.src, s, e, doc.md.issuer), bi, b, 0, True))
+    walk.props.extend(para.props)
+
+
+def _read_sentences(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo | None) -> None:
+    """The sentences of an item or paragraph, in order; the directives read are added at the block's end."""
+    src, md = doc.src, doc.md
+    if walk.contexts is not None:
+        walk.contexts.append((b.start, b.end, walk.nearest("owners"), walk.nearest("deadline")))
+    para = _Para()
+    for si, (s, e) in enumerate(b.sentences):
+        resp = responsibility_line(src, s, e) if si > 0 else None
+        if resp is not None:
+            # "… . Thời gian hoàn thành: chậm nhất ngày …": the item's own line for its sentences before
+            _apply_responsibility(doc, walk, resp, len(walk.props), walk.stack[-1].path, para.props)
+            continue
+        info = first_info if si == 0 and first_info is not None else _analyze(src, s, e, md.issuer)
+        forced, within = False, None
+        if doc.force is not None and s < doc.force[1] and doc.force[0] < e:
+            if walk.forced_done:
+                continue  # the rest of a selection that spans several sentences
+            # the span the clerk selected is read as one directive where it stands
+            walk.forced_done = forced = True
+            within = (s, e, info)
+            s, e = doc.force
+            info = _analyze(src, s, e, md.issuer)
+        para.prev_dir = _read_sentence(doc, walk, para, _Sentence(s, e, info, bi, b, si, forced, within))
+    walk.props.extend(para.props)
+
+
+def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
+    """Decide whether the sentence is a directive and give it its owners and deadline; a lead-in opens the list
+    under it. True when the sentence was taken as a directive."""
+    src, info = doc.src, st.info
+    mode = para.mode or walk.stack[-1].mode
+    leadin = st.index == len(st.block.sentences) - 1 and st.whole.info.leadin
+    if mode != TASK and _FORWARD_START.match(fold(src[st.s:min(st.e, st.s + 40)])):
+        # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
+        mode = para.mode = TASK
+        info.issuer_subject = False  # … and what even the issuer's own bodies will do is set as a task
+    dl = pick_deadline(src[st.s:st.e], doc.dates_at(st.s))
+    ok = _rule_decision(doc, walk, para, st, mode, leadin, dl)
+    ok = True if st.forced else doc.decider.decide(
+        info, Context(mode=mode, zone=walk.stack[-1].kind, depth=len(walk.stack) - 1, marker=st.block.mtype,
+                      index=st.index, prev_label=para.prev_dir, has_deadline=dl is not None, upward=doc.md.upward,
+                      rule=ok))
+    if walk.trace is not None:
+        walk.trace.append((st.bi, st.block.mtype, st.block.level, mode, info.form, info.excluded, info.midlead,
+                           info.leadin, info.announce_only, ok, [c.kind + str(c.level) for c in walk.stack],
+                           src[st.s:st.e][:90]))
+    own = _owners_of(info)
+    if leadin:
+        return _open_leadin(doc, walk, para, st, own, ok and not info.announce_only)
+    if ok and dl is not None and dl.has_year and doc.anchor is not None and dl.date is not None and \
+            dl.date < doc.anchor and mode != TASK and not info.midlead:
+        ok = False  # "Theo Công văn số …, các đơn vị phải báo cáo trước ngày 30/9/2024": an old obligation
+    if ok:
+        _add_directive(doc, walk, para, st, own, dl)
+    else:
+        if info.assess_mark and info.form != "assign":
+            para.mode = ASSESS
+        if info.accountable and mode != ASSESS:
+            # "X chịu trách nhiệm trước … . Tập trung …": the sentences after it are X's tasks
+            para.owners = [(n, "lead") for n in info.accountable]
+    return ok
+
+
+def _rule_decision(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, mode: str, leadin: bool,
+                   dl: TimeExpr | None) -> bool:
+    """The rules' reading of a sentence where it stands (the decider has the last word)."""
+    info, md = st.info, doc.md
+    ok = is_directive(info, mode, st.index == 0, para.prev_dir)
+    if not ok and para.prev_dir and st.index > 0 and not leadin and report_continuation(info) and dl is not None:
+        ok = True
+        info.cont = True  # "Kết quả … báo cáo X trước ngày …": the task before, reported
+    if not ok and st.index == 0 and st.marked and mode == TASK and walk.stack[-1].kind == "leadin" and \
+            _loose_imperative(info):
+        ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
+    if ok and md.upward and (info.revived == "past" or info.form == "assign" and mode == ASSESS or
+                             info.form == "assign" and bool(info.leads) and
+                             all(any(_same_body(ld, ad) for ad in md.addressees) for ld in info.leads)):
+        # a report sent up: what its author did ("đã chỉ đạo …, trong đó giao …") is a result, and
+        # "Đề nghị <the addressee> …" a proposal to the superior, not a directive of the communiqué
+        ok = False
+    return ok
+
+
+def _around(walk: _Walk, para: _Para, st: _Sentence) -> resolve.Around:
+    return resolve.Around(previous=walk.last_prop if walk.last_prop_block >= st.bi - 1 else None,
+                          paragraph_owners=para.owners, paragraph_deadline=para.deadline,
+                          context_owners=walk.nearest("owners"), context_deadline=walk.nearest("deadline"))
+
+
+def _add_directive(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[tuple[str, str]],
+                   dl: TimeExpr | None) -> None:
+    """A directive read in its sentence; what it hands on to the sentences after it in the block."""
+    info = st.info
+    p = resolve.make_proposal(doc.src, doc.orig, st.s, st.e, info, own, dl, _around(walk, para, st))
+    para.props.append(p)
+    walk.last_prop, walk.last_prop_block = p, st.bi
+    if any(r == "lead" for _, r in own) and (info.form == "assign" or info.form == "subject" and st.index == 0 or
+                                             info.labelled):
+        # "- Sở Y tế: Chủ trì, phối hợp với Y …. Phân bổ …": the labelled unit carries the item's other
+        # sentences; the units it works with in one task do not
+        para.owners = [o for o in own if o[1] == "lead"] if info.labelled else own
+    if info.midlead:
+        para.mode = TASK
+        if dl and dl.date:
+            para.deadline = (dl.date, doc.src[st.s:st.e][dl.start:dl.end])
+        walk.stack[-1].mode = TASK
+    elif info.form == "assign" and walk.stack[-1].mode != TASK and info.speaker:
+        walk.stack[-1].mode = TASK
+        para.mode = TASK
+
+
+def _leadin_deadline(doc: _Doc, st: _Sentence) -> TimeExpr | None:
+    """The list's time frame, stated in the lead-in's main clause (after adverbials and the last ";"), or in a
+    time frame the lead-in opens with ("Trong quý I/2026, tập trung:")."""
+    info, sent = st.info, doc.src[st.s:st.e]
+    main_from = info.toks[info.main_start].start - st.s if info.toks and info.main_start < len(info.toks) else 0
+    semi = sent.rfind(";")
+    cut = max(main_from, semi + 1 if semi >= 0 else 0, _purpose_end(sent))
+    dl_l = pick_deadline(sent[cut:], doc.dates_at(st.s))
+    if dl_l is not None:
+        return TimeExpr(dl_l.start + cut, dl_l.end + cut, dl_l.kind, dl_l.strength, dl_l.date, dl_l.has_year)
+    if cut and _FRONTED_FRAME.match(fold(sent[:cut])):
+        return pick_deadline(sent[:cut], doc.dates_at(st.s))
+    return None
+
+
+def _leadin_scope(doc: _Doc, walk: _Walk, st: _Sentence,
+                  own: list[tuple[str, str]]) -> tuple[str | None, list[tuple[str, str]] | None]:
+    """The mode of the list a lead-in opens, and the units that carry it."""
+    src, info, s, e = doc.src, st.info, st.s, st.e
+    main_from = info.toks[info.main_start].start - s if info.toks and info.main_start < len(info.toks) else 0
+    lmode = section_mode(src[s:e][main_from:])
+    if info.midlead or lmode is None and info.form == "assign":
+        lmode = TASK
+    ctx_owners = own if (own and info.form in ("assign", "subject")) else None
+    if ctx_owners is None and info.form == "assign":
+        lab = unit_label(src, s, e, at_end=True)  # "1. Yêu cầu các sở, ngành, địa phương:"
+        ctx_owners = lab[0] if lab else _addressee(src, s, e)
+    if ctx_owners is None and info.form == "other":
+        ctx_owners = _np_owner(src, s, e)  # "5. Các huyện ủy, thành ủy:" — the list is theirs
+        if ctx_owners and walk.stack[-1].mode != ASSESS:
+            lmode = TASK  # … and its items are their tasks
+    return lmode, ctx_owners
+
+
+def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[tuple[str, str]],
+                 ok: bool) -> bool:
+    """A lead-in ("Đề nghị các sở, ngành:") opens a list: its items take its mode, owners and time frame. The
+    lead-in is a directive itself when it was read as one."""
+    stack, b = walk.stack, st.block
+    dl = _leadin_deadline(doc, st.whole)
+    lmode, ctx_owners = _leadin_scope(doc, walk, st.whole, _owners_of(st.whole.info))
+    frame = _frame(dl, doc.dctx)
+    sent = doc.src[st.s:st.e]
+    new = _Ctx(level=(b.level if st.marked else stack[-1].level + 0.5), kind="leadin",
+               mode=lmode or (TASK if stack[-1].mode == TASK else NEUTRAL),
+               owners=ctx_owners,
+               deadline=(frame.date, sent[frame.start:frame.end]) if frame and frame.date else None,
+               unmarked=not st.marked, path=stack[-1].path if st.marked else walk.path_of(b),
+               first_prop=len(walk.props) + len(para.props))
+    if ok:
+        around = replace(_around(walk, para, st), paragraph_deadline=None)
+        if st.forced:
+            # a clerk's selection of the lead-in: the units and time frame it hands its list are its own too
+            scope = resolve.leadin(new.path)
+            around = replace(around, context_owners=resolve.Inherited(new.owners, scope) if new.owners else
+                             around.context_owners,
+                             context_deadline=resolve.Inherited(new.deadline, scope) if new.deadline else
+                             around.context_deadline)
+        if st.within is not None:  # the lead-in's time frame was read in the whole sentence: the part has its own
+            dl = pick_deadline(doc.src[st.s:st.e], doc.dates_at(st.s))
+        para.props.append(resolve.make_proposal(doc.src, doc.orig, st.s, st.e, st.info, own, dl, around))
+        walk.last_prop, walk.last_prop_block = para.props[-1], st.bi
+    if not st.marked:
+        stack.append(new)
+    elif stack[-1].kind == "item" and stack[-1].level == b.level:
+        stack[-1].kind = "leadin"
+        if not stack[-1].enacts:
+            stack[-1].mode = new.mode
+        stack[-1].owners = new.owners
+        stack[-1].deadline = new.deadline
+    else:
+        new.level = b.level
+        stack.append(new)
+    return ok
 
 
 def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -> None:

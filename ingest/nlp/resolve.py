@@ -106,19 +106,28 @@ def responsibility_covers(first_of_group: int, last_line: tuple[int, int] | None
 
 # --- the rules that give a directive what it takes from where it stands
 
-def make_proposal(src, s, e, info: SentInfo, own, para_owners, stack, dl, para_deadline, dctx, last_prop, nearest, bi,
-          last_prop_block, orig=None) -> Proposal:
-    orig = src if orig is None else orig
+@dataclass(frozen=True)
+class Around:
+    """What stands around a directive that it may take its owners and deadline from."""
+    previous: Proposal | None = None                       # the directive before it (same or previous block)
+    paragraph_owners: list[tuple[str, str]] | None = None  # the head of its paragraph
+    paragraph_deadline: tuple[dt.date, str] | None = None  # a time limit its paragraph set before it
+    context_owners: Inherited | None = None                # the innermost heading or lead-in
+    context_deadline: Inherited | None = None
+
+
+def make_proposal(src: str, orig: str, s: int, e: int, info: SentInfo, own: list[tuple[str, str]],
+                  dl: TimeExpr | None, around: Around) -> Proposal:
+    """The directive ``src[s:e]`` with what its sentence says and, where it says nothing, what it inherits."""
     continues = None
-    if info.cont and last_prop is not None and last_prop_block >= bi - 1:
-        continues = Inherited([(o.name, o.role) for o in last_prop.owners], PREVIOUS)
-    owners = owners_for(
-        own, continues=continues, paragraph=Inherited(para_owners, PARAGRAPH) if para_owners else None,
-        context=nearest("owners"))
+    if info.cont and around.previous is not None:
+        continues = Inherited([(o.name, o.role) for o in around.previous.owners], PREVIOUS)
+    paragraph = Inherited(around.paragraph_owners, PARAGRAPH) if around.paragraph_owners else None
+    owners = owners_for(own, continues=continues, paragraph=paragraph, context=around.context_owners)
     p = Proposal(text=quote(orig, src, s, e), start=s, end=e,
                  owners=[OwnerMention(n, r, source=ev) for n, r, ev in dedupe(owners)],
                  report_to=report_to_of(info, src), recurring=is_recurring(src[s:e]))
-    inh = Inherited(para_deadline, PARAGRAPH) if para_deadline else nearest("deadline")
+    inh = Inherited(around.paragraph_deadline, PARAGRAPH) if around.paragraph_deadline else around.context_deadline
     if dl is not None and not _narrowed(dl, inh.value if inh else None):
         p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[s + dl.start:s + dl.end], "explicit"
         p.deadline_evidence = SENTENCE

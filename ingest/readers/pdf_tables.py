@@ -7,7 +7,8 @@ thin lines, though, so the grid is known: every character is put into the cell i
 row is written as one line of tab-separated cells — the form the extractor reads as a table row.
 
 Pure geometry (no pdfminer import): the worker passes rules as (x0, y0, x1, y1) and characters as
-(x0, y0, x1, y1, text) in PDF coordinates (y grows upwards).
+(x0, y0, x1, y1, text) in PDF coordinates (y grows upwards). A table laid out without rules gets its grid from
+its text's positions (``borderless_grids``).
 """
 from __future__ import annotations
 
@@ -131,3 +132,180 @@ def join_continued_rows(text: str) -> str:
         joined = [" ".join(x for x in (a, b) if x) for a, b in zip(before, after)]
         return "\t".join(joined) + "\n" + between
     return _CONTINUATION.sub(merge, text).replace(CONTINUED, "")
+
+
+# --- tables laid out without ruling lines ----------------------------------------------------------------
+# Columns of a borderless table are told apart by the blank corridors running down between them, and its header
+# row by the column names it holds (``is_header``: the extractor's own reading of a task table's header); rows
+# start where the index column numbers them, else where the task column resumes after a blank line.
+Char = tuple  # (x0, y0, x1, y1, text, line key)
+_GAP = 4.0          # points: a blank this wide inside a text line separates two cells
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6})\s*[.)]?\s*$")
+
+
+@dataclass(frozen=True)
+class _Fragment:
+    """A run of one text line's characters with no wide blank inside: a piece of one cell."""
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    text: str
+
+    @property
+    def yc(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+def fragments(chars: list[Char]) -> list[_Fragment]:
+    """Each layout line's characters, cut at blanks wider than ``_GAP``."""
+    by_line: dict = {}
+    for ch in chars:
+        by_line.setdefault(ch[5], []).append(ch)
+    out: list[_Fragment] = []
+    for line in by_line.values():
+        line.sort(key=lambda c: c[0])
+        run: list[Char] = []
+        for ch in line:
+            # a stretched space of justified text ("Thời   gian") stays inside the cell
+            if run and ch[0] - run[-1][2] > _GAP and not (ch[4].isspace() or run[-1][4].isspace()):
+                out.append(_fragment(run))
+                run = []
+            run.append(ch)
+        if run:
+            out.append(_fragment(run))
+    return [f for f in out if f.text.strip()]
+
+
+def _fragment(run: list[Char]) -> _Fragment:
+    return _Fragment(min(c[0] for c in run), max(c[2] for c in run), min(c[1] for c in run),
+                     max(c[3] for c in run), "".join(c[4] for c in run))
+
+
+def _rows_of(frags: list[_Fragment]) -> list[list[_Fragment]]:
+    """Fragments grouped into visual lines, top first."""
+    lines: list[list[_Fragment]] = []
+    for f in sorted(frags, key=lambda f: -f.yc):
+        if lines and abs(lines[-1][0].yc - f.yc) <= (f.y1 - f.y0) / 2:
+            lines[-1].append(f)
+        else:
+            lines.append([f])
+    return [sorted(line, key=lambda f: f.x0) for line in lines]
+
+
+def _columns(frags: list[_Fragment]) -> list[list[_Fragment]]:
+    """Fragments that overlap horizontally, as columns left to right."""
+    cols: list[list[_Fragment]] = []
+    for f in sorted(frags, key=lambda f: f.x0):
+        if cols and f.x0 <= max(g.x1 for g in cols[-1]):
+            cols[-1].append(f)
+        else:
+            cols.append([f])
+    return cols
+
+
+def _header(lines: list[list[_Fragment]], is_header) -> tuple[int, int, list[list[_Fragment]]] | None:
+    """(first line, lines it takes, its cells) of the first header row: one line, or two when its names wrap."""
+    for i in range(len(lines)):
+        for n in (1, 2, 3):
+            if i + n > len(lines):
+                break
+            if n > 1 and not _tight(lines[i + n - 2], lines[i + n - 1]):
+                break
+            cells = _header_cells(lines[i:i + n])
+            if len(cells) >= 3 and is_header(_texts(cells)):
+                # the names of a column wrapped over the lines right under it ("Thời gian hoàn | thành")
+                while i + n < len(lines) and _tight(lines[i + n - 1], lines[i + n]) and \
+                        is_header(_texts(_header_cells(lines[i:i + n + 1]))):
+                    n += 1
+                return i, n, _header_cells(lines[i:i + n])
+    return None
+
+
+def _header_cells(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
+    return _columns([f for line in lines for f in line])
+
+
+def _texts(cells: list[list[_Fragment]]) -> list[str]:
+    return [" ".join(" ".join(f.text.split()) for f in sorted(c, key=lambda f: (-round(f.yc), f.x0))) for c in cells]
+
+
+def _tight(upper: list[_Fragment], lower: list[_Fragment]) -> bool:
+    """Two lines of one cell: less than half a line's height of blank between them."""
+    pitch = upper[0].y1 - upper[0].y0
+    return min(f.y0 for f in upper) - max(f.y1 for f in lower) < 0.6 * pitch
+
+
+def borderless_grids(chars: list[Char], is_header) -> list[Grid]:
+    """Task tables laid out without rules, as grids built from where their text stands."""
+    lines = _rows_of(fragments(chars))
+    found = _header(lines, is_header)
+    if found is None:
+        return []
+    i, n, head = found
+    left, right = min(f.x0 for c in head for f in c), max(f.x1 for c in head for f in c)
+    body = _table_lines(lines[i + n:], left, right)
+    if not body:
+        return []
+    xs = _corridors(head, body, left, right)
+    if len(xs) < 3:
+        return []
+    top = max(f.y1 for c in head for f in c) + 1
+    ys = [top, min(f.y0 for c in head for f in c) - 0.5] + _row_starts(body, xs)
+    ys.append(min(f.y0 for line in body for f in line) - 1)
+    return [Grid(xs=xs, ys=_merge_desc(ys))]
+
+
+def _table_lines(lines: list[list[_Fragment]], left: float, right: float) -> list[list[_Fragment]]:
+    """The lines under the header down to the first that reads as running text across the columns (or a wide
+    blank between lines)."""
+    out: list[list[_Fragment]] = []
+    for line in lines:
+        if any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
+            break
+        if out:
+            pitch = out[-1][0].y1 - out[-1][0].y0
+            if out[-1][0].y0 - line[0].y1 > 3 * pitch:
+                break
+        out.append(line)
+    return out
+
+
+def _corridors(head: list[list[_Fragment]], body: list[list[_Fragment]], left: float, right: float) -> list[float]:
+    """Column borders: the middle of each blank corridor that runs down the whole table between header cells."""
+    spans = sorted((f.x0, f.x1) for line in body for f in line)
+    spans += sorted((f.x0, f.x1) for c in head for f in c)
+    spans.sort()
+    covered: list[list[float]] = []
+    for a, b in spans:
+        if covered and a <= covered[-1][1]:
+            covered[-1][1] = max(covered[-1][1], b)
+        else:
+            covered.append([a, b])
+    xs = [min(left, covered[0][0]) - 1]
+    xs += [(covered[k][1] + covered[k + 1][0]) / 2 for k in range(len(covered) - 1)]
+    xs.append(max(right, covered[-1][1]) + 1)
+    return xs
+
+
+def _row_starts(body: list[list[_Fragment]], xs: list[float]) -> list[float]:
+    """The top of each row after the first: where the first column numbers a row, else where the text resumes
+    after a blank line."""
+    numbered = [line for line in body if line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text)]
+    if len(numbered) >= 2:
+        return [max(f.y1 for f in line) + 0.5 for line in numbered[1:]]
+    out = []
+    for prev, line in zip(body, body[1:]):
+        pitch = prev[0].y1 - prev[0].y0
+        if min(f.y0 for f in prev) - max(f.y1 for f in line) > 0.8 * pitch:
+            out.append(max(f.y1 for f in line) + 0.5)
+    return out
+
+
+def _merge_desc(ys: list[float]) -> list[float]:
+    out: list[float] = []
+    for y in sorted(ys, reverse=True):
+        if out and out[-1] - y <= _TOL:
+            continue
+        out.append(y)
+    return out

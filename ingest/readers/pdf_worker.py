@@ -117,9 +117,10 @@ def page_text(page) -> str:
     box stood."""
     from pdfminer.layout import LTCurve, LTTextBox
 
-    from ingest.readers.pdf_tables import find_grids, rows_text
+    from ingest.readers.pdf_tables import borderless_grids, find_grids, rows_text
 
-    grids = find_grids([el.bbox for el in _walk(page) if isinstance(el, LTCurve)])
+    grids = find_grids([el.bbox for el in _walk(page) if isinstance(el, LTCurve)]) or \
+        borderless_grids(_page_chars(page), _task_header)
     out: list[str] = []
     if not grids:
         _render(page, out)
@@ -135,6 +136,31 @@ def page_text(page) -> str:
     for gi, grid in enumerate(grids):
         text = text.replace(f"\x00TABLE{gi}\x00", "\n" + rows_text(grid, chars[gi]) + "\n\n")
     return text + "\f"
+
+
+def _page_chars(page) -> list[tuple]:
+    """Every character of the page's text boxes: (x0, y0, x1, y1, text, line key)."""
+    from pdfminer.layout import LTChar, LTTextBox, LTTextLine
+
+    out = []
+    for box in page:
+        if not isinstance(box, LTTextBox):
+            continue
+        for li, line in enumerate(box):
+            if isinstance(line, LTTextLine):
+                out += [(*ch.bbox, ch.get_text(), (id(box), li)) for ch in line if isinstance(ch, LTChar)]
+    return out
+
+
+def _task_header(texts: list[str]) -> bool:
+    """The cells name a task table's columns (the extractor's reading: a task column and a lead or time one)."""
+    from ingest.nlp.tables import table_header
+
+    src, cells = "", []
+    for t in texts:
+        cells.append((len(src), len(src) + len(t)))
+        src += t + "\t"
+    return table_header(src, cells) is not None
 
 
 def _render(item, out: list[str]) -> None:

@@ -63,6 +63,51 @@ def test_a_selection_added_by_hand_gets_the_owners_and_deadline_of_where_it_stan
     assert added.owners.first().evidence.startswith("từ dòng Trách nhiệm thực hiện")
 
 
+HEADED = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 14/KH-UBND
+An Bình, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Thực hiện Chương trình chuyển đổi số
+
+II. NHIỆM VỤ
+1. Hoàn thiện hạ tầng số
+a) Nâng cấp mạng truyền số liệu chuyên dùng đến các xã, phường.
+Trách nhiệm thực hiện: Ban Tổ chức Tỉnh ủy chủ trì; phối hợp: Sở Y tế; thời gian: quý III/2026.
+2. Sở Y tế
+a) Tổ chức tập huấn kỹ năng số cho nhân viên y tế cấp xã.
+Thời gian hoàn thành: quý IV/2026.
+3. Yêu cầu các huyện ủy, thành ủy trước ngày 30/11/2026:
+a) Cập nhật dữ liệu đảng viên.
+"""
+
+
+def test_a_selection_inside_a_heading_gets_the_headings_unit_and_its_groups_time_limit(directory):
+    c = make_communique(HEADED, directives=[])
+    start = HEADED.index("Sở Y tế\n")
+    added = services.add_directive(c, start=start, end=start + len("Sở Y tế"))
+    lead = added.owners.get()
+    assert (lead.name, lead.role, lead.unit, lead.evidence) == ("Sở Y tế", "lead", directory["b"], "kế thừa từ mục II.2")
+    assert (added.deadline, added.deadline_source) == (date(2026, 12, 31), "inherited")
+    assert added.deadline_evidence == "từ dòng Thời gian hoàn thành (mục II.2.a)"
+
+
+def test_a_selection_inside_a_lead_in_added_on_the_review_page_gets_the_lead_ins_units_and_time_frame(
+        client, office_user, directory):
+    from django.urls import reverse
+    c = make_communique(HEADED, directives=[])
+    span = "các huyện ủy, thành ủy"
+    start = HEADED.index(span)
+    client.force_login(office_user)
+    response = client.post(reverse("ingest:directive_add", args=[c.pk]),
+                           {"start": start, "end": start + len(span), "selected_text": span})
+    assert response.status_code == 302
+    added = c.directives.get()
+    assert [(o.name, o.role, o.evidence) for o in added.owners.order_by("id")] == [
+        ("các huyện ủy", "lead", "kế thừa từ lời dẫn mục II.3"), ("thành ủy", "lead", "kế thừa từ lời dẫn mục II.3")]
+    assert (added.deadline, added.deadline_evidence) == (date(2026, 11, 30), "kế thừa từ lời dẫn mục II.3")
+
+
 def test_lists_sort_by_the_meeting_else_the_issue_date():
     old = make_communique("a", number="1", issue_date=date(2024, 1, 1))
     met = make_communique("b", number="2", meeting_date=date(2025, 5, 1), issue_date=date(2025, 5, 3))

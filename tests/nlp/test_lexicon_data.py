@@ -117,10 +117,14 @@ def test_an_unaccented_header_gives_its_number_and_date():
 NLP = Path(__file__).resolve().parents[2] / "ingest" / "nlp"
 _CHAR_CLASS = re.compile(r"\[[^\]]*\]")  # "[a-zđ]", "[A-ZÀ-ỸĐ]": an alphabet, not a word
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-# Modules whose vocabulary is still being moved into lang/ (issue 11): held at their count of 2026-12-07,
-# to be lowered as it moves. Every other module of ingest/nlp holds no Vietnamese word in its code.
-ACCENTED_BUDGET = {"deadlines.py": 96, "directory.py": 27, "owners.py": 277, "pipeline.py": 21, "resolve.py": 11}
-FOLDED_BUDGET = {"deadlines.py": 1, "directory.py": 54, "outline.py": 33, "pipeline.py": 7}
+# Vocabulary lives in lang/vi/*.toml. The modules of CLEAN hold none in their code. The others (deadlines,
+# directory, outline, owners, pipeline, resolve) still hold some while it is being moved (issue 11): together
+# they are held at their count of 2026-12-07, to be lowered as it moves (a module split from them counts
+# with them).
+ACCENTED_BUDGET = 432  # string literals with a Vietnamese word written with its diacritics
+FOLDED_BUDGET = 95     # string literals with a listed phrase written without them ("de nghi", "tinh uy")
+CLEAN = ("__init__.py", "__main__.py", "classify.py", "corpus.py", "learned.py", "lexicon.py", "metadata.py",
+         "model.py", "segment.py", "tables.py", "text.py", "train.py")
 
 
 def _vietnamese(word: str) -> bool:
@@ -155,7 +159,8 @@ def test_the_engine_code_holds_no_vietnamese_words_outside_its_budget():
         strings = _code_strings(path)
         accented[path.name] = [s for s in strings if any(_vietnamese(w) for w in _LETTERS.findall(_CHAR_CLASS.sub(" ", s)))]
         bare[path.name] = [s for s in strings if phrases.search(re.sub(r"\\s[+*?]?", " ", s))]
-    for name in accented:
-        assert len(accented[name]) <= ACCENTED_BUDGET.get(name, 0), (name, accented[name][:5])
-        assert len(bare[name]) <= FOLDED_BUDGET.get(name, 0), (name, bare[name][:5])
-    assert sum(map(len, accented.values())) <= sum(ACCENTED_BUDGET.values())
+    assert set(CLEAN) <= set(accented)
+    for name in CLEAN:
+        assert accented[name] == [] and bare[name] == [], name
+    assert sum(len(v) for k, v in accented.items() if k not in CLEAN) <= ACCENTED_BUDGET
+    assert sum(len(v) for k, v in bare.items() if k not in CLEAN) <= FOLDED_BUDGET

@@ -17,9 +17,10 @@ ROWS = [
 WIDTHS = [10, 62, 36, 46, 36]
 
 
-def table_pdf(font_path: str) -> bytes:
-    """A plan with a ruled task table whose cells are drawn column by column, bottom row first, each wrapped over
-    several lines: the text layer interleaves the cells of different rows."""
+def table_pdf(font_path: str, ruled: bool = True) -> bytes:
+    """A plan with a task table whose cells are drawn column by column, bottom row first, each wrapped over
+    several lines: the text layer interleaves the cells of different rows. ``ruled=False``: no cell borders,
+    the columns laid out by position alone."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -42,9 +43,9 @@ def table_pdf(font_path: str) -> bytes:
         for r in reversed(range(len(rows))):           # … bottom row first
             pdf.set_xy(xs[c] + 1, ys[r] + 1)
             pdf.multi_cell(WIDTHS[c] - 2, 5, rows[r][c])
-    for y in ys:
+    for y in ys if ruled else ():
         pdf.line(xs[0], y, xs[-1], y)
-    for x in xs:
+    for x in xs if ruled else ():
         pdf.line(x, ys[0], x, ys[-1])
     pdf.set_xy(left, ys[-1] + 6)
     pdf.multi_cell(0, 6, "2. Sở Tài chính chủ trì theo dõi, tổng hợp kết quả thực hiện, báo cáo UBND tỉnh.")
@@ -101,3 +102,34 @@ def test_a_row_cut_by_a_page_break_is_joined_back():
             f"{CONTINUED}\tnghiệp\t\n5\tRà soát quy định\tSở Tư pháp\n")
     assert join_continued_rows(text) == ("TT\tNội dung\tChủ trì\n4\tTổ chức hội nghị với cộng đồng doanh nghiệp\t"
                                          "Sở Tài chính\n\n\x0c- 3 -\n\n5\tRà soát quy định\tSở Tư pháp\n")
+
+
+def test_a_borderless_table_row_read_from_coordinates(unicode_ttf):
+    import io
+
+    from pdfminer.high_level import extract_text
+
+    data = table_pdf(unicode_ttf, ruled=False)
+    layer = extract_text(io.BytesIO(data))
+    assert "\t".join(ROWS[0][1:3]) not in layer and "Sở Tư pháp" in layer  # the layer alone mixes the rows up
+    text = read_document(data, "ke-hoach.pdf").text
+    lines = text.split("\n")
+    assert "\t".join(HEADER) in lines
+    for row in ROWS:
+        assert "\t".join(row) in lines
+    assert text.index("1. Các nhiệm vụ") < text.index("\t".join(HEADER)) < text.index("2. Sở Tài chính")
+
+
+def test_each_row_of_a_borderless_pdf_table_is_one_directive_with_its_columns(unicode_ttf):
+    ex = extract(read_document(table_pdf(unicode_ttf, ruled=False), "ke-hoach.pdf").text)
+    rows = {p.text: p for p in ex.directives}
+    assert [(o.name, o.role, o.source) for o in rows[ROWS[1][1]].owners] == [
+        ("Sở Tư pháp", "lead", "table:Cơ quan chủ trì"), ("Các sở, ngành", "support", "table:Cơ quan phối hợp")]
+    assert rows[ROWS[1][1]].deadline == dt.date(2026, 10, 31)
+    assert rows[ROWS[0][1]].deadline == dt.date(2026, 12, 31)
+
+
+def test_running_text_has_no_borderless_table():
+    from ingest.readers.pdf_tables import borderless_grids
+    chars = [(10 + 6 * i, 700, 15 + 6 * i, 710, c, 1) for i, c in enumerate("Noi dung nhiem vu")]
+    assert borderless_grids(chars, lambda cells: False) == []
