@@ -50,8 +50,13 @@ PYEOF
 
 for size in $SIZES; do build "$size"; done
 [ "${BENCH_BUILD_ONLY:-}" = 1 ] && exit 0
-for size in $SIZES; do  # the schema of this checkout (new indexes are built here, once)
+for size in $SIZES; do  # the schema of this checkout (new indexes are built here, once), fresh statistics
   DATABASE_URL=$(url "$size") $PY manage.py migrate -v0
+  if [ "$ENGINE" = sqlite ]; then
+    $PY -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("ANALYZE")' "$BASE-$size.sqlite3"
+  else
+    psql "$(url "$size")" -qc "VACUUM ANALYZE"
+  fi
 done
 first=${SIZES%% *}
 for size in $SIZES; do

@@ -470,12 +470,14 @@ def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     tallies = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
     if not policy.can_view_all(user):
         tallies = ClosedTally.objects.filter(unit_id=user.unit_id)
-    # One pass over the open ranges of the status index (a unit's: of its (lead_unit, status, …) range and
-    # its support assignments), each bucket a FILTERed count of its condition.
-    for part in parts:
-        for bucket, n in part.order_by().filter(status__in=Task.OPEN_STATUSES).aggregate(
-                **{b.value: _count(timeliness_filter(b, today)) for b in OPEN_BUCKETS}).items():
-            counts[bucket] += n
+    # One query: a COUNT(*) per open bucket and part, each reading only its own range of an index (a unit's:
+    # of its (lead_unit, status, …) range and its support assignments). One pass with a FILTERed count per
+    # bucket was measured 2-4× slower (every open row tested against every bucket).
+    ranges = [part.order_by().filter(timeliness_filter(b, today)).annotate(
+        bucket=Value(b.value, output_field=CharField())).values_list("bucket").annotate(n=Count("*"))
+        for part in parts for b in OPEN_BUCKETS]
+    for bucket, n in ranges[0].union(*ranges[1:], all=True):
+        counts[bucket] += n
     for bucket, n in tallies.values("bucket").annotate(n=Sum("n")).values_list("bucket", "n"):
         counts[bucket] = n
     counts["total"] = sum(counts.values())

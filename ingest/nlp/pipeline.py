@@ -26,7 +26,8 @@ from .classify import (
     section_mode,
     subject_is_issuer,
 )
-from .deadlines import DateContext, TimeExpr, is_recurring, nearest_year, pick_deadline, year_mentions
+from .deadlines import (DateContext, TimeExpr, find_time_expressions, is_recurring, nearest_year, pick_deadline,
+                        year_mentions)
 from .directory import unit_type
 from .learned import Context, Decider, default_model
 from .metadata import Metadata, extract_metadata
@@ -94,10 +95,18 @@ def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
         # "1. Chủ tịch UBND các xã, phường có rừng:": a qualifier closes the unit named by the lead-in
         end = len(toks)
         rest = []
-    if len(rest) > 0:
+    if rest and not _only_time_frame(src, rest[0].start, e):
         return None
     names = split_owners(toks, i, end, src)
     return [(n, "lead") for n in names] or None
+
+
+def _only_time_frame(src: str, s: int, e: int) -> bool:
+    """"Sở Xây dựng, trong quý IV/2026:": what follows the unit is its list's time frame and nothing else."""
+    text = src[s:e]
+    found = find_time_expressions(text, DateContext())
+    rest = "".join(ch for k, ch in enumerate(text) if not any(t.start <= k < t.end for t in found))
+    return bool(found) and not any(ch.isalnum() for ch in rest)
 
 
 _ENACTING = re.compile(r"(thanh lap|phe duyet|ban hanh|cong nhan|kien toan|bo nhiem|chap thuan|bai bo|"

@@ -204,9 +204,11 @@ def _columns(frags: list[_Fragment]) -> list[list[_Fragment]]:
     return cols
 
 
-def _header(lines: list[list[_Fragment]], is_header) -> tuple[int, int, list[list[_Fragment]]] | None:
-    """(first line, lines it takes, its cells) of the first header row: one line, or two when its names wrap."""
-    for i in range(len(lines)):
+def _header(lines: list[list[_Fragment]], is_header,
+            start: int = 0) -> tuple[int, int, list[list[_Fragment]]] | None:
+    """(first line, lines it takes, its cells) of the first header row from line ``start`` on: one line, or
+    more when its names wrap."""
+    for i in range(start, len(lines)):
         for n in (1, 2, 3):
             if i + n > len(lines):
                 break
@@ -237,23 +239,35 @@ def _tight(upper: list[_Fragment], lower: list[_Fragment]) -> bool:
 
 
 def borderless_grids(chars: list[Char], is_header) -> list[Grid]:
-    """Task tables laid out without rules, as grids built from where their text stands."""
+    """Task tables laid out without rules (any number of them on a page), as grids built from where their text
+    stands."""
     lines = _rows_of(fragments(chars))
-    found = _header(lines, is_header)
-    if found is None:
-        return []
-    i, n, head = found
-    left, right = min(f.x0 for c in head for f in c), max(f.x1 for c in head for f in c)
-    body = _table_lines(lines[i + n:], left, right)
+    grids: list[Grid] = []
+    start = 0
+    while (found := _header(lines, is_header, start)) is not None:
+        i, n, head = found
+        body = _table_lines(lines[i + n:], *_span(head))
+        grid = _grid_of(head, body)
+        if grid is not None:
+            grids.append(grid)
+        start = i + n + len(body)
+    return grids
+
+
+def _span(head: list[list[_Fragment]]) -> tuple[float, float]:
+    return min(f.x0 for c in head for f in c), max(f.x1 for c in head for f in c)
+
+
+def _grid_of(head: list[list[_Fragment]], body: list[list[_Fragment]]) -> Grid | None:
     if not body:
-        return []
-    xs = _corridors(head, body, left, right)
+        return None
+    xs = _corridors(head, body, *_span(head))
     if len(xs) < 3:
-        return []
+        return None
     top = max(f.y1 for c in head for f in c) + 1
     ys = [top, min(f.y0 for c in head for f in c) - 0.5] + _row_starts(body, xs)
     ys.append(min(f.y0 for line in body for f in line) - 1)
-    return [Grid(xs=xs, ys=_merge_desc(ys))]
+    return Grid(xs=xs, ys=_merge_desc(ys))
 
 
 def _table_lines(lines: list[list[_Fragment]], left: float, right: float) -> list[list[_Fragment]]:

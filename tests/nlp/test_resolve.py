@@ -187,3 +187,14 @@ def test_the_units_a_lead_in_addresses_after_its_verb_carry_its_list():
     ex = extract(text)
     for start in ("Bố trí", "Rà soát"):
         assert owners(by_text(ex, start)) == [("Ủy ban nhân dân các xã, phường", "lead")]
+
+
+def test_a_lead_in_naming_a_unit_and_a_time_frame_gives_both_to_its_items():
+    text = HEAD + ("II. NHIỆM VỤ\n2. Sở Xây dựng, trong quý IV/2026:\na) Rà soát quy hoạch chung các đô thị.\n"
+                   "b) Hoàn thiện cơ sở dữ liệu nhà ở.\n")
+    ex = extract(text)
+    for start in ("Rà soát", "Hoàn thiện"):
+        p = by_text(ex, start)
+        assert owners(p) == [("Sở Xây dựng", "lead")] and p.deadline == dt.date(2026, 12, 31)
+        assert describe(p.owners[0].source) == "kế thừa từ lời dẫn mục II.2"
+

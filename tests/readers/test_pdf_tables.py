@@ -120,3 +120,26 @@ def test_running_text_has_no_borderless_table():
     from ingest.readers.pdf_tables import borderless_grids
     chars = [(10 + 6 * i, 700, 15 + 6 * i, 710, c, 1) for i, c in enumerate("Noi dung nhiem vu")]
     assert borderless_grids(chars, lambda cells: False) == []
+
+
+def test_two_borderless_tables_on_a_page_are_each_read_by_their_own_columns():
+    from ingest.readers.pdf_tables import borderless_grids
+
+    def line(y, cells, key):
+        out = []
+        for x, text in cells:
+            out += [(x + 5 * k, y, x + 5 * k + 4, y + 10, ch, key) for k, ch in enumerate(text)]
+        return out
+
+    chars = []
+    for top, xs, key in ((700, (10, 100, 220), "a"), (500, (10, 160, 260), "b")):
+        chars += line(top, zip(xs, ("TT", "Nhiệm vụ", "Chủ trì")), key + "h")
+        chars += line(top - 20, zip(xs, ("1", "Rà soát", "Sở A")), key + "1")
+        chars += line(top - 40, zip(xs, ("2", "Báo cáo", "Sở B")), key + "2")
+        chars += line(top - 100, [(10, "Văn bản chạy suốt khổ giấy, không phải một bảng, kéo dài qua các cột")], key + "p")
+    grids = borderless_grids(chars, lambda cells: cells[1:] == ["Nhiệm vụ", "Chủ trì"])
+    assert len(grids) == 2
+    assert [len(g.xs) - 1 for g in grids] == [3, 3] and [len(g.ys) - 1 for g in grids] == [3, 3]
+    (a, b) = grids
+    assert 20 < a.xs[1] < 100 and 140 < a.xs[2] < 220  # each table's own column borders
+    assert 20 < b.xs[1] < 160 and 200 < b.xs[2] < 260

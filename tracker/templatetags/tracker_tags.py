@@ -129,3 +129,12 @@ def task_rows(tasks, list_url):
             f'    <td>{status_badge(task.status)}</td>\n'
             f'    <td>{timeliness_badge(getattr(task, "timeliness", None))}</td>\n  </tr>')
     return mark_safe("\n  ".join(out))
+
+
+@register.simple_tag
+def due_rows(tasks, list_url, date_class):
+    """The dashboard's overdue and due-soon rows in Python, like `task_rows` (a hundred rows of nodes: ~5 ms)."""
+    return mark_safe("\n    ".join(
+        f'<tr><td class="{date_class}">{dmy(t.due_date)}</td><td>{escape(unit_label(t.lead_unit))}</td>\n'
+        f'      <td><a href="{list_url}{t.pk}/">{escape(excerpt(t.title, 110))}</a></td></tr>'
+        for t in tasks))

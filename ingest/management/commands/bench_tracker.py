@@ -203,13 +203,9 @@ class Command(BaseCommand):
             scenarios.append(("API: danh sách của đơn vị (cán bộ)", staff, api_url, {}, None))
         return scenarios
 
-    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
-        office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
-        staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
-        if office is None:
-            raise CommandError("Không có người dùng Văn phòng để đo.")
+    def page_scenarios(self, office, staff) -> list:
+        """(label, user, url, params, floor) of every page measured."""
         task = Task.objects.order_by("-pk").first()
-        host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
         list_url, dash_url = reverse("tracker:task_list"), reverse("tracker:dashboard")
         floors = Floors(local_today())
         scenarios = [
@@ -231,7 +227,15 @@ class Command(BaseCommand):
             scenarios.append(("Trang nhiệm vụ", office, reverse("tracker:task_detail", args=[task.pk]), {}, None))
         scenarios.append(("Quản trị: tìm “tinh uy”", self._admin_user(), reverse("admin:tracker_task_changelist"),
                           {"q": "tinh uy"}, lambda: floors.admin_search("tinh uy")))
-        scenarios += self.api_scenarios(office, staff)
+        return scenarios + self.api_scenarios(office, staff)
+
+    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
+        office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
+        staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
+        if office is None:
+            raise CommandError("Không có người dùng Văn phòng để đo.")
+        host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
+        scenarios = self.page_scenarios(office, staff)
 
         base = {}
         if baseline:
