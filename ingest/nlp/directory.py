@@ -6,53 +6,17 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from .lexicon import cue_regex, load_language, written_pattern
 from .text import fold
 
 # Abbreviations expanded on both sides before comparing (folded forms).
-ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "mttq": "mat tran to quoc",
-    "ubmttq": "uy ban mat tran to quoc",
-    "bcs": "ban can su",
-    "bcsd": "ban can su dang",
-    "vptu": "van phong tinh uy",
-    "vpubnd": "van phong uy ban nhan dan",
-    "tu": "tinh uy",
-    "btv": "ban thuong vu",
-    "bch": "ban chap hanh",
-    "ubkt": "uy ban kiem tra",
-    "btc": "ban to chuc",
-    "btg": "ban tuyen giao",
-    "bdv": "ban dan van",
-    "bnc": "ban noi chinh",
-    "dbqh": "dai bieu quoc hoi",
-    "tp": "thanh pho",
-    "tx": "thi xa",
-    "tt": "thi tran",
-    "bchqs": "bo chi huy quan su",
-    "sxkd": "san xuat kinh doanh",
-    "tn&mt": "tai nguyen va moi truong",
-    "tnmt": "tai nguyen va moi truong",
-    "nn&ptnt": "nong nghiep va phat trien nong thon",
-    "nnptnt": "nong nghiep va phat trien nong thon",
-    "kh&dt": "ke hoach va dau tu",
-    "khdt": "ke hoach va dau tu",
-    "kh-cn": "khoa hoc va cong nghe",
-    "khcn": "khoa hoc va cong nghe",
-    "gd&dt": "giao duc va dao tao",
-    "gddt": "giao duc va dao tao",
-    "ldtb&xh": "lao dong thuong binh va xa hoi",
-    "ldtbxh": "lao dong thuong binh va xa hoi",
-    "tt&tt": "thong tin va truyen thong",
-    "tttt": "thong tin va truyen thong",
-    "vh,tt&dl": "van hoa the thao va du lich",
-    "vhttdl": "van hoa the thao va du lich",
-}
-_LEADING = re.compile(r"^(?:(?:cac|nhung|tung|moi|dong chi|d/c|dc|ca)\s+)+")
-_LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+", re.IGNORECASE)
+ABBREVIATIONS = {fold(abbreviation): fold(name) for name, abbreviations in
+                 load_language("vi").table("directory_abbreviations").items() for abbreviation in abbreviations}
+_LEADING = cue_regex(r"^(?:(?:{directory_leading})\s+)+")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:" + written_pattern("directory_and") + r")\s+", re.IGNORECASE)
 # "UBND các xã, phường có rừng", "… bị ảnh hưởng bởi mưa lũ": a qualified part of a group names the group
-_QUALIFIER = re.compile(r"\s+(?:co(?! quan)|bi|ven|khu vuc|lien quan|tren dia ban|duoc|thuoc dien)\b.*$")
+_QUALIFIER = cue_regex(r"\s+(?!{directory_not_qualifiers})(?:{directory_qualifiers})\b.*$")
+_PROVINCE_NAMED = cue_regex(r"\s+({directory_province_words})\s+[a-z ]+$")
 
 
 def canonical(mention: str) -> str:
@@ -96,7 +60,7 @@ class UnitDirectory:
         if c in self._canon:
             return self._canon[c]
         # "Ban Tổ chức Tỉnh ủy" vs "Ban Tổ chức Tỉnh uỷ (BTC)"… and "UBND tỉnh X" where X is the province name.
-        c2 = re.sub(r"\s+(tinh|thanh pho)\s+[a-z ]+$", r" \1", c)
+        c2 = _PROVINCE_NAMED.sub(r" \1", c)
         if c2 != c and c2 in self._canon:
             return self._canon[c2]
         if " cac " in f" {fold(mention)} ":

@@ -121,8 +121,8 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # outline, pipeline, resolve) still hold some while it is being moved (issue 11): together
 # they are held at their count of 2026-12-07, to be lowered as it moves (a module split from them counts
 # with them).
-ACCENTED_BUDGET = 59  # string literals with a Vietnamese word written with its diacritics
-FOLDED_BUDGET = 94     # string literals with a listed phrase written without them ("de nghi", "tinh uy")
+ACCENTED_BUDGET = 58  # string literals with a Vietnamese word written with its diacritics
+FOLDED_BUDGET = 62    # string literals with a listed phrase written without them ("de nghi", "tinh uy")
 CLEAN = ("__init__.py", "__main__.py", "classify.py", "corpus.py", "deadlines.py", "learned.py", "lexicon.py",
          "metadata.py", "model.py", "owners.py", "segment.py", "tables.py", "text.py", "train.py")
 
