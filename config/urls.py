@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -13,12 +14,21 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         form.user.must_change_password = False
         return super().form_valid(form)
 
+
+class FaviconView(RedirectView):
+    """Browsers ask /favicon.ico on pages without an icon link (admin, error pages): no 404 in the log."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("favicon.svg")
+
+
 admin.site.site_header = "dondoc – Quản trị"
 admin.site.site_title = "dondoc"
 admin.site.index_title = "Quản trị hệ thống theo dõi kết luận"
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="tracker:task_list", permanent=False)),
+    path("favicon.ico", FaviconView.as_view()),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", PasswordChangeView.as_view(), name="password_change"),

@@ -14,6 +14,14 @@ def test_unknown_page_is_vietnamese(client, staff_a):
     assert "Không tìm thấy" in response.content.decode()
 
 
+def test_the_browsers_favicon_request_is_sent_to_the_icon_not_a_404(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/favicon.svg"
+    assert finders.find("favicon.svg")
+
+
 def test_oversized_paste_is_refused_in_vietnamese(client, office_user, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     client.force_login(office_user)

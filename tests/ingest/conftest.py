@@ -33,6 +33,26 @@ T/M BAN THƯỜNG VỤ
 PHÓ BÍ THƯ
 """
 
+# A provincial plan (kế hoạch): numbered groups, each closed by a responsibility line.
+PLAN_HEAD = """ỦY BAN NHÂN DÂN TỈNH AN BÌNH
+Số: 12/KH-UBND
+An Bình, ngày 10 tháng 3 năm 2026
+
+KẾ HOẠCH
+Thực hiện Chương trình chuyển đổi số
+
+II. NHIỆM VỤ
+1. Hoàn thiện hạ tầng số
+a) Nâng cấp mạng truyền số liệu chuyên dùng đến các xã, phường.
+"""
+PLAN_GROUP_1 = PLAN_HEAD + """b) Xây dựng kho dữ liệu dùng chung của tỉnh.
+Trách nhiệm thực hiện: Ban Tổ chức Tỉnh ủy chủ trì; phối hợp: Sở Y tế; thời gian: quý III/2026.
+"""
+PLAN = PLAN_GROUP_1 + """2. Phát triển nhân lực số
+a) Tổ chức tập huấn kỹ năng số cho cán bộ, công chức cấp xã.
+Cơ quan chủ trì: Thuế tỉnh; thời gian hoàn thành: quý IV/2026.
+"""
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 

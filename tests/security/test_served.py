@@ -110,18 +110,43 @@ def test_listens_on_loopback_only_with_its_own_secret_key(served):
                                           for pid in _children(served.proc.pid))
 
 
+def test_a_term_to_the_script_alone_stops_web_and_worker(served):
+    """What a service manager or `kill PID` sends: the script stops gunicorn and Celery, nothing is left.
+
+    Runs last in this module: it stops the package's server (no other module uses it).
+    """
+    import os
+    import signal
+    import time
+
+    before = _children(served.proc.pid)
+    assert len(before) >= 3, "gunicorn (master, worker) and Celery run under the script"
+    os.kill(served.proc.pid, signal.SIGTERM)
+    assert served.proc.wait(60) == 143
+    deadline = time.monotonic() + 30
+    while any(os.path.exists(f"/proc/{pid}") for pid in before) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert [pid for pid in before if os.path.exists(f"/proc/{pid}")] == []
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", served.port)) != 0
+    assert "Đã dừng dondoc." in served.log.read_text()
+
+
 def _children(pid: int) -> list[int]:
-    """The process ids in the run command's process group (gunicorn among them)."""
+    """The processes under the run command, children's children included (gunicorn and Celery among them)."""
     import os
 
-    found = []
+    parents = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
                 with open(f"/proc/{entry}/stat") as handle:
-                    fields = handle.read().rsplit(")", 1)[1].split()
-                if int(fields[2]) == pid:  # process group id
-                    found.append(int(entry))
+                    parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
+    found, frontier = [], [pid]
+    while frontier:
+        kids = [child for child, parent in parents.items() if parent in frontier]
+        found += kids
+        frontier = kids
     return found

@@ -29,3 +29,5 @@ class Command(BaseCommand):
         for username, _, role, code in DEMO_USERS:
             shown = created.get(username, "(đã có, mật khẩu không đổi)")
             self.stdout.write(f"  {username:18} {shown:16} {User.Role(role).label} – {demo_unit(code)}")
+        if len(created) < len(DEMO_USERS):
+            self.stdout.write("  Quên mật khẩu một tài khoản: .venv/bin/python manage.py changepassword TÊN_ĐĂNG_NHẬP")
