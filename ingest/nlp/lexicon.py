@@ -89,8 +89,8 @@ OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
 # Lists compiled into a grammar (deadlines.py), tested one token at a time (owners.py) or compared on folded
-# names (directory.py, outline.py): they do not restore unaccented words.
-GRAMMAR_ONLY = ("time_", "owner_", "directory_", "outline_")
+# names (directory.py, outline.py, pipeline.py): they do not restore unaccented words.
+GRAMMAR_ONLY = ("time_", "owner_", "directory_", "outline_", "pipeline_")
 
 
 @dataclass(frozen=True)
@@ -292,10 +292,10 @@ def cue_regex(template: str, lang: str = "vi", space: str = " ", flags: int = 0)
     return re.compile(_SLOT.sub(lambda m: "(?:" + cue_pattern(m.group(1), lang, space) + ")", template), flags)
 
 
-def key_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+def key_regex(template: str, lang: str = "vi", flags: int = 0) -> re.Pattern[str]:
     """``cue_regex`` for text in keys (``key``: lower case, diacritics kept), where folding would confuse
-    words ("năm"/"Nam", "hà"/"ha")."""
-    return re.compile(_SLOT.sub(lambda m: "(?:" + key_pattern(m.group(1), lang) + ")", template))
+    words ("năm"/"Nam", "hà"/"ha"); with ``re.IGNORECASE``, for text as written."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + key_pattern(m.group(1), lang) + ")", template), flags)
 
 
 def _bare_form(word: str) -> str:
