@@ -89,8 +89,8 @@ OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
 # Lists compiled into a grammar (deadlines.py), tested one token at a time (owners.py) or compared on folded
-# names (directory.py, outline.py, pipeline.py): they do not restore unaccented words.
-GRAMMAR_ONLY = ("time_", "owner_", "directory_", "outline_", "pipeline_")
+# names (directory.py, outline.py, pipeline.py), or shown (resolve.py): they do not restore unaccented words.
+GRAMMAR_ONLY = ("time_", "owner_", "directory_", "outline_", "pipeline_", "resolve_")
 
 
 @dataclass(frozen=True)
