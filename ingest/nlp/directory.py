@@ -95,38 +95,20 @@ class UnitDirectory:
         return [u for u, _ in sorted(scored.items(), key=lambda kv: -kv[1])[:n]]
 
 
-# The grammar of unit types: what kind of body a mention names when no directory entry does (folded, canonical
-# forms; first match wins). Vocabulary kept in one place so that it can move to the language data files.
-UNIT_TYPES: tuple[tuple[str, str], ...] = (
-    ("Ban Chỉ huy", r"ban chi huy\b"),
-    ("Bộ Chỉ huy Quân sự", r"bo chi huy (quan su|bo doi bien phong)\b"),
-    ("Bộ đội Biên phòng", r"bo doi bien phong\b"),
-    ("Ban cán sự đảng, Đảng đoàn", r"(ban can su dang|dang doan)\b"),
-    ("Ủy ban Kiểm tra", r"uy ban kiem tra\b"),
-    ("Ủy ban Mặt trận Tổ quốc", r"(uy ban )?mat tran to quoc\b"),
-    ("Ủy ban nhân dân cấp xã", r"uy ban nhan dan (cac )?(xa|phuong|dac khu|thi tran)\b"),
-    ("Ủy ban nhân dân tỉnh", r"uy ban nhan dan (tinh|thanh pho)\b"),
-    ("Hội đồng nhân dân", r"hoi dong nhan dan\b"),
-    ("Ban của Tỉnh ủy", r"ban [a-z ,]+ (tinh|thanh) uy$"),
-    ("Ban Thường vụ, Ban Chấp hành", r"(ban thuong vu|ban chap hanh|thuong truc)\b"),
-    ("Đảng ủy", r"(dang uy|dang bo)\b"),
-    ("Cấp ủy", r"(cap uy|(tinh|thanh|huyen|thi|quan) uy)\b"),
-    ("Sở, ngành, địa phương", r"so nganh\b"),
-    ("Sở", r"so [a-z]"),
-    ("Công an", r"cong an\b"),
-    ("Thuế", r"((chi )?cuc thue|thue (tinh|thanh pho|co so))\b"),
-    ("Kho bạc Nhà nước", r"kho bac\b"),
-    ("Văn phòng", r"van phong\b"),
-    ("Thanh tra", r"thanh tra\b"),
-    ("Phòng chuyên môn cấp xã", r"phong [a-z]"),
-    ("Cục, Chi cục", r"(chi )?cuc [a-z]"),
-    ("Trung tâm", r"trung tam\b"),
-    ("Ban quản lý", r"ban quan ly\b"),
-    ("Đoàn thể", r"(hoi|tinh doan|thanh doan|doan thanh nien|lien doan lao dong|hoi lien hiep)\b"),
-    ("Xã, phường, đặc khu", r"(xa|phuong|dac khu|thi tran)\b"),
-    ("Sở, ngành, địa phương", r"(so|nganh|dia phuong|co quan|don vi)\b"),
-)
-_UNIT_TYPES = tuple((label, re.compile(pattern)) for label, pattern in UNIT_TYPES)
+def _type_pattern(entry: str) -> str:
+    """One entry of the grammar of unit types as a regex over a canonical name: "…" is a name's words, and
+    an entry that goes on after it must end the name."""
+    words = [r"[a-z ,]+" if w == "…" else re.escape(fold(w)) for w in entry.split()]
+    tail = "" if words[-1] == r"[a-z ,]+" else "$" if r"[a-z ,]+" in words else r"\b"
+    return " ".join(words) + tail
+
+
+# The grammar of unit types (lang/vi/directory.toml), in its order: the first type that matches wins.
+_VI = load_language("vi")
+_UNIT_TYPES = tuple((label, re.compile("|".join(f"(?:{_type_pattern(x)})" for x in entries)))
+                    for label, entries in [*_VI.table("directory_unit_types").items(),
+                                           (_VI.written["directory_unit_type_fallback_label"][0],
+                                            _VI.written["directory_unit_type_fallback"])])
 
 
 @lru_cache(maxsize=4096)  # a pure function of the name; owner names recur across a document
