@@ -27,6 +27,7 @@ _TONE_FIXES = {
 }
 # Only at a syllable's end ("hoàn" is right either way) and not after "q" ("quý").
 _TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(_TONE_FIXES) + r")(?!\w)", re.IGNORECASE)
+_OLD_TONES = {new: old for old, new in _TONE_FIXES.items()}
 # Letters that look like "Đ" but are not (Icelandic eth, African D): seen in real texts.
 _D_LIKE = {"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ɖ": "d", "Ɖ": "d"}
 
@@ -35,6 +36,12 @@ def _fix_tone(match: re.Match) -> str:
     found = match.group(0)
     fixed = _TONE_FIXES[found.lower()]
     return fixed.upper() if found.isupper() else (fixed[0].upper() + fixed[1:] if found[0].isupper() else fixed)
+
+
+def old_tone(word: str) -> str:
+    """A lower-case word in the old tone placement ("khóa" → "khoá"), as many texts still write it."""
+    end = word[-2:]
+    return word[:-2] + _OLD_TONES[end] if end in _OLD_TONES and not word[:-2].endswith("q") else word
 
 
 def nfc(text: str) -> str:

@@ -70,6 +70,17 @@ def read_text(path: Path) -> str:
     return read_document(path.read_bytes(), path.name).text
 
 
+def seed_directory():
+    """The standard bodies of a province (``seeds/province_bodies.json``) as a directory: what the application
+    resolves owners against before the office loads its own units (templated aliases left out)."""
+    from .directory import UnitDirectory
+
+    path = ROOT / "seeds" / "province_bodies.json"
+    units = json.loads(path.read_text(encoding="utf-8-sig")).get("units", []) if path.exists() else []
+    return UnitDirectory((i, [n for n in (u.get("name"), u.get("short_name"), *(u.get("aliases") or []))
+                              if n and "{" not in n]) for i, u in enumerate(units, start=1))
+
+
 def gold_sets(include_sealed: bool = False) -> list[GoldSet]:
     """Every gold set present, in a stable order; sealed ones only when asked."""
     shared = shared_dir()

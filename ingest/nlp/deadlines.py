@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .lexicon import load_language
-from .text import fold_aligned, lower_aligned, nfc
+from .lexicon import cue_regex, load_language
+from .text import fold_aligned, lower_aligned, nfc, old_tone
 
 D = "[đð]"  # "đ" and its look-alike
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -111,16 +111,14 @@ def _add_months(d: dt.date, n: int) -> dt.date:
 # folded, for text typed without them (matched on its ``fold_aligned`` copy). The words around a date that
 # say whether it is a limit are language data (``lang/vi/time.toml``).
 _NUMDATE = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/]|\.\d|-\d)"
-_LONGDATE = r"ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))?"
+_LONGDATE = r"{time_day}\s+(?P<d2>\d{1,2})\s+{time_month}\s+(?P<m2>\d{1,2})(?:\s*,?\s*{time_year}\s+(?P<y2>\d{4}))?"
 # Numbers in words ("ngày mười lăm tháng bảy", "ngày hai mươi mốt tháng mười hai năm 2025")
 _UNITS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9}
-_U = r"(?:một|mốt|hai|ba|bốn|tư|lăm|năm|sáu|bảy|tám|chín)"
-_DAY_WORDS = (r"(?:(?:mồng|mùng)\s+(?:mười|" + _U + r")|(?:hai|ba)\s+mươi(?:\s+" + _U + r")?|mười(?:\s+" + _U + r")?|"
-              r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín))")
-_MONTH_WORDS = r"(?:mười\s+một|mười\s+hai|mười|giêng|chạp|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)(?!\w)"
-_WORD_DATE = (r"ngày\s+(?P<dw>" + _DAY_WORDS + r")\s+tháng\s+(?P<mw>" + _MONTH_WORDS + r"|\d{1,2}(?!\d))"
-              r"(?:\s*,?\s*năm\s+(?P<y>\d{4}))?")
-WORD_DATE = re.compile(_WORD_DATE)
+_DAY_WORDS = (r"(?:{time_day_prefixes}\s+(?:{time_ten}|{time_units})|{time_tens}\s+{time_tens_word}(?:\s+{time_units})?|"
+              r"{time_ten}(?:\s+{time_units})?|{time_day_units})")
+_MONTH_WORDS = r"{time_month_words}(?!\w)"
+_WORD_DATE = (r"{time_day}\s+(?P<dw>" + _DAY_WORDS + r")\s+{time_month}\s+(?P<mw>" + _MONTH_WORDS + r"|\d{1,2}(?!\d))"
+              r"(?:\s*,?\s*{time_year}\s+(?P<y>\d{4}))?")
 
 
 def words_number(words: str) -> int | None:
@@ -144,70 +142,63 @@ def words_number(words: str) -> int | None:
     return None
 
 
+_YEAR_AFTER = r"(?:\s*(?:[/.\-]|,?\s*{time_year})\s*(?P<y>\d{4}))?"
 _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("wdate", _WORD_DATE),
-    ("week", r"tuần\s+(?P<w>" + D + r"ầu(?:\s+tiên)?|cuối|thứ\s+(?:nhất|hai|ba|tư)|[1-4])\s+(?:của\s+)?tháng\s+"
-             r"(?P<m>\d{1,2})(?!\d)(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?(?![\d])"),
+    ("week", r"{time_week}\s+(?P<w>{time_start}(?:\s+{time_first})?|{time_end}|{time_ordinal}\s+(?:{time_week_ordinals})|"
+             r"[1-4])\s+(?:{time_of}\s+)?{time_month}\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_AFTER + r"(?![\d])"),
     # "trong tuần này", "tuần tới", "trong tháng này", "trong tuần cuối tháng" (no number): counted from the
     # communiqué's date like a duration
-    ("relweek", r"(?<!\w)tuần\s+(?P<rel>này|tới|sau|kế\s+tiếp)(?!\w)"),
-    ("relmonth", r"(?<!\w)(?:(?P<wk>tuần|ngày)\s+)?cuối\s+tháng(?!\s*\d)(?!\s+(?:này\s+)?(?:" + D + r"ã|qua|trước))"
-                 r"(?:\s+này)?(?!\w)|(?<!\w)tháng\s+(?P<rel>này|tới|sau)(?!\w)"),
-    ("half", r"(?<![\d/])(?P<n>[369]|06|09|03)\s+tháng\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?(?![\d])"),
-    ("half", r"nửa\s+(?P<which>" + D + r"ầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?"),
-    ("months_of_year", r"(?<![\d/])(?P<n>[1-9]|1[01])\s+tháng\s+(?:" + D + r"ầu\s+)?năm\s+(?P<y>\d{4})"),
-    ("duration", "{time_duration_openers}" r"\s+(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)"
-                 r"(?!\s+(?:" + D + r"ầu|cuối|năm))"),
-    ("duration", r"(?<![\d/])(?P<n>\d{1,3})\s+(?P<unit>ngày\s+làm\s+việc)"),
-    ("duration", r"(?<![\d/.,])(?P<n>\d{1,3})\s+(?P<unit>ngày(?:\s+làm\s+việc)?|tuần|tháng)(?=\s*,?\s*kể\s+từ)"),
-    ("range", r"từ\s+(?:ngày\s+)?\d{1,2}(?:[/.\-]\d{1,2})?(?:[/.\-]\d{2,4})?\s*(?:" + D + r"ến|tới|-|–)\s*(?:hết\s+)?"
-              r"(?:ngày\s+)?(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/])"),
+    ("relweek", r"(?<!\w){time_week}\s+(?P<rel>{time_week_rel})(?!\w)"),
+    ("relmonth", r"(?<!\w)(?:(?P<wk>{time_week}|{time_day})\s+)?{time_end}\s+{time_month}(?!\s*\d)"
+                 r"(?!\s+(?:{time_this}\s+)?(?:{time_gone_by}))(?:\s+{time_this})?(?!\w)|"
+                 r"(?<!\w){time_month}\s+(?P<rel>{time_month_rel})(?!\w)"),
+    ("half", r"(?<![\d/])(?P<n>[369]|06|09|03)\s+{time_month}\s+(?P<which>{time_start}|{time_end})\s+{time_year}"
+             r"(?:\s+(?P<y>\d{4}))?(?![\d])"),
+    ("half", r"{time_half}\s+(?P<which>{time_start}|{time_end})\s+{time_year}(?:\s+(?P<y>\d{4}))?"),
+    ("months_of_year", r"(?<![\d/])(?P<n>[1-9]|1[01])\s+{time_month}\s+(?:{time_start}\s+)?{time_year}\s+(?P<y>\d{4})"),
+    ("duration", r"{time_duration_openers}\s+(?P<n>\d{1,3})\s+(?P<unit>{time_day}(?:\s+{time_working})?|{time_week}|"
+                 r"{time_month})(?!\s+(?:{time_start}|{time_end}|{time_year}))"),
+    ("duration", r"(?<![\d/])(?P<n>\d{1,3})\s+(?P<unit>{time_day}\s+{time_working})"),
+    ("duration", r"(?<![\d/.,])(?P<n>\d{1,3})\s+(?P<unit>{time_day}(?:\s+{time_working})?|{time_week}|{time_month})"
+                 r"(?=\s*,?\s*{time_counting_from})"),
+    ("range", r"{time_from}\s+(?:{time_day}\s+)?\d{1,2}(?:[/.\-]\d{1,2})?(?:[/.\-]\d{2,4})?\s*(?:{time_until}|-|–)\s*"
+              r"(?:{time_through}\s+)?(?:{time_day}\s+)?(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})"
+              r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\d/])"),
     ("date", _LONGDATE),
     ("date", r"(?<![\d/.,\-])" + _NUMDATE),
-    ("quarter", r"(?<!\w)quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[/.\-–]|,?\s*năm)\s*(?P<y>\d{4}))?"),
-    ("month", r"(?<![\d]\s)(?<![\d])(?<!\d\s\s)tháng\s+(?P<m>\d{1,2})(?!\d)(?:\s*(?:[/.\-]|,?\s*năm)\s*(?P<y>\d{4}))?"
-              r"(?![\d])"),
-    ("yearend", r"cuối\s+năm(?:\s+(?P<y>\d{4}))?"),
-    ("year", r"(?<!\w)năm\s+(?P<y>\d{4})(?![\d])"),
+    ("quarter", r"(?<!\w){time_quarter}\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[/.\-–]|,?\s*{time_year})\s*"
+                r"(?P<y>\d{4}))?"),
+    ("month", r"(?<![\d]\s)(?<![\d])(?<!\d\s\s){time_month}\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_AFTER + r"(?![\d])"),
+    ("yearend", r"{time_end}\s+{time_year}(?:\s+(?P<y>\d{4}))?"),
+    ("year", r"(?<!\w){time_year}\s+(?P<y>\d{4})(?![\d])"),
 ]
-_CLOCK = r"\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:ngày\s*)?"
+_CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\s*(?:{time_day}\s*)?"
 _CONTEXT_SOURCES: dict[str, str] = {
-    "maybe": r"\d|cuối\s+năm|nửa|quý|tuần|tháng\s+(?:này|tới|sau)|cuối\s+tháng|"
-             r"ngày\s+(?:mười|mươi|mồng|mùng|hai|ba|bốn|năm|sáu|bảy|tám|chín|một)",
-    "strong": "{time_strong_prefixes}" r"\s*(?:hết\s+)?(?:ngày\s*)?(?:" + _CLOCK + r")?$",
-    "within": "{time_in_prefixes}" r"\s*(?:ngày\s*)?$",
+    "maybe": r"\d|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
+             r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})",
+    "strong": r"{time_strong_prefixes}\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?$",
+    "within": r"{time_in_prefixes}\s*(?:{time_day}\s*)?$",
     "clock": _CLOCK + "$",
-    "moment": "{time_moment_words}" r"\s*(?:ngày\s*)?$",
-    "cited": r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*(?:(?:của|do)\s+[^,;:]{1,50}?\s*,?\s*)?"
-             r"(?:ngày|ban\s+hành\s+ngày|ký\s+ngày)?\s*$",
-    "past": r"(?:(?<!báo cáo )(?<!báo cáo về )kết\s+quả(?:\s+" + D + r"ạt\s+" + D + r"ược)?|{time_past_before})"
-            r"\s*(?:\S+\s+){0,2}$",
-    "from": r"(?<!\w)(?:bắt\s+" + D + r"ầu\s+)?từ\s*(?:ngày\s*)?$",
-    "past_duration": "{time_past_duration_before}" r"\s*(?:\S+\s+){0,2}$",
+    "moment": r"{time_moment_words}\s*(?:{time_day}\s*)?$",
+    "cited": r"(?:\b{time_number_word}\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*"
+             r"(?:(?:{time_cited_by})\s+[^,;:]{1,50}?\s*,?\s*)?(?:{time_cited_dates})?\s*$",
+    "past": r"(?:{!time_reported}{time_result}(?:\s+{time_result_reached})?|{time_past_before})\s*(?:\S+\s+){0,2}$",
+    "from": r"(?<!\w)(?:{time_begin}\s+)?{time_from}\s*(?:{time_day}\s*)?$",
+    "past_duration": r"{time_past_duration_before}\s*(?:\S+\s+){0,2}$",
     "past_after": r"^\s*{time_past_after}\b",
     "scope": r"(?<!\w){time_scope_words}\s*(?:\S+\s+){0,1}$",
-    "year_list_after": r"^\s*(?:[,;]\s*(?:năm\s+)?\d{4}|[-–]\s*\d{2,4}|\s*và\s+(?:năm\s+)?\d{4})",
-    "date_before": r"(?:ngày|trước|hạn|" + D + r"ến|nhất|\()\s*$",
-    "day_before": r"ngày\s*$",
-    "until_after": r"\s*(?:" + D + r"ến|tới|-|–)",
-    "per_file": r"\s*,?\s*kể\s+từ\s+(?:ngày|khi|thời\s+điểm)\s+(?:tiếp\s+)?nhận\s+(?:được\s+)?(?:đủ\s+|đầy\s+đủ\s+)?"
-                r"(?:hồ\s+sơ|đơn)",
-    "target": "{time_target_words}" r"\s*$",
-    "school_year": r"năm\s+học\s*$",
-    "horizon": D + r"ến\s*$|tới\s*$",
-    "done_lead": r"(?:hoàn\s+thành|xong)\s+",
+    "year_list_after": r"^\s*(?:[,;]\s*(?:{time_year}\s+)?\d{4}|[-–]\s*\d{2,4}|\s*{time_and}\s+(?:{time_year}\s+)?\d{4})",
+    "date_before": r"(?:{time_date_before}|\()\s*$",
+    "day_before": r"{time_day}\s*$",
+    "until_after": r"\s*(?:{time_until}|-|–)",
+    "per_file": r"\s*,?\s*{time_counting_from}\s+(?:{time_counting_events})\s+(?:{time_receive_pre}\s+)?{time_receive}\s+"
+                r"(?:{time_received}\s+)?(?:{time_complete}\s+)?(?:{time_files})",
+    "target": r"{time_target_words}\s*$",
+    "school_year": r"{time_school_year}\s*$",
+    "horizon": r"(?:{time_until})\s*$",
+    "done_lead": r"{time_done}\s+",
 }
-# New-style tone placement at a syllable's end → the old style texts still write ("khóa" / "khoá").
-_OLD_TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-              "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
-
-
-def _old_tone(word: str) -> str:
-    """The old tone placement of a word ("khóa" → "khoá"), as texts still write it."""
-    end = word[-2:]
-    return word[:-2] + _OLD_TONES[end] if end in _OLD_TONES and not word[:-2].endswith("q") else word
-
-
 def _spell(pattern: str, folded: bool) -> str:
     """A pattern written with diacritics, or the same pattern for text folded by ``fold_aligned``."""
     return "".join(c if c.isascii() else fold_aligned(c) for c in pattern) if folded else pattern
@@ -220,7 +211,7 @@ def _vocabulary(name: str, folded: bool) -> str:
         words = tuple(nfc(phrase).lower().split())
         forms.add(tuple(fold_aligned(w) for w in words) if folded else words)
         if not folded:
-            forms.add(tuple(_old_tone(w) for w in words))
+            forms.add(tuple(old_tone(w) for w in words))
     alts = [r"\s+".join(re.escape(w).replace("đ", D) for w in f) for f in forms]
     return "(?:" + "|".join(sorted(alts, key=lambda a: (-len(a), a))) + ")"
 
@@ -231,22 +222,27 @@ class _Grammar:
     context: dict[str, re.Pattern]
 
 
+_SLOT = re.compile(r"\{(!?)(time_[a-z_]+)\}")
+
+
+def _not_after(name: str) -> str:
+    """Fixed-width lookbehinds that refuse a list's phrases, each followed by one space, right before."""
+    return "".join(r"(?<!" + re.escape(nfc(x).lower()) + " )" for x in load_language("vi").written[name])
+
+
 def _grammar(folded: bool) -> _Grammar:
-    names = ("time_duration_openers", "time_strong_prefixes", "time_in_prefixes", "time_moment_words",
-             "time_past_before", "time_past_duration_before", "time_past_after", "time_scope_words",
-             "time_target_words")
-    vocab = {n: _vocabulary(n, folded) for n in names}
-    return _Grammar(patterns=[(kind, _compile(p, vocab, folded)) for kind, p in _PATTERN_SOURCES],
-                    context={k: _compile(p, vocab, folded) for k, p in _CONTEXT_SOURCES.items()})
+    return _Grammar(patterns=[(kind, _compile(p, folded)) for kind, p in _PATTERN_SOURCES],
+                    context={k: _compile(p, folded) for k, p in _CONTEXT_SOURCES.items()})
 
 
-def _compile(source: str, vocab: dict[str, str], folded: bool) -> re.Pattern:
-    for n, alt in vocab.items():
-        source = source.replace("{" + n + "}", alt)
+def _compile(source: str, folded: bool) -> re.Pattern:
+    """A source with its ``{list}`` slots filled from ``time.toml`` (``{!list}``: not right after one of them)."""
+    source = _SLOT.sub(lambda m: _not_after(m.group(2)) if m.group(1) else _vocabulary(m.group(2), folded), source)
     return re.compile(_spell(source, folded))
 
 
 _WRITTEN, _FOLDED = _grammar(False), _grammar(True)
+WORD_DATE = _compile(_WORD_DATE, False)
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
 
 
@@ -512,7 +508,7 @@ def nearest_year(mentions: list[tuple[int, int]], at: int) -> int | None:
     return mentions[0][1] if mentions else None
 
 
-_FIRST_YEAR = re.compile(r"\b(?:bat dau|ke|bat dau ke) tu nam (\d{4})\b")
+_FIRST_YEAR = cue_regex(r"\b(?:{time_since_year}) (\d{4})\b")
 
 
 def pick_deadline(text: str, ctx: DateContext) -> TimeExpr | None:
@@ -540,8 +536,7 @@ def _pick(text: str, ctx: DateContext) -> TimeExpr | None:
     return best
 
 
-_RECURRING = re.compile(
-    r"\b(?:thuong xuyen|dinh ky|hang (?:nam|quy|thang|tuan|ngay)|moi (?:nam|quy|thang|tuan)|luon luon|luon)\b")
+_RECURRING = cue_regex(r"\b(?:{time_recurring})\b")
 
 
 def is_recurring(text: str, folded: str | None = None) -> bool:

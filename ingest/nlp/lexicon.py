@@ -88,8 +88,9 @@ class LexiconError(ValueError):
 OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
-# Lists compiled into a grammar (deadlines.py), not read as words: they do not restore unaccented words.
-GRAMMAR_ONLY = "time_"
+# Lists compiled into a grammar (deadlines.py) or tested one token at a time (owners.py): they do not restore
+# unaccented words.
+GRAMMAR_ONLY = ("time_", "owner_")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .lexicon import (ASSIGN_VERBS, DETERMINERS, NAME_HEADS, NAME_VERBS, NONTASK_VERBS, NP_INTERNAL, NP_STOPS,
                       PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, TASK_VERBS,
-                      UNIT_HEADS, Tok, folded, match_at)
+                      UNIT_HEADS, Tok, folded, key, load_language, match_at)
 
 _NO_TOK = Tok(0, 0, "", "", False, False)
 
@@ -53,38 +53,52 @@ def _m(toks: list[Tok], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
     return match_at(view, 0, phrases)
 
 
+_VI = load_language("vi")
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    """A list of ``lang/vi/owners.toml`` as a set of keys."""
+    return _VI.word_set("owner_" + name)
+
+
+@lru_cache(maxsize=None)
+def _phrase_list(name: str) -> tuple[tuple[str, ...], ...]:
+    """A list of ``lang/vi/owners.toml`` as word tuples (keys), in the data's order."""
+    return tuple(tuple(key(w) for w in x.split()) for x in _VI.written["owner_" + name])
+
+
+def _phrase(name: str) -> tuple[str, ...]:
+    """The one collocation a list of ``lang/vi/owners.toml`` holds ("tổ chức")."""
+    (only,) = _phrase_list(name)
+    return only
+
+
 def _seq(toks: list[Tok], i: int, words: tuple[str, ...]) -> bool:
     """``words`` stand at ``toks[i:]``."""
     return i + len(words) <= len(toks) and all(_is(toks[i + x], w) for x, w in enumerate(words))
 
 
 # Unit types whose head is a common noun, written capitalised and followed by the level it serves ("Thuế tỉnh"):
-# head word -> the words that may follow it. Vocabulary kept here so that it can move to the language data files.
-TYPE_HEADS: dict[str, tuple[str, ...]] = {"thuế": ("tỉnh", "thành", "cơ")}
+# head word -> the words that may follow it.
+TYPE_HEADS: dict[str, frozenset[str]] = {key(k): frozenset(key(w) for w in v)
+                                         for k, v in _VI.table("owner_type_heads").items()}
 
-_STRONG_HEADS = frozenset({
-    "ban", "sở", "ủy", "ubnd", "hđnd", "đảng", "văn", "mặt", "mttq", "ubmttq", "công", "bộ", "thanh", "chủ", "giám",
-    "trưởng", "thủ", "người", "bí", "huyện", "thành", "thị", "tỉnh", "hội", "liên", "trung", "đài", "báo", "cục",
-    "chi", "kho", "ngân", "viện", "tòa", "chánh", "thường", "lãnh", "cấp", "các", "những", "từng", "mỗi", "đơn",
-    "cơ", "ubkt", "bcs", "btv", "bch", "vptu", "tổ", "địa", "chính",
-})
-_REPORT_VERBS = ("báo cáo", "gửi", "trình", "chuyển", "thông tin", "phản ánh", "gửi báo cáo")
-_REPORT_FIRST = frozenset(v.split()[0] for v in _REPORT_VERBS)
-_REPORT_PREPS = frozenset({"về", "lên", "với", "cho", "đến", "tới"})
-_VERB_BLOCKERS = frozenset({"các", "những", "bản", "dự", "thảo", "hoàn", "chỉnh", "chế", "độ", "xây", "dựng", "số",
-                            "phiếu", "này", "của"})
-
-
+_STRONG_HEADS = _words("strong_heads")
+_REPORT_VERBS = _phrase_list("report_verbs")
+_REPORT_FIRST = frozenset(v[0] for v in _REPORT_VERBS)
+_REPORT_PREPS = _words("report_preps")
+_VERB_BLOCKERS = _words("report_noun_before")
 # Plural heads after which a colon introduces the names of the units ("các sở: Tài chính, Xây dựng").
-_LIST_HEADS = frozenset({"huyện", "xã", "phường", "sở", "ngành", "tỉnh", "quận", "thị", "thành", "phố", "ban", "đơn",
-                         "vị", "cơ", "quan", "địa", "phương", "đồng", "chí", "trấn", "đảng", "ủy", "uỷ"})
+_LIST_HEADS = _words("list_heads")
+_ORGANISE, _LEAD, _BUILD, _INVEST = _phrase("organise"), _phrase("lead"), _phrase("build"), _phrase("invest")
 
 
 def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
     """Length in tokens of a verb phrase starting at token ``k`` (0 when it is not one)."""
     if k >= len(toks) or not toks[k].word or _part_of_name(toks, k, np_start):
         return 0
-    if _in(_at(toks, k + 1), ("hóa", "hoá")):
+    if _in(_at(toks, k + 1), _words("verb_suffixes")):
         return 2
     n = max(_m(toks, k, TASK_VERBS), _m(toks, k, NONTASK_VERBS), _m(toks, k, ASSIGN_VERBS),
             _m(toks, k, PRE_ADVERBS))
@@ -104,43 +118,41 @@ def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
     if np_start is not None and k - 1 > np_start and toks[k - 1].cap and toks[k - 1].word and \
             max(_m(toks, k - 1, TASK_VERBS), _m(toks, k - 1, NONTASK_VERBS)) >= 2:
         return True  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")
-    nxt = _at(toks, k + 1)
-    if _is(t, "tổ") and _is(nxt, "chức") and _organisation_noun(toks, k):
+    if _seq(toks, k, _ORGANISE) and _organisation_noun(toks, k):
         return True
-    if _is(t, "lãnh") and _is(nxt, "đạo") and np_start is not None and \
-            (k == np_start or _in(toks[k - 1], ("chí", "các", "cán", "diện", "người", "ban", "những"))):
+    if _seq(toks, k, _LEAD) and np_start is not None and (k == np_start or _in(toks[k - 1], _words("leaders_after"))):
         return True
     if np_start is not None and k > np_start and _m(toks, k, NAME_VERBS) and _after_name_head(toks, k):
         return True
     # "Ban Quản lý dự án đầu tư xây dựng …": one name
-    return _is(t, "xây") and _is(nxt, "dựng") and np_start is not None and k - 2 > np_start and \
-        _is(toks[k - 2], "đầu") and _is(toks[k - 1], "tư") and not verb_len(toks, k - 2, np_start)
+    return _seq(toks, k, _BUILD) and np_start is not None and k - 2 > np_start and \
+        _seq(toks, k - 2, _INVEST) and not verb_len(toks, k - 2, np_start)
 
 
 def _organisation_noun(toks: list[Tok], k: int) -> bool:
     """"tổ chức" as a noun ("các tổ chức", "tổ chức đảng", "tổ chức hội"), not the verb "organise"."""
     after = toks[k + 2] if k + 2 < len(toks) else None
-    if after is None or not after.word or _in(after, ("đảng", "cơ", "chính", "đoàn", "xã", "và", "thanh",
-                                                       "phi", "quốc", "tín", "kinh", "cá")):
+    if after is None or not after.word or _in(after, _words("organisation_before")):
         return True
-    if _is(after, "hội") and k + 3 < len(toks) and not _in(toks[k + 3], ("nghị", "thảo", "thi", "diễn", "chợ")):
+    if _in(after, _words("association")) and k + 3 < len(toks) and \
+            not _in(toks[k + 3], _words("event_after_association")):
         return True
-    return k > 0 and _in(toks[k - 1], ("các", "những", "và", "mỗi", "từng"))
+    return k > 0 and _in(toks[k - 1], _words("organisation_after"))
 
 
 def _after_name_head(toks: list[Tok], k: int) -> bool:
     """A name-forming verb right after a unit head ("Ban Chỉ đạo", "cơ quan tham mưu") or another one."""
     t = toks[k]
     j = k - 1
-    if j >= 0 and _in(toks[j], (",", "và")):
+    if j >= 0 and (toks[j].f == "," or _in(toks[j], _words("conjunction"))):
         j -= 1
     if j < 0 or not toks[j].word:
         return False
     for L in (1, 2):
         s = j - L + 1
-        if s > 0 and _is(toks[s - 1], "cơ") and _is(toks[s], "sở"):
+        if s > 0 and _seq(toks, s - 1, _phrase("grassroots")):
             continue  # "cơ sở", not "Sở"
-        if s > 0 and _in(toks[s - 1], ("chi", "đảng")) and _is(toks[s], "bộ"):
+        if s > 0 and _in(toks[s - 1], _words("party_cells")) and _in(toks[s], _words("cells_part")):
             continue  # "chi bộ", "đảng bộ": whole units, not "Bộ" before a name ("Bộ Tổ chức")
         if s >= 0 and _m(toks, s, NAME_HEADS) == L:
             return True
@@ -154,17 +166,17 @@ def _verb_reading(toks: list[Tok], k: int, n: int) -> int:
     with a verb's syllable ("giao thông", "dự án", "chương trình") read as 0."""
     t = toks[k]
     nxt, prev = _at(toks, k + 1), _at(toks, k - 1)
-    if _is(t, "có") and n <= 1 or _in(t, ("được", "sẽ", "là")):
+    if _in(t, _words("have")) and n <= 1 or _in(t, _words("always_verbs")):
         return 1
-    if _is(t, "đầu") and _is(nxt, "tư") and _in(prev, ("chủ", "nhà")):
+    if _seq(toks, k, _INVEST) and _in(prev, _words("investor_before")):
         return 0
-    if _is(t, "dự") and _in(nxt, ("án", "thảo", "toán", "báo", "kiến", "trù", "phòng", "bị")):
+    if _in(t, _words("prepare")) and _in(nxt, _words("prepare_nouns")):
         return 0
-    if _is(t, "giao") and _in(nxt, ("thông", "dịch", "lưu", "diện", "thoa", "hữu", "lộ", "tiếp")):
+    if _in(t, _words("assign")) and _in(nxt, _words("assign_nouns")):
         return 0  # "giao thông", "giao dịch": nouns, not "giao" (assign)
-    if _is(t, "cử") and _in(prev, ("bầu", "ứng", "đề")):
+    if _in(t, _words("send")) and _in(prev, _words("election_before")):
         return 0  # "Ủy ban bầu cử", "ứng cử", "đề cử": nouns, not "cử" (send)
-    if _in(t, ("trình", "tạo")) and _in(prev, ("công", "chương", "quy", "đào")):
+    if _in(t, _words("present")) and _in(prev, _words("programme_before")):
         return 0  # "các công trình giao thông", "chương trình", "quy trình", "đào tạo": nouns, not "trình"
     return n
 
@@ -178,12 +190,13 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
             break
         k += d
     h = _m(toks, k, UNIT_HEADS)
-    if h and _is(toks[k], "ban") and not toks[k].cap and k + 1 < len(toks) and _in(toks[k + 1], ("hành", "bố")):
+    if h and _in(toks[k], _words("board")) and not toks[k].cap and k + 1 < len(toks) and \
+            _in(toks[k + 1], _words("issue_after_board")):
         h = 0  # "ban hành", "ban bố": verbs
-    if h and _is(toks[k], "xã") and k + 1 < len(toks) and _is(toks[k + 1], "hội"):
+    if h and _in(toks[k], _words("commune")) and k + 1 < len(toks) and _in(toks[k + 1], _words("association")):
         h = 0  # "Lao động - Thương binh và Xã hội", "chính trị - xã hội": society, not a commune
-    if not h and k + 3 < len(toks) and _is(toks[k], "chi") and toks[k + 1].text == "," and \
-            _is(toks[k + 2], "đảng") and _is(toks[k + 3], "bộ"):
+    if not h and k + 3 < len(toks) and _in(toks[k], _words("cells_shared")) and toks[k + 1].text == "," and \
+            _in(toks[k + 2], _words("party")) and _in(toks[k + 3], _words("cells_part")):
         h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once
     if not h and k + 1 < len(toks) and toks[k].cap and _in(toks[k + 1], TYPE_HEADS.get(toks[k].f, ())):
         h = 1  # "Thuế tỉnh", "Thuế cơ sở 2": a unit type (since 2025) whose head word is a common noun
@@ -222,7 +235,7 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
             k += 1
             continue
         if k > i:
-            rel = _relative_end(toks, k) if _is(t, "được") else 0
+            rel = _relative_end(toks, k) if _in(t, _words("passive")) else 0
             inside = rel - k if rel else _m(toks, k, NP_INTERNAL)
             if inside:
                 k += inside
@@ -234,7 +247,8 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
         last_good = k
     # Drop trailing separators and conjunctions.
     end = last_good
-    while end > i and (not toks[end - 1].word or _is(toks[end - 1], "và")) and not _is(toks[end - 1], ")"):
+    while end > i and (not toks[end - 1].word or _in(toks[end - 1], _words("conjunction"))) and \
+            not _is(toks[end - 1], ")"):
         end -= 1
     return end
 
@@ -255,15 +269,15 @@ def _np_ends_at(toks: list[Tok], k: int, i: int) -> bool:
     if not t.cap:
         if _m(toks, k, NP_STOPS):
             return True
-        if _is(t, "trong") and not (k + 1 < len(toks) and toks[k + 1].cap):
+        if _in(t, _words("within")) and not (k + 1 < len(toks) and toks[k + 1].cap):
             return True
-        if _in(t, ("để", "nhằm", "khi")):
+        if _in(t, _words("purpose")):
             return True
     return bool(verb_len(toks, k, i))
 
 
-_REL_VERBS = (("giao",), ("phân", "công"), ("cử",), ("giao", "nhiệm", "vụ"))
-_REL_PRED = frozenset({"đã", "đang", "vừa", "cũng", "đều", "vẫn", "còn", "chưa", "mới", "không", "sẽ", "là"})
+_REL_VERBS = _phrase_list("role_verbs")
+_REL_PRED = _words("role_predicate")
 
 
 def _relative_end(toks: list[Tok], k: int) -> int:
@@ -280,19 +294,20 @@ def _relative_end(toks: list[Tok], k: int) -> int:
         return 0
     m += best
     start = m
-    if best == 1 and _is(toks[k + 1], "giao") and m < n and _m(toks, m, TASK_VERBS) and \
-            not _in(toks[m], ("phụ", "quản", "theo", "thực")):
+    if best == 1 and _in(toks[k + 1], _words("assign")) and m < n and _m(toks, m, TASK_VERBS) and \
+            not _in(toks[m], _words("role_task_verbs")):
         return 0  # "X được giao định hướng các cơ quan báo chí …": the assignment itself, not a standing role
     for x in range(m, min(n, m + 10)):
         t = toks[x]
         if not t.word:
             return 0
-        if _is(t, "chủ") and x + 1 < n and _is(toks[x + 1], "trì"):
+        if _seq(toks, x, _phrase("preside")):
             return 0  # "X được giao chủ trì …": the assignment itself
         a = _m(toks, x, PRE_ADVERBS)
         ok_pos = x > start or best == 3  # "được giao nhiệm vụ" has its object already
         if ok_pos and a and not _in(t, _REL_PRED) and not t.cap or \
-                ok_pos and _in(toks[x], ("có", "chịu")) and x + 1 < n and _is(toks[x + 1], "trách"):
+                ok_pos and _in(toks[x], _words("responsible_verbs")) and x + 1 < n and \
+                _in(toks[x + 1], _words("responsibility")):
             return x
     return 0
 
@@ -308,7 +323,7 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
     # an organisation ("Công ty TNHH MTV Thủy lợi Bắc Nghệ An", "Ban Quản lý dự án …") names no person unless a
     # title follows it ("Giám đốc Công ty X Nguyễn Văn A")
     org = bool(_m(toks, i, UNIT_HEADS)) and not _m(toks, i, PERSON_TITLES) and \
-        not _in(toks[i], ("cán", "lãnh", "thành", "ủy", "uỷ", "người", "đồng"))
+        not _in(toks[i], _words("not_organisation"))
     for k in range(i, j):
         t = toks[k]
         if _m(toks, k, PERSON_TITLES):
@@ -323,8 +338,7 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
             continue
         if after_title and _m(toks, k, UNIT_HEADS) and not _m(toks, k, PERSON_TITLES):
             unit_after_title = True
-        if t.cap and not _m(toks, k, UNIT_HEADS) and not _in(t, ("tỉnh", "ủy", "trung", "ương", "thường",
-                                                                         "trực", "chính", "phủ", "đảng")):
+        if t.cap and not _m(toks, k, UNIT_HEADS) and not _in(t, _words("not_person_name")):
             if place:
                 continue
             run += 1
@@ -339,6 +353,8 @@ def is_person(toks: list[Tok], i: int, j: int) -> bool:
 
 
 _PAREN = re.compile(r"\s*\([^()]*\)")
+_NAME_PREFIX = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, x.split()))
+                                             for x in _VI.written["owner_name_prefixes"]) + r")\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -346,7 +362,7 @@ def clean_name(text: str) -> str:
     text = _PAREN.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ,;:-–.\"“”'")
     # "và …", "với …"; and a table cell's "Đề nghị Ủy ban MTTQ …": the verb is not the unit's name
-    text = re.sub(r"^(?:và|với|đề\s+nghị|giao|yêu\s+cầu)\s+", "", text, flags=re.IGNORECASE)
+    text = _NAME_PREFIX.sub("", text)
     return text.strip()
 
 
@@ -363,14 +379,15 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
             depth = max(0, depth - 1)
         if depth:
             continue
-        if _is(t, "nhất") and k + 1 < j and _is(toks[k + 1], "là"):
+        if k + 1 < j and _seq(toks, k, _phrase("singled_out")):
             # "đảng viên, nhất là cán bộ chủ chốt": the singled-out ones are owners too
             if k > seg:
                 parts.append((seg, k))
             seg = k + 2
             continue
-        if _is(t, ";") or (_in(t, (",", "và")) and k + 1 < j and _starts_new_owner(toks, k + 1, seg)):
-            if _is(t, "và") and _joint_office(toks, seg, k):
+        conjunction = _in(t, _words("conjunction"))
+        if _is(t, ";") or ((t.f == "," or conjunction) and k + 1 < j and _starts_new_owner(toks, k + 1, seg)):
+            if conjunction and _joint_office(toks, seg, k):
                 continue
             if k > seg:
                 parts.append((seg, k))
@@ -381,7 +398,7 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
     for a, b in parts:
         while a < b and not toks[a].word:
             a += 1
-        if a >= b or _in(toks[a], ("ở", "tại")):
+        if a >= b or _in(toks[a], _words("places")):
             continue  # "…, nhất là ở các huyện ven biển": where, not who
         name = clean_name(src[toks[a].start:toks[b - 1].end])
         if name and any(c.isalpha() for c in name):
@@ -389,8 +406,8 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
     return names
 
 
-_LOCALITY = frozenset({"tỉnh", "huyện", "xã", "thành", "thị", "quận", "phường", "trấn", "phố"})
-_JOINT_BODIES = frozenset({"hđnd", "ubnd", "hội", "ủy", "uỷ"})
+_LOCALITY = _words("localities")
+_JOINT_BODIES = _words("joint_bodies")
 
 
 def _joint_office(toks: list[Tok], a: int, k: int) -> bool:
@@ -398,18 +415,16 @@ def _joint_office(toks: list[Tok], a: int, k: int) -> bool:
     the first body, named without its locality, shares the one after "và"."""
     while a < k and not toks[a].word:
         a += 1
-    if k - a < 3 or not _is(toks[a], "văn") or not _is(toks[a + 1], "phòng") or k + 1 >= len(toks):
+    if k - a < 3 or not _seq(toks, a, _phrase("office")) or k + 1 >= len(toks):
         return False
     if any(_in(toks[x], _LOCALITY) or not toks[x].word for x in range(a + 2, k)):
         return False
     return _in(toks[k + 1], _JOINT_BODIES) and toks[k + 1].cap
 
 
-_LOCALITY_KINDS = frozenset({"huyện", "thành", "thị", "quận"})
-
-
-_LIST_PLACE_ENDS = frozenset({"huyện", "xã", "phố", "phường", "trấn", "quận", "thành", "thị"})
-_ROLE_HEADS = (("người", "đứng", "đầu"), ("thủ", "trưởng"), ("lãnh", "đạo"))
+_LOCALITY_KINDS = _words("locality_kinds")
+_LIST_PLACE_ENDS = _words("list_place_ends")
+_ROLE_HEADS = _phrase_list("role_heads")
 
 
 def _starts_new_owner(toks: list[Tok], k: int, seg: int = 0) -> bool:
@@ -417,11 +432,11 @@ def _starts_new_owner(toks: list[Tok], k: int, seg: int = 0) -> bool:
     if not t.word:
         return False
     if _in(t, _LOCALITY_KINDS) and not t.cap and k >= 2 and _in(toks[k - 2], _LIST_PLACE_ENDS) and \
-            (k + 1 < len(toks) and _in(toks[k + 1], ("ủy", "uỷ")) or not _in(toks[seg], ("các", "những"))):
+            (k + 1 < len(toks) and _in(toks[k + 1], _words("committee")) or not _in(toks[seg], _words("plurals"))):
         # "các huyện, thành, thị ủy" (one "ủy" for the list), "UBND các huyện, thị xã, thành phố" (one head
         # for the list): one owner; a bare list ("các xã, phường, thị trấn") gives one per place
         return False
-    if _is(t, "đảng") and k >= 2 and _is(toks[k - 2], "chi"):
+    if _in(t, _words("party")) and k >= 2 and _in(toks[k - 2], _words("cells_shared")):
         return False  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with one "bộ"
     if not t.cap and any(_seq(toks, seg, r) for r in _ROLE_HEADS):
         return False  # "Người đứng đầu cấp ủy, chính quyền", "thủ trưởng các cơ quan, đơn vị": the head of each
@@ -429,7 +444,7 @@ def _starts_new_owner(toks: list[Tok], k: int, seg: int = 0) -> bool:
         return True
     # A capitalised word starts a new owner only when it heads a unit ("Văn phòng", "Ủy ban"), not a
     # place in a list ("các huyện Phù Mỹ, Vân Canh") nor a name part ("Sở Nông nghiệp và Phát triển…").
-    return t.cap and bool(unit_head_at(toks, k)) and not _in(t, ("phát", "tài", "môi", "đào", "công", "du"))
+    return t.cap and bool(unit_head_at(toks, k)) and not _in(t, _words("name_parts"))
 
 
 def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[list[tuple[int, int]], int]:
@@ -438,9 +453,9 @@ def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[
     out = []
     k = start
     while k < end - 1:
-        if _is(toks[k], "phối") and _is(toks[k + 1], "hợp"):
+        if _seq(toks, k, _phrase("cooperate")):
             m = k + 2
-            while m < end and _in(toks[m], ("với", "cùng", "chặt", "chẽ", "chặt_chẽ")):
+            while m < end and _in(toks[m], _words("cooperate_with")):
                 m += 1
             if m < end and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word)):
                 e = scan_np(toks, m)
@@ -462,27 +477,26 @@ def report_to(toks: list[Tok], src: str, start: int = 0) -> str | None:
         if not _in(t, _REPORT_FIRST):
             k += 1
             continue
-        for v in _REPORT_VERBS:
-            ws = v.split()
-            if all(k + x < n and _is(toks[k + x], w) for x, w in enumerate(ws)):
+        for ws in _REPORT_VERBS:
+            if _seq(toks, k, ws):
                 hit = max(hit, len(ws))
         if not hit or t.cap and k > start:
             k += 1
             continue
-        if k > 0 and _in(toks[k - 1], _VERB_BLOCKERS) and _is(toks[k], "báo"):
+        if k > 0 and _in(toks[k - 1], _VERB_BLOCKERS) and _in(toks[k], _words("report_noun")):
             k += hit
             continue
         m = k + hit
-        needs_prep = _in(toks[k], ("thông", "phản"))
+        needs_prep = _in(toks[k], _words("report_needs_prep"))
         cand = None
         if not needs_prep and m < n and toks[m].word and (unit_head_at(toks, m) or toks[m].cap) \
-                and not _in(toks[m], ("kết",)):
+                and not _in(toks[m], _words("report_object")):
             cand = m
         else:
             for x in range(m, min(n, m + 12)):
                 if _in(toks[x], (".", ";", ":")):
                     break
-                if _is(toks[x], "với") and _is(toks[x - 1], "đối"):
+                if _seq(toks, x - 1, _phrase("scope_of")):
                     continue  # "… đối với các cơ sở nhà, đất": a scope, not an addressee
                 if _in(toks[x], _REPORT_PREPS) and x + 1 < n and toks[x + 1].word and \
                         (unit_head_at(toks, x + 1) or toks[x + 1].cap):

@@ -1,12 +1,13 @@
 """Train the learned layer on the project's gold, and measure the engine by grouped cross-validation.
 
-    python -m ingest.nlp.train                 # rebuild ingest/nlp/sentence_model.json from all gold
+    python -m ingest.nlp.train                 # rebuild sentence_model.json and owner_model.json from all gold
     python -m ingest.nlp.train --cv            # train on all sets but one, score the one; every set
     python -m ingest.nlp.train --cv --robust   # … and again with the texts unaccented and re-wrapped
 
 Labels come from the gold by the shared scorer's own matching: a sentence whose words overlap a
 gold directive by the scorer's threshold is a directive; one that shares little with every gold
-directive is not; the sentences in between teach nothing and are left out. Training needs
+directive is not; the sentences in between teach nothing and are left out. The owner tagger learns token labels:
+the tokens of each gold owner named in a directive's sentence (found by the scorer's owner words). Training needs
 scikit-learn (requirements-dev.txt); the model it writes needs nothing but the JSON.
 """
 from __future__ import annotations
@@ -17,15 +18,20 @@ import json
 import sys
 import textwrap
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Iterable
 
 from .classify import SentInfo
-from .corpus import Doc, GoldSet, gold_sets, scorer
+from .corpus import Doc, GoldSet, gold_sets, scorer, seed_directory
 from .learned import MODEL_PATH, Context, Decider, RulesOnly, SentenceModel, features
+from .lexicon import tokenize
+from .owner_tagger import LABELS, OWNER_MODEL_PATH, OwnerTagger, allowed, bio, fill_owners, rule_labels
+from .owner_tagger import features as token_features
 from .pipeline import extract
+from .text import nfc
 
 # Regularisation, overrule thresholds and pruning: chosen once by cross-validation, fixed here.
 C = 0.5
@@ -147,6 +153,192 @@ def current_examples() -> list[Example]:
     return examples((d for g in gold_sets() for d in g.docs()), sc)
 
 
+# --- the owner tagger ---------------------------------------------------------------------------------------
+EPOCHS = 8          # passes of the averaged perceptron over the examples
+FOUND = 0.75        # a span whose owner words overlap a gold owner's by this much is that owner
+ABSENT = 0.5        # a gold owner with less than this share of its words in the sentence was inherited
+OWNER_DIGITS = 2    # perceptron weights are sums of ±1 steps: two decimals keep every decision
+
+
+@dataclass(frozen=True)
+class OwnerExample:
+    doc: str
+    feats: tuple[tuple[str, ...], ...]
+    labels: tuple[str, ...]
+
+
+def gold_spans(toks, owners: list[dict], sc: ModuleType) -> list[tuple[str, int, int]] | None:
+    """(role, first, end) of each gold owner named in the sentence, by the scorer's owner words; owners it does
+    not name (inherited from a heading) are left out; None when an owner is named in a way no span matches
+    (the sentence would teach a wrong boundary)."""
+    bags: list[Counter] = [sc.owner_words(t.text) if t.word else Counter() for t in toks]
+    whole: Counter = sum(bags, Counter())
+    out: list[tuple[str, int, int]] = []
+    for o in owners:
+        want = sc.owner_words(o.get("name", ""))
+        size = sum(want.values())
+        if not size:
+            continue
+        if sum((whole & want).values()) / size < ABSENT:
+            continue
+        best = None
+        for a in range(len(toks)):
+            if not bags[a]:
+                continue  # a span starts and ends at a word that names something
+            bag: Counter = Counter()
+            for b in range(a, min(len(toks), a + 40)):
+                bag += bags[b]
+                if not bags[b]:
+                    continue
+                score = sc.overlap(bag, want)
+                if score >= FOUND and (best is None or (score, a - b) > best[0]):
+                    best = ((score, a - b), a, b + 1)
+        if best is None:
+            return None
+        role = "lead" if o.get("role") != "support" else "support"
+        if any(a < best[2] and best[1] < b for _, a, b in out):
+            continue  # one span named twice (as lead and support): the first reading stands
+        out.append((role, best[1], best[2]))
+    return out
+
+
+def owner_examples(docs: Iterable[Doc], sc: ModuleType) -> list[OwnerExample]:
+    """Token labels of the directives the rules find and the gold holds: the gold owners' spans in the
+    sentence, with the rules' own spans as a feature."""
+    out = []
+    for d in docs:
+        pred = extract(d.text, decider=RulesOnly())
+        gdirs = d.gold["directives"]
+        pairs = sc.match([sc.words(p.text) for p in pred.directives], [sc.words(g["text"]) for g in gdirs])
+        src = nfc(d.text)  # the proposals' offsets are in the NFC text
+        for i, j in sorted(pairs):
+            g, p = gdirs[j], pred.directives[i]
+            if g.get("optional"):
+                continue
+            toks = tokenize(src, p.start, p.end)
+            marked = gold_spans(toks, g.get("owners", []), sc)
+            if not toks or marked is None:
+                continue
+            feats = token_features(toks, rule_labels(toks, p.owners))
+            out.append(OwnerExample(d.name, tuple(tuple(f) for f in feats), tuple(bio(len(toks), marked))))
+    return out
+
+
+def _decode(ids: list, w, t, start_ok, trans_ok):
+    """Viterbi over the current weights (numpy; the exported model decodes the same way in pure Python)."""
+    import numpy as np
+
+    n_labels = len(LABELS)
+    em = np.array([w[x].sum(0) if len(x) else np.zeros(n_labels) for x in ids])
+    score = em[0] + t[n_labels] + start_ok
+    back = []
+    for k in range(1, len(ids)):
+        cand = score[:, None] + t[:n_labels] + trans_ok
+        back.append(cand.argmax(0))
+        score = cand.max(0) + em[k]
+    path = [int(score.argmax())]
+    for bp in reversed(back):
+        path.append(int(bp[path[-1]]))
+    return np.array(path[::-1])
+
+
+def _export(names: list[str], w, t) -> OwnerTagger:
+    """Weights rounded, zeros and forbidden transitions left out: a small, stable JSON artefact."""
+    n_labels = len(LABELS)
+    weights: dict[str, dict[str, float]] = {}
+    for f, row in zip(names, w):
+        got = {LABELS[k]: round(float(v), OWNER_DIGITS) for k, v in enumerate(row) if round(float(v), OWNER_DIGITS)}
+        if got:
+            weights[f] = got
+    transitions = {}
+    for p in range(n_labels + 1):
+        prev = "^" if p == n_labels else LABELS[p]
+        for k in range(n_labels):
+            v = round(float(t[p, k]), OWNER_DIGITS)
+            if v and allowed(prev, LABELS[k]):
+                transitions[f"{prev}>{LABELS[k]}"] = v
+    return OwnerTagger(weights=weights, transitions=transitions)
+
+
+def fit_owners(rows: list[OwnerExample]) -> OwnerTagger:
+    """An averaged structured perceptron (fixed order, fixed seed): the same examples give the same weights.
+    Features seen in fewer than ``MIN_DOCS`` documents are dropped (no name learnt from one text)."""
+    import random
+
+    import numpy as np
+
+    docs_of: dict[str, set[str]] = {}
+    for r in rows:
+        for fs in r.feats:
+            for f in fs:
+                docs_of.setdefault(f, set()).add(r.doc)
+    names = sorted(f for f, ds in docs_of.items() if len(ds) >= MIN_DOCS)
+    index = {f: k for k, f in enumerate(names)}
+    n_labels = len(LABELS)
+    lab = {lb: k for k, lb in enumerate(LABELS)}
+    ordered = sorted(rows, key=lambda r: (r.doc, r.feats, r.labels))
+    data = [([np.array([index[f] for f in fs if f in index], dtype=np.int64) for fs in r.feats],
+             np.array([lab[x] for x in r.labels])) for r in ordered]
+    start_ok = np.array([0.0 if allowed("^", lb) else -1e9 for lb in LABELS])
+    trans_ok = np.array([[0.0 if allowed(p, lb) else -1e9 for lb in LABELS] for p in LABELS])
+    w, wsum = np.zeros((len(names), n_labels)), np.zeros((len(names), n_labels))
+    t, tsum = np.zeros((n_labels + 1, n_labels)), np.zeros((n_labels + 1, n_labels))  # last row: from the start
+    step = 1
+    rng = random.Random(0)
+    order = list(range(len(data)))
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for n in order:
+            ids, gold = data[n]
+            pred = _decode(ids, w, t, start_ok, trans_ok)
+            for x in np.nonzero(pred != gold)[0]:
+                for y, sign in ((gold[x], 1.0), (pred[x], -1.0)):
+                    w[ids[x], y] += sign
+                    wsum[ids[x], y] += sign * step
+            for k in range(len(gold)):
+                gp, pp = (int(gold[k - 1]), int(pred[k - 1])) if k else (n_labels, n_labels)
+                if gp != pp or gold[k] != pred[k]:
+                    for prev, y, sign in ((gp, gold[k], 1.0), (pp, pred[k], -1.0)):
+                        t[prev, y] += sign
+                        tsum[prev, y] += sign * step
+            step += 1
+    return _export(names, w - wsum / step, t - tsum / step)
+
+
+def owner_digest(rows: list[OwnerExample]) -> str:
+    h = hashlib.sha256()
+    for r in sorted(rows, key=lambda r: (r.doc, r.feats, r.labels)):
+        h.update(json.dumps([r.doc, r.feats, r.labels], ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def current_owner_examples() -> list[OwnerExample]:
+    sc = scorer()
+    if sc is None:
+        raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    return owner_examples((d for g in gold_sets() for d in g.docs()), sc)
+
+
+def train_owners(sets: list[GoldSet] | None = None) -> OwnerTagger:
+    sc = scorer()
+    if sc is None:
+        raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    sets = gold_sets() if sets is None else sets
+    docs = {g.name: g.docs() for g in sets}
+    rows = owner_examples((d for ds in docs.values() for d in ds), sc)
+    model = fit_owners(rows)
+    return OwnerTagger(weights=model.weights, transitions=model.transitions,
+                       trained_on={name: len(ds) for name, ds in docs.items()}, examples=owner_digest(rows))
+
+
+def write_owners(model: OwnerTagger, path: Path = OWNER_MODEL_PATH) -> None:
+    """One feature a line, so that a retrained model reads as a diff."""
+    data = model.to_json()
+    lines = [f"{json.dumps(k)}: {json.dumps(data[k], ensure_ascii=False)}," for k in data if k != "weights"]
+    body = ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in data["weights"].items())
+    path.write_text("{\n" + "\n".join(lines) + '\n"weights": {\n' + body + "\n}\n}\n", encoding="utf-8")
+
+
 # --- measuring ----------------------------------------------------------------------------------------------
 def unaccent(text: str) -> str:
     """The text typed without diacritics ("Tỉnh ủy" → "Tinh uy"), same case."""
@@ -166,11 +358,16 @@ def rewrap(text: str, width: int = 72) -> str:
 TRANSFORMS: dict[str, Callable[[str], str]] = {"unaccented": unaccent, "rewrapped": rewrap}
 
 
-def score(docs: list[Doc], decider: Decider, sc: ModuleType, transform: Callable[[str], str] | None = None):
+def score(docs: list[Doc], decider: Decider, sc: ModuleType, transform: Callable[[str], str] | None = None,
+          directory=None, tagger: OwnerTagger | None = None):
+    """The shared scorer's tally of the extractions; with ``tagger``, the owner tagger fills in where the rules
+    fail (as a step after the pipeline, which does not call it)."""
     total = sc.Tally()
     for d in docs:
         text = transform(d.text) if transform else d.text
-        total.add(sc.score_file(extract(text, decider=decider).to_json(), d.gold, False))
+        got = extract(text, directory, decider=decider)
+        fill_owners(nfc(text), got.directives, directory, tagger)
+        total.add(sc.score_file(got.to_json(), d.gold, False))
     return total
 
 
@@ -182,33 +379,45 @@ def _line(name: str, t) -> str:
             f"corrections/doc={f['corrections_per_doc']:.1f}")
 
 
-def cross_validate(robust: bool = False, out=sys.stdout) -> dict[str, dict]:
-    """Grouped CV by data set: figures of the rules alone and with the learned layer, per set and overall."""
+def cross_validate(robust: bool = False, out=sys.stdout, owners: bool = True) -> dict[str, dict]:
+    """Grouped CV by data set: figures of the rules alone, with the learned layer, and (``owners``) with the
+    owner tagger trained without the held-back set too, per set and overall."""
     sc = scorer()
     if sc is None:
         raise SystemExit("the shared scorer (../shared/eval) is needed")
     sets = gold_sets()
     docs = {g.name: g.docs() for g in sets}
     rows = {name: examples(ds, sc) for name, ds in docs.items()}
+    owner_rows = {name: owner_examples(ds, sc) for name, ds in docs.items()} if owners else {}
     variants: list[tuple[str, Callable[[str], str] | None]] = [("", None)]
     if robust:
         variants += list(TRANSFORMS.items())
     totals: dict[str, dict] = {}
+    taggers: dict[str, OwnerTagger] = {}
+    directory = seed_directory()  # the tagger steps in where the directory resolves no owner
     for vname, transform in variants:
-        rules_total, learned_total = sc.Tally(), sc.Tally()
-        print(f"\n== grouped cross-validation{' (' + vname + ')' if vname else ''}: rules | rules + learned layer",
-              file=out)
+        kinds = ["rules", "learned"] + (["tagger", "learned+tagger"] if owners else [])
+        tally = {k: sc.Tally() for k in kinds}
+        print(f"\n== grouped cross-validation{' (' + vname + ')' if vname else ''}: rules | rules + learned layer"
+              + (" | rules + owner tagger | rules + learned + owner tagger" if owners else ""), file=out)
         for g in sets:
             model = fit([r for name, rs in rows.items() if name != g.name for r in rs])
-            a = score(docs[g.name], RulesOnly(), sc, transform)
-            b = score(docs[g.name], model, sc, transform)
-            rules_total.add(a)
-            learned_total.add(b)
-            print(_line(g.name, a), file=out)
-            print(_line("  + learned", b), file=out)
-        print(_line("ALL rules", rules_total), file=out)
-        print(_line("ALL rules + learned", learned_total), file=out)
-        totals[vname or "plain"] = {"rules": rules_total.figures(), "learned": learned_total.figures()}
+            runs: dict[str, tuple[Decider, OwnerTagger | None]] = {"rules": (RulesOnly(), None),
+                                                                   "learned": (model, None)}
+            if owners:
+                tagger = taggers.get(g.name)
+                if tagger is None:
+                    tagger = taggers[g.name] = fit_owners([r for name, rs in owner_rows.items() if name != g.name
+                                                           for r in rs])
+                runs["tagger"] = (RulesOnly(), tagger)
+                runs["learned+tagger"] = (model, tagger)
+            for k in kinds:
+                t = score(docs[g.name], runs[k][0], sc, transform, directory, runs[k][1])
+                tally[k].add(t)
+                print(_line(g.name if k == "rules" else "  + " + k, t), file=out)
+        for k in kinds:
+            print(_line(f"ALL {k}", tally[k]), file=out)
+        totals[vname or "plain"] = {k: tally[k].figures() for k in kinds}
     return totals
 
 
@@ -217,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true", help="grouped cross-validation instead of training")
     ap.add_argument("--robust", action="store_true", help="with --cv: also on unaccented and re-wrapped texts")
-    ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where the model is written")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where the sentence model is written")
+    ap.add_argument("--owners-out", type=Path, default=OWNER_MODEL_PATH, help="where the owner tagger is written")
     args = ap.parse_args(argv)
     if args.cv:
         cross_validate(robust=args.robust)
@@ -226,6 +436,9 @@ def main(argv: list[str] | None = None) -> int:
     write(model, args.out)
     print(f"{args.out}: {len(model.weights)} weights from {sum(model.trained_on.values())} documents "
           f"in {len(model.trained_on)} sets")
+    tagger = train_owners()
+    write_owners(tagger, args.owners_out)
+    print(f"{args.owners_out}: {len(tagger.weights)} features from {sum(tagger.trained_on.values())} documents")
     return 0
 
 

@@ -117,14 +117,14 @@ def test_an_unaccented_header_gives_its_number_and_date():
 NLP = Path(__file__).resolve().parents[2] / "ingest" / "nlp"
 _CHAR_CLASS = re.compile(r"\[[^\]]*\]")  # "[a-zđ]", "[A-ZÀ-ỸĐ]": an alphabet, not a word
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
-# Vocabulary lives in lang/vi/*.toml. The modules of CLEAN hold none in their code. The others (deadlines,
-# directory, outline, owners, pipeline, resolve) still hold some while it is being moved (issue 11): together
+# Vocabulary lives in lang/vi/*.toml. The modules of CLEAN hold none in their code. The others (directory,
+# outline, pipeline, resolve) still hold some while it is being moved (issue 11): together
 # they are held at their count of 2026-12-07, to be lowered as it moves (a module split from them counts
 # with them).
-ACCENTED_BUDGET = 432  # string literals with a Vietnamese word written with its diacritics
-FOLDED_BUDGET = 95     # string literals with a listed phrase written without them ("de nghi", "tinh uy")
-CLEAN = ("__init__.py", "__main__.py", "classify.py", "corpus.py", "learned.py", "lexicon.py", "metadata.py",
-         "model.py", "segment.py", "tables.py", "text.py", "train.py")
+ACCENTED_BUDGET = 59  # string literals with a Vietnamese word written with its diacritics
+FOLDED_BUDGET = 94     # string literals with a listed phrase written without them ("de nghi", "tinh uy")
+CLEAN = ("__init__.py", "__main__.py", "classify.py", "corpus.py", "deadlines.py", "learned.py", "lexicon.py",
+         "metadata.py", "model.py", "owners.py", "segment.py", "tables.py", "text.py", "train.py")
 
 
 def _vietnamese(word: str) -> bool:

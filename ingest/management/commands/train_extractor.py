@@ -1,6 +1,7 @@
 """`manage.py train_extractor [--cv] [--robust]`: rebuild the learned layer from the gold, or cross-validate it.
 
-The same as ``python -m ingest.nlp.train``; the model is written to ingest/nlp/sentence_model.json.
+The same as ``python -m ingest.nlp.train``; the models are written to ingest/nlp/sentence_model.json and
+ingest/nlp/owner_model.json (the owner tagger, measured by --cv but not used by the pipeline).
 """
 from django.core.management.base import BaseCommand
 
