@@ -49,7 +49,8 @@ CELERY=(.venv/bin/celery -A config worker --beat --loglevel=INFO --concurrency=2
   --schedule="$VAR/celerybeat-schedule")
 
 if [ "$MODE" = check ]; then
-  "${GUNICORN[@]}" --check-config
+  # Loads the app; the static files are gathered only on a real start (collectstatic, 800 files), hence no warning.
+  PYTHONWARNINGS="ignore:No directory at:UserWarning" "${GUNICORN[@]}" --check-config
   # Django's checks, then Celery: its tasks import, the broker's folders answer, beat names only real tasks.
   .venv/bin/python -c 'import django; django.setup()
 from django.core.management import call_command

@@ -6,53 +6,17 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from .lexicon import cue_regex, load_language, written_pattern
 from .text import fold
 
 # Abbreviations expanded on both sides before comparing (folded forms).
-ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan",
-    "hdnd": "hoi dong nhan dan",
-    "mttq": "mat tran to quoc",
-    "ubmttq": "uy ban mat tran to quoc",
-    "bcs": "ban can su",
-    "bcsd": "ban can su dang",
-    "vptu": "van phong tinh uy",
-    "vpubnd": "van phong uy ban nhan dan",
-    "tu": "tinh uy",
-    "btv": "ban thuong vu",
-    "bch": "ban chap hanh",
-    "ubkt": "uy ban kiem tra",
-    "btc": "ban to chuc",
-    "btg": "ban tuyen giao",
-    "bdv": "ban dan van",
-    "bnc": "ban noi chinh",
-    "dbqh": "dai bieu quoc hoi",
-    "tp": "thanh pho",
-    "tx": "thi xa",
-    "tt": "thi tran",
-    "bchqs": "bo chi huy quan su",
-    "sxkd": "san xuat kinh doanh",
-    "tn&mt": "tai nguyen va moi truong",
-    "tnmt": "tai nguyen va moi truong",
-    "nn&ptnt": "nong nghiep va phat trien nong thon",
-    "nnptnt": "nong nghiep va phat trien nong thon",
-    "kh&dt": "ke hoach va dau tu",
-    "khdt": "ke hoach va dau tu",
-    "kh-cn": "khoa hoc va cong nghe",
-    "khcn": "khoa hoc va cong nghe",
-    "gd&dt": "giao duc va dao tao",
-    "gddt": "giao duc va dao tao",
-    "ldtb&xh": "lao dong thuong binh va xa hoi",
-    "ldtbxh": "lao dong thuong binh va xa hoi",
-    "tt&tt": "thong tin va truyen thong",
-    "tttt": "thong tin va truyen thong",
-    "vh,tt&dl": "van hoa the thao va du lich",
-    "vhttdl": "van hoa the thao va du lich",
-}
-_LEADING = re.compile(r"^(?:(?:cac|nhung|tung|moi|dong chi|d/c|dc|ca)\s+)+")
-_LIST_SEP = re.compile(r"\s*,\s*|\s+và\s+", re.IGNORECASE)
+ABBREVIATIONS = {fold(abbreviation): fold(name) for name, abbreviations in
+                 load_language("vi").table("directory_abbreviations").items() for abbreviation in abbreviations}
+_LEADING = cue_regex(r"^(?:(?:{directory_leading})\s+)+")
+_LIST_SEP = re.compile(r"\s*,\s*|\s+(?:" + written_pattern("directory_and") + r")\s+", re.IGNORECASE)
 # "UBND các xã, phường có rừng", "… bị ảnh hưởng bởi mưa lũ": a qualified part of a group names the group
-_QUALIFIER = re.compile(r"\s+(?:co(?! quan)|bi|ven|khu vuc|lien quan|tren dia ban|duoc|thuoc dien)\b.*$")
+_QUALIFIER = cue_regex(r"\s+(?!{directory_not_qualifiers})(?:{directory_qualifiers})\b.*$")
+_PROVINCE_NAMED = cue_regex(r"\s+({directory_province_words})\s+[a-z ]+$")
 
 
 def canonical(mention: str) -> str:
@@ -96,7 +60,7 @@ class UnitDirectory:
         if c in self._canon:
             return self._canon[c]
         # "Ban Tổ chức Tỉnh ủy" vs "Ban Tổ chức Tỉnh uỷ (BTC)"… and "UBND tỉnh X" where X is the province name.
-        c2 = re.sub(r"\s+(tinh|thanh pho)\s+[a-z ]+$", r" \1", c)
+        c2 = _PROVINCE_NAMED.sub(r" \1", c)
         if c2 != c and c2 in self._canon:
             return self._canon[c2]
         if " cac " in f" {fold(mention)} ":
@@ -131,38 +95,20 @@ class UnitDirectory:
         return [u for u, _ in sorted(scored.items(), key=lambda kv: -kv[1])[:n]]
 
 
-# The grammar of unit types: what kind of body a mention names when no directory entry does (folded, canonical
-# forms; first match wins). Vocabulary kept in one place so that it can move to the language data files.
-UNIT_TYPES: tuple[tuple[str, str], ...] = (
-    ("Ban Chỉ huy", r"ban chi huy\b"),
-    ("Bộ Chỉ huy Quân sự", r"bo chi huy (quan su|bo doi bien phong)\b"),
-    ("Bộ đội Biên phòng", r"bo doi bien phong\b"),
-    ("Ban cán sự đảng, Đảng đoàn", r"(ban can su dang|dang doan)\b"),
-    ("Ủy ban Kiểm tra", r"uy ban kiem tra\b"),
-    ("Ủy ban Mặt trận Tổ quốc", r"(uy ban )?mat tran to quoc\b"),
-    ("Ủy ban nhân dân cấp xã", r"uy ban nhan dan (cac )?(xa|phuong|dac khu|thi tran)\b"),
-    ("Ủy ban nhân dân tỉnh", r"uy ban nhan dan (tinh|thanh pho)\b"),
-    ("Hội đồng nhân dân", r"hoi dong nhan dan\b"),
-    ("Ban của Tỉnh ủy", r"ban [a-z ,]+ (tinh|thanh) uy$"),
-    ("Ban Thường vụ, Ban Chấp hành", r"(ban thuong vu|ban chap hanh|thuong truc)\b"),
-    ("Đảng ủy", r"(dang uy|dang bo)\b"),
-    ("Cấp ủy", r"(cap uy|(tinh|thanh|huyen|thi|quan) uy)\b"),
-    ("Sở, ngành, địa phương", r"so nganh\b"),
-    ("Sở", r"so [a-z]"),
-    ("Công an", r"cong an\b"),
-    ("Thuế", r"((chi )?cuc thue|thue (tinh|thanh pho|co so))\b"),
-    ("Kho bạc Nhà nước", r"kho bac\b"),
-    ("Văn phòng", r"van phong\b"),
-    ("Thanh tra", r"thanh tra\b"),
-    ("Phòng chuyên môn cấp xã", r"phong [a-z]"),
-    ("Cục, Chi cục", r"(chi )?cuc [a-z]"),
-    ("Trung tâm", r"trung tam\b"),
-    ("Ban quản lý", r"ban quan ly\b"),
-    ("Đoàn thể", r"(hoi|tinh doan|thanh doan|doan thanh nien|lien doan lao dong|hoi lien hiep)\b"),
-    ("Xã, phường, đặc khu", r"(xa|phuong|dac khu|thi tran)\b"),
-    ("Sở, ngành, địa phương", r"(so|nganh|dia phuong|co quan|don vi)\b"),
-)
-_UNIT_TYPES = tuple((label, re.compile(pattern)) for label, pattern in UNIT_TYPES)
+def _type_pattern(entry: str) -> str:
+    """One entry of the grammar of unit types as a regex over a canonical name: "…" is a name's words, and
+    an entry that goes on after it must end the name."""
+    words = [r"[a-z ,]+" if w == "…" else re.escape(fold(w)) for w in entry.split()]
+    tail = "" if words[-1] == r"[a-z ,]+" else "$" if r"[a-z ,]+" in words else r"\b"
+    return " ".join(words) + tail
+
+
+# The grammar of unit types (lang/vi/directory.toml), in its order: the first type that matches wins.
+_VI = load_language("vi")
+_UNIT_TYPES = tuple((label, re.compile("|".join(f"(?:{_type_pattern(x)})" for x in entries)))
+                    for label, entries in [*_VI.table("directory_unit_types").items(),
+                                           (_VI.written["directory_unit_type_fallback_label"][0],
+                                            _VI.written["directory_unit_type_fallback"])])
 
 
 @lru_cache(maxsize=4096)  # a pure function of the name; owner names recur across a document

@@ -88,9 +88,9 @@ class LexiconError(ValueError):
 OPPOSED = (("task_verbs", "nontask_verbs"), ("task_cues", "assess_cues"))
 # Lists read as plain sets of single words, not phrases.
 WORD_SETS = ("place_triggers", "admin_words")
-# Lists compiled into a grammar (deadlines.py) or tested one token at a time (owners.py): they do not restore
-# unaccented words.
-GRAMMAR_ONLY = ("time_", "owner_")
+# Lists compiled into a grammar (deadlines.py), tested one token at a time (owners.py) or compared on folded
+# names (directory.py, outline.py, pipeline.py), or shown (resolve.py): they do not restore unaccented words.
+GRAMMAR_ONLY = ("time_", "owner_", "directory_", "outline_", "pipeline_", "resolve_")
 
 
 @dataclass(frozen=True)
@@ -255,9 +255,9 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
     return best
 
 
-def _entry_pattern(entry: str, form=folded) -> str:
-    """One entry as a regex over folded text: "#" stands for a number, a written comma is optional and a
-    lone dash may have spaces around it or not."""
+def _entry_pattern(entry: str, form=folded, space: str = " ") -> str:
+    """One entry as a regex over folded text: "#" stands for a number, a written comma is optional, a
+    lone dash may have spaces around it or not, and ``space`` stands between words."""
     out = ""
     for w in entry.split():
         if w == "-":
@@ -266,14 +266,14 @@ def _entry_pattern(entry: str, form=folded) -> str:
         comma = w.endswith(",")
         w = w.rstrip(",")
         if out and not out.endswith("*"):
-            out += " "
+            out += space
         out += (r"\d+" if w == "#" else re.escape(form(w))) + (",?" if comma else "")
     return out
 
 
-def cue_pattern(name: str, lang: str = "vi") -> str:
+def cue_pattern(name: str, lang: str = "vi", space: str = " ") -> str:
     """A regex alternation of a list's folded phrases in their listed order, for text folded by ``fold``."""
-    return "|".join(_entry_pattern(x) for x in load_language(lang).written[name])
+    return "|".join(_entry_pattern(x, space=space) for x in load_language(lang).written[name])
 
 
 def key_pattern(name: str, lang: str = "vi") -> str:
@@ -284,16 +284,18 @@ def key_pattern(name: str, lang: str = "vi") -> str:
 _SLOT = re.compile(r"\{([a-z_]+)\}")
 
 
-def cue_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+def cue_regex(template: str, lang: str = "vi", space: str = " ", flags: int = 0) -> re.Pattern[str]:
     """A regex over folded text whose ``{list}`` slots are that list's phrases: the structure (digits,
-    punctuation, anchors) is written in code, the words come from the language data."""
-    return re.compile(_SLOT.sub(lambda m: "(?:" + cue_pattern(m.group(1), lang) + ")", template))
+    punctuation, anchors) is written in code, the words come from the language data. ``space`` is what
+    stands between a phrase's words: one space for text folded by ``fold``, ``\\s+`` for a copy that
+    keeps the text's own blanks and line breaks (``fold_aligned``)."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + cue_pattern(m.group(1), lang, space) + ")", template), flags)
 
 
-def key_regex(template: str, lang: str = "vi") -> re.Pattern[str]:
+def key_regex(template: str, lang: str = "vi", flags: int = 0) -> re.Pattern[str]:
     """``cue_regex`` for text in keys (``key``: lower case, diacritics kept), where folding would confuse
-    words ("năm"/"Nam", "hà"/"ha")."""
-    return re.compile(_SLOT.sub(lambda m: "(?:" + key_pattern(m.group(1), lang) + ")", template))
+    words ("năm"/"Nam", "hà"/"ha"); with ``re.IGNORECASE``, for text as written."""
+    return re.compile(_SLOT.sub(lambda m: "(?:" + key_pattern(m.group(1), lang) + ")", template), flags)
 
 
 def _bare_form(word: str) -> str:

@@ -10,22 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import tokenize
+from .lexicon import cue_regex, load_language, tokenize
 from .owners import split_owners
 from .text import fold, fold_aligned
 
 # Field labels of a responsibility line, folded (no diacritics, lower case), by the role of what follows them.
-# Vocabulary: kept here in one place so that it can move to the language data files.
 RESPONSIBILITY_LABELS: dict[str, tuple[str, ...]] = {
-    "lead": ("trach nhiem thuc hien", "trach nhiem chu tri", "co quan chu tri thuc hien", "don vi chu tri thuc hien",
-             "co quan chu tri", "don vi chu tri", "co quan thuc hien", "don vi thuc hien", "co quan tham muu",
-             "don vi tham muu", "co quan dau moi", "don vi dau moi", "phan cong thuc hien", "chu tri thuc hien",
-             "chu tri", "trach nhiem"),
-    "support": ("co quan phoi hop thuc hien", "don vi phoi hop thuc hien", "co quan phoi hop", "don vi phoi hop",
-                "phoi hop thuc hien", "phoi hop"),
-    "deadline": ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han hoan thanh", "thoi han thuc hien",
-                 "thoi han", "tien do thuc hien", "tien do hoan thanh", "tien do", "thoi gian"),
-}
+    role: tuple(fold(x) for x in labels) for role, labels in load_language("vi").table("outline_labels").items()}
 
 _ALTERNATIVES = sorted(((lab, role) for role, labs in RESPONSIBILITY_LABELS.items() for lab in labs),
                        key=lambda x: -len(x[0]))
@@ -37,8 +28,10 @@ _FIRST_WORDS = tuple({lab.split()[0] for lab, _ in _ALTERNATIVES})
 _LEAD_BULLET = re.compile(r"[\s\-+*•–]*")
 # "Sở Văn hóa … chủ trì; …" inside the lead field: the verb after the unit is not part of its name
 # "X chủ trì; Y phối hợp" / "X chủ trì, Y thực hiện" inside one field: Y supports, or carries it out with X
-_LEAD_THEN_OTHERS = re.compile(r"(?<=chu tri)\s*[,;]\s*(.+?)\s+(phoi\s+hop|thuc\s+hien)(?:\s+thuc\s+hien)?\s*$", re.S)
-_TRAILING_VERB = re.compile(r"\s+(?:chu\s+tri|thuc\s+hien|phu\s+trach|lam\s+dau\s+moi)\s*$")
+_LEAD_THEN_OTHERS = re.compile(cue_regex(r"(?<={outline_lead_verb})").pattern + cue_regex(
+    r"\s*[,;]\s*(.+?)\s+(?:(?P<support>{outline_support_verbs})|{outline_carry_out})(?:\s+{outline_carry_out})?\s*$",
+    space=r"\s+").pattern, re.S)
+_TRAILING_VERB = cue_regex(r"\s+(?:{outline_trailing_verbs})\s*$", space=r"\s+")
 
 
 @dataclass(frozen=True)
@@ -99,7 +92,7 @@ def _names(src: str, vs: int, ve: int, folded: str, role: str, out: Responsibili
     others: list[str] = []
     if role == "lead" and m:
         others = _names(src, vs + m.start(1), vs + m.end(1), folded[m.start(1):m.end(1)], "support", out)
-        if m.group(2).startswith("phoi"):
+        if m.group("support"):
             out.supports.extend(others)
             others = []
         ve = vs + m.start()

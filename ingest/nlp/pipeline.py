@@ -30,6 +30,7 @@ from .deadlines import (DateContext, TimeExpr, find_time_expressions, is_recurri
                         year_mentions)
 from .directory import unit_type
 from .learned import Context, Decider, default_model
+from .lexicon import cue_regex, key_regex, load_language
 from .metadata import Metadata, extract_metadata
 from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
@@ -77,7 +78,7 @@ def _np_owner(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
     while toks and not toks[-1].word:
         toks.pop()
     i = 0
-    if len(toks) > 2 and toks[0].f == "đối" and toks[1].f == "với":
+    if len(toks) > 2 and (toks[0].f, toks[1].f) in _VI["pipeline_scope_of"]:
         i = 2
     if not unit_head_at(toks, i):
         return None
@@ -109,12 +110,14 @@ def _only_time_frame(src: str, s: int, e: int) -> bool:
     return bool(found) and not any(ch.isalnum() for ch in rest)
 
 
-_ENACTING = re.compile(r"(thanh lap|phe duyet|ban hanh|cong nhan|kien toan|bo nhiem|chap thuan|bai bo|"
-                       r"sua doi|dieu chinh|giao chi tieu|phan bo)\b")
+_VI = load_language("vi")
+_ENACTING = cue_regex(r"({pipeline_enacting})\b")
 # A lead-in opened by its time frame: "Trong quý I/2026, tập trung:", "Từ nay đến cuối năm, …:".
-_FRONTED_FRAME = re.compile(r"\W*(?:trong|tu nay den|den|truoc|tu|quy|nam|thang|\d+ thang)\b")
-_FORWARD_START = re.compile(r"\W*(?:trong\s+)?(?:thoi gian toi|thoi gian sap toi|sap toi|toi day|tu nay den)\b")
-_QUALIFIERS = frozenset({"có", "ven", "thuộc", "ở", "tại", "giáp", "bị", "chưa", "còn", "nằm"})
+_FRONTED_FRAME = cue_regex(r"\W*(?:{pipeline_frame_openers})\b")
+_FORWARD_START = cue_regex(r"\W*(?:{pipeline_within}\s+)?(?:{pipeline_forward})\b")
+_QUALIFIERS = _VI.word_set("pipeline_qualifiers")
+_TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE)
+_ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE)
 
 
 def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None,
@@ -327,7 +330,7 @@ def _read_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
         _read_selected_heading(doc, walk, bi, b)
         return
     if b.mtype in _NUMBERED:
-        enacts = bool(b.marker and b.marker.startswith("Điều") and _ENACTING.match(fold(doc.src[b.body_start:b.end].strip())))
+        enacts = bool(b.marker and b.marker.startswith(_VI.written["pipeline_article"]) and _ENACTING.match(fold(doc.src[b.body_start:b.end].strip())))
         # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
         # (its members, its term, its regime) — a decision that needs no follow-up, not a task
         walk.stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
@@ -410,7 +413,7 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
 
 def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_info: SentInfo,
                          nxt: Block | None) -> bool:
-    topic = bool(re.match(r"(?:về|đối với|lĩnh vực|công tác|phần|mục|vấn đề)\b", body, re.IGNORECASE))
+    topic = bool(_TOPIC_HEAD.match(body))
     if nwords <= 4 or topic or _caps(body) or (nwords <= 30 and first_info.form not in ("assign", "imperative",
                                                                                           "subject")):
         return True
@@ -653,10 +656,9 @@ def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -
             p.report_to_unit_id = directory.resolve(p.report_to)
 
 
-_PROPOSALS_HEAD = re.compile(r"\W*(?:phan thu \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:cac\s+)?(?:kien nghi|de xuat)\b")
-_TOPIC_START = re.compile(r"^(cong tac|viec|van de|noi dung|tinh hinh|ket qua|linh vuc|chuong trinh|de an|du an|"
-                          r"ke hoach|nghi quyet|chi thi|ket luan|quyet dinh|thong bao|bao cao|so|tong so|ty le|"
-                          r"muc tieu|chi tieu)\b")
+_PROPOSALS_HEAD = cue_regex(r"\W*(?:{pipeline_part} \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:{pipeline_plural}\s+)?"
+                            r"(?:{pipeline_proposals})\b")
+_TOPIC_START = cue_regex(r"^({pipeline_topic_nouns})\b")
 
 
 def _loose_imperative(info: SentInfo) -> bool:
@@ -670,7 +672,7 @@ def _loose_imperative(info: SentInfo) -> bool:
     t = toks[i]
     if not t.word or any(ch.isdigit() for ch in t.text) or (t.text.isupper() and len(t.text) > 1):
         return False
-    if unit_head_at(toks, i) or match_at(toks, i, PRE_ADVERBS) and toks[i].f in ("đã", "đang", "vừa", "chưa"):
+    if unit_head_at(toks, i) or match_at(toks, i, PRE_ADVERBS) and toks[i].f in _VI.word_set("pipeline_done_adverbs"):
         return False
     from .owners import is_person
     if is_person(toks, i, min(len(toks), i + 12)):
@@ -681,9 +683,8 @@ def _loose_imperative(info: SentInfo) -> bool:
     return not _TOPIC_START.match(fold(" ".join(x.text for x in toks[i:i + 3])))
 
 
-_LABEL_NOT_NAME = re.compile(r"\b(thong nhat|nhat tri|nhan dinh|ket luan|danh gia|cho rang|khang dinh|nhan manh|ghi nhan|"
-                             r"de nghi|yeu cau|bao cao|chi dao|da|dang|se|vua|duoc|nhu sau)\b")
-_LABEL_VERB = re.compile(r"\s*(?:(?:đề nghị|yêu cầu|giao)\s+)?", re.IGNORECASE)
+_LABEL_NOT_NAME = cue_regex(r"\b({pipeline_label_not_name})\b")
+_LABEL_VERB = key_regex(r"\s*(?:(?:{pipeline_assign})\s+)?", flags=re.IGNORECASE)
 
 
 def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tuple[str, str]], int] | None:
@@ -745,7 +746,7 @@ def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
     return info
 
 
-_LAST_ASSIGN = re.compile(r"\b(?:đề nghị|yêu cầu|giao)\s+", re.IGNORECASE)
+_LAST_ASSIGN = key_regex(r"\b(?:{pipeline_assign})\s+", flags=re.IGNORECASE)
 
 
 def _addressee(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
@@ -770,8 +771,8 @@ def _caps(t: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-_PURPOSE_SPEECH = re.compile(r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo|kết luận|truyền đạt|ý kiến)\b", re.IGNORECASE)
-_PURPOSE_OPENING = re.compile(r"\s*(?:để|nhằm|xét|căn cứ|thực hiện|theo|trên cơ sở|sau khi)\b", re.IGNORECASE)
+_PURPOSE_SPEECH = key_regex(r"\b(?:{pipeline_purpose_speech})\b", flags=re.IGNORECASE)
+_PURPOSE_OPENING = key_regex(r"\s*(?:{pipeline_purpose_openings})\b", flags=re.IGNORECASE)
 
 
 def _purpose_end(sent: str) -> int:
@@ -788,7 +789,7 @@ def _purpose_end(sent: str) -> int:
 def _scope_year(body: str, dl: TimeExpr) -> bool:
     """"Về công tác phòng, chống thiên tai năm 2026": a topic heading whose bare year says which year's
     work it is about, not by when ("Nhiệm vụ năm 2026" does set the year as the time frame)."""
-    return dl.kind == "year" and dl.strength == 0 and bool(re.match(r"(?:về|đối với)\b", body, re.IGNORECASE))
+    return dl.kind == "year" and dl.strength == 0 and bool(_ABOUT.match(body))
 
 
 def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from .classify import SentInfo, report_to_of
 from .deadlines import TimeExpr, is_recurring, pick_deadline
+from .lexicon import load_language
 from .model import SENTENCE, OwnerMention, Proposal, quote
 from .text import fold
 
@@ -37,26 +38,23 @@ def column(label: str) -> str:
     return f"table:{label}"
 
 
+_EVIDENCE = {kind: words[0] for kind, words in load_language("vi").table("resolve_evidence").items()}
+
+
 def describe(code: str | None) -> str:
     """The evidence code in the words shown on the review page."""
     if not code:
         return ""
     kind, _, rest = code.partition(":")
-    if kind == SENTENCE:
-        return "nêu trong câu"
-    if kind == PREVIOUS:
-        return "kế thừa từ nhiệm vụ trước"
-    if kind == PARAGRAPH:
-        return "kế thừa từ đầu đoạn"
-    if kind == "heading":
-        return f"kế thừa từ mục {rest}" if rest else "kế thừa từ tiêu đề phần"
-    if kind == "leadin":
-        return f"kế thừa từ lời dẫn mục {rest}" if rest else "kế thừa từ lời dẫn"
+    if kind in (SENTENCE, PREVIOUS, PARAGRAPH):
+        return _EVIDENCE[kind]
+    if kind in ("heading", "leadin"):
+        return _EVIDENCE[f"{kind}_path"].format(path=rest) if rest else _EVIDENCE[kind]
     if kind == "responsibility":
         label, _, path = rest.partition(":")
-        return f"từ dòng {label}" + (f" (mục {path})" if path else "")
+        return _EVIDENCE["responsibility_path" if path else "responsibility"].format(label=label, path=path)
     if kind == "table":
-        return f"từ cột {rest}" if rest else "từ bảng"
+        return _EVIDENCE["table_column"].format(column=rest) if rest else _EVIDENCE["table"]
     return code
 
 

@@ -127,9 +127,7 @@ def write(model: SentenceModel, path: Path = MODEL_PATH) -> None:
 
 
 def train(sets: list[GoldSet] | None = None) -> SentenceModel:
-    sc = scorer()
-    if sc is None:
-        raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    sc = needed_scorer()
     sets = gold_sets() if sets is None else sets
     docs = {g.name: g.docs() for g in sets}
     rows = examples((d for ds in docs.values() for d in ds), sc)
@@ -138,18 +136,28 @@ def train(sets: list[GoldSet] | None = None) -> SentenceModel:
                          trained_on={name: len(ds) for name, ds in docs.items()}, examples=digest(rows))
 
 
-def digest(rows: list[Example]) -> str:
-    """A short digest of the examples: equal digests, equal training input."""
-    h = hashlib.sha256()
-    for r in sorted(rows, key=lambda r: (r.doc, r.names, r.label)):
-        h.update(json.dumps([r.doc, r.names, r.label], ensure_ascii=False).encode("utf-8"))
-    return h.hexdigest()[:16]
-
-
-def current_examples() -> list[Example]:
+def needed_scorer() -> ModuleType:
+    """The shared scorer, which labels the gold for training and scores cross-validation."""
     sc = scorer()
     if sc is None:
         raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    return sc
+
+
+def _digest(items: Iterable[tuple]) -> str:
+    """A short digest of training examples, each given as its fields: equal digests, equal training input."""
+    h = hashlib.sha256()
+    for item in sorted(items):
+        h.update(json.dumps(list(item), ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:16]
+
+
+def digest(rows: list[Example]) -> str:
+    return _digest((r.doc, r.names, r.label) for r in rows)
+
+
+def current_examples() -> list[Example]:
+    sc = needed_scorer()
     return examples((d for g in gold_sets() for d in g.docs()), sc)
 
 
@@ -306,23 +314,16 @@ def fit_owners(rows: list[OwnerExample]) -> OwnerTagger:
 
 
 def owner_digest(rows: list[OwnerExample]) -> str:
-    h = hashlib.sha256()
-    for r in sorted(rows, key=lambda r: (r.doc, r.feats, r.labels)):
-        h.update(json.dumps([r.doc, r.feats, r.labels], ensure_ascii=False).encode("utf-8"))
-    return h.hexdigest()[:16]
+    return _digest((r.doc, r.feats, r.labels) for r in rows)
 
 
 def current_owner_examples() -> list[OwnerExample]:
-    sc = scorer()
-    if sc is None:
-        raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    sc = needed_scorer()
     return owner_examples((d for g in gold_sets() for d in g.docs()), sc)
 
 
 def train_owners(sets: list[GoldSet] | None = None) -> OwnerTagger:
-    sc = scorer()
-    if sc is None:
-        raise SystemExit("the shared scorer (../shared/eval) is needed to label the gold")
+    sc = needed_scorer()
     sets = gold_sets() if sets is None else sets
     docs = {g.name: g.docs() for g in sets}
     rows = owner_examples((d for ds in docs.values() for d in ds), sc)
@@ -382,9 +383,7 @@ def _line(name: str, t) -> str:
 def cross_validate(robust: bool = False, out=sys.stdout, owners: bool = True) -> dict[str, dict]:
     """Grouped CV by data set: figures of the rules alone, with the learned layer, and (``owners``) with the
     owner tagger trained without the held-back set too, per set and overall."""
-    sc = scorer()
-    if sc is None:
-        raise SystemExit("the shared scorer (../shared/eval) is needed")
+    sc = needed_scorer()
     sets = gold_sets()
     docs = {g.name: g.docs() for g in sets}
     rows = {name: examples(ds, sc) for name, ds in docs.items()}
