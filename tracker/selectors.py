@@ -475,7 +475,11 @@ def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     # bucket was measured 2-4× slower (every open row tested against every bucket).
     ranges = [part.order_by().filter(timeliness_filter(b, today)).annotate(
         bucket=Value(b.value, output_field=CharField())).values_list("bucket").annotate(n=Count("*"))
-        for part in parts for b in OPEN_BUCKETS]
+        for part in parts[:1] for b in OPEN_BUCKETS]
+    # A unit's supported tasks (a few hundred, read by id or from its support assignments) in one pass,
+    # each row's bucket its CASE: a range per bucket re-read the id list four times (PostgreSQL 1M: 25 → 2 ms).
+    ranges += [with_timeliness(part.order_by().filter(status__in=Task.OPEN_STATUSES), today).values_list(
+        "timeliness").annotate(n=Count("*")) for part in parts[1:]]
     for bucket, n in ranges[0].union(*ranges[1:], all=True):
         counts[bucket] += n
     for bucket, n in tallies.values("bucket").annotate(n=Sum("n")).values_list("bucket", "n"):

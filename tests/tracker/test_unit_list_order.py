@@ -49,6 +49,16 @@ def test_a_units_pages_are_its_visible_tasks_in_order(client, monkeypatch, staff
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("sparse", [2000, 3])
+def test_a_units_counts_per_bucket_are_those_of_its_visible_tasks(monkeypatch, staff_a, spread, today, sparse):
+    """The supported part is counted in one pass by each row's bucket, the led part by range."""
+    monkeypatch.setattr(selectors, "SPARSE_SUPPORTS", sparse)
+    counts = selectors.user_list_counts(staff_a, today)
+    assert counts == selectors.list_counts(selectors.visible_tasks(staff_a), today)
+    assert counts["sap_den_han"] + counts["qua_han"] + counts["trong_han"] + counts["khong_thoi_han"] > 0
+
+
+@pytest.mark.django_db
 def test_a_unit_sees_no_task_of_another_unit_through_its_parts(staff_a, spread, unit_a):
     visible = set(selectors.visible_tasks(staff_a).values_list("pk", flat=True))
     parts = [set(part.values_list("pk", flat=True)) for part in selectors.unit_branches(staff_a)]

@@ -16,6 +16,7 @@ SQL that returns the same rows and counts, timed in the same run, and the ratio 
 --save writes the medians as JSON; --baseline FILE prints the growth against such a file.
 --load N starts gunicorn (2 workers) on loopback and runs N logged-in clients for
 --load-seconds (at most 64 clients, 120 s, 20000 requests), printing requests/s and p95.
+--page TEXT (repeatable) times only the pages whose label contains TEXT.
 """
 import http.client
 import json
@@ -78,6 +79,8 @@ class Command(BaseCommand):
         parser.add_argument("--baseline", help="tệp JSON của một lần đo trước: in mức tăng")
         parser.add_argument("--load", type=int, default=0, help="số người dùng đồng thời (gunicorn)")
         parser.add_argument("--load-seconds", type=float, default=20)
+        parser.add_argument("--page", action="append", default=[],
+                            help="đo riêng các trang có tên chứa chuỗi này (lặp lại được)")
 
     def handle(self, *args, **opts):
         if "tracker_task" not in connection.introspection.table_names():
@@ -93,7 +96,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Sinh dữ liệu: {time.perf_counter() - started:.1f} s")
         # Measure as production would run: no per-query logging of DEBUG mode.
         settings.DEBUG = False
-        medians = self.measure(opts["requests"], opts["baseline"])
+        medians = self.measure(opts["requests"], opts["baseline"], opts["page"])
         if opts["save"]:
             with open(opts["save"], "w", encoding="utf-8") as fh:
                 json.dump({"tasks": Task.objects.count(), "vendor": connection.vendor, "pages": medians}, fh,
@@ -229,13 +232,15 @@ class Command(BaseCommand):
                           {"q": "tinh uy"}, lambda: floors.admin_search("tinh uy")))
         return scenarios + self.api_scenarios(office, staff)
 
-    def measure(self, n: int, baseline: str | None) -> dict[str, float]:
+    def measure(self, n: int, baseline: str | None, only: list[str] = ()) -> dict[str, float]:
         office = User.objects.filter(role=User.Role.OFFICE).order_by("pk").first()
         staff = User.objects.filter(role=User.Role.UNIT_STAFF, unit__isnull=False).order_by("pk").first()
         if office is None:
             raise CommandError("Không có người dùng Văn phòng để đo.")
         host = next((h for h in settings.ALLOWED_HOSTS if h not in ("*",) and not h.startswith(".")), "localhost")
         scenarios = self.page_scenarios(office, staff)
+        if only:  # --page: just the pages named (e.g. --page "của đơn vị")
+            scenarios = [s for s in scenarios if any(o.casefold() in s[0].casefold() for o in only)]
 
         base = {}
         if baseline:
