@@ -504,38 +504,10 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
         # The candidates are visible and filtered already: ordered alone, without the visibility subquery again.
         order = qs.query.order_by or Task._meta.ordering
         ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
-    elif (connection.vendor == "postgresql" and not qs.query.where
-          and qs.query.order_by in (("lead_unit__name", "pk"), ("-lead_unit__name", "pk"))):
-        ids = _ids_by_unit(start, stop, today, descending=qs.query.order_by[0].startswith("-"))
     else:
         ids = list(qs.values_list("pk", flat=True)[start:stop])
     rows = {task.pk: task for task in _list_rows(Task.objects.filter(pk__in=ids), today).order_by()}
     return [rows[pk] for pk in ids]
-
-
-def _ids_by_unit(start: int, stop: int, today: date | None = None, *, descending: bool) -> list[int]:
-    """Rows start..stop of every task ordered by lead unit name, then id: sought from each unit's size.
-
-    A unit's size is the dashboard's total (`_per_unit_counts`: open tasks by range, closed from ClosedTally);
-    the units are walked by name to the one holding row `start`, and only inside it (and the next, if the
-    page runs over) are ids read, from the (lead_unit, id) index. Ordering the join by name and id instead
-    made PostgreSQL sort the first units' every task (283k at 1M) to return rows 950-1000. SQLite, whose
-    planner knows the name unique, reads about a thousand index entries that way: cheaper than the sizes.
-    """
-    sizes = {unit_id: counts["total"] for unit_id, counts in _per_unit_counts(today or local_today()).items()}
-    units = Unit.objects.filter(pk__in=[u for u, n in sizes.items() if n]).order_by(
-        "-name" if descending else "name").values_list("pk", flat=True)
-    ids, seen = [], 0
-    for unit_id in units:
-        size = sizes[unit_id]
-        if seen + size > start:
-            skip = max(0, start - seen)
-            ids += Task.objects.filter(lead_unit_id=unit_id).order_by("pk").values_list(
-                "pk", flat=True)[skip:skip + stop - start - len(ids)]
-            if len(ids) >= stop - start:
-                break
-        seen += size
-    return ids
 
 
 def lead_units() -> QuerySet:

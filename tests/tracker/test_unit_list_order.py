@@ -3,7 +3,6 @@ exactly those of its visible tasks in the chosen order, page after page, filtere
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from tests.factories import UnitFactory
@@ -80,26 +79,3 @@ def _office():
     from tracker.models import User
 
     return UserFactory(username="vp_office", role=User.Role.OFFICE)
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("sort", ["unit", "-unit"])
-def test_the_office_list_sorted_by_unit_is_sought_by_unit_sizes_page_after_page(client, monkeypatch, office_user,
-                                                                                spread, today, sort):
-    """Unfiltered and sorted by unit, the ids are read inside the units holding the page (sizes from the
-    open counts and the closed-task tally): the same pages as ordering every task by unit name and id."""
-    monkeypatch.setattr(views, "PAGE_SIZE", 5)
-    sought, seek = [], selectors._ids_by_unit
-    monkeypatch.setattr(selectors, "_ids_by_unit", lambda *a, **k: sought.append(a) or seek(*a, **k))
-    client.force_login(office_user)
-    expected = list(TaskFilterSet({"sort": sort}, queryset=selectors.task_list(office_user, today),
-                                  request=_request(office_user)).qs.values_list("pk", flat=True))
-    assert len({Task.objects.get(pk=pk).lead_unit_id for pk in expected}) == 3
-    shown = []
-    for page in range(1, len(expected) // 5 + 2):
-        response = client.get(URL, {"sort": sort, "page": page})
-        shown += [t.pk for t in response.context["tasks"]]
-    assert shown == expected
-    assert bool(sought) == (connection.vendor == "postgresql"), "PostgreSQL's pages went through the seek by unit"
-    for start in range(0, len(expected), 4):  # the seek itself on either engine, pages across units' edges
-        assert seek(start, start + 4, today, descending=sort.startswith("-")) == expected[start:start + 4]
