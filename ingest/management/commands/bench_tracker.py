@@ -254,6 +254,9 @@ class Command(BaseCommand):
         self.stdout.write(header + "   (ms)")
         self.stdout.write("-" * len(header))
         medians = {}
+        from config import heap
+
+        heap.settle()  # as each gunicorn worker does at startup (config.wsgi)
         for label, user, url, params, floor in scenarios:
             client = Client(HTTP_HOST=host)
             if url.startswith("/api/"):
