@@ -12,6 +12,6 @@ import gc
 def settle() -> None:
     from django.urls import get_resolver
 
-    get_resolver().url_patterns  # import every view module now, not on the first request
+    _ = get_resolver().url_patterns  # import every view module now, not on the first request
     gc.collect()
     gc.freeze()
