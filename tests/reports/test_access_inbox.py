@@ -78,6 +78,26 @@ def test_new_progress_reports_are_new_until_the_office_looks(client, unit_a, sta
     assert "Đang tổng hợp ý kiến" not in client.get("/viec-cho-xu-ly/").content.decode()
 
 
+def test_badge_counts_are_each_users_own_and_fresh(client, unit_a, staff_a, office_user):
+    """The badge's SQL is compiled once per process for every user: it must still read each user's own reports and
+    moment of looking, and show a change made through the service on the very next page."""
+    from tracker.reports.inbox import counts, mark_seen
+
+    other_office = UserFactory(role=office_user.role, unit=office_user.unit)
+    task = services.create_task(title="Rà soát cán bộ", lead=unit_a, due_date=local_today() + timedelta(days=3))
+    services.report_progress(task, staff_a, text="Đang tổng hợp", percent=30)
+    services.report_progress(task, office_user, text="Văn phòng ghi chú", percent=40)
+    assert counts(office_user)["reports"] == 1  # not their own
+    assert counts(other_office)["reports"] == 2
+    mark_seen(office_user)
+    assert counts(office_user)["reports"] == 0 and counts(other_office)["reports"] == 2
+    assert counts(staff_a)["reports"] == 1
+    client.force_login(other_office)
+    assert 'id="inbox-badge">2<' in client.get("/nhiem-vu/").content.decode()
+    services.report_progress(task, staff_a, text="Đã xong", percent=100, mark_done=True)
+    assert 'id="inbox-badge">3<' in client.get("/nhiem-vu/").content.decode()  # + one completion awaiting
+
+
 def test_inbox_is_for_the_office(client, staff_a):
     client.force_login(staff_a)
     assert client.get("/viec-cho-xu-ly/").status_code == 403

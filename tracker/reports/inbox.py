@@ -1,12 +1,16 @@
 """What waits for the office ("Việc chờ xử lý"), its navbar count, and a user's own settings."""
+import datetime
+
 from django.apps import apps
-from django.db.models import Exists, F, Func, OuterRef, Subquery
+from django.db import connections, router
+from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from tracker.models import ExtensionRequest, ProgressReport, Task, User
 
 ROWS = 100
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 def _unmatched_drafts():
@@ -30,16 +34,47 @@ def _count(qs):
     return Coalesce(Subquery(qs.order_by().values(n=Func(F("pk"), function="COUNT"))[:1]), 0)
 
 
-def counts(user: User) -> dict:
-    """The badge's four counts in one query (every office page shows it)."""
-    data = User.objects.filter(pk=user.pk).annotate(
+_KEYS = ("extensions", "completions", "reports", "drafts")
+_SENTINEL = -7_301_946_285  # stands for the user's pk in the SQL compiled once per process
+_compiled: dict = {}
+
+
+def _counts_query(pk):
+    """The four counts as one row of the user's own record: every value that depends on the user (its pk, its
+    `inbox_seen_at`) is read by the SQL itself, so the compiled text is the same for every user and every moment."""
+    new_reports = ProgressReport.objects.exclude(author=OuterRef("pk")).filter(
+        new_status__in=["", Task.Status.IN_PROGRESS],
+        created_at__gt=Coalesce(OuterRef("inbox_seen_at"), Value(_EPOCH, output_field=DateTimeField())))
+    return User.objects.filter(pk=pk).annotate(
         extensions=_count(ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)),
         completions=_count(Task.objects.filter(status=Task.Status.AWAITING)),
-        reports=_count(_new_reports(user)),
+        reports=_count(new_reports),
         drafts=_count(_unmatched_drafts()),
-    ).values("extensions", "completions", "reports", "drafts").first() or dict.fromkeys(
-        ("extensions", "completions", "reports", "drafts"), 0)
-    data["total"] = data["extensions"] + data["completions"] + data["reports"] + data["drafts"]
+    ).values(*_KEYS)
+
+
+def _compiled_counts(alias: str):
+    """(sql, params, index of the pk) compiled once per process and database: building this query through the ORM
+    costs ~2 ms of Python on every office page, executing it 0.1-0.5 ms."""
+    if alias not in _compiled:
+        sql, params = _counts_query(_SENTINEL).query.sql_with_params()
+        params = list(params)
+        assert params.count(_SENTINEL) == 1, params
+        _compiled[alias] = (sql, params, params.index(_SENTINEL))
+    return _compiled[alias]
+
+
+def counts(user: User) -> dict:
+    """The badge's four counts in one query (every office page shows it), read fresh from the database."""
+    alias = router.db_for_read(User)
+    sql, params, at = _compiled_counts(alias)
+    params = list(params)
+    params[at] = user.pk
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    data = dict(zip(_KEYS, row)) if row else dict.fromkeys(_KEYS, 0)
+    data["total"] = sum(data[k] for k in _KEYS)
     return data
 
 
