@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.db import connection, router
+from django.db.models.base import ModelState
 from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum,
                               Value, When)
 from django.db.models.expressions import RawSQL
@@ -332,6 +333,23 @@ def predecessor_ids(unit_id: int) -> list[int]:
 TIER_OPEN_UNITS = 25
 
 
+def _light_units(ids) -> list[Unit]:
+    """The units of `ids` by name, with only pk, name, short_name and kind loaded (the others deferred, as
+    `.only()` gives): built from plain rows, since the ORM's per-instance work on a province's ~900 units
+    cost ~4 ms of the dashboard's Python."""
+    alias = router.db_for_read(Unit)
+    units = []
+    for pk, name, short_name, kind in Unit.objects.using(alias).order_by("name").values_list(
+            "pk", "name", "short_name", "kind"):
+        if pk in ids:
+            unit = Unit.__new__(Unit)
+            unit._state = ModelState()
+            unit._state.adding, unit._state.db = False, alias
+            unit.__dict__.update(id=pk, name=name, short_name=short_name, kind=kind)
+            units.append(unit)
+    return units
+
+
 def _per_unit_rows(per_unit_counts: dict[int, dict[str, int]]) -> tuple[list[Unit], list[dict]]:
     """Units with their counts, a merged unit's counted under its successor (noted), grouped by tier.
 
@@ -350,18 +368,20 @@ def _per_unit_rows(per_unit_counts: dict[int, dict[str, int]]) -> tuple[list[Uni
             into[key] += n
     names = dict(Unit.objects.filter(pk__in=[i for ids in merged_from.values() for i in ids])
                  .values_list("pk", "name"))
-    per_unit = list(Unit.objects.filter(pk__in=counts).only("pk", "name", "short_name", "kind").order_by("name"))
+    per_unit = _light_units(counts)
     tiers = {t.value: {"value": t.value, "label": t.label, "units": [], "total": 0,
                        "totals": dict.fromkeys(BUCKET_VALUES, 0)} for t in Tier}
     for unit in per_unit:
-        for key, n in counts[unit.pk].items():  # unit.qua_han, …, unit.total
-            setattr(unit, key, n)
-        unit.merged_from = sorted(names[i] for i in merged_from.get(unit.pk, []))
+        unit_counts = counts[unit.id]
+        unit.__dict__.update(unit_counts)  # unit.qua_han, …, unit.total
+        from_ids = merged_from.get(unit.id)
+        unit.merged_from = sorted(names[i] for i in from_ids) if from_ids else []
         tier = tiers[tier_of(unit.kind)]
         tier["units"].append(unit)
-        tier["total"] += unit.total
+        tier["total"] += unit_counts["total"]
+        tier_totals = tier["totals"]
         for value in BUCKET_VALUES:
-            tier["totals"][value] += getattr(unit, value)
+            tier_totals[value] += unit_counts[value]
     rows = [t for t in tiers.values() if t["units"]]
     for tier in rows:
         tier["open"] = len(tier["units"]) <= TIER_OPEN_UNITS

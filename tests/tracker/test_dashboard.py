@@ -28,6 +28,10 @@ def test_dashboard_counts_lists_and_rates(client, office_user, make_task, unit_a
     assert getattr(units[unit_a.pk], Timeliness.OVERDUE) == 1 and units[unit_a.pk].total == 1
     assert getattr(units[unit_b.pk], Timeliness.DUE_SOON) == 1
     assert getattr(units[unit_b.pk], Timeliness.DONE_ON_TIME) == 1 and units[unit_b.pk].total == 3
+    # The rows are units built from plain rows: equal to the unit, its other fields load on demand.
+    assert units[unit_a.pk] == unit_a and units[unit_a.pk].name == unit_a.name
+    assert units[unit_a.pk].code == unit_a.code and units[unit_a.pk].kind == unit_a.kind
+    assert [u.name for u in response.context["per_unit"]] == sorted(u.name for u in (unit_a, unit_b))
     assert [t.pk for t in response.context["overdue_rows"]] == [late.pk]
     assert [t.pk for t in response.context["due_soon_rows"]] == [week.pk]
     (comm,) = response.context["communique_rows"]
