@@ -1,4 +1,6 @@
 """Small display helpers shared by the tracker templates."""
+from html import escape as html_escape
+
 from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -82,16 +84,17 @@ def unit_count_rows(unit_rows, list_url):
     ~100 ms through template tags, ~2 ms here."""
     out = []
     for unit, cells in unit_rows:  # cells: (bucket value, count)
-        base = f"{list_url}?unit={unit.pk}"
+        base = f"{list_url}?unit={unit.id}"
         tds = "".join(
-            f'<td class="text-end"><a href="{base}&amp;timeliness={value}">{num(n)}</a></td>' if n
+            f'<td class="text-end"><a href="{base}&amp;timeliness={value}">{n if n < 1000 else num(n)}</a></td>' if n
             else '<td class="text-end"><span class="text-muted">0</span></td>'
             for value, n in cells
         )
         merged = getattr(unit, "merged_from", None)
-        note = (f'<div class="small text-muted merged-note">gồm số liệu của {escape(", ".join(merged))} '
+        # html.escape is what django's escape does, without its lazy-string wrapper (~900 calls a page).
+        note = (f'<div class="small text-muted merged-note">gồm số liệu của {html_escape(", ".join(merged))} '
                 f'(đã sáp nhập/đổi tên)</div>' if merged else "")
-        out.append(f'<tr><td><a href="{base}">{escape(unit.name)}</a>{note}</td>{tds}'
+        out.append(f'<tr><td><a href="{base}">{html_escape(unit.name)}</a>{note}</td>{tds}'
                    f'<td class="text-end fw-semibold">{num(unit.total)}</td></tr>')
     return mark_safe("".join(out))
 
