@@ -185,25 +185,38 @@ def visible_tasks(user: User) -> QuerySet:
 def unit_branches(user: User) -> list[QuerySet] | None:
     """A unit's visible tasks as two disjoint parts an index can read in the list's order; None for the office.
 
-    Those it leads (the (lead_unit, due_date, id) index, each probed for the unit's assignment) and
-    those it supports and another unit leads (its few support assignments). Together they are the
-    tasks `visible_tasks` gives it, as services keep a task's lead unit and its lead assignment one.
+    Those it leads (the (lead_unit, due_date, id) index alone) and those it supports and another unit
+    leads (its few support assignments). Together they are the tasks `visible_tasks` gives it, because
+    services keep a task's lead unit and its one lead assignment the same unit on every write path
+    (`lead_mismatches`, checked by `recount_tallies --check` and tests/tracker/test_lead_invariant.py).
+    The led part was probed for the unit's assignment (EXISTS) before: on PostgreSQL that plan flipped
+    with ANALYZE's sample between a nested loop and a hash join over the unit's every assignment.
     `visible_tasks` itself first lists all the unit's assignments (85k at 1M tasks: 75 ms on SQLite)
     before it can order them; each part here reads only the rows a page needs.
     """
     if not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
         return None
-    assigned = TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=user.unit_id)
     supports = TaskAssignment.objects.filter(unit_id=user.unit_id, role=TaskAssignment.Role.SUPPORT).values("task_id")
     # A few supported tasks are passed as their ids: PostgreSQL, estimating a unit's supports from its
     # assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
     few = list(supports.values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
-    return [Task.objects.filter(Exists(assigned), lead_unit_id=user.unit_id),
+    return [Task.objects.filter(lead_unit_id=user.unit_id),
             Task.objects.filter(pk__in=few if len(few) <= SPARSE_SUPPORTS else supports).exclude(
                 lead_unit_id=user.unit_id)]
 
 
 SPARSE_SUPPORTS = 2000
+
+
+def lead_mismatches() -> list[int]:
+    """Ids of tasks whose lead unit is not their lead assignment's unit (or that have none).
+
+    `unit_branches` reads a unit's led tasks from `Task.lead_unit` alone and trusts this to be empty.
+    A second lead assignment is refused by the database (constraint `assignment_one_lead`).
+    """
+    one = TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=OuterRef("lead_unit_id"),
+                                        role=TaskAssignment.Role.LEAD)
+    return list(Task.objects.filter(~Exists(one)).order_by("pk").values_list("pk", flat=True))
 
 
 # Rows never show these; a communiqué's full text would otherwise ride along on every row.
