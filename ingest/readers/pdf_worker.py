@@ -76,9 +76,32 @@ def page_tree_problem(data: bytes) -> str | None:
     return None if pages else "no_pages"
 
 
+def _pages(data: bytes):
+    """pdfminer's ``extract_pages``, each page's characters put in reading order before its layout is
+    analysed (``pdf_order``: glyphs a fallback font drew after their line)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTChar
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    from ingest.readers.pdf_order import reading_order
+
+    class Aggregator(PDFPageAggregator):
+        def end_page(self, page):
+            objs = self.cur_item._objs
+            ordered = iter(reading_order([o for o in objs if isinstance(o, LTChar)]))
+            self.cur_item._objs = [next(ordered) if isinstance(o, LTChar) else o for o in objs]
+            super().end_page(page)
+
+    resources = PDFResourceManager()
+    device = Aggregator(resources, laparams=LAParams())
+    interpreter = PDFPageInterpreter(resources, device)
+    for page in PDFPage.get_pages(io.BytesIO(data), maxpages=MAX_PAGES):
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
 def extract(data: bytes) -> dict:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     from ingest.readers.pdf_tables import join_continued_rows
@@ -87,8 +110,7 @@ def extract(data: bytes) -> dict:
         problem = page_tree_problem(data)
         if problem:
             return {"ok": False, "error": problem, "detail": problem}
-        text = join_continued_rows("".join(page_text(page) for page in extract_pages(
-            io.BytesIO(data), maxpages=MAX_PAGES, laparams=LAParams())))
+        text = join_continued_rows("".join(page_text(page) for page in _pages(data)))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         return {"ok": False, "error": "encrypted", "detail": type(exc).__name__}
     except (MemoryError, RecursionError) as exc:

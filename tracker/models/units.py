@@ -73,8 +73,12 @@ TIER_KINDS[Tier.PROVINCE] = tuple(k for k in Unit.Kind.values if k not in {
     *TIER_KINDS[Tier.DEPARTMENT], *TIER_KINDS[Tier.LOCAL]})
 
 
+_TIER_OF_KIND = {kind: tier for tier, kinds in TIER_KINDS.items() for kind in kinds}
+
+
 def tier_of(kind: str) -> str:
-    return next(t for t, kinds in TIER_KINDS.items() if kind in kinds)
+    """The tier a unit kind belongs to (a dict lookup: the dashboard calls it for every unit)."""
+    return _TIER_OF_KIND[kind]
 
 
 class UnitAlias(models.Model):

@@ -4,9 +4,11 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from tracker import policy
 from tracker import selectors as tracker_selectors
+from tracker.filtersets import CommuniqueInput
 from tracker.models import Unit
 from tracker.widgets import FastSelect, FastSelectMultiple
 
@@ -50,13 +52,17 @@ class ReportForm(forms.Form):
                             help_text="Để trống: cuối kỳ, hoặc hôm nay nếu kỳ chưa kết thúc.")
     unit = forms.ChoiceField(label="Đơn vị chủ trì", required=False, widget=forms.Select(attrs=SELECT))
     group = forms.ChoiceField(label="Nhóm đơn vị", required=False, widget=forms.Select(attrs=SELECT))
-    communique = forms.ChoiceField(label="Thông báo kết luận", required=False, widget=forms.Select(attrs=SELECT))
+    communique = forms.CharField(
+        label="Thông báo kết luận", required=False, max_length=120,
+        widget=CommuniqueInput(attrs={**INPUT, "list": "communique-options", "autocomplete": "off",
+                                      "placeholder": "Số thông báo, vd. 15-TB/TU"}))
     issuer = forms.CharField(label="Cơ quan ban hành", required=False, max_length=255,
                              widget=forms.TextInput(attrs={**INPUT, "placeholder": "vd. Ban Thường vụ"}))
 
     def __init__(self, *args, user, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        self.user = user
         self.fields["period"].choices = period_choices(today)
         self.fields["period"].initial = periods.current_quarter(today).code
         self.office = policy.can_view_all(user)
@@ -65,11 +71,25 @@ class ReportForm(forms.Form):
             self.fields["unit"].choices = empty + list(tracker_selectors.lead_units().values_list("pk", "name"))
             self.fields["group"].choices = empty + list(
                 Unit.objects.filter(is_group=True).order_by("name").values_list("pk", "name"))
-            self.fields["communique"].choices = empty + [
-                (c.pk, c.label) for c in tracker_selectors.filter_communiques()]
+            communique = self.fields["communique"].widget
+            communique.user = user
+            communique.attrs["data-suggest"] = reverse("tracker:communique_suggestions")
         else:
             for name in ("unit", "group", "communique", "issuer"):
                 del self.fields[name]
+
+    def clean_communique(self):
+        """The one communiqué the typed number, label or id names; the archive is never listed in the form."""
+        value = self.cleaned_data["communique"].strip()
+        if not value:
+            return None
+        found = list(tracker_selectors.communiques_named(self.user, value)[:2])
+        if not found:
+            raise ValidationError(f"Không tìm thấy thông báo “{value}”: nhập số thông báo, vd. 15-TB/TU.")
+        if len(found) > 1:
+            raise ValidationError(f"“{value}” khớp nhiều thông báo: chọn một trong các gợi ý, "
+                                  "hoặc nhập cả ngày, vd. 15-TB/TU (01/07/2025).")
+        return found[0]
 
     def clean(self):
         data = super().clean()

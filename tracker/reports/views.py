@@ -38,7 +38,7 @@ def _scope(user, data: dict) -> selectors.Scope:
         scope.group = Unit.objects.filter(pk=data["group"], is_group=True).first()
         labels.append(scope.group.name)
     if data.get("communique"):
-        communique = apps.get_model("ingest", "Communique").objects.get(pk=data["communique"])
+        communique = data["communique"]
         scope.communique_id = communique.pk
         labels.append(f"Thông báo {communique.label}")
     if data.get("issuer"):
