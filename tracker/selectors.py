@@ -517,10 +517,37 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
         # The candidates are visible and filtered already: ordered alone, without the visibility subquery again.
         order = qs.query.order_by or Task._meta.ordering
         ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
+    elif (order := _by_unit_unfiltered(qs)) is not None:
+        ids = _ids_by_unit(order, start, stop)
     else:
         ids = list(qs.values_list("pk", flat=True)[start:stop])
     rows = {task.pk: task for task in _list_rows(Task.objects.filter(pk__in=ids), today).order_by()}
     return [rows[pk] for pk in ids]
+
+
+def _by_unit_unfiltered(qs: QuerySet) -> str | None:
+    """"ASC"/"DESC" when `qs` is every task sorted by unit on PostgreSQL (the office's unfiltered list), else None."""
+    order = tuple(qs.query.order_by)
+    if connection.vendor != "postgresql" or qs.query.where or order not in (
+            ("lead_unit__name", "pk"), ("-lead_unit__name", "pk")):
+        return None
+    return "DESC" if order[0].startswith("-") else "ASC"
+
+
+def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
+    """Ids start..stop of every task by (unit name, id): each unit's first `stop` from the (lead_unit, id) index.
+
+    PostgreSQL cannot carry the units' name order through the join, so its incremental sort read each unit's
+    whole group (the first two units lead 280k tasks at 1M: ~50 ms for page 20); row `stop` is among the
+    first `stop` of its unit, so each unit need give no more (under 1 ms). SQLite's planner reads the join in
+    order by itself and keeps the plain query.
+    """
+    sql = ("SELECT t.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM tracker_task"
+           " WHERE lead_unit_id = u.id ORDER BY id LIMIT %s) t"
+           f" ORDER BY u.name {direction}, t.id LIMIT %s OFFSET %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [stop, stop - start, start])
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def lead_units() -> QuerySet:
