@@ -186,25 +186,38 @@ def visible_tasks(user: User) -> QuerySet:
 def unit_branches(user: User) -> list[QuerySet] | None:
     """A unit's visible tasks as two disjoint parts an index can read in the list's order; None for the office.
 
-    Those it leads (the (lead_unit, due_date, id) index, each probed for the unit's assignment) and
-    those it supports and another unit leads (its few support assignments). Together they are the
-    tasks `visible_tasks` gives it, as services keep a task's lead unit and its lead assignment one.
+    Those it leads (the (lead_unit, due_date, id) index alone) and those it supports and another unit
+    leads (its few support assignments). Together they are the tasks `visible_tasks` gives it, because
+    services keep a task's lead unit and its one lead assignment the same unit on every write path
+    (`lead_mismatches`, checked by `recount_tallies --check` and tests/tracker/test_lead_invariant.py).
+    The led part was probed for the unit's assignment (EXISTS) before: on PostgreSQL that plan flipped
+    with ANALYZE's sample between a nested loop and a hash join over the unit's every assignment.
     `visible_tasks` itself first lists all the unit's assignments (85k at 1M tasks: 75 ms on SQLite)
     before it can order them; each part here reads only the rows a page needs.
     """
     if not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
         return None
-    assigned = TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=user.unit_id)
     supports = TaskAssignment.objects.filter(unit_id=user.unit_id, role=TaskAssignment.Role.SUPPORT).values("task_id")
     # A few supported tasks are passed as their ids: PostgreSQL, estimating a unit's supports from its
     # assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
     few = list(supports.values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
-    return [Task.objects.filter(Exists(assigned), lead_unit_id=user.unit_id),
+    return [Task.objects.filter(lead_unit_id=user.unit_id),
             Task.objects.filter(pk__in=few if len(few) <= SPARSE_SUPPORTS else supports).exclude(
                 lead_unit_id=user.unit_id)]
 
 
 SPARSE_SUPPORTS = 2000
+
+
+def lead_mismatches() -> list[int]:
+    """Ids of tasks whose lead unit is not their lead assignment's unit (or that have none).
+
+    `unit_branches` reads a unit's led tasks from `Task.lead_unit` alone and trusts this to be empty.
+    A second lead assignment is refused by the database (constraint `assignment_one_lead`).
+    """
+    one = TaskAssignment.objects.filter(task_id=OuterRef("pk"), unit_id=OuterRef("lead_unit_id"),
+                                        role=TaskAssignment.Role.LEAD)
+    return list(Task.objects.filter(~Exists(one)).order_by("pk").values_list("pk", flat=True))
 
 
 # Rows never show these; a communiqué's full text would otherwise ride along on every row.
@@ -524,10 +537,37 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
         # The candidates are visible and filtered already: ordered alone, without the visibility subquery again.
         order = qs.query.order_by or Task._meta.ordering
         ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
+    elif (order := _by_unit_unfiltered(qs)) is not None:
+        ids = _ids_by_unit(order, start, stop)
     else:
         ids = list(qs.values_list("pk", flat=True)[start:stop])
     rows = {task.pk: task for task in _list_rows(Task.objects.filter(pk__in=ids), today).order_by()}
     return [rows[pk] for pk in ids]
+
+
+def _by_unit_unfiltered(qs: QuerySet) -> str | None:
+    """"ASC"/"DESC" when `qs` is every task sorted by unit on PostgreSQL (the office's unfiltered list), else None."""
+    order = tuple(qs.query.order_by)
+    if connection.vendor != "postgresql" or qs.query.where or order not in (
+            ("lead_unit__name", "pk"), ("-lead_unit__name", "pk")):
+        return None
+    return "DESC" if order[0].startswith("-") else "ASC"
+
+
+def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
+    """Ids start..stop of every task by (unit name, id): each unit's first `stop` from the (lead_unit, id) index.
+
+    PostgreSQL cannot carry the units' name order through the join, so its incremental sort read each unit's
+    whole group (the first two units lead 280k tasks at 1M: ~50 ms for page 20); row `stop` is among the
+    first `stop` of its unit, so each unit need give no more (under 1 ms). SQLite's planner reads the join in
+    order by itself and keeps the plain query.
+    """
+    sql = ("SELECT t.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM tracker_task"
+           " WHERE lead_unit_id = u.id ORDER BY id LIMIT %s) t"
+           f" ORDER BY u.name {direction}, t.id LIMIT %s OFFSET %s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [stop, stop - start, start])
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def lead_units() -> QuerySet:

@@ -89,6 +89,8 @@ class Task(models.Model):
             # (selectors.page_rows); and the dashboard trend's counts by due date, from the index alone.
             models.Index(fields=["lead_unit", "due_date", "id"], name="task_lead_due"),
             models.Index(fields=["due_date", "status", "completed_on", "recurrence"], name="task_due_cover"),
+            # The office's list sorted by unit on PostgreSQL: each unit's first tasks by id (selectors.page_rows).
+            models.Index(fields=["lead_unit", "id"], name="task_lead_id"),
             # The dashboard's open tasks per unit and bucket from the index alone (PostgreSQL: 12 → 2 ms at 1M).
             models.Index(fields=["due_date", "lead_unit", "status"],
                          condition=Q(status__in=("new", "in_progress", "awaiting")), name="task_open_due_unit"),
