@@ -444,8 +444,7 @@ class Floors:
             if not where:  # the whole list: open tasks live, closed ones from the tally
                 parts = [("", [])]
                 if unit_id:  # a unit's open tasks: those it leads, then those it supports
-                    parts = [(" AND t.lead_unit_id = %s AND EXISTS (SELECT 1 FROM tracker_taskassignment a "
-                              "WHERE a.task_id = t.id AND a.unit_id = %s)", [unit_id, unit_id]),
+                    parts = [(" AND t.lead_unit_id = %s", [unit_id]),
                              (f" AND t.id IN ({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s",
                               [*supported, unit_id])]
                 for mine, mine_args in parts:
@@ -473,14 +472,17 @@ class Floors:
                 cursor.fetchall()
             conditions = [where] if where else []
             if unit_id:  # the unit's led tasks and its supported ones (their ids first), each read in order
-                ids = (f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.lead_unit_id = %s AND "
-                       f"EXISTS (SELECT 1 FROM tracker_taskassignment a WHERE a.task_id = t.id AND a.unit_id = %s) "
+                ids = (f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.lead_unit_id = %s "
                        f"ORDER BY {order} LIMIT {offset + 50}) led UNION ALL "
                        f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.id IN "
                        f"({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s "
                        f"ORDER BY {order} LIMIT {offset + 50}) supported")
                 conditions.append(f"t.id IN ({ids})")
-                params += [unit_id, unit_id, *supported, unit_id]
+                params += [unit_id, *supported, unit_id]
+            elif order == "u.name, t.id" and connection.vendor == "postgresql":  # each unit's first ids, in name order
+                conditions.append(f"t.id IN (SELECT x.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM "
+                                  f"tracker_task WHERE lead_unit_id = u.id ORDER BY id LIMIT {offset + 50}) x "
+                                  f"ORDER BY u.name, x.id LIMIT {offset + 50})")
             cursor.execute(
                 "SELECT t.id, t.title, t.due_date, t.status, t.completed_on, t.progress, u.name, c.number "
                 "FROM tracker_task t JOIN tracker_unit u ON u.id = t.lead_unit_id "
