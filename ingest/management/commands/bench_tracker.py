@@ -36,7 +36,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.test.utils import override_settings
+from django.urls import include, path, reverse
 
 from ingest.models import Communique, Directive
 from tracker import tallies
@@ -61,6 +64,17 @@ TAILS = ["", "; báo cáo kết quả về Thường trực Tỉnh uỷ", " trư
          "; định kỳ hằng quý báo cáo Ban Thường vụ Tỉnh uỷ qua Văn phòng Tỉnh uỷ"]
 
 
+
+
+def _request_floor_view(request):
+    """The "request floor": the same middleware, session and login as a page, and a minimal response."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+REQUEST_FLOOR_PATH = "/__bench/request-floor/"
+# This module is the URLconf while the request floor is measured (override_settings): the project's URLs plus one.
+urlpatterns = [path(REQUEST_FLOOR_PATH.strip("/") + "/", login_required(_request_floor_view)),
+               path("", include("config.urls"))]
 
 class Command(BaseCommand):
     help = "Sinh dữ liệu thử vào một CSDL riêng (SQLite) và đo thời gian các trang danh sách, tìm kiếm, tổng hợp."
@@ -249,7 +263,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{connection.vendor}: {Task.objects.count()} nhiệm vụ "
                           f"({Task.objects.filter(status__in=Task.OPEN_STATUSES).count()} đang mở); "
                           f"{n} lượt đo mỗi trang; máy {os.cpu_count()} lõi, tải {os.getloadavg()[0]:.1f}\n")
-        header = (f"{'Trang':38} {'median':>7} {'p95':>7} {'floor':>7} {'×floor':>7} {'SQL':>4} {'HTTP':>5}"
+        header = (f"{'Trang':38} {'median':>7} {'p95':>7} {'floor':>7} {'×floor':>7} {'req.fl':>7} {'SQL':>4} {'HTTP':>5}"
                   + (f" {'tăng':>6}" if base else ""))
         self.stdout.write(header + "   (ms)")
         self.stdout.write("-" * len(header))
@@ -260,6 +274,7 @@ class Command(BaseCommand):
         # later long-lived objects (compiled templates, first-request caches) stay in the collector's
         # reach, and so must the bench's; the bench keeps no query log beyond the one captured request.
         heap.settle()
+        request_floors: dict[int, float] = {}
         for label, user, url, params, floor in scenarios:
             client = Client(HTTP_HOST=host)
             if url.startswith("/api/"):
@@ -287,6 +302,11 @@ class Command(BaseCommand):
                     t0 = time.perf_counter()
                     floor()
                     floor_times.append((time.perf_counter() - t0) * 1000)
+            request_floor = None
+            if not url.startswith("/api/"):  # the API's token auth is another stack: not measured
+                if user.pk not in request_floors:
+                    request_floors[user.pk] = self._request_floor(client, n)
+                request_floor = request_floors[user.pk]
             times.sort()
             p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
             median = statistics.median(times)
@@ -294,6 +314,7 @@ class Command(BaseCommand):
             floor_ms = statistics.median(floor_times) if floor_times else None
             line = (f"{label:38} {median:7.1f} {p95:7.1f} "
                     + (f"{floor_ms:7.1f} {median / floor_ms:6.1f}×" if floor_ms else f"{'–':>7} {'–':>7}")
+                    + (f" {request_floor:7.1f}" if request_floor is not None else f" {'–':>7}")
                     + f" {n_queries:4d} {response.status_code:5d}")
             if base.get("pages", {}).get(label):
                 line += f" {median / base['pages'][label]:5.2f}×"
@@ -301,6 +322,22 @@ class Command(BaseCommand):
         if base:
             self.stdout.write(f"tăng: trung vị lần này / lần đo {base['tasks']} nhiệm vụ ({base['vendor']})")
         return medians
+
+    @staticmethod
+    def _request_floor(client, n: int) -> float:
+        """Median ms of a minimal page through the same middleware and login as `client`'s pages: page − this −
+        the SQL floor is what the page's own code costs."""
+        with override_settings(ROOT_URLCONF=__name__):
+            for _ in range(2):
+                response = client.get(REQUEST_FLOOR_PATH)
+            if response.status_code != 200:
+                raise CommandError(f"request floor: HTTP {response.status_code}")
+            times = []
+            for _ in range(n):
+                t0 = time.perf_counter()
+                client.get(REQUEST_FLOOR_PATH)
+                times.append((time.perf_counter() - t0) * 1000)
+        return statistics.median(times)
 
     @staticmethod
     def _admin_user() -> User:
