@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from ingest.nlp import extract
-from ingest.nlp.corpus import shared_dir
+from ingest.nlp.corpus import read_text, shared_dir
 
 SHARED = shared_dir()
 SCORER = SHARED / "eval" / "score_extraction.py"
@@ -25,7 +25,7 @@ def pairs(texts: Path, gold: Path):
     for gold_path in sorted(gold.glob("*.json")):
         annotation = json.loads(gold_path.read_text(encoding="utf-8"))
         name = annotation.get("source", gold_path.with_suffix(".txt").name)
-        yield (texts / name).read_text(encoding="utf-8-sig"), annotation
+        yield read_text(texts / name), annotation  # .txt as UTF-8; .pdf/.docx through the application's readers
 
 
 def figures(texts: Path, gold: Path, transform=None, seeds=(0,)) -> dict:
