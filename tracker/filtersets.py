@@ -5,9 +5,9 @@ from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
 
-from . import policy, selectors
+from . import policy, selectors, stamps
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
-from .widgets import FastSelect
+from .widgets import FastSelect, PrebuiltSelect, options_html
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -32,8 +32,21 @@ class TaskOrderingFilter(django_filters.OrderingFilter):
         return qs
 
 
+ALL = "Tất cả"
+
+
+def _unit_options() -> tuple[list, str]:
+    """The unit filter's (id, name) choices and their `<option>`s, "all" first."""
+    choices = list(selectors.lead_units().values_list("pk", "name"))
+    return choices, options_html([("", ALL), *choices])
+
+
+# Built once per process and directory change (tracker.stamps), not on every list page.
+UNIT_OPTIONS = stamps.Cached(stamps.UNIT_OPTIONS, _unit_options)
+
+
 def _unit_choices():
-    return list(selectors.lead_units().values_list("pk", "name"))
+    return UNIT_OPTIONS.get()[0]
 
 
 class CommuniqueInput(forms.TextInput):
@@ -64,7 +77,7 @@ class TaskFilterSet(django_filters.FilterSet):
                                              empty_label="Tất cả", method="filter_timeliness")
     # Choices as (id, label) pairs, not model instances: a few hundred units render in ~1 ms.
     unit = django_filters.ChoiceFilter(label="Đơn vị chủ trì", field_name="lead_unit_id",
-                                            choices=_unit_choices, empty_label="Tất cả", method="filter_unit")
+                                            choices=_unit_choices, empty_label=ALL, method="filter_unit")
     tier = django_filters.ChoiceFilter(label="Cấp đơn vị", choices=Tier.choices, empty_label="Tất cả",
                                        method="filter_tier")
     role = django_filters.ChoiceFilter(label="Vai trò của đơn vị", choices=TaskAssignment.Role.choices,
@@ -104,8 +117,10 @@ class TaskFilterSet(django_filters.FilterSet):
         communique.user = user
         if request is not None:
             communique.attrs["data-suggest"] = reverse("tracker:communique_suggestions")
-        for field in self.form.fields.values():
-            if type(field.widget) is forms.Select:  # the ordering field's CSV widget stays as it is
+        for name, field in self.form.fields.items():
+            if name == "unit":
+                field.widget = PrebuiltSelect(lambda: UNIT_OPTIONS.get()[1], attrs={**field.widget.attrs, **SELECT})
+            elif type(field.widget) is forms.Select:  # the ordering field's CSV widget stays as it is
                 fast = FastSelect(attrs={**field.widget.attrs, **SELECT})
                 fast.choices = field.widget.choices
                 field.widget = fast

@@ -16,6 +16,7 @@ from . import access, policy, selectors, services
 from .filtersets import TaskFilterSet
 from .forms import ConfirmForm, ExtensionDecisionForm, ExtensionRequestForm, MarkDoneForm, ReportForm, StatusForm
 from .models import Task, Timeliness
+from .templatetags.tracker_tags import TASK_ROW_VALUES
 
 PAGE_SIZE = 50
 DASHBOARD_ROWS = 50
@@ -36,7 +37,8 @@ def task_list(request):
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     start = (page.number - 1) * PAGE_SIZE
-    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(today))
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(today),
+                                           values=TASK_ROW_VALUES)
     return render(request, "tracker/task_list.html", {
         "filter": filterset,
         "page": page,

@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from tracker import selectors
 from tracker.models import Task, Timeliness
 
 register = template.Library()
@@ -116,21 +117,27 @@ def communique_rate_rows(communiques, list_url):
     return mark_safe("".join(out))
 
 
+# What `task_rows` shows of each task: `selectors.page_rows(..., values=TASK_ROW_VALUES)`.
+TASK_ROW_VALUES = ("id", "title", "lead_unit__name", "lead_unit__short_name", *selectors.COMMUNIQUE_VALUES,
+                   "due_date", "status", "timeliness")
+
+
 @register.simple_tag
-def task_rows(tasks, list_url):
-    """The task list's rows, built in Python: fifty rows of template nodes cost more than the queries."""
+def task_rows(rows, list_url):
+    """The task list's rows from plain values (TASK_ROW_VALUES), built in Python: fifty rows of template
+    nodes, or of model instances, cost more than the queries."""
     out = []
-    for task in tasks:
-        communique = task.directive.communique.label if task.directive_id and task.directive else "–"
-        unit = task.lead_unit
+    for row in rows:
+        pk, unit_name = row["id"], row["lead_unit__name"]
+        communique = selectors.communique_label_of(row) or "–"
         out.append(
-            f'<tr data-task="{task.pk}">\n    <td class="text-muted small">{task.pk}</td>\n'
-            f'    <td><a href="{list_url}{task.pk}/">{escape(excerpt(task.title))}</a></td>\n'
-            f'    <td title="{escape(unit.name)}">{escape(unit_label(unit))}</td>\n'
-            f'    <td class="text-nowrap">{escape(communique)}</td>\n'
-            f'    <td class="text-nowrap">{dmy(task.due_date)}</td>\n'
-            f'    <td>{status_badge(task.status)}</td>\n'
-            f'    <td>{timeliness_badge(getattr(task, "timeliness", None))}</td>\n  </tr>')
+            f'<tr data-task="{pk}">\n    <td class="text-muted small">{pk}</td>\n'
+            f'    <td><a href="{list_url}{pk}/">{html_escape(excerpt(row["title"]))}</a></td>\n'
+            f'    <td title="{html_escape(unit_name)}">{html_escape(row["lead_unit__short_name"] or unit_name)}</td>\n'
+            f'    <td class="text-nowrap">{html_escape(communique)}</td>\n'
+            f'    <td class="text-nowrap">{dmy(row["due_date"])}</td>\n'
+            f'    <td>{status_badge(row["status"])}</td>\n'
+            f'    <td>{timeliness_badge(row["timeliness"])}</td>\n  </tr>')
     return mark_safe("\n  ".join(out))
 
 
