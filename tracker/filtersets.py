@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from . import policy, selectors, stamps
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
-from .widgets import FastSelect, PrebuiltSelect, options_html
+from .widgets import FastDateRangeWidget, FastSelect, FastTextInput, PrebuiltSelect, options_html
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -51,7 +51,7 @@ def _unit_choices():
     return UNIT_OPTIONS.get()[0]
 
 
-class CommuniqueInput(forms.TextInput):
+class CommuniqueInput(FastTextInput):
     """A typed communiqué (number, "15-TB/TU (01/07/2025)", or an id from a link), suggested as one types by
     static/js/communique_filter.js from `tracker:communique_suggestions`: the archive's communiqués are
     never all rendered. An id shows as its label, looked up among those the user may see."""
@@ -103,7 +103,7 @@ _FORM_CLASSES: dict[str, type] = {}  # "office", "unit", "schema": which filters
 class TaskFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Tìm kiếm", method="filter_text",
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "type": "search",
+        widget=FastTextInput(attrs={"class": "form-control form-control-sm", "type": "search",
                                       "placeholder": "Nội dung, đơn vị, số thông báo…"}),
     )
     status = django_filters.ChoiceFilter(label="Trạng thái", choices=Task.Status.choices, empty_label="Tất cả")
@@ -122,8 +122,7 @@ class TaskFilterSet(django_filters.FilterSet):
                                       "autocomplete": "off", "placeholder": "Số thông báo, vd. 15-TB/TU"}))
     due = django_filters.DateFromToRangeFilter(
         label="Hạn từ – đến", field_name="due_date",
-        widget=django_filters.widgets.DateRangeWidget(attrs={"class": "form-control form-control-sm",
-                                                             "placeholder": "dd/mm/yyyy"}),
+        widget=FastDateRangeWidget(attrs={"class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"}),
     )
     sort = TaskOrderingFilter(
         label="Sắp xếp",

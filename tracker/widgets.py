@@ -4,6 +4,7 @@ import html
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django_filters.widgets import DateRangeWidget
 
 
 def options_html(choices) -> str:
@@ -44,3 +45,27 @@ class PrebuiltSelect(FastSelect):
     def __init__(self, options, attrs=None):
         super().__init__(attrs)
         self.options = options
+
+
+def input_html(widget: dict) -> str:
+    """An `<input>` from a widget's context, exactly as Django's input.html and attrs.html write it."""
+    value = widget["value"]
+    attrs = "".join(f" {html.escape(str(k))}" if v is True else f' {html.escape(str(k))}="{html.escape(str(v))}"'
+                    for k, v in widget["attrs"].items() if v is not False)
+    value = "" if value is None else f' value="{html.escape(str(value))}"'
+    return f'<input type="{html.escape(str(widget["type"]))}" name="{html.escape(str(widget["name"]))}"{value}{attrs}>'
+
+
+class FastTextInput(forms.TextInput):
+    """A text input written in Python: Django's template for it costs ~0.3 ms, a list page has several."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(input_html(self.get_context(name, value, attrs)["widget"]))
+
+
+class FastDateRangeWidget(DateRangeWidget):
+    """django-filter's from–to pair of inputs, written in Python as its multiwidget.html writes them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        first, second = self.get_context(name, value, attrs)["widget"]["subwidgets"]
+        return mark_safe(f"{input_html(first)}\n\n-{input_html(second)}")
