@@ -183,10 +183,11 @@ class TaskFilterSet(django_filters.FilterSet):
             return selectors.user_list_counts(self.request.user, today)
         return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
 
-    def branches(self, today) -> list | None:
-        """A unit's `selectors.task_list_branches`, filtered and sorted as `qs`, for `selectors.page_rows`."""
+    def branches(self) -> list | None:
+        """A unit's `selectors.unit_branches`, filtered and sorted as `qs`, for `selectors.page_rows` (which reads
+        only their ids: no row annotations)."""
         user = getattr(self.request, "user", None)
-        branches = selectors.task_list_branches(user, today) if user is not None else None
+        branches = selectors.unit_branches(user) if user is not None else None
         if branches and self.is_bound:
             self.qs  # noqa: B018 - validates the form, as filter_queryset expects
             branches = [self.filter_queryset(branch) for branch in branches]

@@ -280,12 +280,6 @@ def task_list(user: User, today: date | None = None) -> QuerySet:
     return _list_rows(visible_tasks(user), today)
 
 
-def task_list_branches(user: User, today: date | None = None) -> list[QuerySet] | None:
-    """`unit_branches` as `task_list` rows, for `page_rows` (filter each as the list is filtered)."""
-    parts = unit_branches(user)
-    return None if parts is None else [_list_rows(part, today) for part in parts]
-
-
 # Plain strings: an enum member's .value costs a descriptor call, thousands of times per dashboard.
 BUCKET_VALUES = tuple(b.value for b in Timeliness)
 
@@ -566,7 +560,7 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
     Sorting the joined rows (directive, communiqué, unit…) of 20k matches to keep 50 cost
     ~57 ms at 100k; sorting ids costs ~1 ms. The ids come from `qs`, so visibility and filters
     hold; the rows are then read by primary key alone (repeating a unit's visibility subquery
-    there cost 15–25 ms more). `branches` (a unit's `task_list_branches`, filtered and sorted as
+    there cost 15–25 ms more). `branches` (a unit's `unit_branches`, filtered and sorted as
     `qs`) gives the ids the first `stop` of each part, and `qs` orders those few. With `values` (field
     names, "id" among them) the rows are dicts of those and "timeliness": a third of the model rows' cost.
     """

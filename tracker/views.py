@@ -37,7 +37,7 @@ def task_list(request):
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     start = (page.number - 1) * PAGE_SIZE
-    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(today),
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(),
                                            values=TASK_ROW_VALUES)
     return render(request, "tracker/task_list.html", {
         "filter": filterset,

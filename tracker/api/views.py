@@ -106,7 +106,7 @@ class TaskViewSet(viewsets.GenericViewSet):
         except InvalidPage:
             raise Http404("Trang không tồn tại.") from None
         start = (page.number - 1) * size
-        rows = selectors.page_rows(qs, start, start + size, self.today, filterset.branches(self.today),
+        rows = selectors.page_rows(qs, start, start + size, self.today, filterset.branches(),
                                    values=s.TASK_ROW_VALUES)
 
         def link(number):
