@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from . import policy, selectors, stamps
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
-from .widgets import FastDateRangeWidget, FastSelect, FastTextInput, PrebuiltSelect, options_html
+from .widgets import FastCSVSelect, FastDateRangeWidget, FastSelect, FastTextInput, PrebuiltSelect, options_html
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -129,7 +129,7 @@ class TaskFilterSet(django_filters.FilterSet):
         fields=(("due_date", "due"), ("status", "status"), ("lead_unit__name", "unit"), ("created_at", "created")),
         field_labels={"due_date": "Hạn", "status": "Trạng thái", "lead_unit__name": "Đơn vị",
                       "created_at": "Ngày giao"},
-        empty_label="Mặc định (hạn gần nhất)",
+        empty_label="Mặc định (hạn gần nhất)", widget=FastCSVSelect,
     )
 
     class Meta:
