@@ -305,7 +305,10 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     rescanned. Cancelled tasks have no bucket but count in the total.
     """
     tasks = Task.objects.order_by()
-    parts = [tasks.filter(timeliness_filter(b, today)).values_list("lead_unit_id").annotate(
+    # On SQLite the open index's own condition (see `dashboard`): the open tasks' partial index, grouped, rather
+    # than a skip-scan of every unit's range of the covering index (1M tasks: 12 → 5.5 ms; 300k: 6 → 5).
+    open_term = [OPEN_INDEX_TERM] if connection.vendor == "sqlite" else []
+    parts = [tasks.filter(timeliness_filter(b, today), *open_term).values_list("lead_unit_id").annotate(
         bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
     closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list("unit_id", "bucket", "n")
     counts: dict[int, dict[str, int]] = {}
