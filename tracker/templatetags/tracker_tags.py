@@ -102,14 +102,13 @@ def unit_count_rows(units, list_url):
     """The dashboard's unit × timeliness body in Python, from the units' counts (`selectors.dashboard`):
     hundreds of units × 7 cells cost ~100 ms through template tags, ~2 ms here."""
     out = []
+    links = [(value, f'&amp;timeliness={value}">') for value in selectors.BUCKET_VALUES]
+    zero = '<td class="text-end"><span class="text-muted">0</span></td>'
     for unit in units:
         counts = unit.__dict__  # unit.qua_han, …: plain attributes
         base = f"{list_url}?unit={unit.id}"
-        tds = "".join(
-            f'<td class="text-end"><a href="{base}&amp;timeliness={value}">{n if n < 1000 else num(n)}</a></td>' if n
-            else '<td class="text-end"><span class="text-muted">0</span></td>'
-            for value, n in ((value, counts[value]) for value in selectors.BUCKET_VALUES)
-        )
+        tds = "".join([f'<td class="text-end"><a href="{base}{link}{n if n < 1000 else num(n)}</a></td>'
+                       if (n := counts[value]) else zero for value, link in links])
         merged = getattr(unit, "merged_from", None)
         # html.escape is what django's escape does, without its lazy-string wrapper (~900 calls a page).
         note = (f'<div class="small text-muted merged-note">gồm số liệu của {html_escape(", ".join(merged))} '
