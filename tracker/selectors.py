@@ -597,7 +597,7 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
     if values:
         # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
         today = today or local_today()
-        fields = {*values, "status", "due_date", "completed_on"} - {"timeliness"}
+        fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
         rows = {}
         for row in Task.objects.filter(pk__in=ids).order_by().values(*fields):
             row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
