@@ -145,6 +145,7 @@ def words_number(words: str) -> int | None:
 _YEAR_AFTER = r"(?:\s*(?:[/.\-]|,?\s*{time_year})\s*(?P<y>\d{4}))?"
 _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("wdate", _WORD_DATE),
+    ("monthday", r"{time_day}\s+(?P<d>\d{1,2})\s+(?:{time_every_month})(?!\w)"),
     ("week", r"{time_week}\s+(?P<w>{time_start}(?:\s+{time_first})?|{time_end}|{time_ordinal}\s+(?:{time_week_ordinals})|"
              r"[1-4])\s+(?:{time_of}\s+)?{time_month}\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_AFTER + r"(?![\d])"),
     # "trong tuần này", "tuần tới", "trong tháng này", "trong tuần cuối tháng" (no number): counted from the
@@ -197,6 +198,8 @@ _CONTEXT_SOURCES: dict[str, str] = {
     "target": r"{time_target_words}\s*$",
     "school_year": r"{time_school_year}\s*$",
     "horizon": r"(?:{time_until})\s*$",
+    "after_event": r"\s*,?\s*(?:{time_after_event})(?!\w)",
+    "state_after": r"\s*,?\s*(?:{time_state_after})(?!\w)",
     "done_lead": r"{time_done}\s+",
 }
 def _spell(pattern: str, folded: bool) -> str:
@@ -269,6 +272,20 @@ def _r_wdate(g: dict, ctx: DateContext) -> Resolved:
     if not (d and mo and 1 <= d <= 31 and 1 <= mo <= 12):
         return None, False
     return _in_year(lambda yy: _safe_date(yy, mo, d), _year(g.get("y")), ctx.base)
+
+
+def _r_monthday(g: dict, ctx: DateContext) -> Resolved:
+    """"ngày 20 hằng tháng": the first 20th on or after the communiqué's date."""
+    d = int(g["d"])
+    base = ctx.base
+    if not 1 <= d <= 31 or base is None:
+        return None, True
+    for k in range(13):
+        m = _add_months(base.replace(day=1), k)
+        day = _safe_date(m.year, m.month, d)
+        if day is not None and day >= base:
+            return day, True
+    return None, True
 
 
 def _r_week(g: dict, ctx: DateContext) -> Resolved:
@@ -346,7 +363,7 @@ def _r_duration(g: dict, ctx: DateContext) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
-    "date": _r_date, "range": _r_date, "wdate": _r_wdate, "week": _r_week, "month": _r_month,
+    "date": _r_date, "range": _r_date, "wdate": _r_wdate, "monthday": _r_monthday, "week": _r_week, "month": _r_month,
     "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
     "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "duration": _r_duration,
 }
@@ -380,6 +397,8 @@ def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
         if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
                 and 0 <= (date - ctx.base).days < 10 and not strong:
             continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
+        if kind == "monthday" and not strong:
+            continue  # a bare "ngày 25 hằng tháng" names the reporting day of periodic work; "trước ngày 20 …" is a limit
         strength = _strength(gr, kind, strong, before)
         if kind == "year" and not _year_in_reach(gr, date, strength, before, ctx):
             continue
@@ -417,8 +436,10 @@ def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, a
     if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and c["from"].search(before) and \
             not c["until_after"].match(after):
         return True  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
-    if kind == "duration" and c["per_file"].match(following):
-        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
+    if kind == "duration" and (c["per_file"].match(following) or c["after_event"].match(following)):
+        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ", "15 ngày sau khi …": counted per event
+    if kind in ("date", "wdate", "month") and c["state_after"].match(following):
+        return True  # "đến ngày 30/11/2026 chưa giải ngân": how things stand on that day
     # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
     return kind == "duration" and bool(c["target"].search(before))
 

@@ -57,6 +57,7 @@ class _Ctx:
     enacts: bool = False          # "Điều 1. Thành lập …" of a decision
     path: str = ""                # the item's number as the document writes it ("II.2.a")
     first_prop: int = 0           # index of the first directive read under it
+    time_part: bool = False       # a plan's "II. THỜI GIAN": what it states is the time frame of the whole plan
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -118,6 +119,7 @@ _FORWARD_START = cue_regex(r"\W*(?:{pipeline_within}\s+)?(?:{pipeline_forward})\
 _QUALIFIERS = _VI.word_set("pipeline_qualifiers")
 _TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE)
 _ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE)
+_TIME_PART = cue_regex(r"(?:{pipeline_time_parts})\W*$")
 
 
 def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None,
@@ -362,8 +364,8 @@ def _place_block(walk: _Walk, b: Block) -> None:
     closes the bullets' frames and an unmarked lead-in whose bullets have run."""
     stack = walk.stack
     if b.mtype is not None:
-        while len(stack) > 1 and stack[-1].level >= b.level:
-            stack.pop()
+        while len(stack) > 1 and (stack[-1].level >= b.level or b.mtype == "roman" and stack[-1].unmarked):
+            stack.pop()  # a part of the outline ("I. MỤC ĐÍCH, YÊU CẦU") also ends the preamble's "… như sau:"
     else:
         while len(stack) > 1 and stack[-1].level >= 6:
             stack.pop()
@@ -444,7 +446,8 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
     walk.stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
                            owners=_heading_owner(doc.src, b),
                            deadline=(dl.date, body[dl.start:dl.end]) if dl and dl.date else None,
-                           path=walk.path_of(b), first_prop=len(walk.props)))
+                           path=walk.path_of(b), first_prop=len(walk.props),
+                           time_part=marked and bool(_TIME_PART.match(fold(body)))))
 
 
 def _read_selected_heading(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
@@ -465,6 +468,11 @@ def _read_sentences(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentI
     src, md = doc.src, doc.md
     if walk.contexts is not None:
         walk.contexts.append((b.start, b.end, walk.nearest("owners"), walk.nearest("deadline")))
+    if walk.stack[-1].time_part and walk.stack[0].deadline is None:
+        frame = _frame(pick_deadline(src[b.body_start:b.end], doc.dates_at(b.body_start)), doc.dctx)
+        if frame is not None and frame.date is not None:
+            # "Thời gian thực hiện từ tháng 6/2025 đến hết tháng 12/2025.": the plan's tasks below take it
+            walk.stack[0].deadline = (frame.date, src[b.body_start + frame.start:b.body_start + frame.end])
     para = _Para()
     for si, (s, e) in enumerate(b.sentences):
         resp = responsibility_line(src, s, e) if si > 0 else None
