@@ -72,6 +72,7 @@ _LEADING, _DIRECTING, _DELEGATION_LINKS = _VI["leading"], _VI["directing"], _VI.
 _ADDRESSEE_FILLERS = _VI.word_set("addressee_fillers")
 _MODALS, _HAVING, _QUALIFIER_NEG = _VI.word_set("modals"), _VI.word_set("having"), _VI.word_set("qualifier_negations")
 _INSERTED = _VI.word_set("inserted_adverbials")
+_ROLE_COPULA = _VI["role_copula"]
 _REMINDERS, _PAST, _JUST = _VI["reminders"], _VI.word_set("past_adverbs"), _VI.word_set("just_adverbs")
 _NEWS_VERBS, _ACCOUNTABILITY = _VI.word_set("news_verbs"), _VI["accountability"]
 _CHAIRING, _CHAIRED = _VI["chairing"], _VI.word_set("chaired_words")
@@ -572,6 +573,10 @@ def _task_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str],
     """A subject's own predicate: ruled out, a task (its owners and support), or no task."""
     i, j, v = span
     n = len(toks)
+    if not adv and v < n and match_at(toks, v, _ROLE_COPULA):
+        comma = next((k for k in range(v + 1, min(n, v + 12)) if toks[k].f == ","), None)
+        if comma is not None and comma + 1 < n and match_at(toks, comma + 1, TASK_VERBS):
+            v = comma + 1  # "Sở X là cơ quan thường trực, có trách nhiệm theo dõi …": the task after the role
     ruled_out = _ruled_out_predicate(toks, v, adv)
     if ruled_out:
         info.excluded = info.excluded or ruled_out
@@ -628,6 +633,8 @@ def _announces_only(info: SentInfo, f: str) -> bool:
         last = fold(info.leads[-1])
         pos = body.rfind(last) if info.form == "assign" else body.find(last)
         rest = body[pos + len(last):] if pos >= 0 else body
+        for name in info.supports:  # "X chủ trì, phối hợp với Y và Z thực hiện:": who helps is no content
+            rest = rest.replace(fold(name), " ")
     elif info.form == "assign":
         # "…, Chủ tịch UBND tỉnh yêu cầu:": the verb itself may have gone with the announcing tail
         m = _LAST_ASSIGN.search(body) or _LAST_ASSIGN.search(f)

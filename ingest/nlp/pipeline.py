@@ -424,6 +424,11 @@ def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_in
         # "2. Chuẩn bị kỳ họp thứ 25 …" between "1. Kết quả hoạt động …" and "3. Nhiệm vụ …": an
         # unpunctuated line whose sibling before was a title, with a body of its own under it
         return True
+    if nwords <= 15 and first_info.form == "imperative" and nxt is not None and nxt.mtype in _NUMBERED and \
+            nxt.level > b.level:
+        # "1. Hoàn thiện thể chế, cơ chế, chính sách" over "a) …", "b) …": an unpunctuated line whose items are
+        # the tasks, the title of a group in a long plan
+        return True
     # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
     return nwords <= 12 and first_info.form == "imperative" and section_mode(body) == ASSESS and \
         nxt is not None and nxt.mtype is None
@@ -444,7 +449,8 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
     if dl is not None and _scope_year(body, dl):
         dl = None
     walk.stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
-                           owners=_heading_owner(doc.src, b),
+                           # a part's title ("III. TỔ CHỨC THỰC HIỆN") names no unit, whatever its first word
+                           owners=None if _caps(body) and section_mode(body) else _heading_owner(doc.src, b),
                            deadline=(dl.date, body[dl.start:dl.end]) if dl and dl.date else None,
                            path=walk.path_of(b), first_prop=len(walk.props),
                            time_part=marked and bool(_TIME_PART.match(fold(body)))))

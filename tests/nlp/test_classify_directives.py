@@ -274,3 +274,25 @@ def test_a_lower_case_time_adverbial_after_a_connective_is_skipped_to_the_subjec
     assert i.form == "subject" and i.leads == ["các xã, phường"] and i.cont
     past = _info("Theo đó, trong các ngày 8 và 9/6, trên địa bàn các huyện đã xảy ra mưa lớn, làm hư hỏng nhiều nhà.")
     assert past.form != "imperative"
+
+
+def test_a_lead_in_naming_who_leads_and_who_helps_only_announces():
+    i = _info("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân các xã, "
+              "phường thực hiện:")
+    assert i.announce_only and i.leads == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_subject_s_role_before_its_task_does_not_hide_the_task():
+    i = _info("Sở Khoa học và Công nghệ là cơ quan thường trực, có trách nhiệm theo dõi, đôn đốc các cơ quan, "
+              "đơn vị triển khai Kế hoạch.")
+    assert i.form == "subject" and i.leads == ["Sở Khoa học và Công nghệ"] and not i.excluded
+
+
+def test_in_a_long_plan_a_group_title_over_its_lettered_items_is_a_heading():
+    body = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Hoàn thiện thể chế, cơ chế, chính sách\n"
+            "a) Rà soát các quy định của tỉnh về chia sẻ dữ liệu.\nb) Xây dựng Quy chế vận hành Nền tảng dữ liệu.\n"
+            "2. Phát triển hạ tầng số, nền tảng số\na) Nâng cấp Trung tâm dữ liệu tỉnh.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Định kỳ hằng tháng, báo cáo kết quả về Sở.\n")
+    dirs = _directives_2(body)
+    assert [d.text[:12] for d in dirs] == ["Rà soát các ", "Xây dựng Quy", "Nâng cấp Tru", "Định kỳ hằng"]
+    assert all(o.name != "TỔ CHỨC THỰC HIỆN" for d in dirs for o in d.owners)  # a part's title names no unit
