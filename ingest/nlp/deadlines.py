@@ -154,6 +154,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("relmonth", r"(?<!\w)(?:(?P<wk>{time_week}|{time_day})\s+)?{time_end}\s+{time_month}(?!\s*\d)"
                  r"(?!\s+(?:{time_this}\s+)?(?:{time_gone_by}))(?:\s+{time_this})?(?!\w)|"
                  r"(?<!\w){time_month}\s+(?P<rel>{time_month_rel})(?!\w)"),
+    ("relyear", r"(?<!\w){time_year}\s+(?P<rel>{time_year_rel})(?!\w)"),
     ("half", r"(?<![\d/])(?P<n>[369]|06|09|03)\s+{time_month}\s+(?P<which>{time_start}|{time_end})\s+{time_year}"
              r"(?:\s+(?P<y>\d{4}))?(?![\d])"),
     ("half", r"{time_half}\s+(?P<which>{time_start}|{time_end})\s+{time_year}(?:\s+(?P<y>\d{4}))?"),
@@ -176,7 +177,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
 ]
 _CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\s*(?:{time_day}\s*)?"
 _CONTEXT_SOURCES: dict[str, str] = {
-    "maybe": r"\d|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
+    "maybe": r"\d|{time_year}\s+(?:{time_year_rel})|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
              r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})",
     "strong": r"{time_strong_prefixes}\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?$",
     "within": r"{time_in_prefixes}\s*(?:{time_day}\s*)?$",
@@ -347,6 +348,13 @@ def _r_relmonth(g: dict, ctx: DateContext) -> Resolved:
     return _last_day(ctx.anchor.year, ctx.anchor.month), True
 
 
+def _r_relyear(g: dict, ctx: DateContext) -> Resolved:
+    """"trong năm nay": the end of the communiqué's year; "năm tới": of the next one."""
+    if ctx.anchor is None:
+        return None, True
+    return dt.date(ctx.anchor.year + (1 if fold_aligned(g["rel"]) == "toi" else 0), 12, 31), True
+
+
 def _r_duration(g: dict, ctx: DateContext) -> Resolved:
     """Durations count from the communiqué's date; working days skip Saturdays and Sundays."""
     if ctx.anchor is None:
@@ -365,7 +373,7 @@ def _r_duration(g: dict, ctx: DateContext) -> Resolved:
 _RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
     "date": _r_date, "range": _r_date, "wdate": _r_wdate, "monthday": _r_monthday, "week": _r_week, "month": _r_month,
     "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
-    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "duration": _r_duration,
+    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "relyear": _r_relyear, "duration": _r_duration,
 }
 
 
@@ -433,7 +441,7 @@ def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, a
         return True
     if c["cited"].search(before) and kind in ("date", "year", "month"):
         return True
-    if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and c["from"].search(before) and \
+    if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek", "relyear") and c["from"].search(before) and \
             not c["until_after"].match(after):
         return True  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
     if kind == "duration" and (c["per_file"].match(following) or c["after_event"].match(following)):

@@ -176,7 +176,7 @@ def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
     for bi, b in enumerate(blocks):
         t = _block_text(text, b)
         ft = fold(t)
-        m = _STAMP.match(ft)
+        m = _STAMP.match(ft[1:-1] if ft.startswith("(") and ft.endswith(")") else ft)  # "(Đăng lúc 06/08/2025 08:30)"
         if m:
             stamp = stamp or _stamp_of(m)
             skip.add(bi)

@@ -21,6 +21,8 @@ CTX = DateContext(ref_date=dt.date(2026, 11, 30), ref_year=2026, anchor=dt.date(
     ("hoàn thành trong tháng 02", "2027-02-28"),
     ("hoàn thành trong năm 2027", "2027-12-31"),
     ("báo cáo chậm nhất 10 ngày", "2026-12-10"),               # a duration from the document's date
+    ("đưa Trung tâm vào vận hành trong năm nay", "2026-12-31"),
+    ("hoàn thành trong năm tới", "2027-12-31"),
 ])
 def test_time_limits_compose(text, expected):
     d = pick_deadline(text, CTX)
@@ -37,6 +39,8 @@ def test_a_monthly_day_after_the_documents_day_falls_in_the_same_month():
     "báo cáo chậm nhất 03 ngày sau khi kết thúc kỳ nghỉ Tết",
     "thống kê thiệt hại trong 07 ngày kể từ khi thiên tai kết thúc",
     "Tổng hợp, báo cáo kết quả ngày 25 hằng tháng",                      # the reporting day of periodic work
+    "phấn đấu tổng thu ngân sách năm sau cao hơn năm trước",             # every next year, not a limit
+    "mở chuyên mục từ năm nay",                                          # when the work starts
 ])
 def test_limits_that_no_date_can_give(text):
     assert pick_deadline(text, CTX) is None

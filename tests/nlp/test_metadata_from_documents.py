@@ -58,3 +58,11 @@ def test_the_document_type_over_its_title_in_one_paragraph_is_the_title_not_a_di
     ex = extract(text)
     assert ex.title.startswith("KẾ HOẠCH tăng cường sự lãnh đạo")
     assert [d.text[:14] for d in ex.directives] == ["Các chi bộ tổ "]
+
+
+def test_a_publication_stamp_in_brackets_is_no_heading_handing_down_its_date():
+    text = ("Tây Ninh siết chặt phòng, chống sốt xuất huyết\n(Đăng lúc 06/08/2025 08:30)\n"
+            "Ngày 5/8, UBND tỉnh Tây Ninh có Công văn gửi Sở Y tế về phòng, chống dịch.\n"
+            "Sở Y tế tổng hợp tình hình, báo cáo UBND tỉnh hằng tuần.\n")
+    ex = extract(text)
+    assert [(d.deadline, d.recurring) for d in ex.directives] == [(None, True)]
