@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from . import policy, selectors
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
@@ -132,13 +133,19 @@ class TaskFilterSet(django_filters.FilterSet):
         ranges (`selectors.user_list_counts`), a filtered one's by range, a search's in one pass."""
         filters = self.active_filters()
         if not self.is_bound or (self.form.is_valid() and not filters):
-            return selectors.user_list_counts(self.request.user, today)
+            return selectors.user_list_counts(self.request.user, today, self.unit_parts)
         return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
+
+    @cached_property
+    def unit_parts(self) -> list | None:
+        """`selectors.unit_branches` of the user, read once for the counts and the rows (its support ids)."""
+        user = getattr(self.request, "user", None)
+        return selectors.unit_branches(user) if user is not None else None
 
     def branches(self, today) -> list | None:
         """A unit's `selectors.task_list_branches`, filtered and sorted as `qs`, for `selectors.page_rows`."""
         user = getattr(self.request, "user", None)
-        branches = selectors.task_list_branches(user, today) if user is not None else None
+        branches = selectors.task_list_branches(user, today, self.unit_parts) if user is not None else None
         if branches and self.is_bound:
             self.qs  # noqa: B018 - validates the form, as filter_queryset expects
             branches = [self.filter_queryset(branch) for branch in branches]

@@ -15,6 +15,8 @@ from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, O
                               Value, When)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import In
+from django.core.exceptions import EmptyResultSet
 from django.utils import timezone
 
 from tracker.folding import fold
@@ -23,6 +25,30 @@ from . import policy
 from .models import ClosedTally, ExtensionRequest, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
 
 Status = Task.Status
+
+
+class AnyOf(In):
+    """`field IN (…)` of a list of values, sent to PostgreSQL as one array parameter (`= ANY(%s)`).
+
+    A page passes a few hundred ids (a unit's supported tasks, a page's candidates): as one parameter
+    each, PostgreSQL parses and plans every literal and psycopg binds each one (PG 1M, 327 ids: 1.9 ms
+    a query against 0.9 as an array), and the SQL text changes with the count, so no prepared statement
+    can serve it. SQLite keeps `IN (…)`. Used as an expression: `qs.filter(AnyOf(F("pk"), ids))`.
+    """
+
+    def as_postgresql(self, compiler, connection):
+        if not self.rhs_is_direct_value():
+            return super().as_sql(compiler, connection)
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        values = [value for value in self.rhs if value is not None]
+        if not values:
+            raise EmptyResultSet
+        return f"{lhs} = ANY(%s)", (*lhs_params, values)
+
+
+def id_in(ids) -> AnyOf:
+    """Rows whose primary key is one of `ids` (a list): `AnyOf` on the primary key."""
+    return AnyOf(F("pk"), list(ids))
 
 
 # newest first by the date lists show: the meeting's, else the document's own (ingest.models.BY_DATE)
@@ -202,7 +228,7 @@ def unit_branches(user: User) -> list[QuerySet] | None:
     # assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
     few = list(supports.values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
     return [Task.objects.filter(lead_unit_id=user.unit_id),
-            Task.objects.filter(pk__in=few if len(few) <= SPARSE_SUPPORTS else supports).exclude(
+            Task.objects.filter(id_in(few) if len(few) <= SPARSE_SUPPORTS else Q(pk__in=supports)).exclude(
                 lead_unit_id=user.unit_id)]
 
 
@@ -279,9 +305,10 @@ def task_list(user: User, today: date | None = None) -> QuerySet:
     return _list_rows(visible_tasks(user), today)
 
 
-def task_list_branches(user: User, today: date | None = None) -> list[QuerySet] | None:
-    """`unit_branches` as `task_list` rows, for `page_rows` (filter each as the list is filtered)."""
-    parts = unit_branches(user)
+def task_list_branches(user: User, today: date | None = None, parts: list[QuerySet] | None = None
+                       ) -> list[QuerySet] | None:
+    """`unit_branches` (or `parts`, already read) as `task_list` rows, for `page_rows` (filter each as the list is)."""
+    parts = parts or unit_branches(user)
     return None if parts is None else [_list_rows(part, today) for part in parts]
 
 
@@ -488,18 +515,19 @@ def _count(condition: Q) -> Count:
     return Count(Value(1), filter=condition)
 
 
-def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
+def user_list_counts(user: User, today: date | None = None, parts: list[QuerySet] | None = None) -> dict[str, int]:
     """`list_counts` of the user's whole unfiltered list: open tasks counted live, closed ones from ClosedTally.
 
     The office counts every lead assignment (one per task), a unit its own (lead or support, the two
-    `unit_branches`): the cost follows the open tasks, not the archive.
+    `unit_branches`, or `parts` if the caller has read them already): the cost follows the open tasks,
+    not the archive.
     """
     today = today or local_today()
     counts = dict.fromkeys(BUCKET_VALUES, 0)
     if not user.is_authenticated or not (policy.can_view_all(user) or user.unit_id):
         counts["total"] = 0
         return counts
-    parts = unit_branches(user) or [Task.objects.all()]
+    parts = parts or unit_branches(user) or [Task.objects.all()]
     tallies = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
     if not policy.can_view_all(user):
         tallies = ClosedTally.objects.filter(unit_id=user.unit_id)
@@ -536,12 +564,12 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
         candidates = [pk for part in branches for pk in part.values_list("pk", flat=True)[:stop]]
         # The candidates are visible and filtered already: ordered alone, without the visibility subquery again.
         order = qs.query.order_by or Task._meta.ordering
-        ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
+        ids = list(Task.objects.filter(id_in(candidates)).order_by(*order).values_list("pk", flat=True)[start:stop])
     elif (order := _by_unit_unfiltered(qs)) is not None:
         ids = _ids_by_unit(order, start, stop)
     else:
         ids = list(qs.values_list("pk", flat=True)[start:stop])
-    rows = {task.pk: task for task in _list_rows(Task.objects.filter(pk__in=ids), today).order_by()}
+    rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(ids)), today).order_by()}
     return [rows[pk] for pk in ids]
 
 
