@@ -599,8 +599,15 @@ def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
 
 
 def lead_units() -> QuerySet:
-    """Units that lead at least one task: the office's unit filter (tens to hundreds, never every unit row)."""
-    return Unit.objects.filter(Exists(Task.objects.filter(lead_unit=OuterRef("pk")))).only(
+    """Units that lead at least one task: the office's unit filter (tens to hundreds, never every unit row).
+
+    A unit leads a closed task when its ClosedTally says so (a task's lead assignment is its lead unit's,
+    `lead_mismatches`), and an open one by the open tasks: the archive is not probed. One probe per unit
+    of the million-row lead_unit index cost PostgreSQL 3-5 ms on every office list page, this ~1 ms.
+    """
+    closed = ClosedTally.objects.filter(unit_id=OuterRef("pk"), role=TaskAssignment.Role.LEAD, n__gt=0)
+    open_tasks = Task.objects.filter(lead_unit=OuterRef("pk"), status__in=Task.OPEN_STATUSES)
+    return Unit.objects.filter(Exists(closed) | Exists(open_tasks)).only(
         "pk", "name", "short_name").order_by("name")
 
 
