@@ -7,6 +7,7 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import tallies
+        from . import stamps, tallies
 
         tallies.connect()
+        stamps.connect()

@@ -16,6 +16,7 @@ from . import access, policy, selectors, services
 from .filtersets import TaskFilterSet
 from .forms import ConfirmForm, ExtensionDecisionForm, ExtensionRequestForm, MarkDoneForm, ReportForm, StatusForm
 from .models import Task, Timeliness
+from .templatetags.tracker_tags import DUE_ROW_VALUES, TASK_ROW_VALUES
 
 PAGE_SIZE = 50
 DASHBOARD_ROWS = 50
@@ -36,7 +37,8 @@ def task_list(request):
     paginator.count = counts["total"]  # already counted with the buckets: no second COUNT(*)
     page = paginator.get_page(request.GET.get("page"))
     start = (page.number - 1) * PAGE_SIZE
-    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(today))
+    page.object_list = selectors.page_rows(qs, start, start + PAGE_SIZE, today, filterset.branches(),
+                                           values=TASK_ROW_VALUES)
     return render(request, "tracker/task_list.html", {
         "filter": filterset,
         "page": page,
@@ -209,20 +211,18 @@ def dashboard(request):
     communiques = [c for c in data["communiques"] if c.total]
     for c in communiques:
         c.rate = round(100 * c.done / c.total)
-    tier_rows = [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
-                  "unit_rows": [(unit, [(value, getattr(unit, value)) for value in selectors.BUCKET_VALUES])
-                                for unit in tier["units"]]}
-                 for tier in data["tiers"]]
+    # The units' rows are written from the units themselves (`unit_count_rows`): no per-unit cell lists.
+    tier_rows = [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets]} for tier in data["tiers"]]
     return render(request, "tracker/dashboard.html", {
         **data,
         "communique_rows": communiques,
         "grand_total": sum(data["totals"].values()),
         "buckets": buckets,
         "tier_rows": tier_rows,
-        "unit_rows": [row for tier in tier_rows for row in tier["unit_rows"]],  # the chart: every unit
+        "chart_units": [unit for tier in data["tiers"] for unit in tier["units"]],  # the chart: every unit
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
-        "overdue_rows": data["overdue"][:DASHBOARD_ROWS],
-        "due_soon_rows": data["due_soon"][:DASHBOARD_ROWS],
+        "overdue_rows": list(data["overdue"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
+        "due_soon_rows": list(data["due_soon"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
         "row_limit": DASHBOARD_ROWS,
         "list_url": reverse("tracker:task_list"),
     })

@@ -4,22 +4,32 @@ import html
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django_filters.widgets import BaseCSVWidget, DateRangeWidget
+
+
+def options_html(choices) -> str:
+    """`<option>`s of (value, label) pairs, none selected (`FastSelect` marks the selected ones).
+
+    The standard library's escape (what Django's wraps): hundreds of options, no lazy checks.
+    """
+    return "".join(f'<option value="{html.escape(str("" if v is None else v))}">{html.escape(str(label))}</option>'
+                   for v, label in choices)
 
 
 class FastSelect(forms.Select):
     """A select rendered in Python: Django's per-option templates cost ~10 ms for a few hundred units."""
 
+    def options(self) -> str:
+        return options_html(self.choices)
+
     def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
-        # The standard library's escape (what Django's wraps): hundreds of options, no lazy checks.
-        options = "".join(
-            f'<option value="{html.escape(str(v))}"{" selected" if str(v) in selected else ""}>'
-            f'{html.escape(str(label))}</option>'
-            for v, label in ((("" if v is None else v), label) for v, label in self.choices)
-        )
+        options = self.options()
+        for v in {str(v) for v in self.format_value(value)}:
+            plain = f'<option value="{html.escape(v)}">'
+            options = options.replace(plain, plain[:-1] + " selected>")
         return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")
 
 
@@ -27,3 +37,65 @@ class FastSelectMultiple(FastSelect, forms.SelectMultiple):
     """`FastSelect` for several values (the units supporting a task)."""
 
     allow_multiple_selected = True
+
+
+class PrebuiltSelect(FastSelect):
+    """A `FastSelect` whose options come ready-made from `options()` (a per-process cache: tracker.stamps)."""
+
+    def __init__(self, options, attrs=None):
+        super().__init__(attrs)
+        self.options = options
+
+
+def _attrs_html(attrs: dict) -> str:
+    """Attributes as Django's attrs.html writes them: in order, True bare, False left out."""
+    return "".join(f" {html.escape(str(k))}" if v is True else f' {html.escape(str(k))}="{html.escape(str(v))}"'
+                   for k, v in attrs.items() if v is not False)
+
+
+def input_html(widget: dict) -> str:
+    """An `<input>` from a widget's context, exactly as Django's input.html and attrs.html write it."""
+    value = widget["value"]
+    value = "" if value is None else f' value="{html.escape(str(value))}"'
+    return (f'<input type="{html.escape(str(widget["type"]))}" name="{html.escape(str(widget["name"]))}"'
+            f'{value}{_attrs_html(widget["attrs"])}>')
+
+
+def select_html(widget: dict) -> str:
+    """A `<select>` from a widget's context, exactly as Django's select.html and select_option.html write it."""
+    parts = [f'<select name="{html.escape(str(widget["name"]))}"{_attrs_html(widget["attrs"])}>']
+    for group, options, _index in widget["optgroups"]:
+        if group:
+            parts.append(f'\n  <optgroup label="{html.escape(str(group))}">')
+        parts += [f'\n  <option value="{html.escape(str(o["value"]))}"{_attrs_html(o["attrs"])}>'
+                  f'{html.escape(str(o["label"]))}</option>\n' for o in options]
+        if group:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
+class TemplateFreeSelect(forms.Select):
+    """Django's select written in Python, byte for byte (unlike `FastSelect`'s compact one): ~0.4 ms less."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(select_html(self.get_context(name, value, attrs)["widget"]))
+
+
+class FastCSVSelect(BaseCSVWidget, TemplateFreeSelect):
+    """django-filter's CSV select (the ordering field), its single-value select written in Python."""
+
+
+class FastTextInput(forms.TextInput):
+    """A text input written in Python: Django's template for it costs ~0.3 ms, a list page has several."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return mark_safe(input_html(self.get_context(name, value, attrs)["widget"]))
+
+
+class FastDateRangeWidget(DateRangeWidget):
+    """django-filter's from–to pair of inputs, written in Python as its multiwidget.html writes them."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        first, second = self.get_context(name, value, attrs)["widget"]["subwidgets"]
+        return mark_safe(f"{input_html(first)}\n\n-{input_html(second)}")

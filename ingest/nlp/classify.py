@@ -55,6 +55,8 @@ _RESULT_MARK = cue_regex(r"\b({result_marks})\b")
 _ANNOUNCE_TAIL = cue_regex(
     r"[,;]?\s*({announce_links}|,)?\s*({announce_focus})?\s*({announce_into}\s+)?({announce_quantities})?\s*"
     r"({announce_nouns})?(\s+({announce_qualifiers}))*\s*({announce_follows})?\s*:\s*$")
+_OBLIGATION = _VI["obligation_modals"]
+_ISSUES_ITSELF = cue_regex(r"\s*(?:{issuing_own})\s+(?:{doc_nouns})\b")
 _GENERIC = frozenset(w for x in _VI.word_set("announce_generic") for w in fold(x).split())
 _AT_MEETING = cue_regex(r"{at_meetings}\b")
 _ISSUER = cue_regex(
@@ -72,6 +74,7 @@ _LEADING, _DIRECTING, _DELEGATION_LINKS = _VI["leading"], _VI["directing"], _VI.
 _ADDRESSEE_FILLERS = _VI.word_set("addressee_fillers")
 _MODALS, _HAVING, _QUALIFIER_NEG = _VI.word_set("modals"), _VI.word_set("having"), _VI.word_set("qualifier_negations")
 _INSERTED = _VI.word_set("inserted_adverbials")
+_ROLE_COPULA = _VI["role_copula"]
 _REMINDERS, _PAST, _JUST = _VI["reminders"], _VI.word_set("past_adverbs"), _VI.word_set("just_adverbs")
 _NEWS_VERBS, _ACCOUNTABILITY = _VI.word_set("news_verbs"), _VI["accountability"]
 _CHAIRING, _CHAIRED = _VI["chairing"], _VI.word_set("chaired_words")
@@ -92,6 +95,7 @@ class SentInfo:
     speaker: bool = False          # someone (issuer, chair) gives the assignment
     cont: bool = False             # "Đồng thời", "Trong đó"… continues the sentence before
     strong_modal: bool = False
+    obligation: bool = False       # "… phải (được) thu hồi …" with no unit as subject
     issuer_subject: bool = False
     person_subject: bool = False
     date_start: bool = False
@@ -198,7 +202,7 @@ def _skip_adverbial(toks: list[Tok], i: int) -> int | None:
         # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
         k = _clause_comma(toks, i + 2, strict=False)
         if k is not None:
-            return k + 1
+            return _assigning_clause(toks, k) + 1
     if not (toks[i].cap or i == 0 or toks[i - 1].f == ",") or not _is_adverbial_start(toks, i):
         return None
     k = _clause_comma(toks, i + 1)
@@ -206,6 +210,21 @@ def _skip_adverbial(toks: list[Tok], i: int) -> int | None:
         return None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
         # các xã phải …"), not to a bare verb
     return None if k is None else k + 1
+
+
+def _assigning_clause(toks: list[Tok], k: int) -> int:
+    """The comma from ``k`` on after which a subject assigns the work ("Thực hiện Hướng dẫn số … về kiểm điểm …
+    tập thể, cá nhân cán bộ lãnh đạo, quản lý năm 2025, Ban Thường vụ … đề nghị …"): the cited title's own
+    commas may be followed by a noun and a verb; ``k`` when no later clause assigns."""
+    j: int | None = k
+    while j is not None:
+        e = scan_np(toks, j + 1)
+        if j + 1 < e < len(toks) and (_is_assign(toks, e) or match_at(toks, e, SPEECH_VERBS)):
+            return j
+        j = next((m for m in range(j + 1, len(toks)) if toks[m].f in (",", ":", ";", ".")), None)
+        if j is not None and toks[j].f != ",":
+            return k
+    return k
 
 
 def _is_adverbial_start(toks: list[Tok], i: int) -> bool:
@@ -371,7 +390,21 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         _reported_speech(toks, i, info, src, e)
     if info.leadin:
         info.announce_only = _announces_only(info, f)
+    if info.form == "other" and not info.excluded and not _OPINION.search(f):
+        info.obligation = _obligation(toks, i)
     return info
+
+
+def _obligation(toks: list[Tok], i: int) -> bool:
+    """A modal of obligation after a subject, then a task verb, perhaps passive ("phải được thu hồi")."""
+    for k in range(i + 1, min(len(toks), i + 25)):
+        m = match_at(toks, k, _OBLIGATION)
+        if m:
+            v = k + m + (1 if k + m < len(toks) and toks[k + m].f in _PASSIVE else 0)
+            return bool(match_at(toks, v, TASK_VERBS))
+        if toks[k].f in (";", ":", "."):
+            return False
+    return False
 
 
 def _signals(info: SentInfo, raw: str, f: str) -> None:
@@ -572,6 +605,10 @@ def _task_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str],
     """A subject's own predicate: ruled out, a task (its owners and support), or no task."""
     i, j, v = span
     n = len(toks)
+    if not adv and v < n and match_at(toks, v, _ROLE_COPULA):
+        comma = next((k for k in range(v + 1, min(n, v + 12)) if toks[k].f == ","), None)
+        if comma is not None and comma + 1 < n and match_at(toks, comma + 1, TASK_VERBS):
+            v = comma + 1  # "Sở X là cơ quan thường trực, có trách nhiệm theo dõi …": the task after the role
     ruled_out = _ruled_out_predicate(toks, v, adv)
     if ruled_out:
         info.excluded = info.excluded or ruled_out
@@ -621,13 +658,18 @@ def _assignment_further_on(toks: list[Tok], i: int, info: SentInfo, src: str, f:
 
 
 def _announces_only(info: SentInfo, f: str) -> bool:
-    """A lead-in that only announces a list: fewer than six content words besides its owners and assignment."""
+    """A lead-in that only announces a list: fewer than six content words besides its owners and assignment,
+    or the issuer's preamble that issues the document itself."""
     body = _ANNOUNCE_TAIL.sub("", f)
     rest = body
     if info.form in ("assign", "subject") and info.leads:
         last = fold(info.leads[-1])
         pos = body.rfind(last) if info.form == "assign" else body.find(last)
         rest = body[pos + len(last):] if pos >= 0 else body
+        if info.form == "subject" and _ISSUES_ITSELF.match(rest):
+            return True
+        for name in info.supports:  # "X chủ trì, phối hợp với Y và Z thực hiện:": who helps is no content
+            rest = rest.replace(fold(name), " ")
     elif info.form == "assign":
         # "…, Chủ tịch UBND tỉnh yêu cầu:": the verb itself may have gone with the announcing tail
         m = _LAST_ASSIGN.search(body) or _LAST_ASSIGN.search(f)
@@ -773,7 +815,7 @@ def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive
         return info.strong_modal if mode == ASSESS else True
     if info.form == "imperative":
         return _imperative_is_directive(info, mode, first_in_block, prev_directive)
-    return False
+    return info.obligation and mode == TASK
 
 
 def _assignment_is_directive(info: SentInfo, mode: str) -> bool:

@@ -145,6 +145,7 @@ def words_number(words: str) -> int | None:
 _YEAR_AFTER = r"(?:\s*(?:[/.\-]|,?\s*{time_year})\s*(?P<y>\d{4}))?"
 _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("wdate", _WORD_DATE),
+    ("monthday", r"{time_day}\s+(?P<d>\d{1,2})\s+(?:{time_every_month})(?!\w)"),
     ("week", r"{time_week}\s+(?P<w>{time_start}(?:\s+{time_first})?|{time_end}|{time_ordinal}\s+(?:{time_week_ordinals})|"
              r"[1-4])\s+(?:{time_of}\s+)?{time_month}\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_AFTER + r"(?![\d])"),
     # "trong tuần này", "tuần tới", "trong tháng này", "trong tuần cuối tháng" (no number): counted from the
@@ -153,6 +154,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("relmonth", r"(?<!\w)(?:(?P<wk>{time_week}|{time_day})\s+)?{time_end}\s+{time_month}(?!\s*\d)"
                  r"(?!\s+(?:{time_this}\s+)?(?:{time_gone_by}))(?:\s+{time_this})?(?!\w)|"
                  r"(?<!\w){time_month}\s+(?P<rel>{time_month_rel})(?!\w)"),
+    ("relyear", r"(?<!\w){time_year}\s+(?P<rel>{time_year_rel})(?!\w)"),
     ("half", r"(?<![\d/])(?P<n>[369]|06|09|03)\s+{time_month}\s+(?P<which>{time_start}|{time_end})\s+{time_year}"
              r"(?:\s+(?P<y>\d{4}))?(?![\d])"),
     ("half", r"{time_half}\s+(?P<which>{time_start}|{time_end})\s+{time_year}(?:\s+(?P<y>\d{4}))?"),
@@ -175,7 +177,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
 ]
 _CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\s*(?:{time_day}\s*)?"
 _CONTEXT_SOURCES: dict[str, str] = {
-    "maybe": r"\d|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
+    "maybe": r"\d|{time_year}\s+(?:{time_year_rel})|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
              r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})",
     "strong": r"{time_strong_prefixes}\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?$",
     "within": r"{time_in_prefixes}\s*(?:{time_day}\s*)?$",
@@ -197,6 +199,8 @@ _CONTEXT_SOURCES: dict[str, str] = {
     "target": r"{time_target_words}\s*$",
     "school_year": r"{time_school_year}\s*$",
     "horizon": r"(?:{time_until})\s*$",
+    "after_event": r"\s*,?\s*(?:{time_after_event})(?!\w)",
+    "state_after": r"\s*,?\s*(?:{time_state_after})(?!\w)",
     "done_lead": r"{time_done}\s+",
 }
 def _spell(pattern: str, folded: bool) -> str:
@@ -271,6 +275,20 @@ def _r_wdate(g: dict, ctx: DateContext) -> Resolved:
     return _in_year(lambda yy: _safe_date(yy, mo, d), _year(g.get("y")), ctx.base)
 
 
+def _r_monthday(g: dict, ctx: DateContext) -> Resolved:
+    """"ngày 20 hằng tháng": the first 20th on or after the communiqué's date."""
+    d = int(g["d"])
+    base = ctx.base
+    if not 1 <= d <= 31 or base is None:
+        return None, True
+    for k in range(13):
+        m = _add_months(base.replace(day=1), k)
+        day = _safe_date(m.year, m.month, d)
+        if day is not None and day >= base:
+            return day, True
+    return None, True
+
+
 def _r_week(g: dict, ctx: DateContext) -> Resolved:
     mo = int(g["m"])
     if not 1 <= mo <= 12:
@@ -330,6 +348,13 @@ def _r_relmonth(g: dict, ctx: DateContext) -> Resolved:
     return _last_day(ctx.anchor.year, ctx.anchor.month), True
 
 
+def _r_relyear(g: dict, ctx: DateContext) -> Resolved:
+    """"trong năm nay": the end of the communiqué's year; "năm tới": of the next one."""
+    if ctx.anchor is None:
+        return None, True
+    return dt.date(ctx.anchor.year + (1 if fold_aligned(g["rel"]) == "toi" else 0), 12, 31), True
+
+
 def _r_duration(g: dict, ctx: DateContext) -> Resolved:
     """Durations count from the communiqué's date; working days skip Saturdays and Sundays."""
     if ctx.anchor is None:
@@ -346,9 +371,9 @@ def _r_duration(g: dict, ctx: DateContext) -> Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
-    "date": _r_date, "range": _r_date, "wdate": _r_wdate, "week": _r_week, "month": _r_month,
+    "date": _r_date, "range": _r_date, "wdate": _r_wdate, "monthday": _r_monthday, "week": _r_week, "month": _r_month,
     "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
-    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "duration": _r_duration,
+    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "relyear": _r_relyear, "duration": _r_duration,
 }
 
 
@@ -380,6 +405,8 @@ def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
         if date is not None and not has_year and kind in ("half", "quarter") and ctx.base is not None \
                 and 0 <= (date - ctx.base).days < 10 and not strong:
             continue  # "6 tháng đầu năm" said at the end of June: the period under review, not a limit
+        if kind == "monthday" and not strong:
+            continue  # a bare "ngày 25 hằng tháng" names the reporting day of periodic work; "trước ngày 20 …" is a limit
         strength = _strength(gr, kind, strong, before)
         if kind == "year" and not _year_in_reach(gr, date, strength, before, ctx):
             continue
@@ -414,11 +441,13 @@ def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, a
         return True
     if c["cited"].search(before) and kind in ("date", "year", "month"):
         return True
-    if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek") and c["from"].search(before) and \
+    if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek", "relyear") and c["from"].search(before) and \
             not c["until_after"].match(after):
         return True  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
-    if kind == "duration" and c["per_file"].match(following):
-        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ": a processing time, counted per file
+    if kind == "duration" and (c["per_file"].match(following) or c["after_event"].match(following)):
+        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ", "15 ngày sau khi …": counted per event
+    if kind in ("date", "wdate", "month") and c["state_after"].match(following):
+        return True  # "đến ngày 30/11/2026 chưa giải ngân": how things stand on that day
     # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
     return kind == "duration" and bool(c["target"].search(before))
 

@@ -36,6 +36,8 @@ _PROV_RE = re.compile(r"(?<!\w)(" + key_pattern("province_prefixes") + r")\s+(" 
 _PROV_ANY = re.compile(r"(?<!\w)(" + _PROV_ALTERNATION + r")(?!\w)")
 _PROV_FOLD = {fold(p).replace(" ", ""): p for p in _VI.written["provinces"] + _VI.written["province_short_names"]}
 _DOMAIN = re.compile(r"\b([a-z]{4,})\.gov\.vn\b")
+# A web page's trail of sections ("Thời sự > Địa phương"): short names between arrows, no sentence.
+_BREADCRUMB = re.compile(r"^[^\W\d][^>»›.!?:\n]{0,40}(?:\s+[>»›]\s+[^>»›.!?:\n]{1,40}){1,5}$")
 
 # Numbers and dates are searched in the folded copy (``fold_aligned``: same offsets) and sliced from the text.
 _NUMBER_CODE = r"(\d{1,5}\s*[-–/]\s*[a-z][a-z&\-]*(?:/[a-z][a-z&\-]*)*)"
@@ -174,7 +176,7 @@ def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
     for bi, b in enumerate(blocks):
         t = _block_text(text, b)
         ft = fold(t)
-        m = _STAMP.match(ft)
+        m = _STAMP.match(ft[1:-1] if ft.startswith("(") and ft.endswith(")") else ft)  # "(Đăng lúc 06/08/2025 08:30)"
         if m:
             stamp = stamp or _stamp_of(m)
             skip.add(bi)
@@ -184,7 +186,7 @@ def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
             line = next((m for m in (_STAMP.match(fold(x)) for x in t.split("\n")[1:]) if m), None)
             if line:
                 stamp = _stamp_of(line)
-        if _CHROME.match(ft) or len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
+        if _CHROME.match(ft) or _BREADCRUMB.match(t) or len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
             skip.add(bi)
     return stamp
 
@@ -238,6 +240,10 @@ def _subject_or_type(t: str, md: Metadata, st: _Header) -> bool:
         st.title_parts.append(re.sub(r"\s+", " ", t))
         return True
     doc_type = next((dtp for dtp in _DOC_TYPES if t.upper().startswith(dtp)), None) if _caps(t) else None
+    type_line = t.split("\n", 1)[0].strip()
+    if doc_type is None and type_line != t and type_line.upper() in _DOC_TYPES and _caps(type_line) and \
+            not t.endswith((".", ":")) and len(t) < 400:
+        doc_type = type_line.upper()  # "KẾ HOẠCH\ntăng cường …" (a .docx paragraph): the type over its title
     if doc_type is None:
         return False
     st.doc_type_seen = True
@@ -252,7 +258,8 @@ def _title_line(t: str, st: _Header) -> bool:
     if not st.doc_type_seen:
         return False
     ft = fold(t)
-    first = (not st.title_parts or _SUBJECT_LINE.match(fold(st.title_parts[0]))) and \
+    first = (not st.title_parts or _SUBJECT_LINE.match(fold(st.title_parts[0])) or
+             (len(st.title_parts) == 1 and st.title_parts[0].upper() in _DOC_TYPES)) and \
         not t.endswith((".", ":")) and len(t) < 400 and not any(ft == fold(x) for x in st.title_parts)
     more = bool(st.title_parts) and (_caps(t) or _TITLE_MORE.match(ft)) and len(t) < 300 and not t.endswith(".")
     if first or more:

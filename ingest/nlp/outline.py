@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import cue_regex, load_language, tokenize
-from .owners import split_owners
+from .owners import scan_np, split_owners, verb_len
 from .text import fold, fold_aligned
 
 # Field labels of a responsibility line, folded (no diacritics, lower case), by the role of what follows them.
@@ -32,6 +32,10 @@ _LEAD_THEN_OTHERS = re.compile(cue_regex(r"(?<={outline_lead_verb})").pattern + 
     r"\s*[,;]\s*(.+?)\s+(?:(?P<support>{outline_support_verbs})|{outline_carry_out})(?:\s+{outline_carry_out})?\s*$",
     space=r"\s+").pattern, re.S)
 _TRAILING_VERB = cue_regex(r"\s+(?:{outline_trailing_verbs})\s*$", space=r"\s+")
+_SUPPORT_VERB = cue_regex(r"(?:{outline_support_verbs})\b")
+# "X chủ trì, Y phối hợp" in one clause: read by the field's own rule
+_FIELD_VERB = cue_regex(r"(?:{outline_lead_verb}|{outline_trailing_verbs})\b")
+_OWN_TASK_VERB = cue_regex(r"(?:{outline_own_task_verbs})\b")
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,31 @@ def responsibility_line(src: str, s: int, e: int) -> Responsibility | None:
 
 
 def _names(src: str, vs: int, ve: int, folded: str, role: str, out: Responsibility) -> list[str]:
-    """Units named in a lead or support field; "X chủ trì, Y phối hợp" inside one field is split by role."""
+    """Units named in a lead or support field, clause by clause ("X chủ trì; Y phối hợp; Z giám sát")."""
+    cuts = [k for k, c in enumerate(folded) if c == ";"]
+    if not cuts:
+        return _clause_names(src, vs, ve, folded, role, out)
+    names: list[str] = []
+    for a, z in zip([-1] + cuts, cuts + [len(folded)]):
+        part = folded[a + 1:z]
+        lead = len(part) - len(part.lstrip())
+        names += [n for n in _clause_names(src, vs + a + 1 + lead, vs + z, part[lead:], role, out) if n not in names]
+    return names
+
+
+def _clause_names(src: str, vs: int, ve: int, folded: str, role: str, out: Responsibility) -> list[str]:
+    """Units of one clause of a field. A unit with a verb after it says what it does there: "phối hợp" makes it
+    support, "giám sát" is the Front's own task (not this one's), any other verb ("X lãnh đạo Y tổ chức thực
+    hiện", "X hướng dẫn, kiểm tra") leaves X as the one who carries it."""
+    toks = tokenize(src, vs, ve)
+    end = scan_np(toks, 0) if toks else 0
+    verb = fold(src[toks[end].start:ve]) if 0 < end < len(toks) else ""
+    if verb and verb_len(toks, end, 0) and not (_FIELD_VERB.match(verb) and _LEAD_THEN_OTHERS.search(folded)):
+        names = split_owners(toks, 0, end, src)
+        if _SUPPORT_VERB.match(verb):
+            out.supports.extend(n for n in names if n not in out.supports)
+            return []
+        return [] if _OWN_TASK_VERB.match(verb) else names
     m = _LEAD_THEN_OTHERS.search(folded)
     others: list[str] = []
     if role == "lead" and m:

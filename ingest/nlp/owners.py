@@ -113,8 +113,8 @@ def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
         # parts of one name ("Trung tâm Văn hóa - Thông tin và Thể thao", "Phòng Tài chính - Kế hoạch")
         if not _in(toks[k - 1], ("-", "–")) or (np_start is not None and k - 1 > np_start and toks[k - 2].word):
             return True
-    if _m(toks, k, NP_INTERNAL):
-        return True
+    if _m(toks, k, NP_INTERNAL) or k > 0 and _m(toks, k - 1, NP_INTERNAL) >= 2:
+        return True  # … or the second word of one ("Văn phòng thường trực": "trực" is no verb there)
     if np_start is not None and k - 1 > np_start and toks[k - 1].cap and toks[k - 1].word and \
             max(_m(toks, k - 1, TASK_VERBS), _m(toks, k - 1, NONTASK_VERBS)) >= 2:
         return True  # the second syllable of a capitalised name part ("Sở Giáo dục và Đào tạo", "… và Phát triển")

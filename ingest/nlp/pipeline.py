@@ -57,6 +57,7 @@ class _Ctx:
     enacts: bool = False          # "Điều 1. Thành lập …" of a decision
     path: str = ""                # the item's number as the document writes it ("II.2.a")
     first_prop: int = 0           # index of the first directive read under it
+    time_part: bool = False       # a plan's "II. THỜI GIAN": what it states is the time frame of the whole plan
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -118,6 +119,7 @@ _FORWARD_START = cue_regex(r"\W*(?:{pipeline_within}\s+)?(?:{pipeline_forward})\
 _QUALIFIERS = _VI.word_set("pipeline_qualifiers")
 _TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE)
 _ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE)
+_TIME_PART = cue_regex(r"(?:{pipeline_time_parts})\W*$")
 
 
 def extract(text: str, directory: "UnitDirectory | None" = None, trace: list | None = None,
@@ -362,8 +364,8 @@ def _place_block(walk: _Walk, b: Block) -> None:
     closes the bullets' frames and an unmarked lead-in whose bullets have run."""
     stack = walk.stack
     if b.mtype is not None:
-        while len(stack) > 1 and stack[-1].level >= b.level:
-            stack.pop()
+        while len(stack) > 1 and (stack[-1].level >= b.level or b.mtype == "roman" and stack[-1].unmarked):
+            stack.pop()  # a part of the outline ("I. MỤC ĐÍCH, YÊU CẦU") also ends the preamble's "… như sau:"
     else:
         while len(stack) > 1 and stack[-1].level >= 6:
             stack.pop()
@@ -379,7 +381,8 @@ def _close_group(doc: _Doc, walk: _Walk, resp: Responsibility, marked: bool) -> 
     gi = len(stack) - 1 if marked else \
         next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind in ("heading", "leadin")), 0)
     # named after the item the line closes: the group's first sub-item when the group is a whole part
-    named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" else stack[gi]
+    named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" and stack[gi].level <= 1 \
+        else stack[gi]  # … or the group's own title ("1. Nâng cao chất lượng …" over its "a)", "b)")
     _apply_responsibility(doc, walk, resp, stack[gi].first_prop, named.path or stack[gi].path, [])
 
 
@@ -422,6 +425,11 @@ def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_in
         # "2. Chuẩn bị kỳ họp thứ 25 …" between "1. Kết quả hoạt động …" and "3. Nhiệm vụ …": an
         # unpunctuated line whose sibling before was a title, with a body of its own under it
         return True
+    if nwords <= 15 and first_info.form == "imperative" and nxt is not None and nxt.mtype in _NUMBERED and \
+            nxt.level > b.level:
+        # "1. Hoàn thiện thể chế, cơ chế, chính sách" over "a) …", "b) …": an unpunctuated line whose items are
+        # the tasks, the title of a group in a long plan
+        return True
     # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
     return nwords <= 12 and first_info.form == "imperative" and section_mode(body) == ASSESS and \
         nxt is not None and nxt.mtype is None
@@ -442,9 +450,11 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
     if dl is not None and _scope_year(body, dl):
         dl = None
     walk.stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
-                           owners=_heading_owner(doc.src, b),
+                           # a part's title ("III. TỔ CHỨC THỰC HIỆN") names no unit, whatever its first word
+                           owners=None if _caps(body) and section_mode(body) else _heading_owner(doc.src, b),
                            deadline=(dl.date, body[dl.start:dl.end]) if dl and dl.date else None,
-                           path=walk.path_of(b), first_prop=len(walk.props)))
+                           path=walk.path_of(b), first_prop=len(walk.props),
+                           time_part=marked and bool(_TIME_PART.match(fold(body)))))
 
 
 def _read_selected_heading(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
@@ -465,6 +475,11 @@ def _read_sentences(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentI
     src, md = doc.src, doc.md
     if walk.contexts is not None:
         walk.contexts.append((b.start, b.end, walk.nearest("owners"), walk.nearest("deadline")))
+    if walk.stack[-1].time_part and walk.stack[0].deadline is None:
+        frame = _frame(pick_deadline(src[b.body_start:b.end], doc.dates_at(b.body_start)), doc.dctx)
+        if frame is not None and frame.date is not None:
+            # "Thời gian thực hiện từ tháng 6/2025 đến hết tháng 12/2025.": the plan's tasks below take it
+            walk.stack[0].deadline = (frame.date, src[b.body_start + frame.start:b.body_start + frame.end])
     para = _Para()
     for si, (s, e) in enumerate(b.sentences):
         resp = responsibility_line(src, s, e) if si > 0 else None

@@ -151,7 +151,7 @@ def apply_responsibility(src: str, orig: str, resp, props: list[Proposal], evide
                 p.owners = [OwnerMention(n, r, source=evidence) for n, r in owners] + \
                     [o for o in p.owners if o.source == SENTENCE and o.role == "support" and
                      all(o.name != n for n, _ in owners)]
-        if p.deadline_source == "explicit":
+        if p.deadline_source == "explicit" and not (dl is not None and _narrowed_by(p.text, dl, dctx)):
             continue
         if dl is not None:
             p.deadline, p.deadline_source = dl.date, "inherited"
@@ -160,6 +160,13 @@ def apply_responsibility(src: str, orig: str, resp, props: list[Proposal], evide
         elif recurring:
             p.recurring = True
             p.deadline = p.deadline_phrase = p.deadline_source = p.deadline_evidence = None
+
+
+def _narrowed_by(text: str, limit: TimeExpr, dctx) -> bool:
+    """"… phương án của cấp xã năm 2027." under "Thời gian hoàn thành: chậm nhất ngày 31/3/2027": the item's
+    bare year says less than its group's limit."""
+    own = pick_deadline(text, dctx)
+    return own is not None and _narrowed(own, (limit.date,))
 
 
 def _narrowed(dl: TimeExpr, inherited: tuple | None) -> bool:

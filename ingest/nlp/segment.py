@@ -140,6 +140,7 @@ def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
     return unfinished >= 4 and unfinished >= 0.25 * len(lens), width
 
 
+_DOC_TYPE_LINE = cue_regex(r"^\s*(?:{doc_types})\s*$")
 _NUMBER_LINE = cue_regex(r"^\s*{number_words}\s*:?\s*\d{1,5}\s*[-/]")
 
 
@@ -228,6 +229,7 @@ def segment(text: str) -> list[Block]:
     gap = False
     page_break = False
     cur_row = False
+    title = False           # the current block is the title under a document type's line
     for li, (s, e) in enumerate(lines):
         if e <= s:
             if not page_break:
@@ -262,14 +264,17 @@ def segment(text: str) -> list[Block]:
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
         page_break = False
         heading_line = cur is not None and cur.n_lines == 1 and cur.mtype in ("roman", "num", "alpha", "paren")
-        if cur is not None and mk is None and (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps,
-                                                                    _width, heading_line)):
+        # a title under its type's line ("KẾ HOẠCH" / "tăng cường …"): a line that opens with a capital starts the body
+        title_ends = title and line[:1].isupper()
+        if cur is not None and mk is None and not title_ends and \
+                (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps, _width, heading_line)):
             cur.end = e
             cur.n_lines += 1
             cur_last = line
             cur_caps = cur_caps and caps
             gap = False
             continue
+        title = cur is not None and cur.n_lines == 1 and bool(_DOC_TYPE_LINE.match(fold(cur_last)))
         if cur is not None:
             blocks.append(cur)
         cur = Block(start=s, end=e, body_start=s + skip if mk else s, marker=mk, mtype=kind, gap_before=gap)
@@ -343,6 +348,8 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
         return _lower_start(line) and not line[:1].isdigit()
     if prev_caps and caps:
         return not gap
+    if prev_caps and _DOC_TYPE_LINE.match(fold(prev)):
+        return False  # "KẾ HOẠCH" over its title: the type's line is a block of its own
     if prev_caps != caps and (prev_caps or caps) and len(line) < 120:
         return False
     if _lower_start(line):
@@ -365,8 +372,8 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if not gap and _ends_on(p, _PERIOD_END) and \
             re.match(r"(?:[IVX]{1,4}|\d{1,4})\b", line):
         return True  # "… trong quý" / "III/2025.": a time phrase broken by the line end
-    if not gap and _ends_on(p, _LINK_END):
-        return True
+    if _ends_on(p, _LINK_END):
+        return True  # "… phối hợp với các sở, ngành và" never ends a paragraph, not even over a PDF's blank line
     return False
 
 

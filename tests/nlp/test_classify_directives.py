@@ -274,3 +274,46 @@ def test_a_lower_case_time_adverbial_after_a_connective_is_skipped_to_the_subjec
     assert i.form == "subject" and i.leads == ["các xã, phường"] and i.cont
     past = _info("Theo đó, trong các ngày 8 và 9/6, trên địa bàn các huyện đã xảy ra mưa lớn, làm hư hỏng nhiều nhà.")
     assert past.form != "imperative"
+
+
+def test_a_lead_in_naming_who_leads_and_who_helps_only_announces():
+    i = _info("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành và Ủy ban nhân dân các xã, "
+              "phường thực hiện:")
+    assert i.announce_only and i.leads == ["Sở Nông nghiệp và Môi trường"]
+
+
+def test_a_subject_s_role_before_its_task_does_not_hide_the_task():
+    i = _info("Sở Khoa học và Công nghệ là cơ quan thường trực, có trách nhiệm theo dõi, đôn đốc các cơ quan, "
+              "đơn vị triển khai Kế hoạch.")
+    assert i.form == "subject" and i.leads == ["Sở Khoa học và Công nghệ"] and not i.excluded
+
+
+def test_in_a_long_plan_a_group_title_over_its_lettered_items_is_a_heading():
+    body = ("III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Hoàn thiện thể chế, cơ chế, chính sách\n"
+            "a) Rà soát các quy định của tỉnh về chia sẻ dữ liệu.\nb) Xây dựng Quy chế vận hành Nền tảng dữ liệu.\n"
+            "2. Phát triển hạ tầng số, nền tảng số\na) Nâng cấp Trung tâm dữ liệu tỉnh.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Định kỳ hằng tháng, báo cáo kết quả về Sở.\n")
+    dirs = _directives_2(body)
+    assert [d.text[:12] for d in dirs] == ["Rà soát các ", "Xây dựng Quy", "Nâng cấp Tru", "Định kỳ hằng"]
+    assert all(o.name != "TỔ CHỨC THỰC HIỆN" for d in dirs for o in d.owners)  # a part's title names no unit
+
+
+def test_the_commas_of_a_cited_documents_title_do_not_open_the_main_clause():
+    i = _info("Thực hiện Hướng dẫn số 25-HD/BTCTW ngày 15/10/2025 của Ban Tổ chức Trung ương về kiểm điểm, đánh giá "
+              "tập thể, cá nhân cán bộ lãnh đạo, quản lý các cấp năm 2025, Ban Thường vụ Đảng ủy đề nghị các chi, "
+              "đảng bộ trực thuộc thực hiện một số nội dung sau:")
+    assert i.form == "assign" and i.leads == ["các chi, đảng bộ trực thuộc"]
+
+
+def test_the_issuer_issuing_the_document_itself_is_a_preamble():
+    i = _info("Thực hiện Công văn số 2915/UBND-NLN ngày 24/11/2026 của Ủy ban nhân dân tỉnh, Sở Nông nghiệp và "
+              "Môi trường ban hành Kế hoạch phòng, chống đói, rét cho cây trồng, vật nuôi vụ Đông Xuân như sau:")
+    assert i.announce_only
+
+
+def test_what_must_be_done_to_a_thing_is_a_task_in_a_part_that_sets_tasks():
+    body = ("Về công tác quyết toán, Giám đốc Sở Tài chính yêu cầu:\n"
+            "- Các đơn vị gửi báo cáo quyết toán về Sở Tài chính trước ngày 15/01/2027.\n"
+            "- Các khoản tạm ứng từ ngân sách phải được thu hồi dứt điểm trong thời gian chỉnh lý quyết toán.\n")
+    assert [d.text[:20] for d in _directives_2(body)] == ["Các đơn vị gửi báo c", "Các khoản tạm ứng từ"]
+    assert not _info("Một số ý kiến cho rằng tỉnh cần sớm có giải pháp căn cơ về nguồn nước ngọt.").obligation

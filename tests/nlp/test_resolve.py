@@ -35,6 +35,18 @@ def test_one_lead_field_can_name_lead_and_support_units():
     assert r.leads == ["Ban Tổ chức Tỉnh ủy"] and r.supports == ["các cơ quan liên quan"]
 
 
+def test_each_clause_of_a_responsibility_field_says_what_its_unit_does():
+    line = ("Trách nhiệm thực hiện: Đảng ủy Ủy ban nhân dân phường lãnh đạo Ủy ban nhân dân phường tổ chức thực "
+            "hiện; Hội Cựu chiến binh phường phối hợp; Ủy ban Mặt trận Tổ quốc Việt Nam phường giám sát.")
+    r = responsibility_line(line, 0, len(line))
+    # the one who leads the carrying out, the one who helps; the Front's monitoring is a task of its own
+    assert r.leads == ["Đảng ủy Ủy ban nhân dân phường"] and r.supports == ["Hội Cựu chiến binh phường"]
+    line = ("Trách nhiệm thực hiện: Ủy ban nhân dân các xã, phường; Văn phòng thường trực Ban Chỉ huy Phòng thủ "
+            "dân sự tỉnh hướng dẫn, kiểm tra.")
+    r = responsibility_line(line, 0, len(line))
+    assert r.leads == ["Ủy ban nhân dân các xã, phường", "Văn phòng thường trực Ban Chỉ huy Phòng thủ dân sự tỉnh"]
+
+
 def test_a_line_that_only_opens_like_a_field_is_not_one():
     for line in ("Chủ trì hội nghị: đồng chí Nguyễn Văn A, Phó Chủ tịch UBND tỉnh.",
                  "Tổ chức tập huấn cho cán bộ. Thời gian: tháng 5"):

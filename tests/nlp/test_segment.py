@@ -47,3 +47,11 @@ def test_colon_then_lower_case_line_continues_the_sentence():
 def test_a_bullet_with_two_sentences_gives_two():
     text = "- Tăng cường công tác quản lý nhà nước. Chủ động nắm chắc tình hình."
     assert len(sentences(text)) == 2
+
+
+def test_a_line_ending_on_a_linking_word_goes_on_over_a_blank_line():
+    # PDF text often has a blank line after every printed line: "… và" cannot end a paragraph
+    text = ("Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các sở, ngành và\n\n"
+            "Ủy ban nhân dân các xã, phường thực hiện:\n\na) Rà soát bản đồ cảnh báo sạt lở.\n")
+    got = sentences(text)
+    assert got[0].startswith("Sở Nông nghiệp") and got[0].endswith("thực hiện:")

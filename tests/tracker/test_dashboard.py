@@ -32,8 +32,8 @@ def test_dashboard_counts_lists_and_rates(client, office_user, make_task, unit_a
     assert units[unit_a.pk] == unit_a and units[unit_a.pk].name == unit_a.name
     assert units[unit_a.pk].code == unit_a.code and units[unit_a.pk].kind == unit_a.kind
     assert [u.name for u in response.context["per_unit"]] == sorted(u.name for u in (unit_a, unit_b))
-    assert [t.pk for t in response.context["overdue_rows"]] == [late.pk]
-    assert [t.pk for t in response.context["due_soon_rows"]] == [week.pk]
+    assert [t["id"] for t in response.context["overdue_rows"]] == [late.pk]
+    assert [t["id"] for t in response.context["due_soon_rows"]] == [week.pk]
     (comm,) = response.context["communique_rows"]
     assert (comm.total, comm.done, comm.rate) == (3, 1, 33)  # the cancelled task is not counted
     html = response.content.decode()
@@ -48,7 +48,7 @@ def test_due_soon_follows_the_one_setting(client, office_user, make_task, unit_a
     make_task(unit_a, title="Việc 6 ngày", due=today + timedelta(days=6))
     client.force_login(office_user)
     response = client.get(URL)
-    assert [t.pk for t in response.context["due_soon_rows"]] == [soon.pk]
+    assert [t["id"] for t in response.context["due_soon_rows"]] == [soon.pk]
     assert getattr(response.context["per_unit"][0], Timeliness.DUE_SOON) == 1
     assert "Đến hạn trong 3 ngày tới" in response.content.decode()
 

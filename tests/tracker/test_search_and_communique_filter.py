@@ -18,7 +18,7 @@ SUGGEST = reverse("tracker:communique_suggestions")
 
 
 def shown(response) -> set[int]:
-    return {t.pk for t in response.context["tasks"]}
+    return {t["id"] for t in response.context["tasks"]}
 
 
 @pytest.fixture

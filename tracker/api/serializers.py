@@ -3,6 +3,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tracker import selectors
 from tracker.models import Task, Timeliness, Unit, UnitAlias
 
 
@@ -53,6 +54,40 @@ class TaskRowSerializer(serializers.Serializer):
     def get_web_url(self, task) -> str:
         base = self.context.setdefault("_task_base", _web(self.context, "tracker:task_list"))
         return f"{base}{task.pk}/"
+
+
+# What `task_rows` reads of each task: `selectors.page_rows(..., values=TASK_ROW_VALUES)`.
+TASK_ROW_VALUES = ("id", "title", "status", "timeliness", "lead_unit_id", "lead_unit__name", "lead_unit__short_name",
+                   "due_date", "original_due_date", "deadline_phrase", "completed_on", "progress", "recurrence",
+                   *selectors.COMMUNIQUE_VALUES, "updated_at")
+_DATE, _DATETIME = serializers.DateField(), serializers.DateTimeField()
+_STATUS_LABELS = dict(Task.Status.choices)
+
+
+def task_rows(rows: list[dict], context) -> list[dict]:
+    """`TaskRowSerializer`'s output (the schema's, field for field) from `page_rows` dicts: a list page
+    of model instances through the serializer's fields cost ~10 ms of its ~20 (tests/api hold them equal)."""
+    base = _web(context, "tracker:task_list")
+    day, moment = _DATE.to_representation, _DATETIME.to_representation
+    out = []
+    for row in rows:
+        pk, status, label = row["id"], row["status"], selectors.communique_label_of(row)
+        out.append({
+            "id": pk, "title": row["title"], "status": status, "status_label": _STATUS_LABELS.get(status, status),
+            "timeliness": row["timeliness"],
+            "lead_unit": {"id": row["lead_unit_id"], "name": row["lead_unit__name"],
+                          "short_name": row["lead_unit__short_name"]},
+            "due_date": row["due_date"] and day(row["due_date"]),
+            "original_due_date": row["original_due_date"] and day(row["original_due_date"]),
+            "deadline_phrase": row["deadline_phrase"],
+            "completed_on": row["completed_on"] and day(row["completed_on"]),
+            "progress": row["progress"], "recurrence": row["recurrence"],
+            "communique": None if label is None else {
+                "id": row["directive__communique_id"], "number": row["directive__communique__number"], "label": label},
+            "web_url": f"{base}{pk}/",
+            "updated_at": row["updated_at"] and moment(row["updated_at"]),
+        })
+    return out
 
 
 class AssignmentSerializer(serializers.Serializer):

@@ -2,6 +2,7 @@
 filterset, validates with the page's form and writes through tracker.services: the rules live there."""
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -92,8 +93,10 @@ class TaskViewSet(viewsets.GenericViewSet):
 
     @extend_schema(summary="Danh sách nhiệm vụ", parameters=PAGE_PARAMS, responses=TaskPage)
     def list(self, request):
-        qs = self.filter_queryset(self.get_queryset())
         filterset = TaskFilterSet(request.query_params, queryset=self.get_queryset(), request=request)
+        if not filterset.is_valid():  # as DjangoFilterBackend would, without a second filterset
+            raise translate_validation(filterset.errors)
+        qs = filterset.qs
         counts = filterset.counts(self.today)  # the unfiltered list's closed tasks from the tally
         size = _page_size(request)
         paginator = Paginator(qs, size)
@@ -103,7 +106,8 @@ class TaskViewSet(viewsets.GenericViewSet):
         except InvalidPage:
             raise Http404("Trang không tồn tại.") from None
         start = (page.number - 1) * size
-        rows = selectors.page_rows(qs, start, start + size, self.today, filterset.branches(self.today))
+        rows = selectors.page_rows(qs, start, start + size, self.today, filterset.branches(),
+                                   values=s.TASK_ROW_VALUES)
 
         def link(number):
             return request.build_absolute_uri(request.path + "?" + _with_page(request, number))
@@ -115,7 +119,7 @@ class TaskViewSet(viewsets.GenericViewSet):
             "pages": paginator.num_pages,
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": s.TaskRowSerializer(rows, many=True, context=self.get_serializer_context()).data,
+            "results": s.task_rows(rows, self.get_serializer_context()),
         })
 
     def _detail(self, task: Task) -> Response:

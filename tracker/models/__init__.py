@@ -17,3 +17,4 @@ from .reminders import (  # noqa: F401
 )
 from .integration import ApiToken, CalendarFeed, Webhook, WebhookDelivery  # noqa: F401
 from .tallies import ClosedTally  # noqa: F401
+from .stamps import Stamp  # noqa: F401

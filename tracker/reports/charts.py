@@ -95,12 +95,16 @@ TIMELINESS_COLOURS = {"trong_han": "#2e7d32", "sap_den_han": "#ef6c00", "qua_han
                       "xong_dung_han": "#1565c0", "xong_qua_han": "#6a1b9a", "khong_thoi_han": "#607d8b"}
 
 
-def timeliness_bars(unit_rows, labels: dict, limit: int = BAR_ROWS) -> SafeString:
-    """The dashboard's bars: one per unit (the busiest `limit`), a segment per timeliness bucket today."""
-    rows = sorted(unit_rows, key=lambda row: -row[0].total)[:limit]
+def timeliness_bars(units, labels: dict, limit: int = BAR_ROWS) -> SafeString:
+    """The dashboard's bars: one per unit (the busiest `limit`), a segment per timeliness bucket today.
+
+    `units` are the dashboard's (`selectors.dashboard`), each with its count per bucket as an attribute."""
+    units = sorted(units, key=lambda unit: -unit.total)[:limit]
     segments = [(value, TIMELINESS_COLOURS[value]) for value in TIMELINESS_COLOURS]
-    report = {"groups": [{"units": [
-        {"name": unit.name, "short_name": unit.short_name,
-         "counts": {**dict(cells), "total": sum(n for _v, n in cells), "no_deadline": 0}} for unit, cells in rows]}],
-        "columns": [{"key": value, "label": labels[value]} for value, _c in segments]}
+    rows = []
+    for unit in units:
+        counts = {value: getattr(unit, value) for value in TIMELINESS_COLOURS}
+        rows.append({"name": unit.name, "short_name": unit.short_name,
+                     "counts": {**counts, "total": sum(counts.values()), "no_deadline": 0}})
+    report = {"groups": [{"units": rows}], "columns": [{"key": value, "label": labels[value]} for value, _c in segments]}
     return _bars(report, segments, limit, "chart-dashboard-units")

@@ -22,10 +22,10 @@ def missed_task_form(context, communique):
 
 
 @register.inclusion_tag("tracker/reports/_dashboard_charts.html")
-def dashboard_charts(unit_rows, today):
+def dashboard_charts(units, today):
     """Per-unit bars by timeliness and the on-time rate of the last 12 months, for the dashboard."""
     from tracker.models import Timeliness
     from tracker.reports import charts, selectors
 
-    return {"bars": charts.timeliness_bars(unit_rows, dict(Timeliness.choices)),
+    return {"bars": charts.timeliness_bars(units, dict(Timeliness.choices)),
             "trend": charts.trend_line(selectors.monthly_on_time(today))}
