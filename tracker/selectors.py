@@ -662,7 +662,7 @@ def lead_units() -> QuerySet:
 
     A unit leads a closed task when its ClosedTally says so (a task's lead assignment is its lead unit's,
     `lead_mismatches`), and an open one by the open tasks: the archive is not probed. One probe per unit
-    of the million-row lead_unit index cost PostgreSQL 3-5 ms on every office list page, this ~1 ms.
+    of the million-row lead_unit index cost PostgreSQL 3-5 ms (each rebuild of the unit filter), this ~1 ms.
     """
     closed = ClosedTally.objects.filter(unit_id=OuterRef("pk"), role=TaskAssignment.Role.LEAD, n__gt=0)
     open_tasks = Task.objects.filter(lead_unit=OuterRef("pk"), status__in=Task.OPEN_STATUSES)
