@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import F
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from . import policy, selectors, stamps
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
@@ -183,11 +184,16 @@ class TaskFilterSet(django_filters.FilterSet):
             return selectors.user_list_counts(self.request.user, today)
         return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
 
+    @cached_property
+    def unit_parts(self) -> list | None:
+        """`selectors.unit_branches` of the user, read once for the counts and the rows (its support ids)."""
+        user = getattr(self.request, "user", None)
+        return selectors.unit_branches(user) if user is not None else None
+
     def branches(self) -> list | None:
         """A unit's `selectors.unit_branches`, filtered and sorted as `qs`, for `selectors.page_rows` (which reads
         only their ids: no row annotations)."""
-        user = getattr(self.request, "user", None)
-        branches = selectors.unit_branches(user) if user is not None else None
+        branches = self.unit_parts
         if branches and self.is_bound:
             self.qs  # noqa: B018 - validates the form, as filter_queryset expects
             branches = [self.filter_queryset(branch) for branch in branches]

@@ -37,6 +37,8 @@ def _live_equals_tally(office, staff):
     for lead in Task.objects.values_list("lead_unit_id", flat=True):
         live[lead] = live.get(lead, 0) + 1
     assert dash == live
+    # The unit filter's units (read from the tally and the open tasks) are those leading any task.
+    assert set(selectors.lead_units().values_list("pk", flat=True)) == set(live)
 
 
 @pytest.mark.django_db(transaction=False)

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterator
 
 from django.apps import apps
-from django.db.models import CharField, Func, Max, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from tracker.folding import fold
@@ -258,25 +258,14 @@ def report_detail(scope: Scope, period: Period, as_of: date) -> Iterator[dict]:
         yield {**row, "result": result, "count": key}
 
 
-class DueMonth(Func):
-    """'YYYY-MM' of a date column, in the engine's own SQL (SQLite stores dates as ISO text)."""
-
-    output_field = CharField()
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM')", **extra)
-
-
 def monthly_on_time(today: date, months: int = 12) -> list[dict]:
     """The dashboard's trend: per month of the last `months`, tasks due then and those done on time, as of today.
 
     The same counts as the report's due_* and due_on_time for a one-month period read today
-    (timeliness_filter is the SQL form of timeliness_of); one query on the live tasks, read from the
-    (due_date, status, completed_on, recurrence) index and grouped by the month of the due date
-    (`DueMonth`: native SQL, where Django's ExtractMonth on SQLite calls Python per row, 58 ms at 1M).
+    (timeliness_filter is the SQL form of timeliness_of); one query on the live tasks, read in order from
+    the (due_date, status, completed_on, recurrence) index and grouped by the due date itself, a few hundred
+    days added up into months here: no date function per row (1M tasks: PostgreSQL 5.8 → 1.8 ms, its
+    to_char casts every date to a timestamp; SQLite 3.8 → 2.3, its substr and a temporary B-tree).
     """
     from django.db.models import Count, Value
 
@@ -286,10 +275,15 @@ def monthly_on_time(today: date, months: int = 12) -> list[dict]:
     for _ in range(months - 1):
         first = (first - timedelta(days=1)).replace(day=1)
     rows = Task.objects.order_by().filter(due_date__gte=first, due_date__lte=today, recurrence="").exclude(
-        status=Task.Status.CANCELLED).annotate(month=DueMonth("due_date")).values("month").annotate(
+        status=Task.Status.CANCELLED).values("due_date").annotate(
         due=Count(Value(1)), on_time=Count(
-            Value(1), filter=tracker_selectors.timeliness_filter(Timeliness.DONE_ON_TIME, today)))
-    found = {(int(r["month"][:4]), int(r["month"][5:7])): r for r in rows}
+            Value(1), filter=tracker_selectors.timeliness_filter(Timeliness.DONE_ON_TIME, today))).values_list(
+        "due_date", "due", "on_time")
+    found: dict[tuple[int, int], dict] = {}
+    for day, due, on_time in rows:
+        month = found.setdefault((day.year, day.month), {"due": 0, "on_time": 0})
+        month["due"] += due
+        month["on_time"] += on_time
     out, y, m = [], first.year, first.month
     for _ in range(months):
         r = found.get((y, m), {"due": 0, "on_time": 0})

@@ -456,6 +456,13 @@ class Floors:
             ("cancelled", "t.status = 'cancelled'", [])]
 
     @staticmethod
+    def id_in(column: str, ids: list) -> tuple[str, list]:
+        """`column` among `ids` as the pages send it (selectors.AnyOf): one array parameter on PostgreSQL."""
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(%s)", [list(ids)]
+        return f"{column} IN ({', '.join(['%s'] * len(ids))})", list(ids)
+
+    @staticmethod
     def search(text: str):
         """The page's matching rule (selectors.text_search): short words at a word's start, others anywhere."""
         conditions, params = [], []
@@ -479,16 +486,17 @@ class Floors:
                                [unit_id])
                 supported = [row[0] for row in cursor.fetchall()] or [0]
             if not where:  # the whole list: open tasks live, closed ones from the tally
-                parts = [("", [])]
-                if unit_id:  # a unit's open tasks: those it leads, then those it supports
-                    parts = [(" AND t.lead_unit_id = %s", [unit_id]),
-                             (f" AND t.id IN ({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s",
-                              [*supported, unit_id])]
-                for mine, mine_args in parts:
-                    sql = " UNION ALL ".join(
-                        f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
-                        for b, cond, _ in self.open_buckets())
-                    cursor.execute(sql, [x for _, _, p in self.open_buckets() for x in [*p, *mine_args]])
+                mine, mine_args = (" AND t.lead_unit_id = %s", [unit_id]) if unit_id else ("", [])
+                sql = " UNION ALL ".join(f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
+                                         for b, cond, _ in self.open_buckets())
+                cursor.execute(sql, [x for _, _, p in self.open_buckets() for x in [*p, *mine_args]])
+                cursor.fetchall()
+                if unit_id:  # the open tasks it supports (a few hundred ids), read once, each row's bucket its CASE
+                    in_sql, in_args = self.id_in("t.id", supported)
+                    cases = " ".join(f"WHEN {cond} THEN '{b}'" for b, cond, _ in self.open_buckets())
+                    cursor.execute(f"SELECT b, COUNT(*) FROM (SELECT CASE {cases} END AS b FROM tracker_task t "
+                                   f"WHERE {OPEN} AND {in_sql} AND t.lead_unit_id <> %s) s GROUP BY b",
+                                   [x for _, _, p in self.open_buckets() for x in p] + [*in_args, unit_id])
                     cursor.fetchall()
                 if unit_id:
                     cursor.execute("SELECT bucket, SUM(n) FROM tracker_closedtally WHERE unit_id = %s GROUP BY bucket",
@@ -509,13 +517,13 @@ class Floors:
                 cursor.fetchall()
             conditions = [where] if where else []
             if unit_id:  # the unit's led tasks and its supported ones (their ids first), each read in order
+                in_sql, in_args = self.id_in("t.id", supported)
                 ids = (f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.lead_unit_id = %s "
                        f"ORDER BY {order} LIMIT {offset + 50}) led UNION ALL "
-                       f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE t.id IN "
-                       f"({', '.join(['%s'] * len(supported))}) AND t.lead_unit_id <> %s "
-                       f"ORDER BY {order} LIMIT {offset + 50}) supported")
+                       f"SELECT id FROM (SELECT t.id, t.due_date FROM tracker_task t WHERE {in_sql} "
+                       f"AND t.lead_unit_id <> %s ORDER BY {order} LIMIT {offset + 50}) supported")
                 conditions.append(f"t.id IN ({ids})")
-                params += [unit_id, *supported, unit_id]
+                params += [unit_id, *in_args, unit_id]
             elif order == "u.name, t.id" and connection.vendor == "postgresql":  # each unit's first ids, in name order
                 conditions.append(f"t.id IN (SELECT x.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM "
                                   f"tracker_task WHERE lead_unit_id = u.id ORDER BY id LIMIT {offset + 50}) x "
@@ -552,8 +560,8 @@ class Floors:
             cursor.execute("SELECT unit_id, bucket, n FROM tracker_closedtally WHERE role = 'lead' AND n > 0")
             units |= {row[0] for row in cursor.fetchall()}
             ids = list(units) or [0]
-            cursor.execute(f"SELECT id, name, short_name FROM tracker_unit WHERE id IN ({', '.join(['%s'] * len(ids))})",
-                           ids)
+            in_sql, in_args = self.id_in("id", ids)
+            cursor.execute(f"SELECT id, name, short_name FROM tracker_unit WHERE {in_sql}", in_args)
             cursor.fetchall()
             row_sql = ("SELECT t.id, t.title, t.due_date, t.status, u.name FROM tracker_task t "
                        "JOIN tracker_unit u ON u.id = t.lead_unit_id WHERE {} ORDER BY t.due_date, t.id LIMIT 50")
@@ -564,10 +572,9 @@ class Floors:
             cursor.fetchall()
             cursor.execute("SELECT id, number, title, meeting_date FROM ingest_communique WHERE state = 'published' "
                            "ORDER BY meeting_date DESC, id DESC LIMIT 51")
-            comms = [row[0] for row in cursor.fetchall()] or [0]
+            in_sql, in_args = self.id_in("d.communique_id", [row[0] for row in cursor.fetchall()] or [0])
             cursor.execute(
                 "SELECT d.communique_id, SUM(CASE WHEN t.status <> 'cancelled' THEN 1 ELSE 0 END), "
                 "SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) FROM tracker_task t "
-                "JOIN ingest_directive d ON d.id = t.directive_id "
-                f"WHERE d.communique_id IN ({', '.join(['%s'] * len(comms))}) GROUP BY d.communique_id", comms)
+                f"JOIN ingest_directive d ON d.id = t.directive_id WHERE {in_sql} GROUP BY d.communique_id", in_args)
             return cursor.fetchall()
