@@ -184,7 +184,10 @@ def visible_tasks(user: User) -> QuerySet:
     return qs.filter(pk__in=TaskAssignment.objects.filter(unit_id=user.unit_id).values("task_id"))
 
 
-def unit_branches(user: User) -> list[QuerySet] | None:
+_MANY = object()  # `unit_branches`' `few`: not given, read it
+
+
+def unit_branches(user: User, few=_MANY) -> list[QuerySet] | None:
     """A unit's visible tasks as two disjoint parts an index can read in the list's order; None for the office.
 
     Those it leads (the (lead_unit, due_date, id) index alone) and those it supports and another unit
@@ -194,17 +197,29 @@ def unit_branches(user: User) -> list[QuerySet] | None:
     The led part was probed for the unit's assignment (EXISTS) before: on PostgreSQL that plan flipped
     with ANALYZE's sample between a nested loop and a hash join over the unit's every assignment.
     `visible_tasks` itself first lists all the unit's assignments (85k at 1M tasks: 75 ms on SQLite)
-    before it can order them; each part here reads only the rows a page needs.
+    before it can order them; each part here reads only the rows a page needs. `few`: `sparse_supports(user)`,
+    if the caller has read it already.
     """
     if not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
         return None
-    supports = TaskAssignment.objects.filter(unit_id=user.unit_id, role=TaskAssignment.Role.SUPPORT).values("task_id")
-    # A few supported tasks are passed as their ids: PostgreSQL, estimating a unit's supports from its
-    # assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
-    few = list(supports.values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
+    if few is _MANY:
+        few = sparse_supports(user)
     return [Task.objects.filter(lead_unit_id=user.unit_id),
-            Task.objects.filter(pk__in=few if len(few) <= SPARSE_SUPPORTS else supports).exclude(
-                lead_unit_id=user.unit_id)]
+            Task.objects.filter(pk__in=_supports(user) if few is None else few).exclude(lead_unit_id=user.unit_id)]
+
+
+def _supports(user: User) -> QuerySet:
+    return TaskAssignment.objects.filter(unit_id=user.unit_id, role=TaskAssignment.Role.SUPPORT).values("task_id")
+
+
+def sparse_supports(user: User) -> list[int] | None:
+    """The ids of the tasks the user's unit supports if at most SPARSE_SUPPORTS, else None (read by subquery).
+
+    A few supported tasks are passed as their ids: PostgreSQL, estimating a unit's supports from its
+    assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
+    """
+    few = list(_supports(user).values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
+    return few if len(few) <= SPARSE_SUPPORTS else None
 
 
 SPARSE_SUPPORTS = 2000
@@ -511,34 +526,37 @@ def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     if not user.is_authenticated or not (policy.can_view_all(user) or user.unit_id):
         counts["total"] = 0
         return counts
-    if policy.can_view_all(user):
-        # The office's two queries are the same all day: compiled once per day and process (~1-2 ms each time).
-        key = (connection.alias, today, settings.DUE_SOON_DAYS)
-        if key not in _OFFICE_COUNT_SQL:
-            _OFFICE_COUNT_SQL.clear()
-            _OFFICE_COUNT_SQL[key] = [qs.query.sql_with_params() for qs in _count_queries(None, today)]
-        for sql, params in _OFFICE_COUNT_SQL[key]:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                for bucket, n in cursor.fetchall():
-                    counts[bucket] = counts.get(bucket, 0) + n
-    else:
-        for qs in _count_queries(user, today):
-            for bucket, n in qs:
+    # The two queries depend only on the day, the unit and its few supported tasks: compiled once per process
+    # for each (building and compiling them, a unit's hundreds of support ids among them, cost 2-8 ms a time).
+    office = policy.can_view_all(user)
+    few = None if office else sparse_supports(user)
+    key = (connection.alias, today, settings.DUE_SOON_DAYS, None if office else user.unit_id,
+           None if few is None else tuple(few))
+    compiled = _COUNT_SQL.get(key)
+    if compiled is None:
+        if len(_COUNT_SQL) >= _COUNT_SQL_KEPT:
+            _COUNT_SQL.clear()
+        queries = _count_queries(None if office else user, today, few)
+        compiled = _COUNT_SQL[key] = [qs.query.get_compiler(connection.alias).as_sql() for qs in queries]
+    for sql, params in compiled:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for bucket, n in cursor.fetchall():
                 counts[bucket] = counts.get(bucket, 0) + n
     counts["total"] = sum(counts.values())
     counts.pop(Status.CANCELLED.value, None)
     return counts
 
 
-_OFFICE_COUNT_SQL: dict[tuple, list] = {}
+_COUNT_SQL: dict[tuple, list] = {}
+_COUNT_SQL_KEPT = 128  # offices and units whose counts' SQL a process keeps (then it starts afresh)
 
 
-def _count_queries(user: User | None, today: date) -> list[QuerySet]:
+def _count_queries(user: User | None, today: date, few: list[int] | None) -> list[QuerySet]:
     """`user_list_counts`' two queries, (bucket, n) rows: open tasks by range, closed ones from ClosedTally.
 
     None: the office's (every lead assignment, one per task); else the unit's (its two `unit_branches`)."""
-    parts = (user and unit_branches(user)) or [Task.objects.all()]
+    parts = (user and unit_branches(user, few)) or [Task.objects.all()]
     tallies = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
     if user is not None:
         tallies = ClosedTally.objects.filter(unit_id=user.unit_id)
@@ -579,7 +597,7 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
     if values:
         # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
         today = today or local_today()
-        fields = {*values, "status", "due_date", "completed_on"} - {"timeliness"}
+        fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
         rows = {}
         for row in Task.objects.filter(pk__in=ids).order_by().values(*fields):
             row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)

@@ -29,8 +29,8 @@ DASHBOARD_ROWS = 50
 def task_list(request):
     """The user's tasks, filtered; counts and the page cost a fixed number of queries."""
     today = selectors.local_today()
-    filterset = TaskFilterSet(request.GET or None, queryset=selectors.task_list(request.user, today),
-                              request=request)
+    # The visible tasks as they are: the page reads their ids and counts; `page_rows` reads the rows.
+    filterset = TaskFilterSet(request.GET or None, queryset=selectors.visible_tasks(request.user), request=request)
     qs = filterset.qs
     counts = filterset.counts(today)
     paginator = Paginator(qs, PAGE_SIZE)

@@ -241,3 +241,19 @@ def test_page_rows_are_the_sliced_queryset(request, mixed, make_task, unit_b, to
         rows = selectors.page_rows(qs, start, stop, today)
         assert [t.pk for t in rows] == [t.pk for t in qs[start:stop]]
         assert [t.timeliness for t in rows] == [t.timeliness for t in qs[start:stop]]
+
+
+@pytest.mark.django_db
+def test_a_units_counts_follow_its_new_supports_and_changes_at_once(client, staff_b, unit_a, unit_b, make_task, today):
+    """The counts' SQL is compiled once per unit and set of supported tasks; the counts are never reused."""
+    client.force_login(staff_b)
+    make_task(unit_b, due=today + timedelta(days=30))
+    before = dict((b.value, n) for b, n in client.get(URL).context["counts"])
+    supported = make_task(unit_a, supports=[unit_b], due=today - timedelta(days=2))  # a new supported task
+    after = dict((b.value, n) for b, n in client.get(URL).context["counts"])
+    assert after["qua_han"] == before["qua_han"] + 1 and after["trong_han"] == before["trong_han"] == 1
+    supported.status, supported.completed_on = Task.Status.DONE, today
+    supported.save(update_fields=["status", "completed_on"])
+    done = dict((b.value, n) for b, n in client.get(URL).context["counts"])
+    assert done["qua_han"] == before["qua_han"] and done["xong_qua_han"] == before["xong_qua_han"] + 1
+    assert selectors.user_list_counts(staff_b, today) == selectors.list_counts(selectors.visible_tasks(staff_b), today)

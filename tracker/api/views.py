@@ -93,7 +93,8 @@ class TaskViewSet(viewsets.GenericViewSet):
 
     @extend_schema(summary="Danh sách nhiệm vụ", parameters=PAGE_PARAMS, responses=TaskPage)
     def list(self, request):
-        filterset = TaskFilterSet(request.query_params, queryset=self.get_queryset(), request=request)
+        self.today = selectors.local_today()  # the visible tasks as they are: ids and counts, `page_rows` the rows
+        filterset = TaskFilterSet(request.query_params, queryset=selectors.visible_tasks(request.user), request=request)
         if not filterset.is_valid():  # as DjangoFilterBackend would, without a second filterset
             raise translate_validation(filterset.errors)
         qs = filterset.qs
