@@ -65,6 +65,7 @@ _PLURAL = cue_regex(r"\b{plural_markers}\b")
 # Words tested token by token (their keys; a token typed without diacritics carries its restored key).
 _ASIDE = _VI.word_set("aside_words")
 _PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
+_PERIODIC_LEAD = _VI["periodic_lead"]
 _EMPHASIS, _REGARDING, _ACTING_ON = _VI["emphasis"], _VI["regarding"], _VI["acting_on"]
 _WEAK_VERBS, _PASSIVE = _VI.word_set("weak_verbs"), _VI.word_set("passive")
 _PASSIVE_ASSIGNED, _PASSIVE_GIVEN = _VI["passive_assigned"], _VI["passive_given"]
@@ -164,7 +165,7 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
             continue
         nxt = _skip_opening_word(toks, i, info)
         if nxt is None:
-            nxt = _skip_adverbial(toks, i)
+            nxt = _skip_adverbial(toks, i, info.leadin)
         if nxt is None:
             break
         i = nxt
@@ -184,6 +185,10 @@ def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
         return _past_comma(toks, i + c)
     if toks[i].f in _ASIDE:
         return i + 1
+    lead = match_at(toks, i, _PERIODIC_LEAD)
+    if lead and i + lead + 2 < n and toks[i + lead].f in _PERIODIC and toks[i + lead + 2].f == "," and \
+            unit_head_at(toks, i + lead + 3):
+        return i + lead + 3  # "Định kỳ hằng tháng, các đơn vị báo cáo …" (not "Định kỳ hằng quý, trước ngày …")
     if toks[i].f in _PERIODIC and i + 2 < n and toks[i + 1].f in _PERIODIC_UNITS \
             and (toks[i + 2].f == "," or match_at(toks, i + 2, TASK_VERBS)):
         # "Hằng năm, tổ chức đánh giá …", "Hằng tháng công bố …": a periodic adverbial before the verb
@@ -194,22 +199,24 @@ def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
     return None
 
 
-def _skip_adverbial(toks: list[Tok], i: int) -> int | None:
-    """Past the grounds ("Thực hiện Công văn số …,") or a fronted adverbial clause ("Trường hợp …,"); None if none."""
+def _skip_adverbial(toks: list[Tok], i: int, leadin: bool = False) -> int | None:
+    """Past the grounds ("Thực hiện Công văn số …,") or a fronted adverbial clause ("Trường hợp …,"); None if none.
+    In a lead-in the main clause is the one whose subject assigns or speaks ("Sau khi nghe X, Y báo cáo, …, Ban
+    Thường vụ kết luận như sau:")."""
     if match_at(toks, i, _ACTING_ON) == 2 and match_at(toks, i + 2, DOC_NOUNS):
         # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
         # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
         # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
         k = _clause_comma(toks, i + 2, strict=False)
         if k is not None:
-            return _assigning_clause(toks, k) + 1
+            return (_assigning_clause(toks, k) if leadin else k) + 1
     if not (toks[i].cap or i == 0 or toks[i - 1].f == ",") or not _is_adverbial_start(toks, i):
         return None
     k = _clause_comma(toks, i + 1)
     if k is not None and not (toks[i].cap or i == 0) and _clause_starts(toks, k + 1) != "subject":
         return None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
         # các xã phải …"), not to a bare verb
-    return None if k is None else k + 1
+    return None if k is None else (_assigning_clause(toks, k) if leadin else k) + 1
 
 
 def _assigning_clause(toks: list[Tok], k: int) -> int:

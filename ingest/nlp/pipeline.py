@@ -381,8 +381,9 @@ def _close_group(doc: _Doc, walk: _Walk, resp: Responsibility, marked: bool) -> 
     gi = len(stack) - 1 if marked else \
         next((k for k in range(len(stack) - 1, -1, -1) if stack[k].kind in ("heading", "leadin")), 0)
     # named after the item the line closes: the group's first sub-item when the group is a whole part
-    named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" and stack[gi].level <= 1 \
-        else stack[gi]  # … or the group's own title ("1. Nâng cao chất lượng …" over its "a)", "b)")
+    group_title = stack[gi].kind == "heading" and stack[gi].level > 1 and not stack[gi].owners
+    named = stack[gi + 1] if gi + 1 < len(stack) and stack[gi].kind == "heading" and not group_title \
+        else stack[gi]  # … not under a group's own title ("1. Nâng cao chất lượng …" over its "a)", "b)")
     _apply_responsibility(doc, walk, resp, stack[gi].first_prop, named.path or stack[gi].path, [])
 
 

@@ -2,7 +2,7 @@
 
 Behaviours first met in the blind sets; each test is a shape, not a document."""
 from ingest.nlp import extract
-from ingest.nlp.classify import ASSESS, analyze, section_mode
+from ingest.nlp.classify import ASSESS, analyze, is_directive, section_mode
 from tests.nlp.letterheads import HEAD, HEAD_2, PARTY_HEAD, PARTY_HEAD_2, UBND_HEAD
 
 UBND_HEAD_2 = ("ỦY BAN NHÂN DÂN TỈNH AN BÌNH\nVĂN PHÒNG\nSố: 71/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -317,3 +317,10 @@ def test_what_must_be_done_to_a_thing_is_a_task_in_a_part_that_sets_tasks():
             "- Các khoản tạm ứng từ ngân sách phải được thu hồi dứt điểm trong thời gian chỉnh lý quyết toán.\n")
     assert [d.text[:20] for d in _directives_2(body)] == ["Các đơn vị gửi báo c", "Các khoản tạm ứng từ"]
     assert not _info("Một số ý kiến cho rằng tỉnh cần sớm có giải pháp căn cơ về nguồn nước ngọt.").obligation
+
+
+def test_in_a_lead_in_the_units_heard_are_not_its_subject():
+    i = _info("Sau khi nghe Văn phòng Đảng ủy, Ủy ban nhân dân xã và Ban Xây dựng Đảng báo cáo, ý kiến thảo luận "
+              "của các đồng chí dự họp, Ban Thường vụ Đảng ủy xã kết luận như sau:")
+    assert "Ban Xây dựng Đảng" not in i.leads
+    assert not is_directive(i, "task", True, False)

@@ -122,3 +122,11 @@ def test_lists_that_share_a_head_or_a_syllable_stay_one_owner():
     # a bare list of places names each place; a capitalised unit after a place list is a new owner
     assert read("Các xã, phường, thị trấn rà soát hộ nghèo.").leads == ["Các xã, phường", "thị trấn"]
     assert read("UBND các xã, Thành đoàn triển khai kế hoạch ra quân.").leads == ["UBND các xã", "Thành đoàn"]
+
+
+def test_a_periodic_adverbial_before_the_subject_leaves_the_subject_the_owner():
+    from ingest.nlp.classify import analyze
+    t = "Định kỳ hằng tháng, các đơn vị báo cáo kết quả thực hiện về Sở để tổng hợp."
+    assert analyze(t, 0, len(t)).leads == ["các đơn vị"]
+    t = "Định kỳ hằng quý, trước ngày 20 của tháng cuối quý, tổng hợp kết quả thực hiện."
+    assert analyze(t, 0, len(t)).form == "imperative"

@@ -22,9 +22,9 @@ FLOORS = {
     "heldout8": (0.97, 0.97, 0.91, 0.99),
     "heldout9": (0.93, 0.98, 0.97, 0.74),
     "heldout10": (0.96, 0.97, 0.99, 0.99),
-    # heldout11 (PDF/.docx sources): the learned models are trained on it since 2026-12-07; its floor is its
-    # first-sight figure (0.927, 0.978, 0.806, 0.417) rounded down until the rules are fitted to it
-    "heldout11": (0.92, 0.97, 0.80, 0.41),
+    # heldout11 (PDF/.docx sources): first sight 0.927, 0.978, 0.806, 0.417; its misses were read and the rules
+    # fitted to it on 2026-12-07 (engine6), so this floor is the fitted figure rounded down
+    "heldout11": (0.98, 0.99, 0.98, 0.41),
 }
 
 
