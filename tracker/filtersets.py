@@ -181,14 +181,22 @@ class TaskFilterSet(django_filters.FilterSet):
         ranges (`selectors.user_list_counts`), a filtered one's by range, a search's in one pass."""
         filters = self.active_filters()
         if not self.is_bound or (self.form.is_valid() and not filters):
-            return selectors.user_list_counts(self.request.user, today)
+            return selectors.user_list_counts(self.request.user, today, self.unit_supports)
         return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
 
     @cached_property
-    def unit_parts(self) -> list | None:
-        """`selectors.unit_branches` of the user, read once for the counts and the rows (its support ids)."""
+    def unit_supports(self) -> list[int] | None:
+        """`selectors.sparse_supports` of a unit's user, read once for the counts and the rows."""
         user = getattr(self.request, "user", None)
-        return selectors.unit_branches(user) if user is not None else None
+        if user is None or not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
+            return None
+        return selectors.sparse_supports(user)
+
+    @cached_property
+    def unit_parts(self) -> list | None:
+        """`selectors.unit_branches` of the user (its supports as `unit_supports` read them)."""
+        user = getattr(self.request, "user", None)
+        return selectors.unit_branches(user, self.unit_supports) if user is not None else None
 
     def branches(self) -> list | None:
         """A unit's `selectors.unit_branches`, filtered and sorted as `qs`, for `selectors.page_rows` (which reads

@@ -543,11 +543,12 @@ def _count(condition: Q) -> Count:
     return Count(Value(1), filter=condition)
 
 
-def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
+def user_list_counts(user: User, today: date | None = None, few=_MANY) -> dict[str, int]:
     """`list_counts` of the user's whole unfiltered list: open tasks counted live, closed ones from ClosedTally.
 
     The office counts every lead assignment (one per task), a unit its own (lead or support, the two
-    `unit_branches`): the cost follows the open tasks, not the archive.
+    `unit_branches`; `few` its `sparse_supports` if the caller has read them): the cost follows the open
+    tasks, not the archive.
     """
     today = today or local_today()
     counts = dict.fromkeys(BUCKET_VALUES, 0)
@@ -557,7 +558,10 @@ def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     # The two queries depend only on the day, the unit and its few supported tasks: compiled once per process
     # for each (building and compiling them, a unit's hundreds of support ids among them, cost 2-8 ms a time).
     office = policy.can_view_all(user)
-    few = None if office else sparse_supports(user)
+    if office:
+        few = None
+    elif few is _MANY:
+        few = sparse_supports(user)
     key = (connection.alias, today, settings.DUE_SOON_DAYS, None if office else user.unit_id,
            None if few is None else tuple(few))
     compiled = _COUNT_SQL.get(key)
