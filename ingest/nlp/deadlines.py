@@ -247,7 +247,8 @@ def _compile(source: str, folded: bool) -> re.Pattern:
 
 _WRITTEN, _FOLDED = _grammar(False), _grammar(True)
 WORD_DATE = _compile(_WORD_DATE, False)
-_QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+# a quotation (its dates are not limits), also one a hard wrap broke over lines — but no blank line inside
+_QUOTED = re.compile(r'"(?:[^"\n]|\n(?!\s*\n)){1,300}"|“(?:[^”\n]|\n(?!\s*\n)){1,300}”')
 
 
 Resolved = tuple[dt.date | None, bool]  # the last day the phrase allows, and whether it wrote its year

@@ -36,7 +36,7 @@ from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import GROUP_LINE, join_stacked_tables, table_header, table_row
+from .tables import GROUP_LINE, join_stacked_tables, join_wrapped_rows, table_header, table_row
 from .text import fold, nfc
 
 if TYPE_CHECKING:
@@ -275,7 +275,7 @@ def _read_document(orig: str, decider: Decider, force: tuple[int, int] | None) -
     """Page numbers and running headers of PDF text blanked out for reading, and tables printed one cell per
     line joined into rows (same length, so every offset is valid in the text as written); the metadata, and the
     dates a deadline is read against."""
-    src = join_stacked_tables(mask_furniture(orig))
+    src = join_wrapped_rows(join_stacked_tables(mask_furniture(orig)))
     blocks = segment(src)
     md = extract_metadata(src, blocks)
     return _Doc(orig=orig, src=src, blocks=blocks, md=md, dctx=_date_context(md), years=year_mentions(src),
