@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .text import fold, fold_aligned, normalize
+from .text import fold, fold_aligned, normalize, typed_bare
 
 LANG_DIR = Path(__file__).with_name("lang")
 
@@ -204,7 +204,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         k, a, isword, cap = _forms(w)
         nwords += isword
         out.append(Tok(m.start(), m.end(), w, k, cap, isword, a))
-    if nwords >= _BARE_MIN_WORDS and text[start:end].isascii():
+    if nwords >= _BARE_MIN_WORDS and typed_bare(text[start:end]):
         keys = _restored([t.f for t in out], [t.a for t in out], _VI)
         out = [t._replace(f=k, bare=True) for t, k in zip(out, keys)]
     return out

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import cue_regex, key, key_regex, load_language, written_pattern
-from .text import fold, normalize
+from .text import fold, normalize, typed_bare
 
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]}*"
@@ -46,7 +46,7 @@ def _line_end(alternation: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _ends_on(line: str, test: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
     """Whether ``line`` ends on one of the words of ``test`` (see ``_line_end``)."""
     line = line.rstrip()
-    return bool(test[1].search(line.lower()) if line.isascii() else test[0].search(normalize(line).lower()))
+    return bool(test[1].search(line.lower()) if typed_bare(line) else test[0].search(normalize(line).lower()))
 
 
 def _lower_start(line: str) -> bool:
