@@ -30,7 +30,7 @@ from .deadlines import (DateContext, TimeExpr, find_time_expressions, is_recurri
                         year_mentions)
 from .directory import unit_type
 from .learned import Context, Decider, default_model
-from .lexicon import cue_regex, key_regex, load_language
+from .lexicon import ASSIGN_VERBS, cue_regex, key_regex, load_language, match_at, tokenize
 from .metadata import Metadata, extract_metadata
 from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
@@ -512,7 +512,7 @@ def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
         # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
         mode = para.mode = TASK
         info.issuer_subject = False  # … and what even the issuer's own bodies will do is set as a task
-    dl = pick_deadline(src[st.s:st.e], doc.dates_at(st.s))
+    dl = _sentence_deadline(src, st.s, st.e, doc.dates_at(st.s))
     ok = _rule_decision(doc, walk, para, st, mode, leadin, dl)
     ok = True if st.forced else doc.decider.decide(
         info, Context(mode=mode, zone=walk.stack[-1].kind, depth=len(walk.stack) - 1, marker=st.block.mtype,
@@ -537,6 +537,32 @@ def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
             # "X chịu trách nhiệm trước … . Tập trung …": the sentences after it are X's tasks
             para.owners = [(n, "lead") for n in info.accountable]
     return ok
+
+
+def _sentence_deadline(src: str, s: int, e: int, dctx: DateContext) -> TimeExpr | None:
+    """The sentence's time limit. Where a later clause assigns the work ("X thống nhất tổ chức Đại hội vào quý
+    II/2026; giao Sở Nội vụ xây dựng kế hoạch, trình trong tháng 12") and the clauses before assign nothing, the
+    assigned clause's limit is the task's (the other dates what was agreed)."""
+    whole = pick_deadline(src[s:e], dctx)
+    cuts = [k for k in range(s, e) if src[k] == ";"]
+    if whole is None or not cuts:
+        return whole
+    starts = [s] + [k + 1 for k in cuts]
+    clauses = [(a, z) for a, z in zip(starts, cuts + [e])]
+
+    def assigning(a: int, z: int) -> list[int]:
+        toks = tokenize(src, a, z)
+        return [i for i in range(len(toks)) if match_at(toks, i, ASSIGN_VERBS)]
+
+    verbs = [assigning(a, z) for a, z in clauses]
+    given = [c for c, v in zip(clauses[1:], verbs[1:]) if v[:1] == [0]]
+    if len(given) != 1 or sum(bool(v) for v in verbs) != 1:
+        return whole
+    a, z = given[0]
+    own = pick_deadline(src[a:z], dctx)
+    if own is None or s + whole.start >= a:
+        return whole
+    return replace(own, start=own.start + a - s, end=own.end + a - s)
 
 
 def _rule_decision(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, mode: str, leadin: bool,
