@@ -117,8 +117,13 @@ _ENACTING = cue_regex(r"({pipeline_enacting})\b")
 _FRONTED_FRAME = cue_regex(r"\W*(?:{pipeline_frame_openers})\b")
 _FORWARD_START = cue_regex(r"\W*(?:{pipeline_within}\s+)?(?:{pipeline_forward})\b")
 _QUALIFIERS = _VI.word_set("pipeline_qualifiers")
-_TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE)
-_ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE)
+# as written (keys: "năm" is no "Nam"), and folded for a line typed without diacritics
+_TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_topics})\b")
+_ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_about})\b")
+
+
+def _opens_with(test: tuple[re.Pattern[str], re.Pattern[str]], body: str) -> bool:
+    return bool(test[1].match(fold(body)) if typed_bare(body) else test[0].match(body))
 _TIME_PART = cue_regex(r"(?:{pipeline_time_parts})\W*$")
 
 
@@ -417,7 +422,7 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
 
 def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_info: SentInfo,
                          nxt: Block | None) -> bool:
-    topic = bool(_TOPIC_HEAD.match(body))
+    topic = _opens_with(_TOPIC_HEAD, body)
     if nwords <= 4 or topic or _caps(body) or (nwords <= 30 and first_info.form not in ("assign", "imperative",
                                                                                           "subject")):
         return True
@@ -854,7 +859,7 @@ def _purpose_end(sent: str) -> int:
 def _scope_year(body: str, dl: TimeExpr) -> bool:
     """"Về công tác phòng, chống thiên tai năm 2026": a topic heading whose bare year says which year's
     work it is about, not by when ("Nhiệm vụ năm 2026" does set the year as the time frame)."""
-    return dl.kind == "year" and dl.strength == 0 and bool(_ABOUT.match(body))
+    return dl.kind == "year" and dl.strength == 0 and _opens_with(_ABOUT, body)
 
 
 def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
