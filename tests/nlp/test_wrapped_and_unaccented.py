@@ -134,3 +134,19 @@ def test_the_limit_of_the_clause_that_assigns_the_work_wins_over_the_date_of_wha
     # both clauses assign: two limits in one sentence, read as before (the stronger, here the later)
     (q,) = extract(NOTICE.replace("thống nhất tổ chức", "giao Sở Văn hóa tổ chức")).directives
     assert q.deadline == dt.date(2026, 6, 30)
+
+
+def test_a_tab_lost_where_the_wrap_broke_a_row_is_put_back_before_the_next_cell():
+    header = "KẾ HOẠCH\nPhòng, chống đói, rét\n\nII. NHIỆM VỤ CỤ THỂ\nTT\tNội dung nhiệm vụ\tCơ quan chủ trì\t"
+    text = (header + "Cơ quan phối hợp\nThời gian hoàn thành\n"
+            "1\tKiểm tra việc dự trữ thức ăn, che chắn chuồng trại tại các xã vùng cao\tChi cục Chăn nuôi và "
+            "Thú y\tUBND các xã\nTrong tháng 12/2026\n"
+            "2\tTheo dõi diễn biến thời tiết, cảnh báo rét đậm, rét hại\tChi cục Thủy lợi\tĐài Khí tượng thủy "
+            "văn tỉnh\tThường xuyên\n")
+    rows = {" ".join(p.text.split()): p for p in extract(text).directives}
+    first = rows["Kiểm tra việc dự trữ thức ăn, che chắn chuồng trại tại các xã vùng cao"]
+    assert [(o.name, o.role) for o in first.owners] == [("Chi cục Chăn nuôi và Thú y", "lead"),
+                                                         ("UBND các xã", "support")]
+    assert first.deadline == dt.date(2026, 12, 31)
+    second = rows["Theo dõi diễn biến thời tiết, cảnh báo rét đậm, rét hại"]
+    assert second.recurring and [o.name for o in second.owners] == ["Chi cục Thủy lợi", "Đài Khí tượng thủy văn tỉnh"]
