@@ -37,7 +37,7 @@ from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
 from .tables import GROUP_LINE, join_stacked_tables, join_wrapped_rows, table_header, table_row
-from .text import fold, nfc, typed_bare
+from .text import fold, fold_aligned, nfc, typed_bare
 
 if TYPE_CHECKING:
     from .directory import UnitDirectory
@@ -841,17 +841,22 @@ def _caps(t: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-_PURPOSE_SPEECH = key_regex(r"\b(?:{pipeline_purpose_speech})\b", flags=re.IGNORECASE)
-_PURPOSE_OPENING = key_regex(r"\s*(?:{pipeline_purpose_openings})\b", flags=re.IGNORECASE)
+# as written, and folded for a sentence typed without diacritics ("Xet Bao cao so …")
+_PURPOSE_SPEECH = (key_regex(r"\b(?:{pipeline_purpose_speech})\b", flags=re.IGNORECASE),
+                   cue_regex(r"\b(?:{pipeline_purpose_speech})\b"))
+_PURPOSE_OPENING = (key_regex(r"\s*(?:{pipeline_purpose_openings})\b", flags=re.IGNORECASE),
+                    cue_regex(r"\s*(?:{pipeline_purpose_openings})\b"))
 
 
 def _purpose_end(sent: str) -> int:
     """Where a fronted purpose or grounds clause ends ("Để … trong mùa mưa bão năm 2026, Phó Chủ tịch yêu
     cầu …:", "Xét Báo cáo số … về … năm 2026, Văn phòng truyền đạt …:"): its period says what the work is for
     or what was read, not by when; 0 when the sentence opens otherwise."""
-    if not _PURPOSE_OPENING.match(sent):
+    bare = typed_bare(sent)
+    low = fold_aligned(sent) if bare else sent  # same length: offsets carry over
+    if not _PURPOSE_OPENING[bare].match(low):
         return 0
-    verb = _PURPOSE_SPEECH.search(sent)
+    verb = _PURPOSE_SPEECH[bare].search(low)
     comma = sent.rfind(",", 0, verb.start()) if verb else -1
     return comma + 1 if comma >= 0 else 0
 
