@@ -789,6 +789,8 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
             start = k + 1
         elif f == "," and k + 2 < n and (toks[k + 1].f in _WHEREAS or match_at(toks, k + 1, _WHILE) == 2):
             start = k + 1 + (match_at(toks, k + 1, _WHILE) or 1)
+        if start is not None and start < n and verb_len(toks, start):
+            start = None  # "…; tổ chức ký cam kết": a unit's head word read as a verb there opens a predicate
         if start is not None and start < n and unit_head_at(toks, start) and toks[start].f not in _PLURALS or \
                 start is not None and start < n and toks[start].cap and unit_head_at(toks, start):
             e = scan_np(toks, start)

@@ -31,11 +31,14 @@ _LEAD_BULLET = re.compile(r"[\s\-+*•–]*")
 _LEAD_THEN_OTHERS = re.compile(cue_regex(r"(?<={outline_lead_verb})").pattern + cue_regex(
     r"\s*[,;]\s*(.+?)\s+(?:(?P<support>{outline_support_verbs})|{outline_carry_out})(?:\s+{outline_carry_out})?\s*$",
     space=r"\s+").pattern, re.S)
+_LEAD_THEN_SUPPORT = re.compile(cue_regex(r"(?<={outline_lead_verb})").pattern + cue_regex(
+    r"\s*,?\s*(?:{outline_lead_then_support})\s+(.+?)\s*$", space=r"\s+").pattern, re.S)
 _TRAILING_VERB = cue_regex(r"\s+(?:{outline_trailing_verbs})\s*$", space=r"\s+")
 _SUPPORT_VERB = cue_regex(r"(?:{outline_support_verbs})\b")
 # "X chủ trì, Y phối hợp" in one clause: read by the field's own rule
 _FIELD_VERB = cue_regex(r"(?:{outline_lead_verb}|{outline_trailing_verbs})\b")
 _OWN_TASK_VERB = cue_regex(r"(?:{outline_own_task_verbs})\b")
+_DEADLINE_CLAUSE = cue_regex(r";\s*(?P<clause>(?:{outline_deadline_clause})\b)", space=r"\s+")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,12 @@ def responsibility_line(src: str, s: int, e: int) -> Responsibility | None:
             continue
         role = _ROLE[" ".join(m.group(1).split())]
         out.fields.append(Field(role, src[a + m.start(1):a + m.end(1)], vs, ve))
+        limit = _DEADLINE_CLAUSE.search(low, vs - a, ve - a) if role in ("lead", "support") else None
+        if limit:  # "…; hoàn thành trong tháng 02": the field's units end at the ";", the clause is the limit
+            out.fields[-1] = Field(role, out.fields[-1].label, vs, a + limit.start())
+            out.fields.append(Field("deadline", src[a + limit.start("clause"):a + limit.end("clause")],
+                                    a + limit.start("clause"), ve))
+            ve = a + limit.start()
         if role in ("lead", "support"):
             names = _names(src, vs, ve, low[vs - a:ve - a], role, out)
             (out.leads if role == "lead" else out.supports).extend(n for n in names if n not in out.leads)
@@ -110,7 +119,8 @@ def _clause_names(src: str, vs: int, ve: int, folded: str, role: str, out: Respo
     toks = tokenize(src, vs, ve)
     end = scan_np(toks, 0) if toks else 0
     verb = fold(src[toks[end].start:ve]) if 0 < end < len(toks) else ""
-    if verb and verb_len(toks, end, 0) and not (_FIELD_VERB.match(verb) and _LEAD_THEN_OTHERS.search(folded)):
+    then = _LEAD_THEN_OTHERS.search(folded) or (role == "lead" and _LEAD_THEN_SUPPORT.search(folded))
+    if verb and verb_len(toks, end, 0) and not (_FIELD_VERB.match(verb) and then):
         names = split_owners(toks, 0, end, src)
         if _SUPPORT_VERB.match(verb):
             out.supports.extend(n for n in names if n not in out.supports)
@@ -118,6 +128,13 @@ def _clause_names(src: str, vs: int, ve: int, folded: str, role: str, out: Respo
         return [] if _OWN_TASK_VERB.match(verb) else names
     m = _LEAD_THEN_OTHERS.search(folded)
     others: list[str] = []
+    helped = _LEAD_THEN_SUPPORT.search(folded) if role == "lead" and not m else None
+    if helped:  # "X chủ trì, phối hợp với Y, Z": Y and Z support
+        out.supports.extend(n for n in _names(src, vs + helped.start(1), vs + helped.end(1),
+                                              folded[helped.start(1):helped.end(1)], "support", out)
+                            if n not in out.supports)
+        ve = vs + helped.start()
+        folded = folded[:helped.start()]
     if role == "lead" and m:
         others = _names(src, vs + m.start(1), vs + m.end(1), folded[m.start(1):m.end(1)], "support", out)
         if m.group("support"):

@@ -122,8 +122,11 @@ def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
         return True
     if _seq(toks, k, _LEAD) and np_start is not None and (k == np_start or _in(toks[k - 1], _words("leaders_after"))):
         return True
-    if np_start is not None and k > np_start and _m(toks, k, NAME_VERBS) and _after_name_head(toks, k):
-        return True
+    named = _m(toks, k, NAME_VERBS) if np_start is not None and k > np_start else 0
+    if named and _after_name_head(toks, k) and \
+            not (_m(toks, k + named, DETERMINERS) and not unit_head_at(toks, k + named)):
+        return True  # ("các đơn vị thực hiện các nội dung sau": a verb with its object, not "đơn vị thực hiện";
+        # "Ủy ban kiểm tra các cấp" stays one name)
     # "Ban Quản lý dự án đầu tư xây dựng …": one name
     return _seq(toks, k, _BUILD) and np_start is not None and k - 2 > np_start and \
         _seq(toks, k - 2, _INVEST) and not verb_len(toks, k - 2, np_start)
@@ -279,7 +282,7 @@ def _np_ends_at(toks: list[Tok], k: int, i: int) -> bool:
             return True
         if _in(t, _words("purpose")):
             return True
-    return bool(verb_len(toks, k, i))
+    return bool(verb_len(toks, k, i)) or k > i and any(_seq(toks, k, v) for v in _phrase_list("verbs_after_name"))
 
 
 _REL_VERBS = _phrase_list("role_verbs")
@@ -463,7 +466,8 @@ def support_after(toks: list[Tok], start: int, end: int | None = None) -> tuple[
             m = k + 2
             while m < end and _in(toks[m], _words("cooperate_with")):
                 m += 1
-            if m < end and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word)):
+            # "phối hợp tổ chức các hoạt động": a verb after it, which may also head a unit, is what they do together
+            if m < end and (unit_head_at(toks, m) or (toks[m].cap and toks[m].word)) and not verb_len(toks, m):
                 e = scan_np(toks, m)
                 if e > m:
                     out.append((m, e))
