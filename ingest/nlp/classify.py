@@ -367,7 +367,7 @@ def _object_after_assign(toks: list[Tok], k: int, info: SentInfo, src: str, leng
                 sup, _ = support_after(toks, e)
                 info.supports = [nm for a, b in sup for nm in split_owners(toks, a, b, src)]
             return
-        if e > m and e >= n:
+        if e > m and (e >= n or e == n - 1 and toks[e].f == ":"):  # ("Giao nhiệm vụ cho các cơ quan …:")
             info.leads = split_owners(toks, m, e, src)
             info.unit_object = bool(info.leads)
 

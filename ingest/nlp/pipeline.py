@@ -410,7 +410,8 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
     nwords = len(body.split())
     nxt = doc.blocks[bi + 1] if bi + 1 < len(doc.blocks) else None
     if b.mtype in _NUMBERED:
-        return _is_numbered_heading(walk, b, body, nwords, first_info, nxt)
+        return _is_numbered_heading(walk, b, body, nwords, first_info, nxt) or \
+            _first_of_titled_siblings(doc, bi, b, nwords, first_info, nxt)
     if b.mtype == "bullet":
         # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
         return nwords <= 6 and section_mode(body) is not None and nxt is not None and \
@@ -439,6 +440,23 @@ def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_in
     # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
     return nwords <= 12 and first_info.form == "imperative" and section_mode(body) == ASSESS and \
         nxt is not None and nxt.mtype is None
+
+
+def _first_of_titled_siblings(doc: _Doc, bi: int, b: Block, nwords: int, first_info: SentInfo,
+                              nxt: Block | None) -> bool:
+    """"1. Rà soát, hoàn thiện hệ thống …" over bullets or a paragraph, with "2. …" after that body unpunctuated
+    too: the first of a run of group titles, which has no title before it to go by."""
+    if nwords > 15 or first_info.form != "imperative" or nxt is None or \
+            not (nxt.mtype is None or nxt.mtype == "bullet" or nxt.level > b.level):
+        return False
+    for later in doc.blocks[bi + 2:]:
+        if later.level < b.level:
+            return False
+        if later.level == b.level and later.mtype == b.mtype:
+            text = doc.src[later.body_start:later.end].strip()
+            return len(later.sentences) == 1 and len(text.split()) <= 15 and \
+                not text.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";", ":"))
+    return False
 
 
 def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -> None:
