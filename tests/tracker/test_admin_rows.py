@@ -76,3 +76,4 @@ def test_the_navbar_inbox_is_counted_only_where_a_page_shows_it(client, admin_us
     assert inbox == []
     assert sum("tracker_extensionrequest" in q["sql"] for q in list_page.captured_queries) == 1
     assert 'id="inbox-badge">1</span>' in html  # the task awaiting confirmation
+
