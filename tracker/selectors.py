@@ -6,6 +6,7 @@ date in Asia/Ho_Chi_Minh.
 """
 import re
 from datetime import date, timedelta
+from operator import itemgetter
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -435,34 +436,37 @@ def _per_unit_rows(per_unit_counts: dict[int, dict[str, int]]) -> tuple[list[Uni
     are added here: nothing is counted twice.
     """
     successors = final_successor_ids()
-    counts: dict[int, dict[str, int]] = {}
+    counts = dict(per_unit_counts)  # the units' own dicts: only a successor's is copied before adding to it
     merged_from: dict[int, list[int]] = {}
-    for unit_id, unit_counts in per_unit_counts.items():
-        target = successors.get(unit_id, unit_id)
-        if target != unit_id:
-            merged_from.setdefault(target, []).append(unit_id)
-        into = counts.get(target)
-        if into is None:  # (not setdefault: its default would be built for every unit)
-            counts[target] = dict(unit_counts)
+    for unit_id, target in successors.items():
+        if target == unit_id or unit_id not in counts:  # (a cycle of successors leaves a unit where it is)
             continue
-        for key, n in unit_counts.items():
-            into[key] += n
+        unit_counts = counts.pop(unit_id)
+        merged_from.setdefault(target, []).append(unit_id)
+        into = counts.get(target)
+        counts[target] = dict(unit_counts) if into is None else {k: n + unit_counts[k] for k, n in into.items()}
     names = dict(Unit.objects.filter(pk__in=[i for ids in merged_from.values() for i in ids])
-                 .values_list("pk", "name"))
+                 .values_list("pk", "name")) if merged_from else {}
     per_unit = _light_units(counts)
     tiers = {t.value: {"value": t.value, "label": t.label, "units": [], "total": 0,
                        "totals": dict.fromkeys(BUCKET_VALUES, 0)} for t in Tier}
+    tier_counts: dict[str, list[dict]] = {t.value: [] for t in Tier}
     for unit in per_unit:
         unit_counts = counts[unit.id]
         unit.__dict__.update(unit_counts)  # unit.qua_han, …, unit.total
         from_ids = merged_from.get(unit.id)
         unit.merged_from = sorted(names[i] for i in from_ids) if from_ids else []
-        tier = tiers[tier_of(unit.kind)]
-        tier["units"].append(unit)
-        tier["total"] += unit_counts["total"]
-        tier_totals = tier["totals"]
-        for value in BUCKET_VALUES:
-            tier_totals[value] += unit_counts[value]
+        tier = tier_of(unit.kind)
+        tiers[tier]["units"].append(unit)
+        tier_counts[tier].append(unit_counts)
+    # Each tier's sums column by column (C loops over a tuple per unit, not a Python loop per unit and bucket).
+    columns = (*BUCKET_VALUES, "total")
+    row_of = itemgetter(*columns)
+    for value, tier in tiers.items():
+        if tier_counts[value]:
+            sums = dict(zip(columns, map(sum, zip(*map(row_of, tier_counts[value])))))
+            tier["total"] = sums.pop("total")
+            tier["totals"] = sums
     rows = [t for t in tiers.values() if t["units"]]
     for tier in rows:
         tier["open"] = len(tier["units"]) <= TIER_OPEN_UNITS
