@@ -648,12 +648,47 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
         today = today or local_today()
         fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
         rows = {}
-        for row in Task.objects.filter(id_in(ids)).order_by().values(*fields):
+        for row in _rows_by_id(tuple(fields), ids):
             row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
             rows[row["id"]] = row
     else:
         rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(ids)), today).order_by()}
     return [rows[pk] for pk in ids]
+
+
+_ROWS_SQL: dict[tuple, tuple] = {}
+
+
+def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
+    """`Task.objects.filter(id_in(ids)).values(*fields)` (plain columns and dates, no converters needed: the
+    drivers return dates as dates), its SQL compiled once per process for each field list and number of ids
+    (SQLite's `IN (…)` has one placeholder an id): building and compiling the joined query, then the ORM's
+    per-row work, cost ~0.6 ms of a list page's or an API page's."""
+    if not ids:
+        return []
+    key = (connection.alias, fields, len(ids) if connection.vendor != "postgresql" else 0)
+    compiled = _ROWS_SQL.get(key)
+    if compiled is None and key not in _ROWS_SQL:
+        marks = [-1 - i for i in range(len(ids))]  # no task has a negative id: they mark where the ids go
+        query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
+        compiler = query.get_compiler(connection.alias)
+        sql, params = compiler.as_sql()
+        names = (*query.extra_select, *query.values_select, *query.annotation_select)
+        # Only values the driver returns as the ORM would (SQLite's dates are parsed by the driver already):
+        # a datetime (time zone) or a boolean still goes through the ORM.
+        converted = {fn.__name__ for fns, _expr in compiler.get_converters(
+            [col for col, _alias, _sql in compiler.select]).values() for fn in fns}
+        slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
+        compiled = (sql, slots, names) if slots != -1 and converted <= {"convert_datefield_value"} else None
+        if len(_ROWS_SQL) >= 64:
+            _ROWS_SQL.clear()
+        _ROWS_SQL[key] = compiled
+    if compiled is None:
+        return list(Task.objects.filter(id_in(ids)).order_by().values(*fields))
+    sql, slots, names = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(ids) if slots is None else [list(ids)])
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 COMMUNIQUE_VALUES = ("directive__communique_id", "directive__communique__number",

@@ -54,6 +54,11 @@ class _Memo(dict):
         return out
 
 
+class _Plain:
+    def __getitem__(self, value: int) -> str:
+        return str(value)
+
+
 def task_rows(cl: ChangeList) -> list[str]:
     """Each result's cells, as `items_for_result` writes them for TaskAdmin's columns."""
     admin_ = cl.model_admin
@@ -61,6 +66,8 @@ def task_rows(cl: ChangeList) -> list[str]:
     head, tail = _link_parts(cl)
     aria = gettext("Select this object for an action - {}")
     number, date = _Memo(formats.number_format), _Memo(formats.localize)
+    if formats.number_format(-1234567) == "-1234567":  # no grouping in force: an int is written as str() writes it
+        number = _Plain()
     statuses = {value: conditional_escape(label) for value, label in cl.model._meta.get_field("status").flatchoices}
     badges = {}
     rows = []

@@ -1,0 +1,26 @@
+"""A page's rows read by their compiled SQL are the rows the ORM's values() gives."""
+from datetime import timedelta
+
+import pytest
+
+from tracker import selectors
+from tracker.models import Task
+from tracker.templatetags.tracker_tags import TASK_ROW_VALUES
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fields", [
+    tuple(dict.fromkeys(f for f in (*TASK_ROW_VALUES, "completed_on") if f != "timeliness")),  # page_rows' own
+    ("id", "title", "updated_at", "due_date"),  # a datetime: the ORM's converter, so the ORM reads it
+])
+def test_rows_by_id_equal_the_orms_values(make_task, unit_a, unit_b, directive, today, fields):
+    tasks = [make_task(unit_a, title="Một", due=today, directive=directive),
+             make_task(unit_b, title="Hai <b>", due=None),
+             make_task(unit_a, title="Ba", due=today - timedelta(days=3), status=Task.Status.DONE, completed_on=today)]
+    for ids in ([t.pk for t in tasks], [tasks[2].pk, tasks[0].pk], [tasks[1].pk]):
+        for _ in range(2):  # compiled on the first call, reused on the second
+            got = sorted(selectors._rows_by_id(fields, ids), key=lambda r: r["id"])
+            assert got == list(Task.objects.filter(pk__in=ids).order_by("id").values(*fields))
+    assert selectors._rows_by_id(fields, []) == []
+    if "updated_at" not in fields:  # the list's own fields are read by the compiled SQL on every engine
+        assert all(v is not None for k, v in selectors._ROWS_SQL.items() if k[1] == fields)
