@@ -36,8 +36,8 @@ from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import GROUP_LINE, join_stacked_tables, table_header, table_row
-from .text import fold, nfc
+from .tables import GROUP_LINE, join_stacked_tables, join_wrapped_rows, table_header, table_row
+from .text import fold, nfc, typed_bare
 
 if TYPE_CHECKING:
     from .directory import UnitDirectory
@@ -275,7 +275,7 @@ def _read_document(orig: str, decider: Decider, force: tuple[int, int] | None) -
     """Page numbers and running headers of PDF text blanked out for reading, and tables printed one cell per
     line joined into rows (same length, so every offset is valid in the text as written); the metadata, and the
     dates a deadline is read against."""
-    src = join_stacked_tables(mask_furniture(orig))
+    src = join_wrapped_rows(join_stacked_tables(mask_furniture(orig)))
     blocks = segment(src)
     md = extract_metadata(src, blocks)
     return _Doc(orig=orig, src=src, blocks=blocks, md=md, dctx=_date_context(md), years=year_mentions(src),
@@ -666,6 +666,8 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
 def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -> None:
     """Each owner resolved to a directory unit where one matches, and typed by the grammar of unit types."""
     for p in props:
+        if directory is not None:
+            p.owners = [_whole_bare_name(p.text, o, directory) for o in p.owners]
         p.owners = [replace(o, unit_id=directory.resolve(o.name) if directory is not None else o.unit_id,
                             unit_type=unit_type(o.name)) for o in p.owners]
         if p.report_to and directory is not None:
@@ -675,6 +677,27 @@ def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -
 _PROPOSALS_HEAD = cue_regex(r"\W*(?:{pipeline_part} \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:{pipeline_plural}\s+)?"
                             r"(?:{pipeline_proposals})\b")
 _TOPIC_START = cue_regex(r"^({pipeline_topic_nouns})\b")
+
+
+_NEXT_WORDS = re.compile(r"(?:\s+[^\W_]+){1,3}")
+
+
+def _whole_bare_name(text: str, o: OwnerMention, directory: "UnitDirectory") -> OwnerMention:
+    """A unit's name typed without diacritics, cut short where one of its words folds like a verb or a
+    preposition ("So Giao thong van tai": "tai" read as "tại"), taken whole when the directory knows the longer
+    name and not the one read."""
+    at = text.find(o.name)
+    if at < 0 or not typed_bare(o.name) or directory.resolve(o.name) is not None:
+        return o
+    m = _NEXT_WORDS.match(text, at + len(o.name))
+    if not m:
+        return o
+    words = m.group().split()
+    for n in range(len(words), 0, -1):
+        longer = o.name + " " + " ".join(words[:n])
+        if directory.resolve(longer) is not None:
+            return replace(o, name=longer)
+    return o
 
 
 def _loose_imperative(info: SentInfo) -> bool:
