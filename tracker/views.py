@@ -2,6 +2,7 @@
 import heapq
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -241,8 +242,13 @@ def dashboard(request):
         "tier_rows": tier_rows,
         "chart_units": [unit for tier in data["tiers"] for unit in tier["units"]],  # the chart: every unit
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
-        "overdue_rows": list(data["overdue"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
-        "due_soon_rows": list(data["due_soon"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
+        # the same SQL all day: compiled once (the key names what it depends on)
+        "overdue_rows": selectors.compiled_values(
+            ("dashboard-overdue", data["today"], settings.DUE_SOON_DAYS, DASHBOARD_ROWS),
+            lambda: data["overdue"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
+        "due_soon_rows": selectors.compiled_values(
+            ("dashboard-due-soon", data["today"], settings.DUE_SOON_DAYS, DASHBOARD_ROWS),
+            lambda: data["due_soon"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
         "row_limit": DASHBOARD_ROWS,
         "list_url": reverse("tracker:task_list"),
     })
