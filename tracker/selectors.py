@@ -661,13 +661,36 @@ _ROWS_SQL: dict[tuple, tuple] = {}
 _SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
 
 
-def _compiled(query, compiler) -> tuple[tuple, bool]:
-    """A values() query's column names, and whether its rows need none of the ORM's converters (a datetime's time
-    zone, a boolean) beyond what the driver does."""
+def _compiled(query, compiler):
+    """A values() query's column names and the ORM's converters its rows need, as (column, method names of the
+    backend's operations, expression): a datetime's time zone on SQLite, say. None when a converter is the field's
+    own (not the backend's): those rows go through the ORM."""
     names = (*query.extra_select, *query.values_select, *query.annotation_select)
-    converted = {fn.__name__ for fns, _expr in compiler.get_converters(
-        [col for col, _alias, _sql in compiler.select]).values() for fn in fns}
-    return names, converted <= _SAFE_CONVERTERS
+    ops, converters = compiler.connection.ops, []
+    for i, (fns, expression) in compiler.get_converters([col for col, _alias, _sql in compiler.select]).items():
+        if any(getattr(fn, "__self__", None) is not ops for fn in fns):
+            return names, None
+        needed = [fn.__name__ for fn in fns if fn.__name__ not in _SAFE_CONVERTERS]
+        if needed:
+            converters.append((i, needed, expression))
+    return names, converters
+
+
+def _dicts(rows, names, converters) -> list[dict]:
+    """The cursor's rows as values() gives them, through the backend's converters `_compiled` found."""
+    if not converters:
+        return [dict(zip(names, row)) for row in rows]
+    bound = [(i, [getattr(connection.ops, name) for name in fns], expression) for i, fns, expression in converters]
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, fns, expression in bound:
+            value = row[i]
+            for fn in fns:
+                value = fn(value, expression, connection)
+            row[i] = value
+        out.append(dict(zip(names, row)))
+    return out
 
 
 _VALUES_SQL: dict[tuple, tuple | None] = {}
@@ -682,24 +705,24 @@ def compiled_values(key: tuple, build) -> list[dict]:
         qs = build()
         compiler = qs.query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
-        names, plain = _compiled(qs.query, compiler)
+        names, converters = _compiled(qs.query, compiler)
         if len(_VALUES_SQL) >= 256:
             _VALUES_SQL.clear()
-        _VALUES_SQL[key] = (sql, params, names) if plain else None
+        _VALUES_SQL[key] = (sql, params, names, converters) if converters is not None else None
     entry = _VALUES_SQL[key]
     if entry is None:
         return list(build())
-    sql, params, names = entry
+    sql, params, names, converters = entry
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return _dicts(cursor.fetchall(), names, converters)
 
 
 def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
-    """`Task.objects.filter(id_in(ids)).values(*fields)` (plain columns and dates, no converters needed: the
-    drivers return dates as dates), its SQL compiled once per process for each field list and number of ids
-    (SQLite's `IN (…)` has one placeholder an id): building and compiling the joined query, then the ORM's
-    per-row work, cost ~0.6 ms of a list page's or an API page's."""
+    """`Task.objects.filter(id_in(ids)).values(*fields)`, its SQL compiled once per process for each field list and
+    number of ids (SQLite's `IN (…)` has one placeholder an id), its rows through the backend's converters only
+    (`_compiled`): building and compiling the joined query, then the ORM's per-row work, cost ~0.6 ms of a list
+    page's or an API page's."""
     if not ids:
         return []
     key = (connection.alias, fields, len(ids) if connection.vendor != "postgresql" else 0)
@@ -709,18 +732,18 @@ def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
         query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
         compiler = query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
-        names, plain = _compiled(query, compiler)  # a datetime (time zone) or a boolean still goes through the ORM
+        names, converters = _compiled(query, compiler)
         slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
-        compiled = (sql, slots, names) if slots != -1 and plain else None
+        compiled = (sql, slots, names, converters) if slots != -1 and converters is not None else None
         if len(_ROWS_SQL) >= 64:
             _ROWS_SQL.clear()
         _ROWS_SQL[key] = compiled
     if compiled is None:
         return list(Task.objects.filter(id_in(ids)).order_by().values(*fields))
-    sql, slots, names = compiled
+    sql, slots, names, converters = compiled
     with connection.cursor() as cursor:
         cursor.execute(sql, list(ids) if slots is None else [list(ids)])
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return _dicts(cursor.fetchall(), names, converters)
 
 
 COMMUNIQUE_VALUES = ("directive__communique_id", "directive__communique__number",

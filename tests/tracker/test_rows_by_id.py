@@ -11,7 +11,7 @@ from tracker.templatetags.tracker_tags import TASK_ROW_VALUES
 @pytest.mark.django_db
 @pytest.mark.parametrize("fields", [
     tuple(dict.fromkeys(f for f in (*TASK_ROW_VALUES, "completed_on") if f != "timeliness")),  # page_rows' own
-    ("id", "title", "updated_at", "due_date"),  # a datetime: the ORM's converter, so the ORM reads it
+    ("id", "title", "updated_at", "due_date", "lead_unit__is_active"),  # a datetime's zone, a boolean: converted
 ])
 def test_rows_by_id_equal_the_orms_values(make_task, unit_a, unit_b, directive, today, fields):
     tasks = [make_task(unit_a, title="Một", due=today, directive=directive),
@@ -22,5 +22,4 @@ def test_rows_by_id_equal_the_orms_values(make_task, unit_a, unit_b, directive, 
             got = sorted(selectors._rows_by_id(fields, ids), key=lambda r: r["id"])
             assert got == list(Task.objects.filter(pk__in=ids).order_by("id").values(*fields))
     assert selectors._rows_by_id(fields, []) == []
-    if "updated_at" not in fields:  # the list's own fields are read by the compiled SQL on every engine
-        assert all(v is not None for k, v in selectors._ROWS_SQL.items() if k[1] == fields)
+    assert all(v is not None for k, v in selectors._ROWS_SQL.items() if k[1] == fields)  # compiled, not the ORM's
