@@ -55,6 +55,8 @@ class _Memo(dict):
 
 
 class _Plain:
+    """`number_format` of an int where no thousands separator is in force: `str()` (the admin's ids, percentages)."""
+
     def __getitem__(self, value: int) -> str:
         return str(value)
 
@@ -72,7 +74,8 @@ def task_rows(cl: ChangeList) -> list[str]:
     badges = {}
     rows = []
     for task in cl.result_list:
-        pk, unit, due, progress, bucket = task.pk, task.lead_unit, task.due_date, task.progress, task.timeliness
+        pk, unit, due, progress = task.pk, task.lead_unit, task.due_date, task.progress
+        bucket = getattr(task, "timeliness", None)
         link = f'<a href="{head}{pk}{tail}">'
         title = admin_.short_title(task)
         if bucket not in badges:
