@@ -23,3 +23,19 @@ def test_rows_by_id_equal_the_orms_values(make_task, unit_a, unit_b, directive, 
             assert got == list(Task.objects.filter(pk__in=ids).order_by("id").values(*fields))
     assert selectors._rows_by_id(fields, []) == []
     assert all(v is not None for k, v in selectors._ROWS_SQL.items() if k[1] == fields)  # compiled, not the ORM's
+
+
+@pytest.mark.django_db
+def test_a_filtered_lists_counts_read_afresh_by_their_kept_statement(make_task, unit_a, today):
+    """Only the statement is kept: the counts are the live ones, equal to the ORM's, each time."""
+    qs = Task.objects.filter(status=Task.Status.NEW, lead_unit=unit_a)
+    make_task(unit_a, due=today - timedelta(days=1))
+    first = selectors.list_counts(qs, today)
+    make_task(unit_a, due=today - timedelta(days=2))
+    make_task(unit_a, due=None)
+    again = selectors.list_counts(qs, today)
+    assert (first["qua_han"], first["total"]) == (1, 1)
+    assert (again["qua_han"], again["khong_thoi_han"], again["total"]) == (2, 1, 3)
+    selectors._AGGREGATE_SQL.clear()
+    assert selectors.list_counts(qs, today) == again
+    assert selectors.list_counts(qs.none(), today)["total"] == 0
