@@ -156,8 +156,8 @@ def join_wrapped_rows(text: str) -> str:
                 not _ROW_START.match(lines[nxt]):
             i += 1
             continue
-        n_seps = _seps(joined)
         _join(out, spans, [header])
+        n_seps = _seps(joined) + _lost_tabs(out, spans, lines, header, len(header))
         i = nxt
         while i < len(lines) and _ROW_START.match(lines[i]):
             row = [i]
@@ -177,10 +177,23 @@ def join_wrapped_rows(text: str) -> str:
                 seps += _seps(li)
                 row.append(row[-1] + 1)
             _join(out, spans, [row])
+            _lost_tabs(out, spans, lines, row, n_seps - seps)
             i = row[-1] + 1
             while i < len(lines) and not lines[i].strip():
                 i += 1  # blank lines between rows
     return "".join(out)
+
+
+def _lost_tabs(out: list[str], spans, lines: list[str], row: list[int], missing: int) -> int:
+    """A tab the wrap broke the line at is gone with the blank it stood in: in a tab-separated row short of
+    cells, the last line breaks before a capital (a cell's first word) become tabs again, as many as are missing.
+    Returns how many were put back."""
+    if missing <= 0 or "\t" not in lines[row[0]]:
+        return 0
+    breaks = [a for a, b in zip(row, row[1:]) if lines[b][:1].isupper() and not lines[a].endswith("\t")]
+    for a in breaks[-missing:]:
+        out[spans[a][1]] = "\t"
+    return len(breaks[-missing:])
 
 
 # --- task tables read as rows: column roles from the header, one directive a row
