@@ -177,3 +177,15 @@ def test_a_grounds_clause_typed_without_diacritics_ends_where_it_does_with_them(
     leadin = DISPATCH.split("\n")[0]
     assert _purpose_end(leadin) == leadin.index(" Văn phòng UBND tỉnh truyền đạt")  # past its comma
     assert _purpose_end(unaccent(leadin)) == _purpose_end(leadin)
+
+
+REPORT = ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\nSố: 45-BC/ĐU\n\nBÁO CÁO\nkết quả thực hiện Kết luận số 12-KL/TU về phát triển "
+          "kinh tế tập thể\n\nKính gửi: Ban Thường vụ Tỉnh ủy\n\n"
+          "Thời gian qua, Đảng ủy UBND tỉnh đã lãnh đạo triển khai Kết luận số 12-KL/TU đạt nhiều kết quả.\n"
+          "Đề nghị Ban Thường vụ Tỉnh ủy xem xét, cho chủ trương xây dựng Nghị quyết chuyên đề về phát triển kinh tế "
+          "tập thể giai đoạn 2026 - 2030.\n")
+
+
+def test_a_report_typed_without_diacritics_is_sent_up_and_its_proposals_are_no_directives():
+    assert extract(REPORT).directives == []
+    assert extract(unaccent(REPORT)).directives == []
