@@ -404,8 +404,7 @@ def _apply_responsibility(doc: _Doc, walk: _Walk, resp: Responsibility, first: i
 def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo) -> bool:
     """A title rather than an item: one unpunctuated sentence that reads as a topic, not a task."""
     body = doc.src[b.body_start:b.end].strip()
-    terminal = body.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";"))
-    if len(b.sentences) != 1 or terminal or body.endswith(":"):
+    if len(b.sentences) != 1 or _punctuated(body):
         return False
     nwords = len(body.split())
     nxt = doc.blocks[bi + 1] if bi + 1 < len(doc.blocks) else None
@@ -454,9 +453,13 @@ def _first_of_titled_siblings(doc: _Doc, bi: int, b: Block, nwords: int, first_i
             return False
         if later.level == b.level and later.mtype == b.mtype:
             text = doc.src[later.body_start:later.end].strip()
-            return len(later.sentences) == 1 and len(text.split()) <= 15 and \
-                not text.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";", ":"))
+            return len(later.sentences) == 1 and len(text.split()) <= 15 and not _punctuated(text)
     return False
+
+
+def _punctuated(line: str) -> bool:
+    """A line that ends as a sentence or a lead-in does: no title."""
+    return line.rstrip("\"”’)*").endswith((".", "!", "?", "…", ";")) or line.endswith(":")
 
 
 def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -> None:
