@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .lexicon import cue_regex, load_language
-from .text import fold_aligned, lower_aligned, nfc, old_tone
+from .text import fold_aligned, lower_aligned, nfc, old_tone, typed_bare
 
 D = "[đð]"  # "đ" and its look-alike
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -247,7 +247,8 @@ def _compile(source: str, folded: bool) -> re.Pattern:
 
 _WRITTEN, _FOLDED = _grammar(False), _grammar(True)
 WORD_DATE = _compile(_WORD_DATE, False)
-_QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”')
+# a quotation (its dates are not limits), also one a hard wrap broke over lines — but no blank line inside
+_QUOTED = re.compile(r'"(?:[^"\n]|\n(?!\s*\n)){1,300}"|“(?:[^”\n]|\n(?!\s*\n)){1,300}”')
 
 
 Resolved = tuple[dt.date | None, bool]  # the last day the phrase allows, and whether it wrote its year
@@ -385,7 +386,7 @@ def _resolve(kind: str, m: re.Match, ctx: DateContext) -> Resolved:
 def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
     """Every time expression that can be a time limit, left to right, without overlaps. Text typed without
     diacritics is read by the folded grammar on its folded copy (same offsets)."""
-    folded = text.isascii()
+    folded = typed_bare(text)
     gr = _FOLDED if folded else _WRITTEN
     low = fold_aligned(text) if folded else lower_aligned(text)
     if not gr.context["maybe"].search(low):

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .text import fold, fold_aligned, normalize
+from .text import fold, fold_aligned, normalize, typed_bare
 
 LANG_DIR = Path(__file__).with_name("lang")
 
@@ -35,6 +35,8 @@ class Tok(NamedTuple):
     word: bool  # a word (not punctuation)
     a: str = ""         # folded: no diacritics ("uy", "hoa")
     bare: bool = False  # from a stretch of text typed without diacritics
+    rest: int = 0       # typed without diacritics and read as part of a listed phrase ("de nghi" → "đề nghị"):
+                        # the phrase's words from this one to its end (2 for "de", 1 for "nghi"); 0 if word by word
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:[&.\-/'][^\W_]+)*|[^\w\s]")
@@ -204,26 +206,36 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
         k, a, isword, cap = _forms(w)
         nwords += isword
         out.append(Tok(m.start(), m.end(), w, k, cap, isword, a))
-    if nwords >= _BARE_MIN_WORDS and text[start:end].isascii():
-        keys = _restored([t.f for t in out], [t.a for t in out], _VI)
-        out = [t._replace(f=k, bare=True) for t, k in zip(out, keys)]
+    if nwords >= _BARE_MIN_WORDS and typed_bare(text[start:end]):
+        keys, rest = _restored([t.f for t in out], [t.a for t in out], _VI)
+        out = [t._replace(f=k, bare=True, rest=r) for t, k, r in zip(out, keys, rest)]
     return out
 
 
-def _restored(keys: list[str], folds: list[str], lang: Language) -> list[str]:
-    """Keys of words typed without diacritics: the longest listed phrase they fold to, word by word else."""
+def _restored(keys: list[str], folds: list[str], lang: Language) -> tuple[list[str], list[int]]:
+    """Keys of words typed without diacritics: the longest listed phrase they fold to, word by word else; and
+    for each word read within a phrase of two words or more, how many of its words remain (see ``Tok.rest``)."""
     out = list(keys)
+    rest = [0] * len(keys)
     i, n = 0, len(folds)
     while i < n:
         for length in range(min(lang.restore_len, n - i), 0, -1):
             got = lang.restore.get(tuple(folds[i:i + length]))
             if got is not None:
                 out[i:i + length] = got
+                if length > 1:
+                    rest[i:i + length] = range(length, 0, -1)
                 i += length
                 break
         else:
             i += 1
-    return out
+    return out, rest
+
+
+def _cuts_restored(toks: list[Tok], i: int, j: int) -> bool:
+    """A folded match over ``toks[i:j]`` would cut through a phrase the words were restored to ("de" of "de
+    nghi", read "đề nghị", is not the "để" of a purpose clause)."""
+    return toks[i].rest > j - i or toks[j - 1].rest > 1 or (i > 0 and toks[i - 1].rest > 1)
 
 
 def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxlen: int = 5) -> int:
@@ -250,7 +262,7 @@ def match_at(toks: list[Tok], i: int, phrases: frozenset[tuple[str, ...]], maxle
             break
         words.append(toks[k].f)
         fwords.append(toks[k].a)
-        if tuple(words) in phrases or (bare and tuple(fwords) in fset):
+        if tuple(words) in phrases or (bare and tuple(fwords) in fset and not _cuts_restored(toks, i, k + 1)):
             best = len(words)
     return best
 

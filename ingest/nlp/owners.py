@@ -195,7 +195,7 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
         h = 0  # "ban hành", "ban bố": verbs
     if h and _in(toks[k], _words("commune")) and k + 1 < len(toks) and _in(toks[k + 1], _words("association")):
         h = 0  # "Lao động - Thương binh và Xã hội", "chính trị - xã hội": society, not a commune
-    if not h and k + 3 < len(toks) and _in(toks[k], _words("cells_shared")) and toks[k + 1].text == "," and \
+    if not h and k + 3 < len(toks) and _shared_cell(toks[k]) and toks[k + 1].text == "," and \
             _in(toks[k + 2], _words("party")) and _in(toks[k + 3], _words("cells_part")):
         h = 1  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with the shared "bộ" said once
     if not h and k + 1 < len(toks) and toks[k].cap and _in(toks[k + 1], TYPE_HEADS.get(toks[k].f, ())):
@@ -205,6 +205,12 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
         if k < len(toks) and toks[k].word and toks[k].text.isupper() and len(toks[k].text) >= 2:
             h = 1
     return (k - i + h) if h else 0
+
+
+def _shared_cell(t: Tok) -> bool:
+    """"chi" of "các chi, đảng bộ"; typed without diacritics also by its folded form, since word by word it is read
+    "chỉ" (the "đảng bộ" that must follow says which)."""
+    return _in(t, _words("cells_shared")) or t.bare and t.a in _folded_words(_words("cells_shared"))
 
 
 def person_start(toks: list[Tok], i: int) -> int:
@@ -436,7 +442,7 @@ def _starts_new_owner(toks: list[Tok], k: int, seg: int = 0) -> bool:
         # "các huyện, thành, thị ủy" (one "ủy" for the list), "UBND các huyện, thị xã, thành phố" (one head
         # for the list): one owner; a bare list ("các xã, phường, thị trấn") gives one per place
         return False
-    if _in(t, _words("party")) and k >= 2 and _in(toks[k - 2], _words("cells_shared")):
+    if _in(t, _words("party")) and k >= 2 and _shared_cell(toks[k - 2]):
         return False  # "các chi, đảng bộ cơ sở": "chi bộ, đảng bộ" with one "bộ"
     if not t.cap and any(_seq(toks, seg, r) for r in _ROLE_HEADS):
         return False  # "Người đứng đầu cấp ủy, chính quyền", "thủ trưởng các cơ quan, đơn vị": the head of each

@@ -30,14 +30,14 @@ from .deadlines import (DateContext, TimeExpr, find_time_expressions, is_recurri
                         year_mentions)
 from .directory import unit_type
 from .learned import Context, Decider, default_model
-from .lexicon import cue_regex, key_regex, load_language
+from .lexicon import ASSIGN_VERBS, cue_regex, key_regex, load_language, match_at, tokenize
 from .metadata import Metadata, extract_metadata
 from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import GROUP_LINE, join_stacked_tables, table_header, table_row
-from .text import fold, nfc
+from .tables import GROUP_LINE, join_stacked_tables, join_wrapped_rows, table_header, table_row
+from .text import fold, fold_aligned, nfc, typed_bare
 
 if TYPE_CHECKING:
     from .directory import UnitDirectory
@@ -117,8 +117,13 @@ _ENACTING = cue_regex(r"({pipeline_enacting})\b")
 _FRONTED_FRAME = cue_regex(r"\W*(?:{pipeline_frame_openers})\b")
 _FORWARD_START = cue_regex(r"\W*(?:{pipeline_within}\s+)?(?:{pipeline_forward})\b")
 _QUALIFIERS = _VI.word_set("pipeline_qualifiers")
-_TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE)
-_ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE)
+# as written (keys: "năm" is no "Nam"), and folded for a line typed without diacritics
+_TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_topics})\b")
+_ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_about})\b")
+
+
+def _opens_with(test: tuple[re.Pattern[str], re.Pattern[str]], body: str) -> bool:
+    return bool(test[1].match(fold(body)) if typed_bare(body) else test[0].match(body))
 _TIME_PART = cue_regex(r"(?:{pipeline_time_parts})\W*$")
 
 
@@ -275,7 +280,7 @@ def _read_document(orig: str, decider: Decider, force: tuple[int, int] | None) -
     """Page numbers and running headers of PDF text blanked out for reading, and tables printed one cell per
     line joined into rows (same length, so every offset is valid in the text as written); the metadata, and the
     dates a deadline is read against."""
-    src = join_stacked_tables(mask_furniture(orig))
+    src = join_wrapped_rows(join_stacked_tables(mask_furniture(orig)))
     blocks = segment(src)
     md = extract_metadata(src, blocks)
     return _Doc(orig=orig, src=src, blocks=blocks, md=md, dctx=_date_context(md), years=year_mentions(src),
@@ -417,7 +422,7 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
 
 def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_info: SentInfo,
                          nxt: Block | None) -> bool:
-    topic = bool(_TOPIC_HEAD.match(body))
+    topic = _opens_with(_TOPIC_HEAD, body)
     if nwords <= 4 or topic or _caps(body) or (nwords <= 30 and first_info.form not in ("assign", "imperative",
                                                                                           "subject")):
         return True
@@ -512,7 +517,7 @@ def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
         # "Thời gian tới, X …" after an assessment: the paragraph turns to what must be done
         mode = para.mode = TASK
         info.issuer_subject = False  # … and what even the issuer's own bodies will do is set as a task
-    dl = pick_deadline(src[st.s:st.e], doc.dates_at(st.s))
+    dl = _sentence_deadline(src, st.s, st.e, doc.dates_at(st.s))
     ok = _rule_decision(doc, walk, para, st, mode, leadin, dl)
     ok = True if st.forced else doc.decider.decide(
         info, Context(mode=mode, zone=walk.stack[-1].kind, depth=len(walk.stack) - 1, marker=st.block.mtype,
@@ -537,6 +542,32 @@ def _read_sentence(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence) -> bool:
             # "X chịu trách nhiệm trước … . Tập trung …": the sentences after it are X's tasks
             para.owners = [(n, "lead") for n in info.accountable]
     return ok
+
+
+def _sentence_deadline(src: str, s: int, e: int, dctx: DateContext) -> TimeExpr | None:
+    """The sentence's time limit. Where a later clause assigns the work ("X thống nhất tổ chức Đại hội vào quý
+    II/2026; giao Sở Nội vụ xây dựng kế hoạch, trình trong tháng 12") and the clauses before assign nothing, the
+    assigned clause's limit is the task's (the other dates what was agreed)."""
+    whole = pick_deadline(src[s:e], dctx)
+    cuts = [k for k in range(s, e) if src[k] == ";"]
+    if whole is None or not cuts:
+        return whole
+    starts = [s] + [k + 1 for k in cuts]
+    clauses = [(a, z) for a, z in zip(starts, cuts + [e])]
+
+    def assigning(a: int, z: int) -> list[int]:
+        toks = tokenize(src, a, z)
+        return [i for i in range(len(toks)) if match_at(toks, i, ASSIGN_VERBS)]
+
+    verbs = [assigning(a, z) for a, z in clauses]
+    given = [c for c, v in zip(clauses[1:], verbs[1:]) if v[:1] == [0]]
+    if len(given) != 1 or sum(bool(v) for v in verbs) != 1:
+        return whole
+    a, z = given[0]
+    own = pick_deadline(src[a:z], dctx)
+    if own is None or s + whole.start >= a:
+        return whole
+    return replace(own, start=own.start + a - s, end=own.end + a - s)
 
 
 def _rule_decision(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, mode: str, leadin: bool,
@@ -666,6 +697,8 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
 def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -> None:
     """Each owner resolved to a directory unit where one matches, and typed by the grammar of unit types."""
     for p in props:
+        if directory is not None:
+            p.owners = [_whole_bare_name(p.text, o, directory) for o in p.owners]
         p.owners = [replace(o, unit_id=directory.resolve(o.name) if directory is not None else o.unit_id,
                             unit_type=unit_type(o.name)) for o in p.owners]
         if p.report_to and directory is not None:
@@ -675,6 +708,27 @@ def _recognise_units(props: list[Proposal], directory: "UnitDirectory | None") -
 _PROPOSALS_HEAD = cue_regex(r"\W*(?:{pipeline_part} \w+\s+)?(?:[ivx\d]+[.)]\s*)?(?:{pipeline_plural}\s+)?"
                             r"(?:{pipeline_proposals})\b")
 _TOPIC_START = cue_regex(r"^({pipeline_topic_nouns})\b")
+
+
+_NEXT_WORDS = re.compile(r"(?:\s+[^\W_]+){1,3}")
+
+
+def _whole_bare_name(text: str, o: OwnerMention, directory: "UnitDirectory") -> OwnerMention:
+    """A unit's name typed without diacritics, cut short where one of its words folds like a verb or a
+    preposition ("So Giao thong van tai": "tai" read as "tại"), taken whole when the directory knows the longer
+    name and not the one read."""
+    at = text.find(o.name)
+    if at < 0 or not typed_bare(o.name) or directory.resolve(o.name) is not None:
+        return o
+    m = _NEXT_WORDS.match(text, at + len(o.name))
+    if not m:
+        return o
+    words = m.group().split()
+    for n in range(len(words), 0, -1):
+        longer = o.name + " " + " ".join(words[:n])
+        if directory.resolve(longer) is not None:
+            return replace(o, name=longer)
+    return o
 
 
 def _loose_imperative(info: SentInfo) -> bool:
@@ -787,17 +841,22 @@ def _caps(t: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
-_PURPOSE_SPEECH = key_regex(r"\b(?:{pipeline_purpose_speech})\b", flags=re.IGNORECASE)
-_PURPOSE_OPENING = key_regex(r"\s*(?:{pipeline_purpose_openings})\b", flags=re.IGNORECASE)
+# as written, and folded for a sentence typed without diacritics ("Xet Bao cao so …")
+_PURPOSE_SPEECH = (key_regex(r"\b(?:{pipeline_purpose_speech})\b", flags=re.IGNORECASE),
+                   cue_regex(r"\b(?:{pipeline_purpose_speech})\b"))
+_PURPOSE_OPENING = (key_regex(r"\s*(?:{pipeline_purpose_openings})\b", flags=re.IGNORECASE),
+                    cue_regex(r"\s*(?:{pipeline_purpose_openings})\b"))
 
 
 def _purpose_end(sent: str) -> int:
     """Where a fronted purpose or grounds clause ends ("Để … trong mùa mưa bão năm 2026, Phó Chủ tịch yêu
     cầu …:", "Xét Báo cáo số … về … năm 2026, Văn phòng truyền đạt …:"): its period says what the work is for
     or what was read, not by when; 0 when the sentence opens otherwise."""
-    if not _PURPOSE_OPENING.match(sent):
+    bare = typed_bare(sent)
+    low = fold_aligned(sent) if bare else sent  # same length: offsets carry over
+    if not _PURPOSE_OPENING[bare].match(low):
         return 0
-    verb = _PURPOSE_SPEECH.search(sent)
+    verb = _PURPOSE_SPEECH[bare].search(low)
     comma = sent.rfind(",", 0, verb.start()) if verb else -1
     return comma + 1 if comma >= 0 else 0
 
@@ -805,7 +864,7 @@ def _purpose_end(sent: str) -> int:
 def _scope_year(body: str, dl: TimeExpr) -> bool:
     """"Về công tác phòng, chống thiên tai năm 2026": a topic heading whose bare year says which year's
     work it is about, not by when ("Nhiệm vụ năm 2026" does set the year as the time frame)."""
-    return dl.kind == "year" and dl.strength == 0 and bool(_ABOUT.match(body))
+    return dl.kind == "year" and dl.strength == 0 and _opens_with(_ABOUT, body)
 
 
 def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:

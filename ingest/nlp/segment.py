@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import cue_regex, key, key_regex, load_language, written_pattern
-from .text import fold, normalize
+from .text import fold, normalize, typed_bare
 
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]}*"
@@ -46,7 +46,7 @@ def _line_end(alternation: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _ends_on(line: str, test: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
     """Whether ``line`` ends on one of the words of ``test`` (see ``_line_end``)."""
     line = line.rstrip()
-    return bool(test[1].search(line.lower()) if line.isascii() else test[0].search(normalize(line).lower()))
+    return bool(test[1].search(line.lower()) if typed_bare(line) else test[0].search(normalize(line).lower()))
 
 
 def _lower_start(line: str) -> bool:
@@ -140,6 +140,25 @@ def _wrapped(text: str, lines: list[tuple[int, int]]) -> tuple[bool, int]:
     return unfinished >= 4 and unfinished >= 0.25 * len(lens), width
 
 
+def _earlier_width(text: str, lines: list[tuple[int, int]], width: int) -> int:
+    """The width of an earlier wrap, when the text was wrapped twice (a PDF's lines re-wrapped by an e-mail
+    client), else 0.
+
+    Wrapping wrapped text leaves each earlier line as a full line and a short tail ("… quản lý thuộc" /
+    "diện"). A tail inside a sentence — after a full unfinished line, before a lower-case one — shows it; the
+    lengths of such pairs rejoined say how wide the earlier lines were."""
+    pairs = []
+    for (s0, e0), (s1, e1), (s2, e2) in zip(lines, lines[1:], lines[2:]):
+        full, tail = text[s0:e0], text[s1:e1]
+        if e0 - s0 >= 0.85 * width and not _ends_terminal(full) and 0 < e1 - s1 <= 0.4 * width \
+                and not _ends_terminal(tail) and e2 > s2 and _lower_start(text[s2:e2]):
+            pairs.append(e0 - s0 + 1 + e1 - s1)
+    if len(pairs) < 5:
+        return 0
+    pairs.sort()
+    return pairs[int(len(pairs) * 0.9) - 1] if len(pairs) >= 10 else pairs[-1]
+
+
 _DOC_TYPE_LINE = cue_regex(r"^\s*(?:{doc_types})\s*$")
 _NUMBER_LINE = cue_regex(r"^\s*{number_words}\s*:?\s*\d{1,5}\s*[-/]")
 
@@ -221,10 +240,12 @@ def segment(text: str) -> list[Block]:
     """Blocks with their sentences, in document order."""
     lines = _lines(text)
     wrapped, _width = _wrapped(text, lines)
+    earlier = _earlier_width(text, lines, _width) if wrapped else 0
     furniture = _furniture(text, lines)
     blocks: list[Block] = []
     cur: Block | None = None
     cur_last = ""           # last line of the current block
+    cur_before = ""         # the line before it in the block
     cur_caps = False
     gap = False
     page_break = False
@@ -254,7 +275,7 @@ def segment(text: str) -> list[Block]:
             cur_row = row
             if row:
                 cur = Block(start=s, end=e, body_start=s, gap_before=gap)
-                cur_last = line
+                cur_last, cur_before = line, ""
                 cur_caps = False
                 gap = False
                 page_break = False
@@ -265,12 +286,13 @@ def segment(text: str) -> list[Block]:
         page_break = False
         heading_line = cur is not None and cur.n_lines == 1 and cur.mtype in ("roman", "num", "alpha", "paren")
         # a title under its type's line ("KẾ HOẠCH" / "tăng cường …"): a line that opens with a capital starts the body
-        title_ends = title and line[:1].isupper()
+        title_ends = title and line[:1].isupper() and not _wrapper_break(cur_last, line, wrapped, _width)
         if cur is not None and mk is None and not title_ends and \
-                (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps, _width, heading_line)):
+                (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps, _width, heading_line)
+                 or _rejoins_earlier_line(cur_before, cur_last, line, gap, earlier, _width, caps)):
             cur.end = e
             cur.n_lines += 1
-            cur_last = line
+            cur_before, cur_last = cur_last, line
             cur_caps = cur_caps and caps
             gap = False
             continue
@@ -278,7 +300,7 @@ def segment(text: str) -> list[Block]:
         if cur is not None:
             blocks.append(cur)
         cur = Block(start=s, end=e, body_start=s + skip if mk else s, marker=mk, mtype=kind, gap_before=gap)
-        cur_last = line
+        cur_last, cur_before = line, ""
         cur_caps = caps
         gap = False
     if cur is not None:
@@ -332,10 +354,15 @@ _STAMP_LINE = cue_regex(
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?\[?gmt[+\-]\d+\]?\)?)?$")
 
 
+_CAPTION_LINE = cue_regex(r"^\(?{captions}\s*:")
+
+
 def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0,
                heading_line: bool = False) -> bool:
     if _STAMP_LINE.match(fold(prev)):
         return False  # a web page's publication stamp ("Thứ Năm, 20/03/2025 - 18:42") is a line of its own
+    if _CAPTION_LINE.match(fold(prev)) or _CAPTION_LINE.match(fold(line)):
+        return False  # a photo caption ("Ảnh: … Hoàng Long") is a line of its own, even one ending on a name
     if _ends_terminal(prev):
         # hard-wrapped text: a sentence that ends on a full line says nothing of the paragraph — when the next
         # line's first word would not have fitted, the break is the wrapper's and the paragraph goes on
@@ -350,8 +377,9 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
         return not gap
     if prev_caps and _DOC_TYPE_LINE.match(fold(prev)):
         return False  # "KẾ HOẠCH" over its title: the type's line is a block of its own
-    if prev_caps != caps and (prev_caps or caps) and len(line) < 120:
-        return False
+    if prev_caps != caps and (prev_caps or caps) and len(line) < 120 and \
+            not (prev_caps and _lower_start(line) and _full_line(line, wrapped, width)):
+        return False  # (a wrapped line in lower case after a heading in capitals is its long title, as unwrapped)
     if _lower_start(line):
         return True
     if re.search(r"[,;\-–(&/]$", p):
@@ -375,6 +403,28 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if _ends_on(p, _LINK_END):
         return True  # "… phối hợp với các sở, ngành và" never ends a paragraph, not even over a PDF's blank line
     return False
+
+
+def _wrapper_break(prev: str, line: str, wrapped: bool, width: int) -> bool:
+    """Hard-wrapped text: the next line's first word would not have fitted after ``prev``."""
+    first = line.split()[0] if line.split() else ""
+    return wrapped and bool(width) and len(prev.rstrip()) + 1 + len(first) > width
+
+
+def _full_line(line: str, wrapped: bool, width: int) -> bool:
+    """Hard-wrapped text: an unfinished line as long as the wrap (its paragraph goes on)."""
+    return wrapped and bool(width) and len(line) >= 0.85 * width and not _ends_terminal(line)
+
+
+def _rejoins_earlier_line(before: str, prev: str, line: str, gap: bool, earlier: int, width: int,
+                          caps: bool) -> bool:
+    """Text wrapped twice: ``prev`` is the tail of an earlier line that began with ``before``; the paragraph
+    goes on when the next line's first word would not have fitted on that earlier line either."""
+    if not earlier or gap or caps or not before or len(before) < 0.85 * width or len(prev) > 0.4 * width \
+            or _ends_terminal(before) or _is_caps_line(prev):
+        return False
+    first = line.split()[0] if line.split() else ""
+    return len(before) + 1 + len(prev) + 1 + len(first) > 0.95 * earlier
 
 
 def _levels(blocks: list[Block], text: str) -> None:

@@ -16,6 +16,7 @@ from .deadlines import TimeExpr, is_recurring, pick_deadline
 from .lexicon import cue_regex, tokenize
 from .model import OwnerMention, Proposal
 from .owners import report_to, split_owners
+from .segment import table_cells
 from .text import fold, fold_aligned
 
 _COLUMN = cue_regex(r"^{column_names}$")
@@ -112,6 +113,87 @@ def _join(out: list[str], spans, cells: list[list[int]]) -> None:
             last_of_row = ci == len(cells) - 1 and k == len(cell) - 1
             if not last_of_row:
                 out[end] = " " if k < len(cell) - 1 else "\t"
+
+
+_ROW_SEP = re.compile(r"\t|\s\|\s|^\|\s|\s\|$")
+_ROW_START = re.compile(r"^\s*\|?\s*(\d{1,3}|[IVX]{1,5}|[a-zđ])[.)]?(?:\t|\s+\|)")
+
+
+def _seps(line: str) -> int:
+    return len(_ROW_SEP.findall(line))
+
+
+def join_wrapped_rows(text: str) -> str:
+    """``text`` with task-table rows broken over lines by a hard wrap joined back into one line each (same
+    length).
+
+    A row as a DOCX/HTML reader gives it — cells between tabs or " | " — wrapped by an e-mail client runs on
+    over the next lines. The header (first row of the table) runs on until the line that opens the first
+    numbered row and fixes the number of cells; a row then takes the next lines in while they open no row of
+    their own, no numbered paragraph, and bring no more cells than the header has; once it has them all, only
+    its last cell after a line that ends on a separator, or a lower-case line after a line as long as the text's
+    wrap (the rest of its last cell)."""
+    if "\t" not in text and " | " not in text:
+        return text
+    spans = _line_spans(text)
+    lines = [text[s:e] for s, e in spans]
+    lens = sorted(len(li) for li in lines if li.strip())
+    width = lens[int(len(lens) * 0.9) - 1] if len(lens) >= 10 else 0
+    out = list(text)
+    i = 0
+    while i < len(lines):
+        if _seps(lines[i]) < 2 or _ROW_START.match(lines[i]):
+            i += 1
+            continue
+        header = [i]
+        while len(header) < 4 and header[-1] + 1 < len(lines) and lines[header[-1] + 1].strip() \
+                and not _ROW_START.match(lines[header[-1] + 1]):
+            header.append(header[-1] + 1)
+        joined = " ".join(lines[k] for k in header)
+        cells = table_cells(joined, 0, len(joined))
+        nxt = header[-1] + 1
+        if cells is None or table_header(joined, cells) is None or nxt >= len(lines) or \
+                not _ROW_START.match(lines[nxt]):
+            i += 1
+            continue
+        _join(out, spans, [header])
+        n_seps = _seps(joined) + _lost_tabs(out, spans, lines, header, len(header))
+        i = nxt
+        while i < len(lines) and _ROW_START.match(lines[i]):
+            row = [i]
+            seps = _seps(lines[i])
+            index = _ROW_START.match(lines[i]).group(1)
+            while row[-1] + 1 < len(lines):
+                li = lines[row[-1] + 1]
+                opens = _ROW_START.match(li)
+                if opens and seps < n_seps and index.isdigit() and opens.group(1) != str(int(index) + 1):
+                    opens = None  # "… thị trường số" / "8 | Từ tháng 11": the rest of a cell, not row 8
+                if not li.strip() or opens or _MARKED.match(li) or seps + _seps(li) > n_seps:
+                    break
+                last_open = lines[row[-1]].rstrip(" ").endswith(("|", "\t"))  # the last cell is still to come
+                if seps >= n_seps and not last_open and (_seps(li) or not width or len(lines[row[-1]]) < 0.8 * width
+                                                         or not (li[:1].islower() or li[:1].isdigit())):
+                    break
+                seps += _seps(li)
+                row.append(row[-1] + 1)
+            _join(out, spans, [row])
+            _lost_tabs(out, spans, lines, row, n_seps - seps)
+            i = row[-1] + 1
+            while i < len(lines) and not lines[i].strip():
+                i += 1  # blank lines between rows
+    return "".join(out)
+
+
+def _lost_tabs(out: list[str], spans, lines: list[str], row: list[int], missing: int) -> int:
+    """A tab the wrap broke the line at is gone with the blank it stood in: in a tab-separated row short of
+    cells, the last line breaks before a capital (a cell's first word) become tabs again, as many as are missing.
+    Returns how many were put back."""
+    if missing <= 0 or "\t" not in lines[row[0]]:
+        return 0
+    breaks = [a for a, b in zip(row, row[1:]) if lines[b][:1].isupper() and not lines[a].endswith("\t")]
+    for a in breaks[-missing:]:
+        out[spans[a][1]] = "\t"
+    return len(breaks[-missing:])
 
 
 # --- task tables read as rows: column roles from the header, one directive a row

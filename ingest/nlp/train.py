@@ -348,7 +348,18 @@ def unaccent(text: str) -> str:
 
 
 def rewrap(text: str, width: int = 72) -> str:
-    """Every paragraph hard-wrapped at ``width`` columns, as a PDF's text layer gives it."""
+    """Every paragraph hard-wrapped at ``width`` columns, as an e-mail client or a PDF's text layer gives it. A
+    tab stays a tab (a table row's cells stay apart), as a client that wraps lines keeps it."""
+    out = []
+    for line in text.split("\n"):
+        out.append(textwrap.fill(line, width=width, break_long_words=False, break_on_hyphens=False,
+                                 expand_tabs=False, replace_whitespace=False) if line.strip() else line)
+    return "\n".join(out)
+
+
+def rewrap_expanded(text: str, width: int = 72) -> str:
+    """``rewrap`` as it was until 2026-12-07: tabs expanded to 8-column stops first, so a table row's cells end
+    up apart by runs of spaces (or one) that no reader can split again; kept to compare with earlier rows."""
     out = []
     for line in text.split("\n"):
         out.append(textwrap.fill(line, width=width, break_long_words=False, break_on_hyphens=False) if line.strip()
@@ -356,7 +367,8 @@ def rewrap(text: str, width: int = 72) -> str:
     return "\n".join(out)
 
 
-TRANSFORMS: dict[str, Callable[[str], str]] = {"unaccented": unaccent, "rewrapped": rewrap}
+TRANSFORMS: dict[str, Callable[[str], str]] = {"unaccented": unaccent, "rewrapped": rewrap,
+                                               "rewrapped, tabs expanded": rewrap_expanded}
 
 
 def score(docs: list[Doc], decider: Decider, sc: ModuleType, transform: Callable[[str], str] | None = None,
@@ -424,7 +436,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m ingest.nlp.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true", help="grouped cross-validation instead of training")
-    ap.add_argument("--robust", action="store_true", help="with --cv: also on unaccented and re-wrapped texts")
+    ap.add_argument("--robust", action="store_true",
+                    help="with --cv: also on unaccented and re-wrapped texts (tabs kept, and tabs expanded)")
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where the sentence model is written")
     ap.add_argument("--owners-out", type=Path, default=OWNER_MODEL_PATH, help="where the owner tagger is written")
     args = ap.parse_args(argv)

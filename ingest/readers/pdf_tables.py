@@ -238,12 +238,17 @@ def _tight(upper: list[_Fragment], lower: list[_Fragment]) -> bool:
     return min(f.y0 for f in upper) - max(f.y1 for f in lower) < 0.6 * pitch
 
 
-def borderless_grids(chars: list[Char], is_header) -> list[Grid]:
+def borderless_grids(chars: list[Char], is_header, carried: list[float] | None = None) -> list[Grid]:
     """Task tables laid out without rules (any number of them on a page), as grids built from where their text
-    stands."""
+    stands; with ``carried`` (the column borders of a table the page before ended with), also the rest of that
+    table at the top of this page, which repeats no header."""
     lines = _rows_of(fragments(chars))
     grids: list[Grid] = []
     start = 0
+    first = _header(lines, is_header)
+    rest = _continued_grid(lines[:first[0]] if first else lines, carried) if carried else None
+    if rest is not None:
+        grids.append(rest)
     while (found := _header(lines, is_header, start)) is not None:
         i, n, head = found
         body = _table_lines(lines[i + n:], *_span(head))
@@ -252,6 +257,26 @@ def borderless_grids(chars: list[Char], is_header) -> list[Grid]:
             grids.append(grid)
         start = i + n + len(body)
     return grids
+
+
+def _continued_grid(lines: list[list[_Fragment]], xs: list[float]) -> Grid | None:
+    """The rest of a borderless table on the next page: the page opens (past a line or two of page number or
+    running header) with a numbered row in the table's first column, and the rows keep to its columns."""
+    for k, line in enumerate(lines[:3]):
+        if xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text):
+            body = _table_lines(lines[k:], xs[0], xs[-1])
+            # a heading after the table ("III. TỔ CHỨC THỰC HIỆN") starts in the index column and runs past it
+            ends = next((j for j, ln in enumerate(body) if ln[0].x0 < xs[1] < ln[0].x1), len(body))
+            body = body[:ends]
+            if not body:
+                return None
+            inside = sum(xs[0] <= f.x0 and f.x1 <= xs[-1] for ln in body for f in ln)
+            if inside < 0.9 * sum(len(ln) for ln in body) or not any(len(ln) > 1 for ln in body):
+                return None
+            ys = [max(f.y1 for f in line) + 1] + _row_starts(body, xs)
+            ys.append(min(f.y0 for ln in body for f in ln) - 1)
+            return Grid(xs=list(xs), ys=_merge_desc(ys))
+    return None
 
 
 def _span(head: list[list[_Fragment]]) -> tuple[float, float]:

@@ -110,7 +110,11 @@ def extract(data: bytes) -> dict:
         problem = page_tree_problem(data)
         if problem:
             return {"ok": False, "error": problem, "detail": problem}
-        text = join_continued_rows("".join(page_text(page) for page in _pages(data)))
+        texts, carried = [], None
+        for page in _pages(data):
+            text, carried = page_text(page, carried)
+            texts.append(text)
+        text = join_continued_rows("".join(texts))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         return {"ok": False, "error": "encrypted", "detail": type(exc).__name__}
     except (MemoryError, RecursionError) as exc:
@@ -133,20 +137,23 @@ def extract_docx(data: bytes) -> dict:
     return {"ok": True, "text": text, "encoding": encoding, "warnings": warnings}
 
 
-def page_text(page) -> str:
+def page_text(page, carried: list[float] | None = None) -> tuple[str, list[float] | None]:
     """A page's text as pdfminer's ``extract_text`` writes it, except that each ruled table is written as rows
     of tab-separated cells rebuilt from the characters' positions (see ``pdf_tables``), where its first text
-    box stood."""
+    box stood; and the column borders of the borderless table the page ends with, for the next page
+    (``carried``: those of the page before), else None."""
     from pdfminer.layout import LTCurve, LTTextBox
 
     from ingest.readers.pdf_tables import borderless_grids, find_grids, rows_text
 
-    grids = find_grids([el.bbox for el in _walk(page) if isinstance(el, LTCurve)]) or \
-        borderless_grids(_page_chars(page), _task_header)
+    grids = find_grids([el.bbox for el in _walk(page) if isinstance(el, LTCurve)])
+    borderless = not grids
+    if borderless:
+        grids = borderless_grids(_page_chars(page), _task_header, carried)
     out: list[str] = []
     if not grids:
         _render(page, out)
-        return "".join(out) + "\f"
+        return "".join(out) + "\f", None
     chars: dict[int, list] = {i: [] for i in range(len(grids))}
     written: set[int] = set()
     for item in page:
@@ -157,7 +164,7 @@ def page_text(page) -> str:
     text = "".join(out)
     for gi, grid in enumerate(grids):
         text = text.replace(f"\x00TABLE{gi}\x00", "\n" + rows_text(grid, chars[gi]) + "\n\n")
-    return text + "\f"
+    return text + "\f", (grids[-1].xs if borderless else None)
 
 
 def _page_chars(page) -> list[tuple]:

@@ -143,3 +143,45 @@ def test_two_borderless_tables_on_a_page_are_each_read_by_their_own_columns():
     (a, b) = grids
     assert 20 < a.xs[1] < 100 and 140 < a.xs[2] < 220  # each table's own column borders
     assert 20 < b.xs[1] < 160 and 200 < b.xs[2] < 260
+
+
+def two_page_borderless_pdf(font_path: str) -> bytes:
+    """A borderless task table whose last rows stand at the top of page 2, under no header of their own, each
+    cell drawn column by column as on page 1; then the next part's heading."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("U", "", font_path)
+    pdf.set_font("U", size=10)
+    left = pdf.l_margin
+    xs = [left]
+    for w in WIDTHS:
+        xs.append(xs[-1] + w)
+
+    def draw(rows, top):
+        ys = [top + 20 * r for r in range(len(rows) + 1)]
+        for c in range(len(WIDTHS)):
+            for r in reversed(range(len(rows))):
+                pdf.set_xy(xs[c] + 1, ys[r] + 1)
+                pdf.multi_cell(WIDTHS[c] - 2, 5, rows[r][c])
+        return ys[-1]
+
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "KẾ HOẠCH\nPhát triển kinh tế tư nhân\n\nII. NHIỆM VỤ CỤ THỂ")
+    draw([HEADER] + ROWS[:2], pdf.get_y() + 4)
+    pdf.add_page()
+    bottom = draw([ROWS[2], ["4", "Tổng kết việc thực hiện Kế hoạch", "Sở Nội vụ", "Các sở, ngành", "Năm 2027"]],
+                  pdf.t_margin)
+    pdf.set_xy(left, bottom + 8)
+    pdf.multi_cell(0, 6, "III. TỔ CHỨC THỰC HIỆN\n\nCác sở, ngành căn cứ nhiệm vụ được giao xây dựng kế hoạch.")
+    return bytes(pdf.output())
+
+
+def test_the_rows_of_a_borderless_table_on_the_next_page_keep_its_columns(unicode_ttf):
+    text = read_document(two_page_borderless_pdf(unicode_ttf), "ke-hoach.pdf").text
+    assert "4\tTổng kết việc thực hiện Kế hoạch\tSở Nội vụ\tCác sở, ngành\tNăm 2027" in text
+    assert "\nIII. TỔ CHỨC THỰC HIỆN" in text  # the heading after the table is no part of its last row
+    rows = {p.text: p for p in extract(text).directives}
+    assert [(o.name, o.role) for o in rows["Tổng kết việc thực hiện Kế hoạch"].owners] == [
+        ("Sở Nội vụ", "lead"), ("Các sở, ngành", "support")]
+    assert rows[ROWS[2][1]].owners[0].name == "Văn phòng Ủy ban nhân dân tỉnh"
