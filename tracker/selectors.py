@@ -6,6 +6,7 @@ date in Asia/Ho_Chi_Minh.
 """
 import re
 from datetime import date, timedelta
+from operator import itemgetter
 from types import SimpleNamespace
 
 from django.apps import apps
@@ -347,17 +348,27 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     index. Closed ones (done, cancelled) are read from ClosedTally: the archive is never
     rescanned. Cancelled tasks have no bucket but count in the total.
     """
-    tasks = Task.objects.order_by()
-    # On SQLite the open index's own condition (see `dashboard`): the open tasks' partial index, grouped, rather
-    # than a skip-scan of every unit's range of the covering index (1M tasks: 12 → 5.5 ms; 300k: 6 → 5).
-    open_term = [OPEN_INDEX_TERM] if connection.vendor == "sqlite" else []
-    parts = [tasks.filter(timeliness_filter(b, today), *open_term).values_list("lead_unit_id").annotate(
-        bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
-    closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list("unit_id", "bucket", "n")
+    key = (connection.alias, today, settings.DUE_SOON_DAYS)
+    compiled = _UNIT_COUNT_SQL.get(key)
+    if compiled is None:  # the two queries depend only on the day: built and compiled once a day (~1 ms)
+        tasks = Task.objects.order_by()
+        # On SQLite the open index's own condition (see `dashboard`): the open tasks' partial index, grouped,
+        # rather than a skip-scan of every unit's range of the covering index (1M tasks: 12 → 5.5 ms).
+        open_term = [OPEN_INDEX_TERM] if connection.vendor == "sqlite" else []
+        parts = [tasks.filter(timeliness_filter(b, today), *open_term).values_list("lead_unit_id").annotate(
+            bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
+        closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list(
+            "unit_id", "bucket", "n")
+        _UNIT_COUNT_SQL.clear()
+        compiled = _UNIT_COUNT_SQL[key] = [q.query.get_compiler(connection.alias).as_sql()
+                                           for q in (parts[0].union(*parts[1:], all=True), closed)]
     counts: dict[int, dict[str, int]] = {}
     # Thousands of (unit, bucket, n) rows of ints and strings: read by the cursor, without the ORM's per-row work.
-    for query in (parts[0].union(*parts[1:], all=True), closed):
-        for unit_id, bucket, n in _raw_rows(query):
+    for sql, params in compiled:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for unit_id, bucket, n in rows:
             unit_counts = counts.get(unit_id)
             if unit_counts is None:
                 unit_counts = counts[unit_id] = dict.fromkeys(BUCKET_VALUES, 0)
@@ -366,6 +377,9 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
         unit_counts["total"] = sum(unit_counts.values())
         unit_counts.pop(Status.CANCELLED.value, None)
     return counts
+
+
+_UNIT_COUNT_SQL: dict[tuple, list] = {}
 
 
 def _raw_rows(qs: QuerySet) -> list[tuple]:
@@ -422,34 +436,37 @@ def _per_unit_rows(per_unit_counts: dict[int, dict[str, int]]) -> tuple[list[Uni
     are added here: nothing is counted twice.
     """
     successors = final_successor_ids()
-    counts: dict[int, dict[str, int]] = {}
+    counts = dict(per_unit_counts)  # the units' own dicts: only a successor's is copied before adding to it
     merged_from: dict[int, list[int]] = {}
-    for unit_id, unit_counts in per_unit_counts.items():
-        target = successors.get(unit_id, unit_id)
-        if target != unit_id:
-            merged_from.setdefault(target, []).append(unit_id)
-        into = counts.get(target)
-        if into is None:  # (not setdefault: its default would be built for every unit)
-            counts[target] = dict(unit_counts)
+    for unit_id, target in successors.items():
+        if target == unit_id or unit_id not in counts:  # (a cycle of successors leaves a unit where it is)
             continue
-        for key, n in unit_counts.items():
-            into[key] += n
+        unit_counts = counts.pop(unit_id)
+        merged_from.setdefault(target, []).append(unit_id)
+        into = counts.get(target)
+        counts[target] = dict(unit_counts) if into is None else {k: n + unit_counts[k] for k, n in into.items()}
     names = dict(Unit.objects.filter(pk__in=[i for ids in merged_from.values() for i in ids])
-                 .values_list("pk", "name"))
+                 .values_list("pk", "name")) if merged_from else {}
     per_unit = _light_units(counts)
     tiers = {t.value: {"value": t.value, "label": t.label, "units": [], "total": 0,
                        "totals": dict.fromkeys(BUCKET_VALUES, 0)} for t in Tier}
+    tier_counts: dict[str, list[dict]] = {t.value: [] for t in Tier}
     for unit in per_unit:
         unit_counts = counts[unit.id]
         unit.__dict__.update(unit_counts)  # unit.qua_han, …, unit.total
         from_ids = merged_from.get(unit.id)
         unit.merged_from = sorted(names[i] for i in from_ids) if from_ids else []
-        tier = tiers[tier_of(unit.kind)]
-        tier["units"].append(unit)
-        tier["total"] += unit_counts["total"]
-        tier_totals = tier["totals"]
-        for value in BUCKET_VALUES:
-            tier_totals[value] += unit_counts[value]
+        tier = tier_of(unit.kind)
+        tiers[tier]["units"].append(unit)
+        tier_counts[tier].append(unit_counts)
+    # Each tier's sums column by column (C loops over a tuple per unit, not a Python loop per unit and bucket).
+    columns = (*BUCKET_VALUES, "total")
+    row_of = itemgetter(*columns)
+    for value, tier in tiers.items():
+        if tier_counts[value]:
+            sums = dict(zip(columns, map(sum, zip(*map(row_of, tier_counts[value])))))
+            tier["total"] = sums.pop("total")
+            tier["totals"] = sums
     rows = [t for t in tiers.values() if t["units"]]
     for tier in rows:
         tier["open"] = len(tier["units"]) <= TIER_OPEN_UNITS
@@ -484,12 +501,13 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
         .only("pk", "number", "title", "meeting_date", "issue_date", "state").order_by(*_BY_DATE)[:communique_rows + 1]
     )
     more_communiques, communiques = len(communiques) > communique_rows, communiques[:communique_rows]
+    ids = [c.pk for c in communiques]
     completion = {
         row["directive__communique_id"]: row
-        for row in tasks.filter(directive__communique_id__in=[c.pk for c in communiques])
-        .values("directive__communique_id").annotate(
-            total=_count(~Q(status=Status.CANCELLED)), done=_count(Q(status=Status.DONE)))
-    }
+        for row in compiled_values(("dashboard-completion", tuple(ids)), lambda: tasks.filter(
+            directive__communique_id__in=ids).values("directive__communique_id").annotate(
+            total=_count(~Q(status=Status.CANCELLED)), done=_count(Q(status=Status.DONE))))
+    } if ids else {}
     for communique in communiques:
         row = completion.get(communique.pk, {})
         communique.total, communique.done = row.get("total", 0), row.get("done", 0)
@@ -531,10 +549,43 @@ def list_counts(qs: QuerySet, today: date | None = None, *, by_range: bool = Tru
         counts = rows.aggregate(total=Count("*"), **{
             b.value: Count("timeliness", filter=Q(timeliness=b.value)) for b in Timeliness})
         return counts
-    counts = qs.aggregate(cancelled=_count(Q(status=Status.CANCELLED)),
-                          **{b.value: _count(timeliness_filter(b, today)) for b in Timeliness})
+    counts = _aggregate_once(qs, (today, settings.DUE_SOON_DAYS), lambda: dict(
+        cancelled=_count(Q(status=Status.CANCELLED)), **{b.value: _count(timeliness_filter(b, today)) for b in Timeliness}))
     counts["total"] = sum(counts.values())
     counts.pop(Status.CANCELLED.value)
+    return counts
+
+
+_AGGREGATE_SQL: dict[tuple, tuple] = {}
+
+
+def _aggregate_once(qs: QuerySet, depends: tuple, aggregates) -> dict:
+    """`qs.aggregate(**aggregates())` of counts, the statement kept per process for the queryset's own SQL and
+    parameters and `depends` (what else the aggregates read: the day): a filtered list's seven FILTERed counts
+    cost ~1.5 ms to build and compile on every request. The first run is the ORM's, its statement taken as sent."""
+    try:
+        sql, params = qs.query.get_compiler(qs.db).as_sql()
+    except EmptyResultSet:  # (a filter that matches nothing: the ORM answers without a query)
+        return qs.aggregate(**aggregates())
+    key = (qs.db, sql, repr(params), *depends)
+    kept = _AGGREGATE_SQL.get(key)
+    if kept is not None:
+        statement, args, names = kept
+        with connections[qs.db].cursor() as cursor:
+            cursor.execute(statement, args)
+            return dict(zip(names, cursor.fetchone()))
+    sent = []
+
+    def take(execute, statement, args, many, context):
+        sent.append((statement, args))
+        return execute(statement, args, many, context)
+
+    with connections[qs.db].execute_wrapper(take):
+        counts = qs.aggregate(**aggregates())
+    if len(sent) == 1 and all(isinstance(n, int) for n in counts.values()):
+        if len(_AGGREGATE_SQL) >= 256:
+            _AGGREGATE_SQL.clear()
+        _AGGREGATE_SQL[key] = (*sent[0], tuple(counts))
     return counts
 
 
@@ -636,28 +687,111 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
         candidates = RawSQL(" UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(parts)),
                             [p for _, params in parts for p in params])
         order = qs.query.order_by or Task._meta.ordering
-        page_ids = Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop]
-    elif (direction := _by_unit_unfiltered(qs)) is not None:
-        page_ids = _ids_by_unit(direction, start, stop)
-        order = ("-lead_unit__name" if direction == "DESC" else "lead_unit__name", "pk")
+        ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
+    elif (order := _by_unit_unfiltered(qs)) is not None:
+        ids = _ids_by_unit(order, start, stop)
     else:
-        order = qs.query.order_by or Task._meta.ordering
-        page_ids = qs.values_list("pk", flat=True)[start:stop]
+        ids = list(qs.values_list("pk", flat=True)[start:stop])
     if values:
-        # The page's ids as a subquery of the rows' query, the rows in the same (total: the id breaks ties) order:
-        # one statement where ids and then rows took two. Each row's bucket by `timeliness_of` (held equal to
-        # `with_timeliness`): no CASE to build and run.
+        # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
         today = today or local_today()
         fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
-        rows = list(Task.objects.filter(pk__in=page_ids).order_by(*order).values(*fields))
-        for row in rows:
+        rows = {}
+        for row in _rows_by_id(tuple(fields), ids):
             row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
-        return rows
-    if isinstance(page_ids, RawSQL):
-        page_ids = Task.objects.filter(pk__in=page_ids).order_by(*order).values_list("pk", flat=True)
-    ids = list(page_ids)
-    rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(ids)), today).order_by()}
+            rows[row["id"]] = row
+    else:
+        rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(ids)), today).order_by()}
     return [rows[pk] for pk in ids]
+
+
+_ROWS_SQL: dict[tuple, tuple] = {}
+_SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
+
+
+def _compiled(query, compiler):
+    """A values() query's column names and the ORM's converters its rows need, as (column, method names of the
+    backend's operations, expression): a datetime's time zone on SQLite, say. None when a converter is the field's
+    own (not the backend's): those rows go through the ORM."""
+    names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    ops, converters = compiler.connection.ops, []
+    for i, (fns, expression) in compiler.get_converters([col for col, _alias, _sql in compiler.select]).items():
+        if any(getattr(fn, "__self__", None) is not ops for fn in fns):
+            return names, None
+        needed = [fn.__name__ for fn in fns if fn.__name__ not in _SAFE_CONVERTERS]
+        if needed:
+            converters.append((i, needed, expression))
+    return names, converters
+
+
+def _dicts(rows, names, converters) -> list[dict]:
+    """The cursor's rows as values() gives them, through the backend's converters `_compiled` found."""
+    if not converters:
+        return [dict(zip(names, row)) for row in rows]
+    bound = [(i, [getattr(connection.ops, name) for name in fns], expression) for i, fns, expression in converters]
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, fns, expression in bound:
+            value = row[i]
+            for fn in fns:
+                value = fn(value, expression, connection)
+            row[i] = value
+        out.append(dict(zip(names, row)))
+    return out
+
+
+_VALUES_SQL: dict[tuple, tuple | None] = {}
+
+
+def compiled_values(key: tuple, build) -> list[dict]:
+    """The rows of the values() queryset `build()` makes, its SQL compiled once per process for `key` (which must
+    name everything the query depends on: the day, a setting, ids): the dashboard's fixed queries cost ~0.5 ms
+    each to build and compile, and their rows as much again through the ORM."""
+    key = (connection.alias, *key)
+    if key not in _VALUES_SQL:
+        qs = build()
+        compiler = qs.query.get_compiler(connection.alias)
+        sql, params = compiler.as_sql()
+        names, converters = _compiled(qs.query, compiler)
+        if len(_VALUES_SQL) >= 256:
+            _VALUES_SQL.clear()
+        _VALUES_SQL[key] = (sql, params, names, converters) if converters is not None else None
+    entry = _VALUES_SQL[key]
+    if entry is None:
+        return list(build())
+    sql, params, names, converters = entry
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return _dicts(cursor.fetchall(), names, converters)
+
+
+def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
+    """`Task.objects.filter(id_in(ids)).values(*fields)`, its SQL compiled once per process for each field list and
+    number of ids (SQLite's `IN (…)` has one placeholder an id), its rows through the backend's converters only
+    (`_compiled`): building and compiling the joined query, then the ORM's per-row work, cost ~0.6 ms of a list
+    page's or an API page's."""
+    if not ids:
+        return []
+    key = (connection.alias, fields, len(ids) if connection.vendor != "postgresql" else 0)
+    compiled = _ROWS_SQL.get(key)
+    if compiled is None and key not in _ROWS_SQL:
+        marks = [-1 - i for i in range(len(ids))]  # no task has a negative id: they mark where the ids go
+        query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
+        compiler = query.get_compiler(connection.alias)
+        sql, params = compiler.as_sql()
+        names, converters = _compiled(query, compiler)
+        slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
+        compiled = (sql, slots, names, converters) if slots != -1 and converters is not None else None
+        if len(_ROWS_SQL) >= 64:
+            _ROWS_SQL.clear()
+        _ROWS_SQL[key] = compiled
+    if compiled is None:
+        return list(Task.objects.filter(id_in(ids)).order_by().values(*fields))
+    sql, slots, names, converters = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(ids) if slots is None else [list(ids)])
+        return _dicts(cursor.fetchall(), names, converters)
 
 
 COMMUNIQUE_VALUES = ("directive__communique_id", "directive__communique__number",
@@ -683,8 +817,8 @@ def _by_unit_unfiltered(qs: QuerySet) -> str | None:
     return "DESC" if order[0].startswith("-") else "ASC"
 
 
-def _ids_by_unit(direction: str, start: int, stop: int) -> RawSQL:
-    """Ids start..stop (a subquery) of every task by (unit name, id): each unit's first `stop` from the (lead_unit, id) index.
+def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
+    """Ids start..stop of every task by (unit name, id): each unit's first `stop` from the (lead_unit, id) index.
 
     PostgreSQL cannot carry the units' name order through the join, so its incremental sort read each unit's
     whole group (the first two units lead 280k tasks at 1M: ~50 ms for page 20); row `stop` is among the
@@ -694,7 +828,9 @@ def _ids_by_unit(direction: str, start: int, stop: int) -> RawSQL:
     sql = ("SELECT t.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM tracker_task"
            " WHERE lead_unit_id = u.id ORDER BY id LIMIT %s) t"
            f" ORDER BY u.name {direction}, t.id LIMIT %s OFFSET %s")
-    return RawSQL(sql, [stop, stop - start, start])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [stop, stop - start, start])
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def lead_units() -> QuerySet:

@@ -1,6 +1,8 @@
 """Thin views: reach the task through access.get_task, ask tracker.policy, validate with a form, write through services."""
+import heapq
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -20,6 +22,8 @@ from .templatetags.tracker_tags import DUE_ROW_VALUES, TASK_ROW_VALUES
 
 PAGE_SIZE = 50
 DASHBOARD_ROWS = 50
+# A tier's table shows at most this many units, those needing attention first; `?tier=` shows it whole.
+TIER_ROWS = 25
 
 
 # --- Task list -----------------------------------------------------------------
@@ -201,6 +205,20 @@ def attachment_response(report_) -> HttpResponse:
 
 # --- Dashboard -----------------------------------------------------------------
 
+def _attention(unit) -> tuple:
+    counts = unit.__dict__  # the bucket counts `selectors.dashboard` set on each unit
+    return (-counts[Timeliness.OVERDUE], -counts[Timeliness.DUE_SOON], -counts[Timeliness.NO_DEADLINE])
+
+
+def _units_shown(units: list, whole: bool) -> list:
+    """A tier's rows: every unit (by name) when they fit or when asked for, else the TIER_ROWS units with the
+    most overdue tasks (then due soon, then without a deadline): a province's hundreds of communes in one
+    table are a report, not an overview, and cost the page ~10 ms to write."""
+    if whole or len(units) <= TIER_ROWS:
+        return units
+    return heapq.nsmallest(TIER_ROWS, units, key=_attention)  # stable: ties stay in name order
+
+
 @require_GET
 @login_required
 def dashboard(request):
@@ -212,7 +230,10 @@ def dashboard(request):
     for c in communiques:
         c.rate = round(100 * c.done / c.total)
     # The units' rows are written from the units themselves (`unit_count_rows`): no per-unit cell lists.
-    tier_rows = [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets]} for tier in data["tiers"]]
+    whole = request.GET.get("tier")
+    tier_rows = [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
+                  "shown": _units_shown(tier["units"], whole == tier["value"]),
+                  "open": tier["open"] or whole == tier["value"]} for tier in data["tiers"]]
     return render(request, "tracker/dashboard.html", {
         **data,
         "communique_rows": communiques,
@@ -221,8 +242,13 @@ def dashboard(request):
         "tier_rows": tier_rows,
         "chart_units": [unit for tier in data["tiers"] for unit in tier["units"]],  # the chart: every unit
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
-        "overdue_rows": list(data["overdue"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
-        "due_soon_rows": list(data["due_soon"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
+        # the same SQL all day: compiled once (the key names what it depends on)
+        "overdue_rows": selectors.compiled_values(
+            ("dashboard-overdue", data["today"], settings.DUE_SOON_DAYS, DASHBOARD_ROWS),
+            lambda: data["overdue"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
+        "due_soon_rows": selectors.compiled_values(
+            ("dashboard-due-soon", data["today"], settings.DUE_SOON_DAYS, DASHBOARD_ROWS),
+            lambda: data["due_soon"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
         "row_limit": DASHBOARD_ROWS,
         "list_url": reverse("tracker:task_list"),
     })

@@ -47,6 +47,10 @@ class PrebuiltSelect(FastSelect):
         self.options = options
 
 
+class PrebuiltSelectMultiple(PrebuiltSelect, FastSelectMultiple):
+    """`PrebuiltSelect` for several values."""
+
+
 def _attrs_html(attrs: dict) -> str:
     """Attributes as Django's attrs.html writes them: in order, True bare, False left out."""
     return "".join(f" {html.escape(str(k))}" if v is True else f' {html.escape(str(k))}="{html.escape(str(v))}"'

@@ -18,7 +18,7 @@ from typing import Iterator
 from .deadlines import nearest_year, year_mentions
 from .lexicon import cue_pattern, cue_regex, key_pattern, load_language
 from .segment import Block
-from .text import fold, fold_aligned, normalize
+from .text import fold, fold_aligned, normalize, typed_bare
 
 _VI = load_language("vi")
 
@@ -64,7 +64,17 @@ _STAMP = cue_regex(
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
     r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
 _DOC_TYPES = _VI.written["doc_types"]
-_UPWARD = frozenset(_VI.written["upward_doc_types"])
+_UPWARD = frozenset(fold(x) for x in _VI.written["upward_doc_types"])
+
+
+def _type_opening(line: str) -> str | None:
+    """The document type ``line`` opens with, as printed ("BÁO CÁO"; typed without diacritics, "BAO CAO")."""
+    up = line.upper()
+    found = next((dtp for dtp in _DOC_TYPES if up.startswith(dtp)), None)
+    if found is None and typed_bare(line):
+        f = fold(line)
+        found = next((up[:len(dtp)] for dtp in _DOC_TYPES if f.startswith(fold(dtp))), None)
+    return found
 _BARE_TYPE = cue_regex(r"^({bare_doc_types})$")
 _SUBJECT_LINE = cue_regex(r"^{subject_marks}\b")
 _TITLE_MORE = cue_regex(r"^({about}|{subject_marks})\b")
@@ -100,7 +110,7 @@ class Metadata:
     @property
     def upward(self) -> bool:
         """A report or submission sent up to a superior: its "đề nghị" are proposals, not directives."""
-        return self.doc_type in _UPWARD
+        return fold(self.doc_type or "") in _UPWARD
 
 
 def _date(y, m, d) -> dt.date | None:
@@ -239,10 +249,10 @@ def _subject_or_type(t: str, md: Metadata, st: _Header) -> bool:
     if not st.doc_type_seen and not st.title_parts and _SUBJECT_LINE.match(ft) and len(t) < 400:
         st.title_parts.append(re.sub(r"\s+", " ", t))
         return True
-    doc_type = next((dtp for dtp in _DOC_TYPES if t.upper().startswith(dtp)), None) if _caps(t) else None
+    doc_type = _type_opening(t) if _caps(t) else None
     type_line = t.split("\n", 1)[0].strip()
-    if doc_type is None and type_line != t and type_line.upper() in _DOC_TYPES and _caps(type_line) and \
-            not t.endswith((".", ":")) and len(t) < 400:
+    if doc_type is None and type_line != t and _type_opening(type_line) == type_line.upper() and _caps(type_line) \
+            and not t.endswith((".", ":")) and len(t) < 400:
         doc_type = type_line.upper()  # "KẾ HOẠCH\ntăng cường …" (a .docx paragraph): the type over its title
     if doc_type is None:
         return False
@@ -259,7 +269,7 @@ def _title_line(t: str, st: _Header) -> bool:
         return False
     ft = fold(t)
     first = (not st.title_parts or _SUBJECT_LINE.match(fold(st.title_parts[0])) or
-             (len(st.title_parts) == 1 and st.title_parts[0].upper() in _DOC_TYPES)) and \
+             (len(st.title_parts) == 1 and _type_opening(st.title_parts[0]) == st.title_parts[0].upper())) and \
         not t.endswith((".", ":")) and len(t) < 400 and not any(ft == fold(x) for x in st.title_parts)
     more = bool(st.title_parts) and (_caps(t) or _TITLE_MORE.match(ft)) and len(t) < 300 and not t.endswith(".")
     if first or more:
@@ -285,7 +295,7 @@ def _doc_type_over_title(text: str, blocks: list[Block]) -> str | None:
     for b in blocks[:25]:
         first = _block_text(text, b).split("\n")[0].strip()
         if _caps(first) and len(first) < 60:
-            found = next((dtp for dtp in _DOC_TYPES if first.upper().startswith(dtp)), None)
+            found = _type_opening(first)
             if found:
                 return found
     return None

@@ -754,7 +754,8 @@ def _loose_imperative(info: SentInfo) -> bool:
 
 
 _LABEL_NOT_NAME = cue_regex(r"\b({pipeline_label_not_name})\b")
-_LABEL_VERB = key_regex(r"\s*(?:(?:{pipeline_assign})\s+)?", flags=re.IGNORECASE)
+_LABEL_VERB = (key_regex(r"\s*(?:(?:{pipeline_assign})\s+)?", flags=re.IGNORECASE),
+               cue_regex(r"\s*(?:(?:{pipeline_assign})\s+)?"))
 
 
 def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tuple[str, str]], int] | None:
@@ -772,7 +773,8 @@ def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tup
         rest = text[c + 1:].lstrip()
         if not rest or not rest[0].isupper():
             return None
-    m = _LABEL_VERB.match(text)
+    bare = typed_bare(text)
+    m = _LABEL_VERB[bare].match(fold_aligned(text) if bare else text)
     a = s + (m.end() if m else 0)
     if a >= s + c:
         return None
@@ -816,16 +818,19 @@ def _analyze(src: str, s: int, e: int, issuer: str | None) -> SentInfo:
     return info
 
 
-_LAST_ASSIGN = key_regex(r"\b(?:{pipeline_assign})\s+", flags=re.IGNORECASE)
+_LAST_ASSIGN = (key_regex(r"\b(?:{pipeline_assign})\s+", flags=re.IGNORECASE),
+                cue_regex(r"\b(?:{pipeline_assign})\s+"))
 
 
 def _addressee(src: str, s: int, e: int) -> list[tuple[str, str]] | None:
     """"Để bảo đảm tiến độ, Sở … đề nghị Ủy ban nhân dân các xã, phường:": the units the lead-in addresses, named
     between its last assignment verb and the colon, carry the list under it."""
-    verbs = list(_LAST_ASSIGN.finditer(src, s, e))
-    if not verbs or not src[s:e].rstrip().endswith(":"):
+    text = src[s:e]
+    bare = typed_bare(text)
+    verbs = list(_LAST_ASSIGN[bare].finditer(fold_aligned(text) if bare else text))
+    if not verbs or not text.rstrip().endswith(":"):
         return None
-    return _np_owner(src, verbs[-1].end(), e)
+    return _np_owner(src, s + verbs[-1].end(), e)
 
 
 def _same_body(a: str, b: str | None) -> bool:

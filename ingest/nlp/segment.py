@@ -366,10 +366,7 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if _ends_terminal(prev):
         # hard-wrapped text: a sentence that ends on a full line says nothing of the paragraph — when the next
         # line's first word would not have fitted, the break is the wrapper's and the paragraph goes on
-        if wrapped and not gap and width and not caps and not prev_caps and not heading_line:
-            first = line.split()[0] if line.split() else ""
-            return len(prev.rstrip()) + 1 + len(first) > width
-        return False
+        return not gap and not caps and not prev_caps and not heading_line and _wrapper_break(prev, line, wrapped, width)
     p = prev.rstrip()
     if p.endswith(":"):
         return _lower_start(line) and not line[:1].isdigit()
@@ -385,24 +382,28 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if re.search(r"[,;\-–(&/]$", p):
         return True
     if wrapped and not gap:
-        # hard-wrapped text: a line short of the wrap width ended its paragraph — a heading
-        # ("1. Đánh giá chung", "6 tháng cuối năm 2021") — when the next line starts with a capital and the
-        # short line does not stop on a name part ("…, Luật") or a linking word ("… của")
-        first = line.split()[0] if line.split() else ""
-        if width and len(p) + 1 + len(first) <= 0.95 * width and line[:1].isupper():
-            # the next line's first word would have fitted: the line break is the author's, not the wrapper's
-            words = p.split()
-            last = words[-1] if words else ""
-            name_part = last[:1].isupper() and not any(ch.isdigit() for ch in last)
-            if heading_line or (not name_part and not _ends_on(p, _LINK_OR_NAME_END)):
-                return False
-        return True
+        return _wrapped_line_goes_on(p, line, width, heading_line)
     if not gap and _ends_on(p, _PERIOD_END) and \
             re.match(r"(?:[IVX]{1,4}|\d{1,4})\b", line):
         return True  # "… trong quý" / "III/2025.": a time phrase broken by the line end
     if _ends_on(p, _LINK_END):
         return True  # "… phối hợp với các sở, ngành và" never ends a paragraph, not even over a PDF's blank line
     return False
+
+
+def _wrapped_line_goes_on(p: str, line: str, width: int, heading_line: bool) -> bool:
+    """Hard-wrapped text: a line short of the wrap width ended its paragraph — a heading
+    ("1. Đánh giá chung", "6 tháng cuối năm 2021") — when the next line starts with a capital and the
+    short line does not stop on a name part ("…, Luật") or a linking word ("… của")."""
+    first = line.split()[0] if line.split() else ""
+    if width and len(p) + 1 + len(first) <= 0.95 * width and line[:1].isupper():
+        # the next line's first word would have fitted: the line break is the author's, not the wrapper's
+        words = p.split()
+        last = words[-1] if words else ""
+        name_part = last[:1].isupper() and not any(ch.isdigit() for ch in last)
+        if heading_line or (not name_part and not _ends_on(p, _LINK_OR_NAME_END)):
+            return False
+    return True
 
 
 def _wrapper_break(prev: str, line: str, wrapped: bool, width: int) -> bool:

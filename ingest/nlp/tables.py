@@ -162,7 +162,8 @@ def join_wrapped_rows(text: str) -> str:
         while i < len(lines) and _ROW_START.match(lines[i]):
             row = [i]
             seps = _seps(lines[i])
-            index = _ROW_START.match(lines[i]).group(1)
+            opened = _ROW_START.match(lines[i])
+            index = opened.group(1) if opened else ""
             while row[-1] + 1 < len(lines):
                 li = lines[row[-1] + 1]
                 opens = _ROW_START.match(li)

@@ -150,3 +150,42 @@ def test_a_tab_lost_where_the_wrap_broke_a_row_is_put_back_before_the_next_cell(
     assert first.deadline == dt.date(2026, 12, 31)
     second = rows["Theo dõi diễn biến thời tiết, cảnh báo rét đậm, rét hại"]
     assert second.recurring and [o.name for o in second.owners] == ["Chi cục Thủy lợi", "Đài Khí tượng thủy văn tỉnh"]
+
+
+DISPATCH = ("Xét Báo cáo số 196/BC-SNNMT ngày 06/5/2026 của Sở Nông nghiệp và Môi trường về công tác chuẩn bị ứng "
+            "phó thiên tai năm 2026; Văn bản số 1342/STC-QLG ngày 07/5/2026 của Sở Tài chính về kinh phí năm 2026, "
+            "Văn phòng UBND tỉnh "
+            "truyền đạt ý kiến chỉ đạo của Phó Chủ tịch UBND tỉnh như sau:\n"
+            "a) Công an tỉnh chỉ đạo lực lượng Công an các xã, phường nắm chắc tình hình, bảo đảm an ninh, trật tự.\n"
+            "b) Đề nghị Kho bạc Nhà nước khu vực XIII: Kiểm soát, thanh toán ngay trong ngày khi hồ sơ đủ điều "
+            "kiện.\n")
+
+
+def _deadlines_and_owners(text):
+    return [(p.deadline, [unaccent(o.name) for o in p.owners]) for p in extract(text).directives]
+
+
+def test_a_unit_labelled_after_de_nghi_typed_without_diacritics_is_the_owner():
+    written = _deadlines_and_owners(DISPATCH)
+    assert written == [(None, ["Cong an tinh"]), (None, ["Kho bac Nha nuoc khu vuc XIII"])]
+    assert _deadlines_and_owners(unaccent(DISPATCH)) == written
+
+
+def test_a_grounds_clause_typed_without_diacritics_ends_where_it_does_with_them():
+    from ingest.nlp.pipeline import _purpose_end  # its year says what was read, not by when
+
+    leadin = DISPATCH.split("\n")[0]
+    assert _purpose_end(leadin) == leadin.index(" Văn phòng UBND tỉnh truyền đạt")  # past its comma
+    assert _purpose_end(unaccent(leadin)) == _purpose_end(leadin)
+
+
+REPORT = ("ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\nSố: 45-BC/ĐU\n\nBÁO CÁO\nkết quả thực hiện Kết luận số 12-KL/TU về phát triển "
+          "kinh tế tập thể\n\nKính gửi: Ban Thường vụ Tỉnh ủy\n\n"
+          "Thời gian qua, Đảng ủy UBND tỉnh đã lãnh đạo triển khai Kết luận số 12-KL/TU đạt nhiều kết quả.\n"
+          "Đề nghị Ban Thường vụ Tỉnh ủy xem xét, cho chủ trương xây dựng Nghị quyết chuyên đề về phát triển kinh tế "
+          "tập thể giai đoạn 2026 - 2030.\n")
+
+
+def test_a_report_typed_without_diacritics_is_sent_up_and_its_proposals_are_no_directives():
+    assert extract(REPORT).directives == []
+    assert extract(unaccent(REPORT)).directives == []

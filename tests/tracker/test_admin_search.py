@@ -29,3 +29,12 @@ def test_admin_counts_matches_up_to_the_cap(client, admin_user, worded, monkeypa
     assert cl.result_count == 2 and not cl.show_full_result_count
     monkeypatch.setattr(CappedCountPaginator, "CAP", 10)
     assert client.get(URL, {"q": "sở tài chính"}).context["cl"].result_count == 3
+
+
+@pytest.mark.django_db
+def test_admin_search_finds_a_task_by_its_number_and_not_by_words(client, admin_user, worded):
+    client.force_login(admin_user)
+    for term in (str(worded[1].pk), f'"{worded[1].pk}"', f" {worded[1].pk} "):
+        assert [t.pk for t in client.get(URL, {"q": term}).context["cl"].result_list] == [worded[1].pk]
+    assert list(client.get(URL, {"q": f"{worded[1].pk} quyết"}).context["cl"].result_list) == []
+    assert [t.pk for t in client.get(URL, {"q": "huyen"}).context["cl"].result_list] == [worded[1].pk]

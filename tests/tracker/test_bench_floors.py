@@ -1,5 +1,5 @@
 """bench_tracker's floors (the minimal raw SQL of a page) return the page's own rows, so page/floor stays honest."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -42,3 +42,23 @@ def test_the_dashboard_floor_counts_the_communiques_as_the_dashboard(tasks, toda
     floor = {pk: (total, done) for pk, total, done in Floors(today).dashboard()}
     assert floor == {pk: counts for pk, counts in shown.items() if counts != (0, 0)}
     assert list(floor.values()) == [(14, 1)]  # 5 + 8 + the done one, on one communiqué
+
+
+@pytest.mark.django_db
+def test_the_dashboard_floor_reads_the_trend_the_dashboard_draws(make_task, unit_a, today):
+    from tracker.reports.selectors import monthly_on_time
+
+    for days, status in ((-1, Task.Status.DONE), (-2, Task.Status.IN_PROGRESS), (-40, Task.Status.DONE),
+                         (-70, Task.Status.CANCELLED), (-400, Task.Status.DONE), (3, Task.Status.NEW)):
+        make_task(unit_a, due=today + timedelta(days=days), status=status,
+                  completed_on=today if status == Task.Status.DONE else None)
+    floors = Floors(today)
+    floors.dashboard()
+    months: dict = {}
+    for day, due, on_time in floors.trend_rows:
+        day = day if isinstance(day, date) else date.fromisoformat(day)  # SQLite may give the text
+        month = months.setdefault((day.year, day.month), [0, 0])
+        month[0] += due
+        month[1] += on_time
+    drawn = {(m["year"], m["month"]): [m["due"], m["on_time"]] for m in monthly_on_time(today) if m["due"]}
+    assert months == drawn and sum(due for due, _ in drawn.values()) == 3

@@ -101,3 +101,38 @@ def test_dashboard_rates_the_newest_communiques_and_links_to_the_rest(make_task,
     assert newest.pk == directive.communique_id and (newest.total, newest.done) == (1, 1)
     assert data["more_communiques"] is True
     assert selectors.dashboard(today, communique_rows=2)["more_communiques"] is False
+
+
+@pytest.mark.django_db
+def test_a_large_tier_shows_the_units_needing_attention_first_and_the_rest_on_request(
+        client, office_user, make_task, today, monkeypatch):
+    from tracker import views
+
+    monkeypatch.setattr(views, "TIER_ROWS", 2)
+    quiet, late, later, soon = (UnitFactory(name=n, kind="so_nganh") for n in ("Sở A", "Sở B", "Sở C", "Sở D"))
+    make_task(quiet, due=today + timedelta(days=30))
+    make_task(late, due=today - timedelta(days=1))
+    for _ in range(2):
+        make_task(later, due=today - timedelta(days=5))
+    make_task(soon, due=today + timedelta(days=1))
+    client.force_login(office_user)
+    response = client.get(URL)
+    (tier,) = [t for t in response.context["tier_rows"] if t["value"] == "so"]
+    assert [u.name for u in tier["shown"]] == ["Sở C", "Sở B"]  # most overdue first
+    assert len(tier["units"]) == 4 and sum(n for _b, n in tier["cells"]) == 5  # the totals count every unit
+    html = response.content.decode()
+    assert "Xem tất cả 4 đơn vị" in html and "?tier=so#tier-so" in html and f"?unit={quiet.pk}" not in html
+    whole = client.get(URL, {"tier": "so"})
+    (tier,) = [t for t in whole.context["tier_rows"] if t["value"] == "so"]
+    assert [u.name for u in tier["shown"]] == ["Sở A", "Sở B", "Sở C", "Sở D"] and tier["open"]
+    assert "Xem tất cả" not in whole.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_tier_that_fits_lists_every_unit_by_name(client, office_user, make_task, today):
+    units = [UnitFactory(name=n, kind="so_nganh") for n in ("Sở Y", "Sở X")]
+    make_task(units[0], due=today - timedelta(days=1))
+    make_task(units[1], due=today + timedelta(days=20))
+    client.force_login(office_user)
+    (tier,) = [t for t in client.get(URL).context["tier_rows"] if t["value"] == "so"]
+    assert [u.name for u in tier["shown"]] == ["Sở X", "Sở Y"]

