@@ -620,12 +620,16 @@ def user_list_counts(user: User, today: date | None = None, few=_MANY) -> dict[s
         if len(_COUNT_SQL) >= _COUNT_SQL_KEPT:
             _COUNT_SQL.clear()
         queries = _count_queries(None if office else user, today, few)
-        compiled = _COUNT_SQL[key] = [qs.query.get_compiler(connection.alias).as_sql() for qs in queries]
-    for sql, params in compiled:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for bucket, n in cursor.fetchall():
-                counts[bucket] = counts.get(bucket, 0) + n
+        # One statement, not one per query: on PostgreSQL each query of a request costs ~0.3-0.5 ms more than
+        # its replay in a loop (the server process idles while Python works and is woken for each).
+        parts = [qs.query.get_compiler(connection.alias).as_sql() for qs in queries]
+        compiled = _COUNT_SQL[key] = (" UNION ALL ".join(f"SELECT * FROM ({sql}) q{i}" for i, (sql, _) in enumerate(parts)),
+                                      [p for _, params in parts for p in params])
+    sql, params = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for bucket, n in cursor.fetchall():
+            counts[bucket] = counts.get(bucket, 0) + n
     counts["total"] = sum(counts.values())
     counts.pop(Status.CANCELLED.value, None)
     return counts
@@ -669,10 +673,21 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
     names, "id" among them) the rows are dicts of those and "timeliness": a third of the model rows' cost.
     """
     if branches:
-        candidates = [pk for part in branches for pk in part.values_list("pk", flat=True)[:stop]]
-        # The candidates are visible and filtered already: ordered alone, without the visibility subquery again.
+        # Each part's first `stop` ids in the list's order (visible and filtered already), then those few ordered
+        # together, in one statement: the parts' ids were read and sent back as a list (three queries; on
+        # PostgreSQL each query of a request costs ~0.3-0.5 ms more than its replay in a loop).
+        parts = []
+        for part in branches:
+            try:
+                parts.append(part.values_list("pk", flat=True)[:stop].query.get_compiler(connection.alias).as_sql())
+            except EmptyResultSet:  # a part that can match nothing (no supported task)
+                pass
+        if not parts:
+            return []
+        candidates = RawSQL(" UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(parts)),
+                            [p for _, params in parts for p in params])
         order = qs.query.order_by or Task._meta.ordering
-        ids = list(Task.objects.filter(id_in(candidates)).order_by(*order).values_list("pk", flat=True)[start:stop])
+        ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
     elif (order := _by_unit_unfiltered(qs)) is not None:
         ids = _ids_by_unit(order, start, stop)
     else:
