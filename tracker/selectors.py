@@ -24,6 +24,7 @@ from django.utils import timezone
 from tracker.folding import fold
 
 from . import policy
+from .statements import Statements
 from .models import ClosedTally, ExtensionRequest, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
 
 Status = Task.Status
@@ -349,7 +350,7 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     rescanned. Cancelled tasks have no bucket but count in the total.
     """
     key = (connection.alias, today, settings.DUE_SOON_DAYS)
-    compiled = _UNIT_COUNT_SQL.get(key)
+    compiled = _UNIT_COUNT_SQL.peek(key)
     if compiled is None:  # the two queries depend only on the day: built and compiled once a day (~1 ms)
         tasks = Task.objects.order_by()
         # On SQLite the open index's own condition (see `dashboard`): the open tasks' partial index, grouped,
@@ -359,9 +360,8 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
             bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
         closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list(
             "unit_id", "bucket", "n")
-        _UNIT_COUNT_SQL.clear()
-        compiled = _UNIT_COUNT_SQL[key] = [q.query.get_compiler(connection.alias).as_sql()
-                                           for q in (parts[0].union(*parts[1:], all=True), closed)]
+        compiled = _UNIT_COUNT_SQL.keep(key, [q.query.get_compiler(connection.alias).as_sql()
+                                              for q in (parts[0].union(*parts[1:], all=True), closed)])
     counts: dict[int, dict[str, int]] = {}
     # Thousands of (unit, bucket, n) rows of ints and strings: read by the cursor, without the ORM's per-row work.
     for sql, params in compiled:
@@ -379,7 +379,7 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     return counts
 
 
-_UNIT_COUNT_SQL: dict[tuple, list] = {}
+_UNIT_COUNT_SQL = Statements(size=1)  # one day's
 
 
 def _raw_rows(qs: QuerySet) -> list[tuple]:
@@ -556,7 +556,7 @@ def list_counts(qs: QuerySet, today: date | None = None, *, by_range: bool = Tru
     return counts
 
 
-_AGGREGATE_SQL: dict[tuple, tuple] = {}
+_AGGREGATE_SQL = Statements(size=256)
 
 
 def _aggregate_once(qs: QuerySet, depends: tuple, aggregates) -> dict:
@@ -568,7 +568,7 @@ def _aggregate_once(qs: QuerySet, depends: tuple, aggregates) -> dict:
     except EmptyResultSet:  # (a filter that matches nothing: the ORM answers without a query)
         return qs.aggregate(**aggregates())
     key = (qs.db, sql, repr(params), *depends)
-    kept = _AGGREGATE_SQL.get(key)
+    kept = _AGGREGATE_SQL.peek(key)
     if kept is not None:
         statement, args, names = kept
         with connections[qs.db].cursor() as cursor:
@@ -583,9 +583,7 @@ def _aggregate_once(qs: QuerySet, depends: tuple, aggregates) -> dict:
     with connections[qs.db].execute_wrapper(take):
         counts = qs.aggregate(**aggregates())
     if len(sent) == 1 and all(isinstance(n, int) for n in counts.values()):
-        if len(_AGGREGATE_SQL) >= 256:
-            _AGGREGATE_SQL.clear()
-        _AGGREGATE_SQL[key] = (*sent[0], tuple(counts))
+        _AGGREGATE_SQL.keep(key, (*sent[0], tuple(counts)))
     return counts
 
 
@@ -615,16 +613,14 @@ def user_list_counts(user: User, today: date | None = None, few=_MANY) -> dict[s
         few = sparse_supports(user)
     key = (connection.alias, today, settings.DUE_SOON_DAYS, None if office else user.unit_id,
            None if few is None else tuple(few))
-    compiled = _COUNT_SQL.get(key)
+    compiled = _COUNT_SQL.peek(key)
     if compiled is None:
-        if len(_COUNT_SQL) >= _COUNT_SQL_KEPT:
-            _COUNT_SQL.clear()
         queries = _count_queries(None if office else user, today, few)
         # One statement, not one per query: on PostgreSQL each query of a request costs ~0.3-0.5 ms more than
         # its replay in a loop (the server process idles while Python works and is woken for each).
         parts = [qs.query.get_compiler(connection.alias).as_sql() for qs in queries]
-        compiled = _COUNT_SQL[key] = (" UNION ALL ".join(f"SELECT * FROM ({sql}) q{i}" for i, (sql, _) in enumerate(parts)),
-                                      [p for _, params in parts for p in params])
+        compiled = _COUNT_SQL.keep(key, (" UNION ALL ".join(f"SELECT * FROM ({sql}) q{i}" for i, (sql, _) in enumerate(parts)),
+                                         [p for _, params in parts for p in params]))
     sql, params = compiled
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -635,8 +631,7 @@ def user_list_counts(user: User, today: date | None = None, few=_MANY) -> dict[s
     return counts
 
 
-_COUNT_SQL: dict[tuple, list] = {}
-_COUNT_SQL_KEPT = 128  # offices and units whose counts' SQL a process keeps (then it starts afresh)
+_COUNT_SQL = Statements(size=128)  # offices and units whose counts' SQL a process keeps
 
 
 def _count_queries(user: User | None, today: date, few: list[int] | None) -> list[QuerySet]:
@@ -705,7 +700,7 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
     return [rows[pk] for pk in ids]
 
 
-_ROWS_SQL: dict[tuple, tuple] = {}
+_ROWS_SQL = Statements(size=64)
 _SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
 
 
@@ -741,23 +736,22 @@ def _dicts(rows, names, converters) -> list[dict]:
     return out
 
 
-_VALUES_SQL: dict[tuple, tuple | None] = {}
+_VALUES_SQL = Statements(size=256)
 
 
 def compiled_values(key: tuple, build) -> list[dict]:
     """The rows of the values() queryset `build()` makes, its SQL compiled once per process for `key` (which must
     name everything the query depends on: the day, a setting, ids): the dashboard's fixed queries cost ~0.5 ms
     each to build and compile, and their rows as much again through the ORM."""
-    key = (connection.alias, *key)
-    if key not in _VALUES_SQL:
+
+    def compile_once():
         qs = build()
         compiler = qs.query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
         names, converters = _compiled(qs.query, compiler)
-        if len(_VALUES_SQL) >= 256:
-            _VALUES_SQL.clear()
-        _VALUES_SQL[key] = (sql, params, names, converters) if converters is not None else None
-    entry = _VALUES_SQL[key]
+        return (sql, params, names, converters) if converters is not None else None
+
+    entry = _VALUES_SQL.get((connection.alias, *key), compile_once)
     if entry is None:
         return list(build())
     sql, params, names, converters = entry
@@ -774,18 +768,17 @@ def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
     if not ids:
         return []
     key = (connection.alias, fields, len(ids) if connection.vendor != "postgresql" else 0)
-    compiled = _ROWS_SQL.get(key)
-    if compiled is None and key not in _ROWS_SQL:
+
+    def build():
         marks = [-1 - i for i in range(len(ids))]  # no task has a negative id: they mark where the ids go
         query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
         compiler = query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
         names, converters = _compiled(query, compiler)
         slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
-        compiled = (sql, slots, names, converters) if slots != -1 and converters is not None else None
-        if len(_ROWS_SQL) >= 64:
-            _ROWS_SQL.clear()
-        _ROWS_SQL[key] = compiled
+        return (sql, slots, names, converters) if slots != -1 and converters is not None else None
+
+    compiled = _ROWS_SQL.get(key, build)
     if compiled is None:
         return list(Task.objects.filter(id_in(ids)).order_by().values(*fields))
     sql, slots, names, converters = compiled

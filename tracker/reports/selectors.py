@@ -22,6 +22,7 @@ from tracker.folding import fold
 from tracker import policy
 from tracker import selectors as tracker_selectors
 from tracker.models import ProgressReport, Task, TaskAssignment, Unit, User
+from tracker.statements import Statements
 from tracker.selectors import PERIOD_COUNT_KEYS, PERIOD_COUNTS, on_time_rate, period_count
 
 from .periods import Period
@@ -259,7 +260,7 @@ def report_detail(scope: Scope, period: Period, as_of: date) -> Iterator[dict]:
         yield {**row, "result": result, "count": key}
 
 
-_TREND_SQL: dict[tuple, tuple] = {}
+_TREND_SQL = Statements(size=1)  # one day's
 
 
 def monthly_on_time(today: date, months: int = 12) -> list[dict]:
@@ -279,15 +280,16 @@ def monthly_on_time(today: date, months: int = 12) -> list[dict]:
     for _ in range(months - 1):
         first = (first - timedelta(days=1)).replace(day=1)
     key = (connection.alias, today, months)
-    if key not in _TREND_SQL:  # compiled once a day; its few hundred rows read by the cursor, not the ORM
+
+    def build():  # compiled once a day; its few hundred rows read by the cursor, not the ORM
         qs = Task.objects.order_by().filter(due_date__gte=first, due_date__lte=today, recurrence="").exclude(
             status=Task.Status.CANCELLED).values("due_date").annotate(
             due=Count(Value(1)), on_time=Count(
                 Value(1), filter=tracker_selectors.timeliness_filter(Timeliness.DONE_ON_TIME, today))).values_list(
             "due_date", "due", "on_time")
-        _TREND_SQL.clear()
-        _TREND_SQL[key] = qs.query.get_compiler(connection.alias).as_sql()
-    sql, params = _TREND_SQL[key]
+        return qs.query.get_compiler(connection.alias).as_sql()
+
+    sql, params = _TREND_SQL.get(key, build)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
