@@ -188,9 +188,7 @@ class TaskFilterSet(django_filters.FilterSet):
     def unit_supports(self) -> list[int] | None:
         """`selectors.sparse_supports` of a unit's user, read once for the counts and the rows."""
         user = getattr(self.request, "user", None)
-        if user is None or not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
-            return None
-        return selectors.sparse_supports(user)
+        return selectors.sparse_supports(user) if user is not None and policy.sees_own_unit_only(user) else None
 
     @cached_property
     def unit_parts(self) -> list | None:

@@ -45,6 +45,11 @@ def can_view_all(user) -> bool:
     return VIEW_ALL in rights(user)
 
 
+def sees_own_unit_only(user) -> bool:
+    """A unit's user: its own unit's tasks and no other's (the lists read its led and supported parts)."""
+    return bool(user.is_authenticated and user.unit_id and not can_view_all(user))
+
+
 def can_view(user) -> bool:
     """Anything at all: every unit, or a unit of one's own."""
     return can_view_all(user) or bool(rights(user) and user.unit_id)

@@ -229,7 +229,7 @@ def unit_branches(user: User, few=_MANY) -> list[QuerySet] | None:
     before it can order them; each part here reads only the rows a page needs. `few`: `sparse_supports(user)`,
     if the caller has read it already.
     """
-    if not user.is_authenticated or policy.can_view_all(user) or not user.unit_id:
+    if not policy.sees_own_unit_only(user):
         return None
     if few is _MANY:
         few = sparse_supports(user)
