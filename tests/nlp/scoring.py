@@ -7,10 +7,17 @@ import pytest
 
 from ingest.nlp import extract
 from ingest.nlp.corpus import read_text, shared_dir
+from ingest.nlp.train import unaccent
 
 SHARED = shared_dir()
 SCORER = SHARED / "eval" / "score_extraction.py"
 needs_scorer = pytest.mark.skipif(not SCORER.exists(), reason="../shared (scorer and gold) not available")
+
+
+def read_folded(text: str) -> list[tuple[str, list[str]]]:
+    """Each directive's text and owners without diacritics: how a variant's reading is compared with the original's."""
+    return [(" ".join(unaccent(p.text).split()), sorted(unaccent(o.name) for o in p.owners))
+            for p in extract(text).directives]
 
 
 def scorer():

@@ -9,7 +9,7 @@ from ingest.nlp.deadlines import DateContext, pick_deadline
 from ingest.nlp.train import rewrap, unaccent
 
 from .letterheads import ubnd_head
-from .scoring import SHARED, figures, needs_scorer
+from .scoring import SHARED, figures, needs_scorer, read_folded
 
 NOTICE = ("THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\n\n"
           "II. NHIỆM VỤ TRỌNG TÂM\n"
@@ -19,21 +19,16 @@ NOTICE = ("THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\n\n"
           "3. Đề nghị Ban Tổ chức Tỉnh ủy hướng dẫn các cấp ủy kiểm điểm cuối năm.\n")
 
 
-def _read(text):
-    return [(" ".join(unaccent(p.text).split()), sorted(unaccent(o.name) for o in p.owners))
-            for p in extract(text).directives]
-
-
 @pytest.mark.parametrize("line", [1, 2, 3])
 def test_one_sentence_without_diacritics_keeps_its_directive_and_owners(line):
     lines = NOTICE.split("\n")
     target = next(i for i, ln in enumerate(lines) if ln.startswith(f"{line}. "))
     lines[target] = unaccent(lines[target])
-    assert _read("\n".join(lines)) == _read(NOTICE)
+    assert read_folded("\n".join(lines)) == read_folded(NOTICE)
 
 
 def test_a_rewrapped_notice_gives_the_same_directives():
-    assert _read(rewrap(NOTICE, width=40)) == _read(NOTICE)
+    assert read_folded(rewrap(NOTICE, width=40)) == read_folded(NOTICE)
 
 
 @needs_scorer

@@ -9,6 +9,8 @@ from ingest.nlp.directory import UnitDirectory
 from ingest.nlp.segment import segment
 from ingest.nlp.train import rewrap, unaccent
 
+from .scoring import read_folded
+
 PARAGRAPHS = [
     "Tại buổi làm việc, sau khi nghe Sở Nông nghiệp và Môi trường báo cáo tình hình thực hiện nhiệm vụ, đồng chí "
     "Chủ tịch UBND tỉnh ghi nhận những kết quả đạt được trong công tác phòng, chống thiên tai của các sở, ngành.",
@@ -93,26 +95,21 @@ LEADIN = ("2. Thời gian tới, để thực hiện thắng lợi mục tiêu N
           "- Tập trung triển khai Quy hoạch tỉnh gắn với các quy hoạch đô thị.\n")
 
 
-def _read(text):
-    return [(" ".join(unaccent(p.text).split()), sorted(unaccent(o.name) for o in p.owners))
-            for p in extract(text).directives]
-
-
 def test_text_without_diacritics_but_with_a_dash_is_read_as_text_typed_without_them():
-    assert _read(unaccent(LEADIN)) == _read(LEADIN)
-    assert [o for _, o in _read(unaccent(LEADIN))] == [["ca he thong chinh tri tu tinh den co so"]] * 2
+    assert read_folded(unaccent(LEADIN)) == read_folded(LEADIN)
+    assert [o for _, o in read_folded(unaccent(LEADIN))] == [["ca he thong chinh tri tu tinh den co so"]] * 2
 
 
 def test_a_word_restored_within_a_phrase_is_not_read_as_another_word():
     text = "Đề nghị Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh xem xét, ban hành nghị quyết về chính sách hỗ trợ."
-    assert _read(unaccent(text)) == _read(text) == [(unaccent(text), ["Dang doan HDND tinh"])]
+    assert read_folded(unaccent(text)) == read_folded(text) == [(unaccent(text), ["Dang doan HDND tinh"])]
 
 
 def test_a_list_of_party_cells_typed_without_diacritics_is_the_owner():
     text = ("1. Các chi, đảng bộ trực thuộc căn cứ Chương trình hành động xây dựng kế hoạch thực hiện phù hợp, "
             "hoàn thành trước ngày 30/9/2025.\n")
-    assert _read(unaccent(text)) == _read(text)
-    assert _read(unaccent(text))[0][1] == ["Cac chi, dang bo truc thuoc"]
+    assert read_folded(unaccent(text)) == read_folded(text)
+    assert read_folded(unaccent(text))[0][1] == ["Cac chi, dang bo truc thuoc"]
 
 
 def test_a_unit_name_cut_short_by_a_word_typed_without_diacritics_is_taken_whole_from_the_directory():
