@@ -525,6 +525,16 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
     }
 
 
+def dashboard_due_rows(data: dict, fields: tuple[str, ...], rows: int) -> tuple[list[dict], list[dict]]:
+    """The first `rows` overdue and due-soon tasks of `dashboard()`'s result as `fields` values: the same SQL all
+    day, so compiled once (`compiled_values`; the key names what it depends on)."""
+    overdue, due_soon = (
+        compiled_values((f"dashboard-{name}", data["today"], settings.DUE_SOON_DAYS, fields, rows),
+                        lambda name=name: data[name].values(*fields)[:rows])
+        for name in ("overdue", "due_soon"))
+    return overdue, due_soon
+
+
 # --- Task list and task page -------------------------------------------------
 
 # Slicing a queryset makes Django aggregate over it as a subquery; this bound never cuts a row.

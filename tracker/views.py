@@ -2,7 +2,6 @@
 import heapq
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -234,6 +233,7 @@ def dashboard(request):
     tier_rows = [{**tier, "cells": [(b, tier["totals"][b.value]) for b in buckets],
                   "shown": _units_shown(tier["units"], whole == tier["value"]),
                   "open": tier["open"] or whole == tier["value"]} for tier in data["tiers"]]
+    overdue_rows, due_soon_rows = selectors.dashboard_due_rows(data, DUE_ROW_VALUES, DASHBOARD_ROWS)
     return render(request, "tracker/dashboard.html", {
         **data,
         "communique_rows": communiques,
@@ -242,13 +242,8 @@ def dashboard(request):
         "tier_rows": tier_rows,
         "chart_units": [unit for tier in data["tiers"] for unit in tier["units"]],  # the chart: every unit
         "total_row": [(b, data["totals"][b.value]) for b in buckets],
-        # the same SQL all day: compiled once (the key names what it depends on)
-        "overdue_rows": selectors.compiled_values(
-            ("dashboard-overdue", data["today"], settings.DUE_SOON_DAYS, DASHBOARD_ROWS),
-            lambda: data["overdue"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
-        "due_soon_rows": selectors.compiled_values(
-            ("dashboard-due-soon", data["today"], settings.DUE_SOON_DAYS, DASHBOARD_ROWS),
-            lambda: data["due_soon"].values(*DUE_ROW_VALUES)[:DASHBOARD_ROWS]),
+        "overdue_rows": overdue_rows,
+        "due_soon_rows": due_soon_rows,
         "row_limit": DASHBOARD_ROWS,
         "list_url": reverse("tracker:task_list"),
     })
