@@ -58,6 +58,8 @@ class _Ctx:
     path: str = ""                # the item's number as the document writes it ("II.2.a")
     first_prop: int = 0           # index of the first directive read under it
     time_part: bool = False       # a plan's "II. THỜI GIAN": what it states is the time frame of the whole plan
+    untitled: bool = False        # a heading without number nor capitals ("Về kinh tế - xã hội"): a sub-part
+    sets_tasks: bool = False      # a lead-in whose verb sets its list's tasks ("Yêu cầu X tập trung … sau:")
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -468,20 +470,47 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
     marked = b.mtype is not None
     if walk.trace is not None:
         walk.trace.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
-    if not marked:
-        del walk.stack[1:]
+    level = b.level if marked else _place_unmarked_heading(walk, body)
     mode = section_mode(body) or parent_mode
     if doc.md.upward and _PROPOSALS_HEAD.match(fold(body)):
         mode = ASSESS  # a report's "Kiến nghị, đề xuất": what it asks of its superiors
     dl = _frame(pick_deadline(body, doc.dates_at(b.body_start)), doc.dctx)
     if dl is not None and _scope_year(body, dl):
         dl = None
-    walk.stack.append(_Ctx(level=b.level if marked else 0.5, kind="heading", mode=mode,
+    walk.stack.append(_Ctx(level=level, kind="heading", mode=mode,
                            # a part's title ("III. TỔ CHỨC THỰC HIỆN") names no unit, whatever its first word
                            owners=None if _caps(body) and section_mode(body) else _heading_owner(doc.src, b),
                            deadline=(dl.date, body[dl.start:dl.end]) if dl and dl.date else None,
                            path=walk.path_of(b), first_prop=len(walk.props),
-                           time_part=marked and bool(_TIME_PART.match(fold(body)))))
+                           time_part=marked and bool(_TIME_PART.match(fold(body))),
+                           untitled=not marked and not _caps(body)))
+
+
+def _place_unmarked_heading(walk: _Walk, body: str) -> float:
+    """Where a heading without a number stands, closing what it ends; its level. A title in capitals is a part of
+    the document (it closes everything). Any other opens a sub-part: under the lead-in just read ("… tập trung
+    các nhiệm vụ sau:" over "Về kinh tế - xã hội"), else beside the last unnumbered title — the outermost one for
+    a section's title ("Nhiệm vụ trọng tâm thời gian tới" after "Đánh giá chung"), the innermost for a topic —
+    else inside the numbered part around it ("II. NHIỆM VỤ NĂM 2026" over "Về xây dựng Đảng"). Text whose list
+    numbering was lost (a web page's or an e-mail's) keeps its outline so: its lead-ins and parts still hand their
+    units and time frames down."""
+    stack = walk.stack
+    if _caps(body):
+        del stack[1:]
+        return 0.5
+    while len(stack) > 1 and (stack[-1].kind == "item" or stack[-1].level >= 6):
+        stack.pop()  # an item or a bullet's frame ends at a title
+    if stack[-1].kind == "leadin" and stack[-1].mode == TASK and stack[-1].sets_tasks:
+        return stack[-1].level + 0.25
+    titles = [k for k, c in enumerate(stack) if c.untitled]
+    if titles:
+        k = titles[0] if section_mode(body) is not None else titles[-1]
+        level = stack[k].level
+        del stack[k:]
+        return level
+    while len(stack) > 1 and stack[-1].kind == "leadin" and stack[-1].unmarked:
+        stack.pop()  # a headline's or a preamble's "…:" that sets no task
+    return stack[-1].level + 0.25
 
 
 def _read_selected_heading(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
@@ -687,7 +716,8 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
                owners=ctx_owners,
                deadline=(frame.date, sent[frame.start:frame.end]) if frame and frame.date else None,
                unmarked=not st.marked, path=stack[-1].path if st.marked else walk.path_of(b),
-               first_prop=len(walk.props) + len(para.props))
+               first_prop=len(walk.props) + len(para.props),
+               sets_tasks=st.whole.info.form in ("assign", "subject", "imperative"))
     if ok:
         around = replace(_around(walk, para, st), paragraph_deadline=None)
         if st.forced:
@@ -709,6 +739,7 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
             stack[-1].mode = new.mode
         stack[-1].owners = new.owners
         stack[-1].deadline = new.deadline
+        stack[-1].sets_tasks = new.sets_tasks
     else:
         new.level = b.level
         stack.append(new)

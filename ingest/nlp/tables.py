@@ -265,7 +265,8 @@ def table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     p.report_to = report_to(tokenize(src, cs, ce), src)
     dl, base, evidence = None, 0, resolve.SENTENCE
     k = roles.get("deadline")
-    if k is not None and k < len(cells) and cells[k][1] > cells[k][0]:
+    timed = k is not None and k < len(cells) and cells[k][1] > cells[k][0]
+    if timed:
         dl, base = pick_deadline(src[cells[k][0]:cells[k][1]], dctx), cells[k][0]
         evidence = resolve.column(labels.get(k, ""))
         years = _YEAR_SPAN.match(fold_aligned(src[cells[k][0]:cells[k][1]]))
@@ -276,7 +277,7 @@ def table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
     if dl is not None:
         p.deadline, p.deadline_phrase, p.deadline_source = dl.date, orig[base + dl.start:base + dl.end], "explicit"
         p.deadline_evidence = evidence
-    else:
+    elif not timed:  # a time cell that gives no date ("Thường xuyên", "Theo tiến độ") is the row's own answer
         inh = nearest("deadline")
         if inh and resolve.keeps_inherited_deadline(src[cs:end], inh.value[0]):
             p.deadline, p.deadline_phrase, p.deadline_source = inh.value[0], inh.value[1], "inherited"

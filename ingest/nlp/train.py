@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import textwrap
 import unicodedata
@@ -367,8 +368,23 @@ def rewrap_expanded(text: str, width: int = 72) -> str:
     return "\n".join(out)
 
 
+# a line's list marker: a number ("1.", "2.1.", "3)"), a letter ("a)", "b."), a bullet ("-", "+", "•", and the
+# private-use glyphs of Word's Symbol-font bullets); the blank after it is a space (a tab after "1." is a table row's
+# cell break, kept)
+_LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-+*•·▪●○◦➢➤✓❖►–—\uf0b7\uf0a7\uf076\uf0d8"
+                          r"\uf0fc])[ ]+(?=\S)", re.M)
+
+
+def unmark(text: str) -> str:
+    """The text with its lines' list markers lost ("1.", "2.1.", "a)", "-", "+"), the lines kept: a web page or an
+    e-mail whose numbering was the page's own (CSS or automatic numbering) copied as plain text. Roman numerals
+    ("II.") and "Điều 1." stay: they are typed into a heading's text."""
+    return _LIST_MARKER.sub("", text)
+
+
 TRANSFORMS: dict[str, Callable[[str], str]] = {"unaccented": unaccent, "rewrapped": rewrap,
-                                               "rewrapped, tabs expanded": rewrap_expanded}
+                                               "rewrapped, tabs expanded": rewrap_expanded,
+                                               "list markers lost": unmark}
 
 
 def score(docs: list[Doc], decider: Decider, sc: ModuleType, transform: Callable[[str], str] | None = None,
