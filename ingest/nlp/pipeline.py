@@ -418,7 +418,9 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
         return nwords <= 6 and section_mode(body) is not None and nxt is not None and \
             (nxt.marker or "")[:1] != (b.marker or "")[:1]
     if b.mtype is None:
-        return (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body)
+        # a line of a word or three ("Yêu cầu", "Yêu cầu khắc phục") names a part whatever its first word: a plan's
+        # "2. Yêu cầu" whose number was lost
+        return (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body) or nwords <= 3
     return False
 
 
@@ -628,9 +630,11 @@ def _rule_decision(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, mode: str
     if not ok and para.prev_dir and st.index > 0 and not leadin and report_continuation(info) and dl is not None:
         ok = True
         info.cont = True  # "Kết quả … báo cáo X trước ngày …": the task before, reported
-    if not ok and st.index == 0 and st.marked and mode == TASK and walk.stack[-1].kind == "leadin" and \
-            _loose_imperative(info):
-        ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
+    if not ok and st.index == 0 and (st.marked or st.block.n_lines == 1) and mode == TASK and \
+            walk.stack[-1].kind == "leadin" and _loose_imperative(info):
+        # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb (a line of its own
+        # where the list's markers were lost)
+        ok = True
     if ok and md.upward and (info.revived == "past" or info.form == "assign" and mode == ASSESS or
                              info.form == "assign" and bool(info.leads) and
                              all(any(_same_body(ld, ad) for ad in md.addressees) for ld in info.leads)):

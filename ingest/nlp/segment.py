@@ -284,7 +284,11 @@ def segment(text: str) -> list[Block]:
         caps = _is_caps_line(line)
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
         page_break = False
-        heading_line = cur is not None and cur.n_lines == 1 and cur.mtype in ("roman", "num", "alpha", "paren")
+        # a numbered block's first line, or (wrapped text) a short line of its own, unterminated: a title, whose line
+        # break is the author's ("Đảng ủy Công an tỉnh, Đảng ủy Quân sự tỉnh" over "Lãnh đạo …")
+        heading_line = cur is not None and cur.n_lines == 1 and (
+            cur.mtype in ("roman", "num", "alpha", "paren") or
+            cur.mtype is None and wrapped and len(cur_last) < 0.6 * _width and not _ends_on(cur_last, _LINK_END))
         # a title under its type's line ("KẾ HOẠCH" / "tăng cường …"): a line that opens with a capital starts the body
         title_ends = title and line[:1].isupper() and not _wrapper_break(cur_last, line, wrapped, _width)
         if cur is not None and mk is None and not title_ends and \
