@@ -251,6 +251,7 @@ def segment(text: str) -> list[Block]:
     page_break = False
     cur_row = False
     title = False           # the current block is the title under a document type's line
+    listing = False         # the current block is an item of a list (after a lead-in's ":", or an item's ";")
     for li, (s, e) in enumerate(lines):
         if e <= s:
             if not page_break:
@@ -292,7 +293,7 @@ def segment(text: str) -> list[Block]:
         # a title under its type's line ("KẾ HOẠCH" / "tăng cường …"): a line that opens with a capital starts the body
         title_ends = title and line[:1].isupper() and not _wrapper_break(cur_last, line, wrapped, _width)
         if cur is not None and mk is None and not title_ends and \
-                (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps, _width, heading_line)
+                (broken or _continues(cur_last, line, gap, wrapped, cur_caps, caps, _width, heading_line, listing)
                  or _rejoins_earlier_line(cur_before, cur_last, line, gap, earlier, _width, caps)):
             cur.end = e
             cur.n_lines += 1
@@ -301,6 +302,7 @@ def segment(text: str) -> list[Block]:
             gap = False
             continue
         title = cur is not None and cur.n_lines == 1 and bool(_DOC_TYPE_LINE.match(fold(cur_last)))
+        listing = cur is not None and (cur_last.rstrip().endswith(":") or listing and cur_last.rstrip().endswith(";"))
         if cur is not None:
             blocks.append(cur)
         cur = Block(start=s, end=e, body_start=s + skip if mk else s, marker=mk, mtype=kind, gap_before=gap)
@@ -362,7 +364,9 @@ _CAPTION_LINE = cue_regex(r"^\(?{captions}\s*:")
 
 
 def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, caps: bool, width: int = 0,
-               heading_line: bool = False) -> bool:
+               heading_line: bool = False, listing: bool = False) -> bool:
+    """Whether ``line`` goes on the paragraph whose last line is ``prev``; ``listing``: the paragraph is an item of a
+    list (it follows a lead-in's ":" or an item ending on ";")."""
     if _STAMP_LINE.match(fold(prev)):
         return False  # a web page's publication stamp ("Thứ Năm, 20/03/2025 - 18:42") is a line of its own
     if _CAPTION_LINE.match(fold(prev)) or _CAPTION_LINE.match(fold(line)):
@@ -383,6 +387,8 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
         return False  # (a wrapped line in lower case after a heading in capitals is its long title, as unwrapped)
     if _lower_start(line):
         return True
+    if p.endswith(";") and listing and not wrapped and line[:1].isupper():
+        return False  # "…;" over a capital, in a list not wrapped: its next item, where the list's markers were lost
     if re.search(r"[,;\-–(&/]$", p):
         return True
     if wrapped and not gap:
