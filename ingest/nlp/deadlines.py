@@ -196,8 +196,11 @@ _CONTEXT_SOURCES: dict[str, str] = {
     "until_after": r"\s*(?:{time_until}|-|–)",
     "per_file": r"\s*,?\s*{time_counting_from}\s+(?:{time_counting_events})\s+(?:{time_receive_pre}\s+)?{time_receive}\s+"
                 r"(?:{time_received}\s+)?(?:{time_complete}\s+)?(?:{time_files})",
+    # "… kể từ ngày bế mạc đại hội": counted from a day other than the communiqué's own (its signing, issue, receipt)
+    "event_day": r"\s*,?\s*{time_counting_from}\s+(?:{time_counting_events})\s+(?!\d)(?!(?:{time_document_days})(?!\w))\w",
     "target": r"{time_target_words}\s*$",
     "school_year": r"{time_school_year}\s*$",
+    "feast": r"(?<!\w)(?:{time_feasts})(?:\s+[^\W\d_]+){0,3}\s*$",
     "horizon": r"(?:{time_until})\s*$",
     "after_event": r"\s*,?\s*(?:{time_after_event})(?!\w)",
     "state_after": r"\s*,?\s*(?:{time_state_after})(?!\w)",
@@ -445,8 +448,11 @@ def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, a
     if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek", "relyear") and c["from"].search(before) and \
             not c["until_after"].match(after):
         return True  # "mở chuyên mục … từ tháng 7/2025": when the work starts, not when it must be done
-    if kind == "duration" and (c["per_file"].match(following) or c["after_event"].match(following)):
-        return True  # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ", "15 ngày sau khi …": counted per event
+    if kind == "duration" and (c["per_file"].match(following) or c["after_event"].match(following) or
+                               c["event_day"].match(following)):
+        # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ", "15 ngày sau khi …", "30 ngày kể từ ngày bế mạc đại
+        # hội": counted per event
+        return True
     if kind in ("date", "wdate", "month") and c["state_after"].match(following):
         return True  # "đến ngày 30/11/2026 chưa giải ngân": how things stand on that day
     # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
@@ -475,8 +481,9 @@ def _scope(gr: _Grammar, kind: str, low: str, s: int, before: str, after: str) -
         return True
     if kind != "year":
         return False
+    # "Tết Nguyên đán Bính Ngọ năm 2026": the year says which feast, not by when
     return bool(c["year_list_after"].search(after) or re.search(r"[-–,]\s*$", before[-3:]) or
-                c["school_year"].search(low[max(0, s - 10):s + 8]))
+                c["school_year"].search(low[max(0, s - 10):s + 8]) or c["feast"].search(before))
 
 
 def _strength(gr: _Grammar, kind: str, strong: bool, before: str) -> int:
