@@ -201,6 +201,7 @@ _CONTEXT_SOURCES: dict[str, str] = {
     "target": r"{time_target_words}\s*$",
     "school_year": r"{time_school_year}\s*$",
     "feast": r"(?<!\w)(?:{time_feasts})(?:\s+[^\W\d_]+){0,3}\s*$",
+    "relative": r",\s*(?:{time_relative})(?!\w)[^,;:]*$",
     "horizon": r"(?:{time_until})\s*$",
     "after_event": r"\s*,?\s*(?:{time_after_event})(?!\w)",
     "state_after": r"\s*,?\s*(?:{time_state_after})(?!\w)",
@@ -453,6 +454,8 @@ def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, a
         # "không quá 10 ngày làm việc kể từ ngày nhận đủ hồ sơ", "15 ngày sau khi …", "30 ngày kể từ ngày bế mạc đại
         # hội": counted per event
         return True
+    if c["relative"].search(before):
+        return True  # "Trường Mầm non Hoa Sen, nơi ghi nhận ca bệnh trong tháng 11, …": what the relative clause tells
     if kind in ("date", "wdate", "month") and c["state_after"].match(following):
         return True  # "đến ngày 30/11/2026 chưa giải ngân": how things stand on that day
     # "rút ngắn thời gian thẩm định xuống không quá 30 ngày": a target length, not a time limit
