@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from .lexicon import ADMIN_WORDS, ADVERBIAL_STARTS, ASSIGN_VERBS, CONT_MARKERS, DETERMINERS, DOC_NOUNS, MANNER_ADVERBS, \
     NONTASK_VERBS, NP_STOPS, PERSON_TITLES, PRE_ADVERBS, REPORT_HEADS, SPEECH_VERBS, STRONG_MODALS, TASK_VERBS, UNIT_HEADS, Tok, \
     cue_regex, load_language, match_at, tokenize
-from .owners import clean_name, is_person, report_to, scan_np, split_owners, support_after, unit_head_at, verb_len
+from .owners import (clean_name, is_person, match_restored, report_to, scan_np, split_owners, support_after,
+                     unit_head_at, verb_len)
 from .text import fold
 
 TASK, ASSESS, NEUTRAL = "task", "assess", "neutral"
@@ -452,7 +453,8 @@ def _read_form(toks: list[Tok], i: int, info: SentInfo, src: str, f: str, doi_vo
     if _is_assign(toks, i):
         info.form = "assign"
         _object_after_assign(toks, i, info, src)
-    elif match_at(toks, i, TASK_VERBS) and not (toks[i].f in _HAVING and match_at(toks, i, TASK_VERBS) < 2):
+    elif match_restored(toks, i, TASK_VERBS) and not (toks[i].f in _HAVING and match_at(toks, i, TASK_VERBS) < 2):
+        # (a word typed without diacritics reads as the word it was restored to: "Nam 2026" is "Năm", not "Nắm")
         info.form = "imperative"
         if doi_voi:
             info.leads = doi_voi

@@ -43,7 +43,7 @@ def _is(t: Tok, word: str) -> bool:
     return t.f == word or t.bare and t.f == t.a and t.a == folded(word)
 
 
-def _m(toks: list[Tok], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
+def match_restored(toks: list[Tok], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
     """``match_at``, a restored word typed without diacritics read as what it was restored to, so that a unit's
     word ("dang" in "to chuc dang") does not end its name as the verb "đang" would; a unit head matches by its
     folded form too ("phuong" is "phường" as well as "phương")."""
@@ -51,6 +51,9 @@ def _m(toks: list[Tok], k: int, phrases: frozenset[tuple[str, ...]]) -> int:
         return match_at(toks, k, phrases)
     view = [t._replace(bare=False) if t.bare and t.f != t.a else t for t in toks[k:k + 8]]
     return match_at(view, 0, phrases)
+
+
+_m = match_restored
 
 
 _VI = load_language("vi")
