@@ -418,9 +418,9 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
         return nwords <= 6 and section_mode(body) is not None and nxt is not None and \
             (nxt.marker or "")[:1] != (b.marker or "")[:1]
     if b.mtype is None:
-        # a line of a word or three ("Yêu cầu", "Yêu cầu khắc phục") names a part whatever its first word: a plan's
+        # a line of four words or fewer ("Yêu cầu", "Yêu cầu khắc phục") names a part whatever its first word: a plan's
         # "2. Yêu cầu" whose number was lost
-        return (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body) or nwords <= 3
+        return (nwords <= 35 and first_info.form not in ("assign", "subject")) or _caps(body) or nwords <= 4
     return False
 
 

@@ -41,9 +41,23 @@ def test_a_monthly_day_after_the_documents_day_falls_in_the_same_month():
     "Tổng hợp, báo cáo kết quả ngày 25 hằng tháng",                      # the reporting day of periodic work
     "phấn đấu tổng thu ngân sách năm sau cao hơn năm trước",             # every next year, not a limit
     "mở chuyên mục từ năm nay",                                          # when the work starts
+    "kiện toàn bộ máy trong thời hạn 30 ngày kể từ ngày bế mạc đại hội",  # counted from a day not the document's
+    "trả lời bằng văn bản trong 05 ngày làm việc kể từ ngày nhận phản ánh",
+    "trong thoi han 10 ngay ke tu ngay ket thuc dot kiem tra",
+    "hoàn thành trước Tết Nguyên đán Bính Ngọ năm 2026",                 # the year names the feast
+    "Trường Mầm non Hoa Sen, nơi ghi nhận ca bệnh trong tháng 11, báo cáo danh sách học sinh",  # a relative clause
 ])
 def test_limits_that_no_date_can_give(text):
     assert pick_deadline(text, CTX) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ban hành quy chế trong thời hạn 15 ngày kể từ ngày ký", "2026-12-15"),
+    ("báo cáo trong 10 ngày kể từ ngày ban hành Thông báo này", "2026-12-10"),
+    ("gửi ý kiến trong thời hạn 30 ngày kể từ ngày nhận được văn bản này", "2026-12-30"),
+])
+def test_a_duration_from_the_documents_own_day_counts_from_its_date(text, expected):
+    assert pick_deadline(text, CTX).date.isoformat() == expected
 
 
 def test_a_date_the_state_of_things_is_told_at_is_not_the_limit():
