@@ -96,3 +96,21 @@ def test_seed_and_dev_figures_barely_move_when_the_markers_are_lost():
         shaped = figures(texts, gold, transform=lambda t, _seed: unmark(t))
         assert shaped["directive_f1"] >= plain["directive_f1"] - 0.05, (texts.name, plain, shaped)
         assert shaped["owner_f1"] >= plain["owner_f1"] - 0.05, (texts.name, plain, shaped)
+
+
+PLAN = (HEAD + "II. NHIỆM VỤ NĂM 2026\n"
+        "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, chính quyền tập trung thực hiện các nhiệm vụ sau:\n"
+        "1. Về phát triển kinh tế\n"
+        "Đảng ủy UBND tỉnh lãnh đạo, chỉ đạo UBND tỉnh:\n"
+        "a) Ban hành kế hoạch hành động thực hiện nghị quyết của HĐND tỉnh.\n"
+        "b) Trong quý I/2026, tập trung:\n"
+        "- Hoàn thành phân bổ chi tiết kế hoạch vốn đầu tư công năm 2026;\n"
+        "- Sửa chữa các công trình thủy lợi bị hư hỏng.\n"
+        "2. Về văn hóa - xã hội\n"
+        "- Chăm lo cho Nhân dân đón Tết Nguyên đán vui tươi, an toàn, tiết kiệm.\n")
+
+
+def test_a_topic_after_the_lists_of_another_topic_is_its_sibling_not_an_item_of_those_lists():
+    written = _read(PLAN)
+    assert written[-1][1:] == (["chính quyền", "các cấp ủy"], dt.date(2026, 12, 31))
+    assert _read(unmark(PLAN)) == written
