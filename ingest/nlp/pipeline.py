@@ -59,7 +59,7 @@ class _Ctx:
     first_prop: int = 0           # index of the first directive read under it
     time_part: bool = False       # a plan's "II. THỜI GIAN": what it states is the time frame of the whole plan
     untitled: bool = False        # a heading without number nor capitals ("Về kinh tế - xã hội"): a sub-part
-    topic: bool = False           # … one that names a topic ("Về …", "Đối với …")
+    shape: tuple[bool, bool] = (False, False)  # a title's kind: names a topic ("Về …"), names a section ("Nhiệm vụ …")
     sets_tasks: bool = False      # a lead-in whose verb sets its list's tasks ("Yêu cầu X tập trung … sau:")
 
 
@@ -486,13 +486,24 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
                            deadline=(dl.date, body[dl.start:dl.end]) if dl and dl.date else None,
                            path=walk.path_of(b), first_prop=len(walk.props),
                            time_part=marked and bool(_TIME_PART.match(fold(body))),
-                           untitled=not marked and not _caps(body), topic=_opens_with(_TOPIC_HEAD, body)))
+                           untitled=not marked and not _caps(body), shape=_title_shape(body)))
+
+
+def _title_shape(body: str) -> tuple[bool, bool]:
+    """What kind of title a line is: whether it names a topic ("Về kinh tế"), whether it names a section (a task
+    or review part: "Nhiệm vụ trọng tâm thời gian tới"). Titles of one shape in a row are siblings."""
+    return _opens_with(_TOPIC_HEAD, body), section_mode(body) is not None
+
+
+def _alike(a: tuple[bool, bool], b: tuple[bool, bool]) -> bool:
+    """Two titles of one kind: both topics ("Về …"), or neither and both sections or neither."""
+    return a[0] == b[0] and (a[0] or a[1] == b[1])
 
 
 def _place_unmarked_heading(walk: _Walk, body: str) -> float:
     """Where a heading without a number stands, closing what it ends; its level. A title in capitals is a part of
     the document (it closes everything). Any other opens a sub-part: under the lead-in just read ("… tập trung
-    các nhiệm vụ sau:" over "Về kinh tế - xã hội") unless it is the next of a run of topics, else beside the last
+    các nhiệm vụ sau:" over "Về kinh tế - xã hội") unless it is the next of a run of titles, else beside the last
     unnumbered title — the outermost one for
     a section's title ("Nhiệm vụ trọng tâm thời gian tới" after "Đánh giá chung"), the innermost for a topic —
     else inside the numbered part around it ("II. NHIỆM VỤ NĂM 2026" over "Về xây dựng Đảng"). Text whose list
@@ -505,9 +516,9 @@ def _place_unmarked_heading(walk: _Walk, body: str) -> float:
     while len(stack) > 1 and (stack[-1].kind == "item" or stack[-1].level >= 6):
         stack.pop()  # an item or a bullet's frame ends at a title
     titles = [k for k, c in enumerate(stack) if c.untitled]
-    # … a topic after the lists of another one ("Về phát triển kinh tế" … "Đảng ủy UBND tỉnh lãnh đạo:" … "Về văn
-    # hóa - xã hội") is that one's sibling
-    sibling = bool(titles) and stack[titles[-1]].topic and _opens_with(_TOPIC_HEAD, body)
+    # … a title after the lists of another of its shape ("Về phát triển kinh tế" … "Đảng ủy UBND tỉnh lãnh đạo:" …
+    # "Về văn hóa - xã hội") is that one's sibling
+    sibling = bool(titles) and _alike(stack[titles[-1]].shape, _title_shape(body))
     if stack[-1].kind == "leadin" and stack[-1].mode == TASK and stack[-1].sets_tasks and not sibling:
         return stack[-1].level + 0.25
     if titles:

@@ -252,6 +252,7 @@ def segment(text: str) -> list[Block]:
     cur_row = False
     title = False           # the current block is the title under a document type's line
     listing = False         # the current block is an item of a list (after a lead-in's ":", or an item's ";")
+    clean_start = True      # the current block starts after a finished sentence
     for li, (s, e) in enumerate(lines):
         if e <= s:
             if not page_break:
@@ -285,11 +286,13 @@ def segment(text: str) -> list[Block]:
         caps = _is_caps_line(line)
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
         page_break = False
-        # a numbered block's first line, or (wrapped text) a short line of its own, unterminated: a title, whose line
-        # break is the author's ("Đảng ủy Công an tỉnh, Đảng ủy Quân sự tỉnh" over "Lãnh đạo …")
+        # a numbered block's first line, or (wrapped text) a short line of its own, unterminated, that ends on no linking
+        # word or stands after a finished sentence: a title, whose line break is the author's ("Đảng ủy Công an tỉnh,
+        # Đảng ủy Quân sự tỉnh" over "Lãnh đạo …")
         heading_line = cur is not None and cur.n_lines == 1 and (
             cur.mtype in ("roman", "num", "alpha", "paren") or
-            cur.mtype is None and wrapped and len(cur_last) < 0.6 * _width and not _ends_on(cur_last, _LINK_END))
+            cur.mtype is None and wrapped and len(cur_last) < 0.6 * _width and
+            (clean_start or not _ends_on(cur_last, _LINK_END)))
         # a title under its type's line ("KẾ HOẠCH" / "tăng cường …"): a line that opens with a capital starts the body
         title_ends = title and line[:1].isupper() and not _wrapper_break(cur_last, line, wrapped, _width)
         if cur is not None and mk is None and not title_ends and \
@@ -303,6 +306,8 @@ def segment(text: str) -> list[Block]:
             continue
         title = cur is not None and cur.n_lines == 1 and bool(_DOC_TYPE_LINE.match(fold(cur_last)))
         listing = cur is not None and (cur_last.rstrip().endswith(":") or listing and cur_last.rstrip().endswith(";"))
+        # (after a finished sentence or a page's start: a short line there is no wrapped sentence's tail)
+        clean_start = cur is None or _ends_terminal(cur_last) or cur_last.rstrip().endswith(":")
         if cur is not None:
             blocks.append(cur)
         cur = Block(start=s, end=e, body_start=s + skip if mk else s, marker=mk, mtype=kind, gap_before=gap)
