@@ -179,19 +179,21 @@ _CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\
 _CONTEXT_SOURCES: dict[str, str] = {
     "maybe": r"\d|{time_year}\s+(?:{time_year_rel})|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
              r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})",
-    "strong": r"{time_strong_prefixes}\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?$",
-    "within": r"{time_in_prefixes}\s*(?:{time_day}\s*)?$",
+    "strong": r"(?<!\w)(?:{time_strong_prefixes})\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?$",
+    "within": r"(?<!\w)(?:{time_in_prefixes})\s*(?:{time_day}\s*)?$",
     "clock": _CLOCK + "$",
-    "moment": r"{time_moment_words}\s*(?:{time_day}\s*)?$",
+    "moment": r"(?<!\w)(?:{time_moment_words})\s*(?:{time_day}\s*)?$",
     "cited": r"(?:\b{time_number_word}\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+[\w\-]*/[\w\-/]+)\s*,?\s*"
              r"(?:(?:{time_cited_by})\s+[^,;:]{1,50}?\s*,?\s*)?(?:{time_cited_dates})?\s*$",
-    "past": r"(?:{!time_reported}{time_result}(?:\s+{time_result_reached})?|{time_past_before})\s*(?:\S+\s+){0,2}$",
+    # (whole words: folded, "đã" is also the start of "dan", "dau")
+    "past": r"(?:{!time_reported}{time_result}(?:\s+{time_result_reached})?|(?<!\w)(?:{time_past_before})(?!\w))"
+            r"\s*(?:\S+\s+){0,2}$",
     "from": r"(?<!\w)(?:{time_begin}\s+)?{time_from}\s*(?:{time_day}\s*)?$",
-    "past_duration": r"{time_past_duration_before}\s*(?:\S+\s+){0,2}$",
+    "past_duration": r"(?<!\w)(?:{time_past_duration_before})(?!\w)\s*(?:\S+\s+){0,2}$",
     "past_after": r"^\s*{time_past_after}\b",
     "scope": r"(?<!\w){time_scope_words}\s*(?:\S+\s+){0,1}$",
     "year_list_after": r"^\s*(?:[,;]\s*(?:{time_year}\s+)?\d{4}|[-–]\s*\d{2,4}|\s*{time_and}\s+(?:{time_year}\s+)?\d{4})",
-    "date_before": r"(?:{time_date_before}|\()\s*$",
+    "date_before": r"(?:(?<!\w)(?:{time_date_before})|\()\s*$",
     "day_before": r"{time_day}\s*$",
     "until_after": r"\s*(?:{time_until}|-|–)",
     "per_file": r"\s*,?\s*{time_counting_from}\s+(?:{time_counting_events})\s+(?:{time_receive_pre}\s+)?{time_receive}\s+"
