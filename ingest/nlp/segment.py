@@ -379,7 +379,11 @@ def _continues(prev: str, line: str, gap: bool, wrapped: bool, prev_caps: bool, 
     if _ends_terminal(prev):
         # hard-wrapped text: a sentence that ends on a full line says nothing of the paragraph — when the next
         # line's first word would not have fitted, the break is the wrapper's and the paragraph goes on
-        return not gap and not caps and not prev_caps and not heading_line and _wrapper_break(prev, line, wrapped, width)
+        # — but a short line that ends no sentence is no such rest: the wrapper would have filled it (a title, "Về
+        # công tác kiểm tra, giám sát" after a paragraph whose last line was full)
+        return not gap and not caps and not prev_caps and not heading_line and \
+            _wrapper_break(prev, line, wrapped, width) and \
+            not (len(line) < 0.6 * width and not _ends_terminal(line) and not re.search(r"[,;:\-–(&/]$", line))
     p = prev.rstrip()
     if p.endswith(":"):
         return _lower_start(line) and not line[:1].isdigit()

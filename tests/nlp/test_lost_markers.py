@@ -76,13 +76,16 @@ def test_a_short_title_of_wrapped_text_does_not_run_on_into_the_item_under_it():
             "chính trị quan trọng của tỉnh; không để bị động, bất ngờ trong mọi tình huống xảy ra.\n"
             "Ban Tổ chức Tỉnh ủy\n"
             "Chủ trì thẩm định nhân sự cấp ủy các đảng bộ trực thuộc, bảo đảm đúng quy trình,\n"
-            "quy định của Trung ương và của Tỉnh ủy.\n"
+            "quy định của Trung ương và của Tỉnh ủy; tổng hợp, báo cáo kết quả về Ban Thường vụ Tỉnh.\n"
+            "Về công tác kiểm tra, giám sát\n"  # after a paragraph whose last line is full
+            "Ủy ban Kiểm tra Tỉnh ủy tăng cường kiểm tra, giám sát việc thực hiện nghị quyết.\n"
             "Phát triển hạ tầng số\n"  # ends on a linking word ("số"), after a finished sentence
             "Nâng cấp Trung tâm dữ liệu tỉnh, bảo đảm đủ năng lực lưu trữ, xử lý cho các hệ thống\n"
             "thông tin dùng chung; triển khai điện toán đám mây cho các cơ quan nhà nước.\n")
     read = _read(HEAD + "II. NHIỆM VỤ\n" + body)
     assert ["Đảng ủy Công an tỉnh", "Đảng ủy Quân sự tỉnh"] in [o for _, o, _ in read]
     assert "Nâng cấp" in [t[:8] for t, _, _ in read]
+    assert not any(t.startswith("Về công tác") or t.endswith("giám sát") for t, _, _ in read)
 
 
 def test_a_task_table_row_whose_time_cell_gives_no_date_takes_no_time_frame_from_above():
