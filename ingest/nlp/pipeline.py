@@ -36,7 +36,7 @@ from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import GROUP_LINE, join_stacked_tables, join_wrapped_rows, table_header, table_row
+from .tables import group_title, join_stacked_tables, join_wrapped_rows, table_header, table_row
 from .text import fold, fold_aligned, nfc, typed_bare
 
 if TYPE_CHECKING:
@@ -361,7 +361,7 @@ def _read_table_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> bool:
                 walk.last_prop, walk.last_prop_block = p, bi
         return True  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
     # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
-    return walk.table is not None and bool(GROUP_LINE.match(src[b.start:b.end]))
+    return walk.table is not None and group_title(src, b.start, b.end)
 
 
 def _place_block(walk: _Walk, b: Block) -> None:
