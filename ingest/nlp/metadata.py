@@ -135,7 +135,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     skip: set[int] = set()
     folded = fold_aligned(text)
     _body_end(text, blocks, md)
-    md.stamp_date = _chrome(text, blocks, skip)
+    md.stamp_date = _chrome(text, blocks, skip) or _dateline(text, blocks, skip)
     md.addressees = tuple(_address_and_related(text, blocks, skip))
     title_parts = _header(text, blocks, md, skip)
     if md.doc_type is None:
@@ -199,6 +199,18 @@ def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
         if _CHROME.match(ft) or _BREADCRUMB.match(t) or len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
             skip.add(bi)
     return stamp
+
+
+# "Sơn La, 06/12/2026 - Ngày 05/12, …": a news item's dateline, the place and the day it was filed
+_DATELINE = re.compile(r"^[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,4},\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*[-–]\s")
+
+
+def _dateline(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
+    """The date of the dateline that opens a news item's first paragraph."""
+    first = next((b for bi, b in enumerate(blocks[:8]) if bi not in skip and b.mtype is None and
+                  _DATELINE.match(_block_text(text, b))), None)
+    m = _DATELINE.match(_block_text(text, first)) if first is not None else None
+    return _date(m.group(3), m.group(2), m.group(1)) if m else None
 
 
 @dataclass
