@@ -29,13 +29,16 @@ _ASSESS_END = cue_regex(r"({review_leadins})\s*:\s*$")
 _CLOSING = cue_regex(
     r"^({closing_senders}[^.,;]{0,40}?\s)?({closing_polite}\s+)?({closing_verbs})\b[^;]*\b({closing_ends})\s*[./]*\s*$"
     r"|\b{closing_addressees}[^.]{0,80}\b({closing_ends})\s*[./]*\s*$"
-    r"|^({closing_heads}|{closing_file}\s*:)")
+    r"|^({closing_heads}|{closing_file}\s*:)"
+    r"|^{closing_exhort}\s+{closing_units}(\s*,\s*{closing_units})*\s+({closing_manner}\s+)?{closing_implement}"
+    r"(\s+{closing_manner})?\s*[./]*\s*$")
 _OPINION = cue_regex(
     r"^{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
     r"|^({opinion_starts})\b"
     r"|\b({upward_requests})\s+({superiors})\s+({superior_asks})\b"
     r"|\b{delegate_requests}\b"
     r"|^{according_to_persons}\b"
+    r"|^{according_to_reports}\b[^,;:]{0,80},"
     r"|^{according_to} [^,;:]{0,80}\b({presented})\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
 _MEETING = cue_regex(
     r"^({meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
@@ -77,6 +80,7 @@ _MODALS, _HAVING, _QUALIFIER_NEG = _VI.word_set("modals"), _VI.word_set("having"
 _INSERTED = _VI.word_set("inserted_adverbials")
 _ROLE_COPULA = _VI["role_copula"]
 _REMINDERS, _PAST, _JUST = _VI["reminders"], _VI.word_set("past_adverbs"), _VI.word_set("just_adverbs")
+_PROMISE = _VI.word_set("promise_adverbs")
 _NEWS_VERBS, _ACCOUNTABILITY = _VI.word_set("news_verbs"), _VI["accountability"]
 _CHAIRING, _CHAIRED = _VI["chairing"], _VI.word_set("chaired_words")
 _MUST, _REPORT_BREAKERS = _VI.word_set("must_adverbs"), _VI.word_set("report_breakers")
@@ -630,6 +634,9 @@ def _task_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str],
     if person:
         info.excluded = info.excluded or "person"
         return
+    if j - i == 1 and toks[i].cap and unit_head_at(toks, i) == 1 and _PROMISE & set(adv):
+        info.excluded = info.excluded or "promise"  # "Phòng sẽ tổng hợp, báo cáo …": the issuer's bare head
+        return
     info.leads = split_owners(toks, i, j, src)
     info.supports = _supports_after(toks, v, src)
     info.strong_modal = any(match_at(tokenize(a), 0, STRONG_MODALS) for a in adv) or \
@@ -667,7 +674,7 @@ def _assignment_further_on(toks: list[Tok], i: int, info: SentInfo, src: str, f:
 def _announces_only(info: SentInfo, f: str) -> bool:
     """A lead-in that only announces a list: fewer than six content words besides its owners and assignment,
     or the issuer's preamble that issues the document itself."""
-    body = _ANNOUNCE_TAIL.sub("", f)
+    body = _ANNOUNCE_TAIL.sub("", re.sub(r"\s*\([^()]*\)\s*:\s*$", ":", f))  # "… như sau (văn bản gửi kèm):"
     rest = body
     if info.form in ("assign", "subject") and info.leads:
         last = fold(info.leads[-1])

@@ -62,7 +62,8 @@ _HEADER_DATE_ANY = cue_regex(
 _STAMP = cue_regex(
     r"^\s*(?:{stamp_labels}(?:\s+{stamp_links})?\s*:?\s*)?"
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
-    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?"
+    r"(?:\s*\|\s*[^\W\d][^\d|.]{0,30})?\s*$")  # "Thứ Bảy, 05/12/2026 - 08:40 | Chính trị": its section after it
 _DOC_TYPES = _VI.written["doc_types"]
 _UPWARD = frozenset(fold(x) for x in _VI.written["upward_doc_types"])
 
