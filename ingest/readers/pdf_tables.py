@@ -24,9 +24,9 @@ class Grid:
     xs: list[float]                 # column borders, left to right
     ys: list[float]                 # row borders, top to bottom (descending y)
     cells: dict = field(default_factory=dict)   # (row, col) -> list of (line key, text)
-    # boxes (x0, y0, x1, y1) of text that runs across column borders (a group's title over the task, unit and time
-    # columns of a borderless table): it all belongs to the column it starts in
-    merged: list[tuple[float, float, float, float]] = field(default_factory=list)
+    # text that runs across column borders (a group's title over the task, unit and time columns of a borderless
+    # table), as boxes (x0, y0, x1, y1, split, col): what stands right of ``split`` belongs to column ``col``
+    merged: list[tuple[float, float, float, float, float, int]] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -39,8 +39,8 @@ class Grid:
     def cell_of(self, x: float, y: float) -> tuple[int, int] | None:
         if not self.contains(x, y):
             return None
-        span = next((b for b in self.merged if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
-        col = max(0, min(len(self.xs) - 2, _index(self.xs, span[0] + _TOL if span else x)))
+        span = next((b for b in self.merged if b[0] <= x <= b[2] and b[1] <= y <= b[3] and x >= b[4]), None)
+        col = span[5] if span else max(0, min(len(self.xs) - 2, _index(self.xs, x)))
         row = max(0, min(len(self.ys) - 2, _index([-v for v in self.ys], -y)))
         return row, col
 
@@ -145,8 +145,9 @@ def join_continued_rows(text: str) -> str:
 # start where the index column numbers them, else where the task column resumes after a blank line.
 Char = tuple  # (x0, y0, x1, y1, text, line key)
 _GAP = 4.0          # points: a blank this wide inside a text line separates two cells
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6})\s*[.)]?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\s*[.)]?\s*$")
 _CUT_INDEX = re.compile(r"^\s*\d{1,3}\.\s*$")
+_NUMBERED_TITLE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s*")
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class _Fragment:
     y0: float
     y1: float
     text: str
+    centres: tuple[float, ...] = ()   # each character's horizontal centre
 
     @property
     def yc(self) -> float:
@@ -185,7 +187,8 @@ def fragments(chars: list[Char]) -> list[_Fragment]:
 
 def _fragment(run: list[Char]) -> _Fragment:
     return _Fragment(min(c[0] for c in run), max(c[2] for c in run), min(c[1] for c in run),
-                     max(c[3] for c in run), "".join(c[4] for c in run))
+                     max(c[3] for c in run), "".join(c[4] for c in run),
+                     tuple((c[0] + c[2]) / 2 for c in run for _ in c[4]))
 
 
 def _rows_of(frags: list[_Fragment]) -> list[list[_Fragment]]:
@@ -273,22 +276,25 @@ def _continued_grid(lines: list[list[_Fragment]], xs: list[float]) -> Grid | Non
     for k, line in enumerate(lines[:3]):
         if xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text):
             top = k
-            while top > 0 and _cut_rest(lines[top - 1], lines[top], xs):
+            while top > 0 and (_cut_rest(lines[top - 1], lines[top], xs) or _row_title(lines[top - 1], xs)):
                 top -= 1
             body = _table_lines(lines[top:], xs[0], xs[-1], index=(xs[1], xs[1]))
             if len(body) <= k - top:
                 return None
-            inside = sum(xs[0] <= f.x0 and f.x1 <= xs[-1] for ln in body for f in ln)
+            slack = 0.5 * (xs[-1] - xs[-2])  # the last column's text may run wider here ("Thường xuyên")
+            inside = sum(xs[0] <= f.x0 and f.x1 <= xs[-1] + slack for ln in body for f in ln)
             if inside < 0.9 * sum(len(ln) for ln in body) or not any(len(ln) > 1 for ln in body):
                 return None
-            # the last column's text may run wider here than on the page before ("Thường xuyên")
             xs = [*xs[:-1], max(xs[-1], max(f.x1 for ln in body for f in ln) + 1)]
             ys = [max(f.y1 for f in lines[top]) + 1] + _row_starts(body, xs)
-            if top < k:
-                ys.append(max(f.y1 for f in line) + 0.5)
             ys.append(min(f.y0 for ln in body for f in ln) - 1)
             return Grid(xs=list(xs), ys=_merge_desc(ys), merged=_merged(body, xs))
     return None
+
+
+def _row_title(line: list[_Fragment], xs: list[float]) -> bool:
+    """"II. CÔNG TÁC TUYÊN TRUYỀN" across the whole row, its number in the index column."""
+    return line[0].x0 < xs[1] < line[0].x1 and bool(_NUMBERED_TITLE.match(line[0].text))
 
 
 def _cut_rest(upper: list[_Fragment], lower: list[_Fragment], xs: list[float]) -> bool:
@@ -313,6 +319,11 @@ def _grid_of(head: list[list[_Fragment]], body: list[list[_Fragment]]) -> Grid |
     return Grid(xs=xs, ys=_merge_desc(ys), merged=_merged(body, xs))
 
 
+def _numbered_row(line: list[_Fragment], index: tuple[float, float] | None) -> bool:
+    """A line that opens a row by its number in the index column, beside other cells."""
+    return index is not None and len(line) > 1 and line[0].x1 <= index[1] and bool(_ROW_NUMBER.match(line[0].text))
+
+
 def _index_column(head: list[list[_Fragment]], below: list[list[_Fragment]]) -> tuple[float, float] | None:
     """(right edge of the index column, left edge of the next) when the header's first cell heads the rows'
     numbers ("TT" over "1", "2"), else None."""
@@ -331,12 +342,13 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
     is a heading after the table ("IV. TỔ CHỨC THỰC HIỆN"), and a row number beside a line across the other
     columns is a group's title inside it ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh")."""
     out: list[list[_Fragment]] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         first = line[0]
-        numbered = index is not None and len(line) > 1 and first.x1 <= index[1] and bool(_ROW_NUMBER.match(first.text))
-        if index is not None and first.x0 <= index[0] and first.x1 > index[1]:
-            break
-        if not numbered and any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
+        numbered = _numbered_row(line, index)
+        across = index is not None and first.x0 <= index[0] and first.x1 > index[1]
+        if across and not (k + 1 < len(lines) and _numbered_row(lines[k + 1], index)):
+            break  # (but a title across the whole row, rows under it: "II. CÔNG TÁC TUYÊN TRUYỀN" over "1 | …")
+        if not (numbered or across) and any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
             break
         if out:
             pitch = out[-1][0].y1 - out[-1][0].y0
@@ -370,19 +382,31 @@ def _title_across(line: list[_Fragment], f: _Fragment, head: list[list[_Fragment
     return rest == [f] and sum(f.x0 < max(g.x1 for g in c) and f.x1 > min(g.x0 for g in c) for c in head) >= 2
 
 
-def _merged(body: list[list[_Fragment]], xs: list[float]) -> list[tuple[float, float, float, float]]:
-    return [(f.x0, f.y0, f.x1, f.y1) for line in body for f in line if any(f.x0 < x < f.x1 for x in xs[1:-1])]
+def _merged(body: list[list[_Fragment]], xs: list[float]) -> list[tuple[float, float, float, float, float, int]]:
+    """Text across column borders belongs to the column it starts in; a title across the whole row that starts
+    with its number in the index column ("II. CÔNG TÁC TUYÊN TRUYỀN") keeps the number there, the rest goes to
+    the next column."""
+    out = []
+    for f in (f for line in body for f in line if any(f.x0 < x < f.x1 for x in xs[1:-1])):
+        col = max(0, min(len(xs) - 2, _index(xs, f.x0 + _TOL)))
+        split = f.x0
+        number = _NUMBERED_TITLE.match(f.text) if col == 0 else None
+        if number and number.end() < len(f.centres):
+            split, col = f.centres[number.end()] - 0.01, 1
+        out.append((f.x0, f.y0, f.x1, f.y1, split, col))
+    return out
 
 
 def _row_starts(body: list[list[_Fragment]], xs: list[float]) -> list[float]:
     """The top of each row after the first: where the first column numbers a row, else where the text resumes
     after a blank line. A number right under one that ends in a dot ("1." | "1") is the rest of that index."""
     numbered = [line for prev, line in zip([None, *body], body)
-                if line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text)
+                if (line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text) or _row_title(line, xs))
                 and not (prev is not None and prev[0].x1 <= xs[1] and _CUT_INDEX.match(prev[0].text)
                          and line[0].text.strip().isdigit() and _tight(prev, line))]
-    if len(numbered) >= 2:
-        return [max(f.y1 for f in line) + 0.5 for line in numbered[1:]]
+    if len(numbered) >= 2 or numbered and numbered[0] is not body[0]:
+        # (lines before the first number: the rest of a row the page break cut)
+        return [max(f.y1 for f in line) + 0.5 for line in numbered if line is not body[0]]
     out = []
     for prev, line in zip(body, body[1:]):
         pitch = prev[0].y1 - prev[0].y0

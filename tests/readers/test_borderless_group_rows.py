@@ -16,9 +16,10 @@ WIDTHS = [10, 56, 34, 44, 34]
 HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
 
 
-def grouped_pdf(font_path: str) -> bytes:
-    """Two groups of rows, each under a title that runs across the columns after the index; the second group
-    opens page 2, under the rest of the row the page break cut; then the next part's heading."""
+def grouped_pdf(font_path: str, whole_row: bool = False) -> bytes:
+    """Two groups of rows, each under a title that runs across the columns after the index (``whole_row``: across
+    the index too, its number leading: "I. Hoàn thiện …"); the second group opens page 2, under the rest of the row
+    the page break cut; then the next part's heading."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -37,6 +38,10 @@ def grouped_pdf(font_path: str) -> bytes:
         return y + height
 
     def title(number, text, y):
+        if whole_row:
+            pdf.set_xy(xs[0] + 1, y + 1)
+            pdf.multi_cell(xs[-1] - xs[0] - 2, 5, f"{number}. {text}", align="L")
+            return y + 10
         pdf.set_xy(xs[0] + 1, y + 1)
         pdf.multi_cell(WIDTHS[0] - 2, 5, number)
         pdf.set_xy(xs[1] + 1, y + 1)
@@ -46,7 +51,7 @@ def grouped_pdf(font_path: str) -> bytes:
     pdf.add_page()
     pdf.multi_cell(0, 6, "KẾ HOẠCH\nPhát triển kinh tế tư nhân\n\nII. NHIỆM VỤ CỤ THỂ")
     y = row(HEADER, pdf.get_y() + 4, 12)
-    y = title("1", "Hoàn thiện thể chế, cải thiện môi trường đầu tư kinh doanh của tỉnh", y)
+    y = title("I" if whole_row else "1", "Hoàn thiện thể chế, cải thiện môi trường đầu tư kinh doanh của tỉnh", y)
     y = row(["1.\n1", "Rà soát các thủ tục hành chính không cần thiết", "Sở Tư pháp", "Các sở, ngành", "Quý I/2027"], y)
     y = row(["1.\n2", "Tổ chức đối thoại với cộng đồng doanh nghiệp", "Văn phòng UBND tỉnh", "Sở Tài chính",
              "Hằng quý"], y)
@@ -54,7 +59,7 @@ def grouped_pdf(font_path: str) -> bytes:
     pdf.add_page()
     pdf.set_xy(xs[1] + 1, pdf.t_margin)
     pdf.multi_cell(WIDTHS[1] - 2, 5, "nghiệp", align="L")
-    y = title("2", "Nguồn nhân lực, bảo vệ quyền và lợi ích hợp pháp của doanh nghiệp", pdf.t_margin + 7)
+    y = title("II" if whole_row else "2", "Nguồn nhân lực, bảo vệ quyền và lợi ích hợp pháp của doanh nghiệp", pdf.t_margin + 7)
     y = row(["2.\n1", "Bồi dưỡng kỹ năng quản trị cho chủ doanh nghiệp", "Sở Công Thương", "Sở Nội vụ",
              "Thường xuyên"], y)
     pdf.set_xy(left, y + 6)
@@ -73,6 +78,16 @@ def test_group_titles_across_the_columns_leave_the_columns_apart(unicode_ttf):
     assert rows[1][1] == "Hoàn thiện thể chế, cải thiện môi trường đầu tư kinh doanh của tỉnh"
     assert rows[2][1:] == ["Rà soát các thủ tục hành chính không cần thiết", "Sở Tư pháp", "Các sở, ngành",
                            "Quý I/2027"]
+
+
+def test_a_title_across_the_whole_row_keeps_its_number_in_the_index_column(unicode_ttf):
+    text = read_document(grouped_pdf(unicode_ttf, whole_row=True), "ke-hoach.pdf").text
+    rows = rows_of(text)
+    assert [r[0] for r in rows] == ["TT", "I.", "1.1", "1.2", "1.3", "II.", "2.1"]
+    assert rows[1][1] == "Hoàn thiện thể chế, cải thiện môi trường đầu tư kinh doanh của tỉnh"
+    assert all(len(r) == 5 for r in rows if r[0] not in ("I.", "II."))
+    tasks = [p.text for p in extract(text).directives]
+    assert "Xây dựng nền tảng số kết nối doanh nghiệp" in tasks and not any(t.startswith("Hoàn thiện") for t in tasks)
 
 
 def test_the_rest_of_a_row_cut_by_the_page_break_rejoins_it(unicode_ttf):
