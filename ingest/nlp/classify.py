@@ -70,6 +70,7 @@ _ASIDE = _VI.word_set("aside_words")
 _PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
 _PERIODIC_LEAD = _VI["periodic_lead"]
 _EMPHASIS, _REGARDING, _ACTING_ON = _VI["emphasis"], _VI["regarding"], _VI["acting_on"]
+_NUMBER_WORDS = _VI.word_set("number_words")
 _WEAK_VERBS, _PASSIVE = _VI.word_set("weak_verbs"), _VI.word_set("passive")
 _PASSIVE_ASSIGNED, _PASSIVE_GIVEN = _VI["passive_assigned"], _VI["passive_given"]
 _NOUN_BEFORE, _NOUN_AFTER = _VI.word_set("assign_noun_before"), _VI.word_set("assign_noun_after")
@@ -211,9 +212,14 @@ def _skip_adverbial(toks: list[Tok], i: int, leadin: bool = False) -> int | None
         # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
         # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
         # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
-        k = _clause_comma(toks, i + 2, strict=False)
+        last = _last_citation(toks, i + 2)
+        k = _clause_comma(toks, last, strict=False)
         if k is not None:
             return (_assigning_clause(toks, k) if leadin else k) + 1
+        if last > i + 2:
+            # "… và Kế hoạch số 77/KH-UBND … của UBND tỉnh, thời điểm kiểm kê tính đến …": the grounds, then a
+            # statement of no task
+            return next((m + 1 for m in range(last, len(toks) - 1) if toks[m].f == ","), None)
     if not (toks[i].cap or i == 0 or toks[i - 1].f == ",") or not _is_adverbial_start(toks, i):
         return None
     k = _clause_comma(toks, i + 1)
@@ -221,6 +227,22 @@ def _skip_adverbial(toks: list[Tok], i: int, leadin: bool = False) -> int | None
         return None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
         # các xã phải …"), not to a bare verb
     return None if k is None else (_assigning_clause(toks, k) if leadin else k) + 1
+
+
+def _last_citation(toks: list[Tok], i: int) -> int:
+    """Where the last of the documents the grounds cite begins ("Thực hiện Chỉ thị số … về kiểm kê …, lập bản đồ
+    … và Kế hoạch số … của UBND tỉnh, …"): a title's own commas before it are no clause's."""
+    def cites(m: int) -> bool:
+        d = match_at(toks, m, DOC_NOUNS)
+        return bool(d) and m + d < len(toks) and toks[m + d].f in _NUMBER_WORDS
+
+    last = i
+    for m in range(i + 1, len(toks)):
+        if toks[m].f in (":", ".") or toks[m].f == ";" and not (m + 1 < len(toks) and cites(m + 1)):
+            break  # ("…; Hướng dẫn số 12-HD/…, Ban … xây dựng Kế hoạch như sau:": one document more)
+        if cites(m):
+            last = m
+    return last
 
 
 def _assigning_clause(toks: list[Tok], k: int) -> int:

@@ -45,3 +45,16 @@ def test_a_web_pages_stamp_with_its_section_is_chrome_and_dates_the_page():
     ex = extract(text)
     assert ex.meeting_date is not None and ex.meeting_date.isoformat() == "2026-12-04"
     assert [d.deadline for d in ex.directives] == [None]  # the stamp's date is no heading's time limit
+
+
+def test_grounds_citing_one_document_after_another_end_after_the_last():
+    only_grounds = ("Thực hiện Chỉ thị số 22/CT-TTg ngày 22/7/2024 của Thủ tướng Chính phủ về kiểm kê đất đai, lập bản "
+                    "đồ hiện trạng sử dụng đất và Kế hoạch số 77/KH-UBND ngày 05/9/2025 của Ủy ban nhân dân tỉnh, thời "
+                    "điểm kiểm kê tính đến ngày 31/12/2025.")
+    assert info(only_grounds).form == "other"  # the title's ", lập bản đồ" is no clause of the sentence
+    issuing = ("Thực hiện Chỉ thị số 46-CT/TW ngày 16/5/2025 của Bộ Chính trị về bầu cử; Hướng dẫn số 12-HD/BTGDVTW "
+               "ngày 02/10/2025 của Ban Tuyên giáo và Dân vận Trung ương, Ban Tuyên giáo và Dân vận Tỉnh ủy xây dựng "
+               "Kế hoạch tuyên truyền như sau:")
+    t = info(issuing)
+    assert t.leads == ["Ban Tuyên giáo và Dân vận Tỉnh ủy"] and t.announce_only
+    assert info("Thực hiện Kế hoạch số 5/KH-UBND của UBND tỉnh, các xã khẩn trương rà soát.").leads == ["các xã"]
