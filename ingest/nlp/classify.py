@@ -70,7 +70,7 @@ _ASIDE = _VI.word_set("aside_words")
 _PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
 _PERIODIC_LEAD = _VI["periodic_lead"]
 _EMPHASIS, _REGARDING, _ACTING_ON = _VI["emphasis"], _VI["regarding"], _VI["acting_on"]
-_NUMBER_WORDS = _VI.word_set("number_words")
+_NUMBER_WORDS, _AND = _VI.word_set("number_words"), _VI.word_set("owner_conjunction")
 _WEAK_VERBS, _PASSIVE = _VI.word_set("weak_verbs"), _VI.word_set("passive")
 _PASSIVE_ASSIGNED, _PASSIVE_GIVEN = _VI["passive_assigned"], _VI["passive_given"]
 _NOUN_BEFORE, _NOUN_AFTER = _VI.word_set("assign_noun_before"), _VI.word_set("assign_noun_after")
@@ -232,9 +232,10 @@ def _skip_adverbial(toks: list[Tok], i: int, leadin: bool = False) -> int | None
 def _last_citation(toks: list[Tok], i: int) -> int:
     """Where the last of the documents the grounds cite begins ("Thực hiện Chỉ thị số … về kiểm kê …, lập bản đồ
     … và Kế hoạch số … của UBND tỉnh, …"): a title's own commas before it are no clause's."""
-    def cites(m: int) -> bool:
+    def cites(m: int) -> bool:  # "… và Kế hoạch số 77/KH-UBND", "…; Hướng dẫn số 12-HD/…": one more in a list
         d = match_at(toks, m, DOC_NOUNS)
-        return bool(d) and m + d < len(toks) and toks[m + d].f in _NUMBER_WORDS
+        return bool(d) and m + d + 1 < len(toks) and toks[m + d].f in _NUMBER_WORDS and \
+            any(c.isdigit() for c in toks[m + d + 1].text) and (toks[m - 1].f in (",", ";") or toks[m - 1].f in _AND)
 
     last = i
     for m in range(i + 1, len(toks)):

@@ -58,3 +58,6 @@ def test_grounds_citing_one_document_after_another_end_after_the_last():
     t = info(issuing)
     assert t.leads == ["Ban Tuyên giáo và Dân vận Tỉnh ủy"] and t.announce_only
     assert info("Thực hiện Kế hoạch số 5/KH-UBND của UBND tỉnh, các xã khẩn trương rà soát.").leads == ["các xã"]
+    issued = info("Thực hiện Công văn số 1120-CV/BTCTW của Ban Tổ chức Trung ương, Ban Thường vụ Tỉnh ủy ban hành "
+                  "Kế hoạch số 15-KH/TU như sau:")  # a document the main clause issues is no grounds
+    assert issued.leads == ["Ban Thường vụ Tỉnh ủy"]
