@@ -24,7 +24,7 @@ from django.utils import timezone
 from tracker.folding import fold
 
 from . import policy
-from .statements import Statements
+from .statements import Statements, compiled_columns, converted_dicts
 from .models import ClosedTally, ExtensionRequest, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
 
 Status = Task.Status
@@ -711,41 +711,6 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
 
 
 _ROWS_SQL = Statements(size=64)
-_SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
-
-
-def _compiled(query, compiler):
-    """A values() query's column names and the ORM's converters its rows need, as (column, method names of the
-    backend's operations, expression): a datetime's time zone on SQLite, say. None when a converter is the field's
-    own (not the backend's): those rows go through the ORM."""
-    names = (*query.extra_select, *query.values_select, *query.annotation_select)
-    ops, converters = compiler.connection.ops, []
-    for i, (fns, expression) in compiler.get_converters([col for col, _alias, _sql in compiler.select]).items():
-        if any(getattr(fn, "__self__", None) is not ops for fn in fns):
-            return names, None
-        needed = [fn.__name__ for fn in fns if fn.__name__ not in _SAFE_CONVERTERS]
-        if needed:
-            converters.append((i, needed, expression))
-    return names, converters
-
-
-def _dicts(rows, names, converters) -> list[dict]:
-    """The cursor's rows as values() gives them, through the backend's converters `_compiled` found."""
-    if not converters:
-        return [dict(zip(names, row)) for row in rows]
-    bound = [(i, [getattr(connection.ops, name) for name in fns], expression) for i, fns, expression in converters]
-    out = []
-    for row in rows:
-        row = list(row)
-        for i, fns, expression in bound:
-            value = row[i]
-            for fn in fns:
-                value = fn(value, expression, connection)
-            row[i] = value
-        out.append(dict(zip(names, row)))
-    return out
-
-
 _VALUES_SQL = Statements(size=256)
 
 
@@ -758,7 +723,7 @@ def compiled_values(key: tuple, build) -> list[dict]:
         qs = build()
         compiler = qs.query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
-        names, converters = _compiled(qs.query, compiler)
+        names, converters = compiled_columns(qs.query, compiler)
         return (sql, params, names, converters) if converters is not None else None
 
     entry = _VALUES_SQL.get((connection.alias, *key), compile_once)
@@ -767,13 +732,13 @@ def compiled_values(key: tuple, build) -> list[dict]:
     sql, params, names, converters = entry
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return _dicts(cursor.fetchall(), names, converters)
+        return converted_dicts(cursor.fetchall(), names, converters)
 
 
 def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
     """`Task.objects.filter(id_in(ids)).values(*fields)`, its SQL compiled once per process for each field list and
     number of ids (SQLite's `IN (…)` has one placeholder an id), its rows through the backend's converters only
-    (`_compiled`): building and compiling the joined query, then the ORM's per-row work, cost ~0.6 ms of a list
+    (`statements.compiled_columns`): building and compiling the joined query, then the ORM's per-row work, cost ~0.6 ms of a list
     page's or an API page's."""
     if not ids:
         return []
@@ -784,7 +749,7 @@ def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
         query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
         compiler = query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
-        names, converters = _compiled(query, compiler)
+        names, converters = compiled_columns(query, compiler)
         slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
         return (sql, slots, names, converters) if slots != -1 and converters is not None else None
 
@@ -794,7 +759,7 @@ def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
     sql, slots, names, converters = compiled
     with connection.cursor() as cursor:
         cursor.execute(sql, list(ids) if slots is None else [list(ids)])
-        return _dicts(cursor.fetchall(), names, converters)
+        return converted_dicts(cursor.fetchall(), names, converters)
 
 
 COMMUNIQUE_VALUES = ("directive__communique_id", "directive__communique__number",

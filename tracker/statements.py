@@ -9,6 +9,8 @@ execute it afresh on every request: what is kept is the text, never the rows.
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.db import connection
+
 _MISSING = object()
 
 
@@ -38,3 +40,38 @@ class Statements:
 
     def clear(self) -> None:
         self._kept.clear()
+
+
+_SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
+
+
+def compiled_columns(query, compiler):
+    """A values() query's column names and the ORM's converters its rows need, as (column, method names of the
+    backend's operations, expression): a datetime's time zone on SQLite, say. None when a converter is the field's
+    own (not the backend's): those rows go through the ORM."""
+    names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    ops, converters = compiler.connection.ops, []
+    for i, (fns, expression) in compiler.get_converters([col for col, _alias, _sql in compiler.select]).items():
+        if any(getattr(fn, "__self__", None) is not ops for fn in fns):
+            return names, None
+        needed = [fn.__name__ for fn in fns if fn.__name__ not in _SAFE_CONVERTERS]
+        if needed:
+            converters.append((i, needed, expression))
+    return names, converters
+
+
+def converted_dicts(rows, names, converters) -> list[dict]:
+    """The cursor's rows as values() gives them, through the backend's converters `compiled_columns` found."""
+    if not converters:
+        return [dict(zip(names, row)) for row in rows]
+    bound = [(i, [getattr(connection.ops, name) for name in fns], expression) for i, fns, expression in converters]
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, fns, expression in bound:
+            value = row[i]
+            for fn in fns:
+                value = fn(value, expression, connection)
+            row[i] = value
+        out.append(dict(zip(names, row)))
+    return out
