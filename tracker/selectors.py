@@ -668,19 +668,40 @@ def _count_queries(user: User | None, today: date, few: list[int] | None) -> lis
 
 def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
               branches: list[QuerySet] | None = None, values: tuple[str, ...] = ()) -> list:
-    """Rows start..stop of `qs` (from `task_list`) in two steps: ids by index and a narrow sort, then those rows.
+    """Rows start..stop of `qs` (from `task_list`): ids by index and a narrow sort, then those rows by primary key.
 
     Sorting the joined rows (directive, communiqué, unit…) of 20k matches to keep 50 cost
     ~57 ms at 100k; sorting ids costs ~1 ms. The ids come from `qs`, so visibility and filters
     hold; the rows are then read by primary key alone (repeating a unit's visibility subquery
     there cost 15–25 ms more). `branches` (a unit's `unit_branches`, filtered and sorted as
     `qs`) gives the ids the first `stop` of each part, and `qs` orders those few. With `values` (field
-    names, "id" among them) the rows are dicts of those and "timeliness": a third of the model rows' cost.
+    names, "id" among them) the rows are dicts of those and "timeliness", a third of the model rows' cost, and the
+    ids are a subquery of the rows' statement: one statement (on PostgreSQL each statement of a request costs
+    ~0.3-0.5 ms more than its replay in a loop), its rows sorted again by the list's order (50 of them).
     """
+    ids = _page_ids(qs, start, stop, branches)
+    if ids is None:
+        return []
+    today = today or local_today()
+    if values:
+        # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
+        fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
+        rows = _rows_of_ids(tuple(fields), tuple(qs.query.order_by or Task._meta.ordering), *ids)
+        for row in rows:
+            row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
+        return rows
+    with connection.cursor() as cursor:
+        cursor.execute(*ids)
+        pks = [pk for (pk,) in cursor.fetchall()]
+    rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(pks)), today).order_by()}
+    return [rows[pk] for pk in pks]
+
+
+def _page_ids(qs: QuerySet, start: int, stop: int, branches: list[QuerySet] | None) -> tuple[str, list] | None:
+    """(sql, params) of `page_rows`' ids in the list's order; None when no task can match."""
     if branches:
         # Each part's first `stop` ids in the list's order (visible and filtered already), then those few ordered
-        # together, in one statement: the parts' ids were read and sent back as a list (three queries; on
-        # PostgreSQL each query of a request costs ~0.3-0.5 ms more than its replay in a loop).
+        # together: one subquery (the parts' ids were read and sent back as a list: three queries).
         parts = []
         for part in branches:
             try:
@@ -688,29 +709,56 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
             except EmptyResultSet:  # a part that can match nothing (no supported task)
                 pass
         if not parts:
-            return []
+            return None
         candidates = RawSQL(" UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(parts)),
                             [p for _, params in parts for p in params])
         order = qs.query.order_by or Task._meta.ordering
-        ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
-    elif (order := _by_unit_unfiltered(qs)) is not None:
-        ids = _ids_by_unit(order, start, stop)
-    else:
-        ids = list(qs.values_list("pk", flat=True)[start:stop])
-    if values:
-        # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
-        today = today or local_today()
-        fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
-        rows = {}
-        for row in _rows_by_id(tuple(fields), ids):
-            row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
-            rows[row["id"]] = row
-    else:
-        rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(ids)), today).order_by()}
-    return [rows[pk] for pk in ids]
+        qs = Task.objects.filter(pk__in=candidates).order_by(*order)
+    elif (direction := _by_unit_unfiltered(qs)) is not None:
+        return _ids_by_unit(direction, start, stop)
+    try:
+        sql, params = qs.values_list("pk", flat=True)[start:stop].query.get_compiler(connection.alias).as_sql()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
 
 
 _ROWS_SQL = Statements(size=64)
+_IDS = "__page_ids__"  # where a page's ids' SQL goes in the rows' statement compiled once
+
+
+def _order_key(order: tuple) -> tuple:
+    """The list's order as a key: an OrderBy's repr leaves out its NULLS placement."""
+    return tuple((repr(o.expression), o.descending, o.nulls_first, o.nulls_last) if hasattr(o, "descending")
+                 else str(o) for o in order)
+
+
+def _rows_of_ids(fields: tuple[str, ...], order: tuple, ids_sql: str, ids_params: list) -> list[dict]:
+    """`Task.objects.filter(pk__in=<ids' SQL>).order_by(*order).values(*fields)` in one statement, its SQL compiled
+    once per process for each field list and order (the ids' SQL put in its place), its rows through the backend's
+    converters only (`statements.compiled_columns`): building and compiling the joined query, then the ORM's per-row
+    work, cost ~0.6 ms of a list page's or an API page's."""
+    def query():
+        return Task.objects.filter(pk__in=RawSQL(_IDS, [])).order_by(*order).values(*fields).query
+
+    def build():
+        compiled = query().get_compiler(connection.alias)
+        sql, params = compiled.as_sql()
+        names, converters = compiled_columns(compiled.query, compiled)
+        if converters is None or sql.count(_IDS) != 1:
+            return None
+        before, after = sql.split(_IDS)
+        return before, after, before.replace("%%", "").count("%s"), list(params), names, converters
+
+    compiled = _ROWS_SQL.get((connection.alias, fields, _order_key(order)), build)
+    if compiled is None:  # (a field with converters of its own: the ORM reads it)
+        return list(Task.objects.filter(pk__in=RawSQL(ids_sql, ids_params)).order_by(*order).values(*fields))
+    before, after, at, params, names, converters = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(before + ids_sql + after, [*params[:at], *ids_params, *params[at:]])
+        return converted_dicts(cursor.fetchall(), names, converters)
+
+
 _VALUES_SQL = Statements(size=256)
 
 
@@ -732,33 +780,6 @@ def compiled_values(key: tuple, build) -> list[dict]:
     sql, params, names, converters = entry
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return converted_dicts(cursor.fetchall(), names, converters)
-
-
-def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
-    """`Task.objects.filter(id_in(ids)).values(*fields)`, its SQL compiled once per process for each field list and
-    number of ids (SQLite's `IN (…)` has one placeholder an id), its rows through the backend's converters only
-    (`statements.compiled_columns`): building and compiling the joined query, then the ORM's per-row work, cost ~0.6 ms of a list
-    page's or an API page's."""
-    if not ids:
-        return []
-    key = (connection.alias, fields, len(ids) if connection.vendor != "postgresql" else 0)
-
-    def build():
-        marks = [-1 - i for i in range(len(ids))]  # no task has a negative id: they mark where the ids go
-        query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
-        compiler = query.get_compiler(connection.alias)
-        sql, params = compiler.as_sql()
-        names, converters = compiled_columns(query, compiler)
-        slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
-        return (sql, slots, names, converters) if slots != -1 and converters is not None else None
-
-    compiled = _ROWS_SQL.get(key, build)
-    if compiled is None:
-        return list(Task.objects.filter(id_in(ids)).order_by().values(*fields))
-    sql, slots, names, converters = compiled
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(ids) if slots is None else [list(ids)])
         return converted_dicts(cursor.fetchall(), names, converters)
 
 
@@ -785,8 +806,9 @@ def _by_unit_unfiltered(qs: QuerySet) -> str | None:
     return "DESC" if order[0].startswith("-") else "ASC"
 
 
-def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
-    """Ids start..stop of every task by (unit name, id): each unit's first `stop` from the (lead_unit, id) index.
+def _ids_by_unit(direction: str, start: int, stop: int) -> tuple[str, list]:
+    """(sql, params) of ids start..stop of every task by (unit name, id): each unit's first `stop` from the
+    (lead_unit, id) index.
 
     PostgreSQL cannot carry the units' name order through the join, so its incremental sort read each unit's
     whole group (the first two units lead 280k tasks at 1M: ~50 ms for page 20); row `stop` is among the
@@ -796,9 +818,7 @@ def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
     sql = ("SELECT t.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM tracker_task"
            " WHERE lead_unit_id = u.id ORDER BY id LIMIT %s) t"
            f" ORDER BY u.name {direction}, t.id LIMIT %s OFFSET %s")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [stop, stop - start, start])
-        return [pk for (pk,) in cursor.fetchall()]
+    return sql, [stop, stop - start, start]
 
 
 def lead_units() -> QuerySet:
