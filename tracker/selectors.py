@@ -13,8 +13,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection, connections, router
 from django.db.models.base import ModelState
-from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum,
-                              Value, When)
+from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet,
+                              Sum, Value, When, prefetch_related_objects)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import In
@@ -959,19 +959,28 @@ def task_history(task: Task) -> list[dict]:
     return entries
 
 
+TASK_PAGE_RELATED = ("directive__communique",)  # what `access.get_task` reads with the task for `task_page`
+
+
 def task_page(task: Task, today: date | None = None) -> dict:
-    """Everything the task page shows besides the forms, in a fixed number of queries."""
+    """Everything the task page shows besides the forms, in a fixed number of queries.
+
+    The task's directive and communiqué come with it when read with TASK_PAGE_RELATED; its assignments are read
+    once, into the task's prefetch cache, where `policy.role_in` and the correction form find them too."""
     today = today or local_today()
     directive = None
     if task.directive_id:
-        directive = Task.directive.field.related_model.objects.select_related("communique").get(pk=task.directive_id)
+        directive = task.directive if Task.directive.is_cached(task) else (
+            Task.directive.field.related_model.objects.select_related("communique").get(pk=task.directive_id))
     extensions = list(task.extensions.select_related("requested_by", "decided_by"))
+    prefetch_related_objects([task], Prefetch("assignments", queryset=TaskAssignment.objects.select_related(
+        "unit").order_by("role", "unit__name")))
     return {
         "today": today,
         "timeliness": timeliness_of(task.status, task.due_date, task.completed_on, today),
         "directive": directive,
         "excerpt": source_excerpt(directive),
-        "assignments": list(task.assignments.select_related("unit").order_by("role", "unit__name")),
+        "assignments": list(task.assignments.all()),
         "reports": list(task.reports.select_related("author", "author__unit")),
         "extensions": extensions,
         "pending_extension": next((e for e in extensions if e.state == ExtensionRequest.State.PENDING), None),
