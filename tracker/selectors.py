@@ -763,11 +763,13 @@ def _rows_of_ids(fields: tuple[str, ...], order: tuple, ids_sql: str, ids_params
     once per process for each field list and order (the ids' SQL put in its place), its rows through the backend's
     converters only (`statements.compiled_columns`): building and compiling the joined query, then the ORM's per-row
     work, cost ~0.6 ms of a list page's or an API page's."""
-    def query():
-        return Task.objects.filter(pk__in=RawSQL(_IDS, [])).order_by(*order).values(*fields).query
-
     def build():
-        compiled = query().get_compiler(connection.alias)
+        # PostgreSQL: `id = ANY(ARRAY(ids))`, the ids an InitPlan that the rows' plan takes as a parameter: planned
+        # as rows by a list of ids (0.36 ms planning, not 0.55 for `IN (ids)`'s semi-join; 1.1 ms in all, against
+        # 1.3-1.6 for ids then rows in two statements and the same for `IN`, 1M, replayed in a loop).
+        where = (RawSQL(f'"tracker_task"."id" = ANY(ARRAY({_IDS}))', [], output_field=BooleanField())
+                 if connection.vendor == "postgresql" else Q(pk__in=RawSQL(_IDS, [])))
+        compiled = Task.objects.filter(where).order_by(*order).values(*fields).query.get_compiler(connection.alias)
         sql, params = compiled.as_sql()
         names, converters = compiled_columns(compiled.query, compiled)
         if converters is None or sql.count(_IDS) != 1:
