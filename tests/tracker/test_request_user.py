@@ -1,4 +1,5 @@
-"""A request reads its session, then its user with the user's unit and the stamps, each in one statement.
+"""A request reads its session, then its user with the user's unit, the stamps and (an office user's page) the
+navbar's inbox counts, each in one statement.
 
 The backend (`tracker.auth`) and the session store (`tracker.sessions`) read by SQL compiled once per process:
 what they answer is what Django's `ModelBackend` and database sessions answer, logout and expiry included.
@@ -35,10 +36,34 @@ def test_a_page_reads_the_user_with_their_unit_and_the_stamps(client, office_use
     client.force_login(office_user)
     client.get(URL)
     sql = _statements(client)
-    users = [s for s in sql if 'FROM "tracker_user"' in s and "django_session" not in s]
-    assert len(users) == 2  # the user's own row, and the navbar's inbox counts (a row of the user's record)
+    users = [s for s in sql if 'FROM "tracker_user"' in s]
+    assert len(users) == 1 and "tracker_extensionrequest" in users[0]  # with the navbar's inbox counts
     assert not any(s.lstrip().startswith('SELECT "tracker_unit"') for s in sql)  # the unit came with the user
     assert not any(s.startswith("SELECT token FROM tracker_stamp") for s in sql)  # so did the stamp
+
+
+def test_the_badge_read_with_the_user_is_the_inbox_count(client, office_user, staff_a, unit_a):
+    from tracker import services
+    from tracker.reports.inbox import counts
+
+    task = services.create_task(title="Rà soát", lead=unit_a, due_date=None)
+    services.report_progress(task, staff_a, text="Đang làm", percent=30)
+    services.report_progress(task, staff_a, text="Xong", percent=100, mark_done=True)
+    client.force_login(office_user)
+    assert counts(office_user)["total"] == 2  # a new progress report, a completion awaiting confirmation
+    assert 'id="inbox-badge">2<' in client.get(URL).content.decode()
+    # The inbox page marks the reports seen before it draws its navbar: its badge no longer counts them.
+    assert 'id="inbox-badge">1<' in client.get(reverse("reports:inbox")).content.decode()
+    assert 'id="inbox-badge">1<' in client.get(URL).content.decode()
+
+
+def test_a_units_user_reads_no_inbox(client, staff_a):
+    """The counts are in the user's statement for every user, counted for those who confirm (a CASE): no other."""
+    client.force_login(staff_a)
+    client.get(URL)
+    sql = _statements(client)
+    assert sum('FROM "tracker_user"' in s for s in sql) == 1
+    assert 'id="nav-inbox"' not in client.get(URL).content.decode()
 
 
 @pytest.mark.parametrize("with_unit", [True, False])
