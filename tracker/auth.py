@@ -14,7 +14,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.signals import request_finished, request_started
 from django.db import connections, router
 from django.db.models import Case, Q, When
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from . import stamps
 from .models import Unit, User
@@ -28,8 +28,8 @@ _request = Local()  # `.page`: this request may show the navbar (from its start 
 
 def _request_started(environ=None, **kwargs):
     environ = environ or {}
-    _request.page = environ.get("REQUEST_METHOD") == "GET" and not environ.get("PATH_INFO", "").startswith(
-        reverse("admin:index"))
+    admin = reverse("admin:index").removeprefix(get_script_prefix().rstrip("/"))  # PATH_INFO has no SCRIPT_NAME
+    _request.page = environ.get("REQUEST_METHOD") == "GET" and not environ.get("PATH_INFO", "").startswith(admin)
 
 
 def _request_finished(**kwargs):
