@@ -77,3 +77,19 @@ def test_the_count_buttons_write_what_the_template_loop_wrote(rf, office_user, p
     expected = engine.from_string(COUNT_LOOP).render(context, request)
     fast = engine.from_string("{% load tracker_tags %}{% count_buttons counts filter.form %}").render(context, request)
     assert fast == expected and "data-bucket" in fast
+
+
+@pytest.mark.parametrize("query", ["", "page=3", "q=t%E1%BB%89nh+%E1%BB%A7y&sort=-due&page=2", "a=1&a=2&b=x%26y%3Dz&page=",
+                                   "sort=unit&q=%3Cb%3E+%22c%22%2F%28d%29&timeliness=qua_han", "page=2&page=3&x="])
+@pytest.mark.parametrize("changes", [{"sort": "unit", "page": None}, {"page": 1}, {"page": 12}, {"timeliness": "qua_han",
+                                     "page": None}, {"nope": None}, {"a": "ý &"}])
+def test_the_list_links_write_what_djangos_querystring_writes(rf, query, changes):
+    from django.template import Context
+    from django.template.defaulttags import querystring
+
+    from tracker.templatetags.tracker_tags import changed_query
+
+    request = rf.get("/nhiem-vu/?" + query)
+    context = Context()
+    context.request = request
+    assert changed_query(request.GET, **changes) == querystring(context, **changes)
