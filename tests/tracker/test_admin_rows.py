@@ -36,8 +36,8 @@ def _page(client, params, monkeypatch, fast: bool) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{}, {"q": "uy"}, {"q": "can bo", "status": "new"}, {"o": "-4.2"},
-                                    {"timeliness": "qua_han", "p": "1"}])
+@pytest.mark.parametrize("params", [{}, {"q": "uy"}, {"q": "can bo", "status": "new"}, {"o": "-4.2"}, {"o": "3"},
+                                    {"timeliness": "qua_han", "p": "1"}, {"q": "khong co dau"}])
 def test_the_task_changelist_writes_what_djangos_result_list_writes(client, admin_user, varied, params, monkeypatch):
     client.force_login(admin_user)
     Task.objects.filter(pk=varied[1].pk).update(progress=35)
@@ -77,3 +77,16 @@ def test_the_navbar_inbox_is_counted_only_where_a_page_shows_it(client, admin_us
     assert sum("tracker_extensionrequest" in q["sql"] for q in list_page.captured_queries) == 1
     assert 'id="inbox-badge">1</span>' in html  # the task awaiting confirmation
 
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{}, {"q": "uy"}])
+def test_the_action_picker_writes_what_djangos_widgets_write(client, admin_user, varied, params, monkeypatch):
+    from django.contrib.admin.helpers import ActionForm
+
+    from tracker.admin import TaskAdmin
+
+    client.force_login(admin_user)
+    fast = _page(client, params, monkeypatch, True)
+    monkeypatch.setattr(TaskAdmin, "action_form", ActionForm)
+    assert fast == _page(client, params, monkeypatch, True) and 'name="action"' in fast and "select-across" in fast
