@@ -90,3 +90,25 @@ def test_the_action_picker_writes_what_djangos_widgets_write(client, admin_user,
     fast = _page(client, params, monkeypatch, True)
     monkeypatch.setattr(TaskAdmin, "action_form", ActionForm)
     assert fast == _page(client, params, monkeypatch, True) and 'name="action"' in fast and "select-across" in fast
+
+
+@pytest.mark.django_db
+def test_each_user_is_shown_the_sidebar_of_the_models_they_may_reach(client, admin_user, varied, monkeypatch):
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.set(Permission.objects.filter(codename__in=["view_task", "change_task", "view_unit"]))
+    pages = {}
+    for user in (admin_user, clerk, admin_user, clerk):
+        client.force_login(user)
+        pages.setdefault(user.pk, []).append(_page(client, {"q": "uy"}, monkeypatch, True))
+    monkeypatch.setattr(task_admin, "_SIDEBARS", SimpleNamespace(get=lambda key, build: build()))  # written afresh
+    for user in (admin_user, clerk):
+        client.force_login(user)
+        assert pages[user.pk] == [_page(client, {"q": "uy"}, monkeypatch, True)] * 2
+    assert 'id="nav-sidebar"' in pages[clerk.pk][0] and "model-unit" in pages[clerk.pk][0]
+    assert 'class="model-user"' not in pages[clerk.pk][0] and 'class="model-user"' in pages[admin_user.pk][0]
