@@ -3,6 +3,7 @@ from datetime import date
 
 import pytest
 from django import forms
+from django.utils.safestring import mark_safe
 from django_filters.widgets import BaseCSVWidget, DateRangeWidget
 
 from tracker.widgets import FastCSVSelect, FastDateRangeWidget, FastSelect, FastTextInput, PrebuiltSelect, options_html
@@ -93,3 +94,42 @@ def test_the_list_links_write_what_djangos_querystring_writes(rf, query, changes
     context = Context()
     context.request = request
     assert changed_query(request.GET, **changes) == querystring(context, **changes)
+
+
+def _widgets():
+    from django.contrib.admin import widgets as admin_widgets
+
+    groups = [("", "Tất cả"), ("Nhóm <a>", [(1, "Một & hai"), (2, mark_safe("<b>đậm</b>"))]), (3, 'Ba "c"')]
+    return [forms.TextInput(), forms.NumberInput(), forms.EmailInput(), forms.URLInput(), forms.HiddenInput(),
+            forms.PasswordInput(render_value=True), forms.DateInput(format="%d/%m/%Y"), forms.DateTimeInput(),
+            forms.TimeInput(), forms.CheckboxInput(), forms.FileInput(), forms.Textarea(attrs={"rows": 3}),
+            forms.Select(choices=groups), forms.SelectMultiple(choices=groups), forms.NullBooleanSelect(),
+            forms.ClearableFileInput(), forms.RadioSelect(choices=groups), forms.SplitDateTimeWidget(),
+            admin_widgets.AdminTextInputWidget(), admin_widgets.AdminDateWidget()]
+
+
+@pytest.mark.parametrize("widget", _widgets(), ids=lambda w: type(w).__name__)
+@pytest.mark.parametrize("attrs", ATTRS)
+@pytest.mark.parametrize("value", [*VALUES, mark_safe("<i>an toàn</i>"), True, False, 1, ["1", 3], "2"])
+def test_the_form_renderer_writes_what_djangos_templates_write(widget, attrs, value):
+    from django.forms.renderers import DjangoTemplates
+
+    from tracker.widgets import FastRenderer
+
+    widget.attrs = {**widget.attrs, **attrs}
+
+    def rendered(renderer):
+        try:
+            return widget.render("f", value, {"id": "id_f"}, renderer=renderer)
+        except (AttributeError, TypeError, ValueError) as exc:  # a value this widget cannot show, either way
+            return type(exc)
+
+    assert rendered(FastRenderer()) == rendered(DjangoTemplates())
+
+
+def test_the_project_renders_forms_with_the_fast_renderer():
+    from django.forms.renderers import get_default_renderer
+
+    from tracker.widgets import FastRenderer
+
+    assert isinstance(get_default_renderer(), FastRenderer)
