@@ -1,7 +1,7 @@
 """Admin for the office: the unit directory, users, and bulk fixes on tasks that go through services."""
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME, ActionForm
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +18,6 @@ from .admin_history import VietnameseHistoryAdmin
 from .forms import CancelForm, ChangeDueDateForm, ReassignForm, RenameUnitForm, SuccessionForm
 from .models import ExtensionRequest, ProgressReport, Task, TaskAssignment, Timeliness, Unit, UnitAlias, User
 from .reminders.admin import send_escalation_now_action  # also registers the reminder log and policy
-from .widgets import FastHiddenInput, TemplateFreeSelect
 from .api import admin as _api_admin  # noqa: F401 - registers the API tokens
 from .webhooks import admin as _webhooks_admin  # noqa: F401 - registers the webhooks and their log
 
@@ -245,16 +244,6 @@ def _selected_tasks(modeladmin, request, queryset, form_class, title, action):
     })
 
 
-class TaskActionForm(ActionForm):
-    """The changelist's action picker, its select and hidden input written in Python as Django's templates write
-    them (tracker.widgets): ~0.4 ms of the task changelist."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, fast in (("action", TemplateFreeSelect), ("select_across", FastHiddenInput)):
-            self.fields[name].widget = fast(attrs=self.fields[name].widget.attrs)  # choices: set by the changelist
-
-
 @admin.register(Task)
 class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     list_display = ("id", "short_title", "lead_unit", "due_date", "status", "timeliness_badge", "progress")
@@ -271,7 +260,6 @@ class TaskAdmin(FoldedSearchMixin, VietnameseHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False  # no second COUNT over the whole table beside the filtered one
     paginator = CappedCountPaginator
-    action_form = TaskActionForm
     actions = ["reassign_action", "change_due_date_action", "cancel_action", send_escalation_now_action]
     history_list_display = ("get_status_display", "due_date", "lead_unit", "completed_on")  # column titles: tracker/locale
 

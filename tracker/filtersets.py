@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from . import policy, selectors, stamps
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
 from .statements import Statements
-from .widgets import FastCSVSelect, FastDateRangeWidget, FastSelect, FastTextInput, PrebuiltSelect, options_html
+from .widgets import FastDateRangeWidget, FastSelect, PrebuiltSelect, options_html
 
 SELECT = {"class": "form-select form-select-sm"}
 
@@ -54,7 +54,7 @@ def _unit_choices():
     return UNIT_OPTIONS.get()[0]
 
 
-class CommuniqueInput(FastTextInput):
+class CommuniqueInput(forms.TextInput):
     """A typed communiqué (number, "15-TB/TU (01/07/2025)", or an id from a link), suggested as one types by
     static/js/communique_filter.js from `tracker:communique_suggestions`: the archive's communiqués are
     never all rendered. An id shows as its label, looked up among those the user may see."""
@@ -120,8 +120,8 @@ _FORM_HTML = Statements(size=64)  # the list's filter forms a process keeps writ
 class TaskFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Tìm kiếm", method="filter_text",
-        widget=FastTextInput(attrs={"class": "form-control form-control-sm", "type": "search",
-                                      "placeholder": "Nội dung, đơn vị, số thông báo…"}),
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm", "type": "search",
+                                       "placeholder": "Nội dung, đơn vị, số thông báo…"}),
     )
     status = django_filters.ChoiceFilter(label="Trạng thái", choices=Task.Status.choices, empty_label="Tất cả")
     timeliness = django_filters.ChoiceFilter(label="Tiến độ thời hạn", choices=Timeliness.choices,
@@ -146,7 +146,7 @@ class TaskFilterSet(django_filters.FilterSet):
         fields=(("due_date", "due"), ("status", "status"), ("lead_unit__name", "unit"), ("created_at", "created")),
         field_labels={"due_date": "Hạn", "status": "Trạng thái", "lead_unit__name": "Đơn vị",
                       "created_at": "Ngày giao"},
-        empty_label="Mặc định (hạn gần nhất)", widget=FastCSVSelect,
+        empty_label="Mặc định (hạn gần nhất)",
     )
 
     class Meta:

@@ -6,7 +6,7 @@ from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
-from django_filters.widgets import BaseCSVWidget, DateRangeWidget
+from django_filters.widgets import DateRangeWidget
 
 
 def options_html(choices) -> str:
@@ -90,30 +90,6 @@ def select_html(widget: dict) -> str:
             parts.append("\n  </optgroup>")
     parts.append("\n</select>")
     return "".join(parts)
-
-
-class TemplateFreeSelect(forms.Select):
-    """Django's select written in Python, byte for byte (unlike `FastSelect`'s compact one): ~0.4 ms less."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        return mark_safe(select_html(self.get_context(name, value, attrs)["widget"]))
-
-
-class FastCSVSelect(BaseCSVWidget, TemplateFreeSelect):
-    """django-filter's CSV select (the ordering field), its single-value select written in Python."""
-
-
-class FastTextInput(forms.TextInput):
-    """A text input written in Python: Django's template for it costs ~0.3 ms, a list page has several."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        return mark_safe(input_html(self.get_context(name, value, attrs)["widget"]))
-
-
-class FastHiddenInput(forms.HiddenInput):
-    """A hidden input written in Python, as `FastTextInput`."""
-
-    render = FastTextInput.render
 
 
 class FastDateRangeWidget(DateRangeWidget):

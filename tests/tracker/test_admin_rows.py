@@ -80,19 +80,6 @@ def test_the_navbar_inbox_is_counted_only_where_a_page_shows_it(client, admin_us
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{}, {"q": "uy"}])
-def test_the_action_picker_writes_what_djangos_widgets_write(client, admin_user, varied, params, monkeypatch):
-    from django.contrib.admin.helpers import ActionForm
-
-    from tracker.admin import TaskAdmin
-
-    client.force_login(admin_user)
-    fast = _page(client, params, monkeypatch, True)
-    monkeypatch.setattr(TaskAdmin, "action_form", ActionForm)
-    assert fast == _page(client, params, monkeypatch, True) and 'name="action"' in fast and "select-across" in fast
-
-
-@pytest.mark.django_db
 def test_each_user_is_shown_the_sidebar_of_the_models_they_may_reach(client, admin_user, varied, monkeypatch):
     from types import SimpleNamespace
 
