@@ -8,6 +8,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from . import policy, selectors, stamps
 from .models import TIER_KINDS, Task, TaskAssignment, Tier, Timeliness
@@ -185,15 +186,15 @@ class TaskFilterSet(django_filters.FilterSet):
 
     def form_html(self) -> str:
         """The filter form (tracker/_task_filter.html), written once per process for each form kind, the values it
-        is bound to and the unit options: its widgets, labels and errors read nothing else, and writing it cost ~1.5
-        ms of a list page. A communiqué given by id shows the label this user may see: that form is written afresh."""
+        is bound to and the unit options: its widgets, labels and errors read nothing else, and writing it cost ~1 ms
+        of a list page. A communiqué given by id shows the label this user may see: that form is written afresh."""
         data = self.data if self.is_bound else None
         if data is not None and any(v.strip().isdigit() for v in data.getlist("communique")):
             return render_to_string("tracker/_task_filter.html", {"filter": self})
         units = UNIT_OPTIONS.get()[1] if "unit" in self.form.fields else None
         # Every parameter but the page's (which no field reads): what the widgets show and the errors come from.
         values = None if data is None else tuple(sorted((k, tuple(v)) for k, v in data.lists() if k != "page"))
-        return _FORM_HTML.get((self._form_key, get_script_prefix(), units, values),
+        return _FORM_HTML.get((self._form_key, get_language(), get_script_prefix(), units, values),
                               lambda: render_to_string("tracker/_task_filter.html", {"filter": self}))
 
     def active_filters(self) -> dict:
