@@ -78,7 +78,6 @@ def test_the_navbar_inbox_is_counted_only_where_a_page_shows_it(client, admin_us
     assert 'id="inbox-badge">1</span>' in html  # the task awaiting confirmation
 
 
-
 @pytest.mark.django_db
 def test_each_user_is_shown_the_sidebar_of_the_models_they_may_reach(client, admin_user, varied, monkeypatch):
     from types import SimpleNamespace
