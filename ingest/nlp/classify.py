@@ -29,13 +29,16 @@ _ASSESS_END = cue_regex(r"({review_leadins})\s*:\s*$")
 _CLOSING = cue_regex(
     r"^({closing_senders}[^.,;]{0,40}?\s)?({closing_polite}\s+)?({closing_verbs})\b[^;]*\b({closing_ends})\s*[./]*\s*$"
     r"|\b{closing_addressees}[^.]{0,80}\b({closing_ends})\s*[./]*\s*$"
-    r"|^({closing_heads}|{closing_file}\s*:)")
+    r"|^({closing_heads}|{closing_file}\s*:)"
+    r"|^{closing_exhort}\s+{closing_units}(\s*,\s*{closing_units})*\s+({closing_manner}\s+)?{closing_implement}"
+    r"(\s+{closing_manner})?\s*[./]*\s*$")
 _OPINION = cue_regex(
     r"^{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
     r"|^({opinion_starts})\b"
     r"|\b({upward_requests})\s+({superiors})\s+({superior_asks})\b"
     r"|\b{delegate_requests}\b"
     r"|^{according_to_persons}\b"
+    r"|^{according_to_reports}\b[^,;:]{0,80},"
     r"|^{according_to} [^,;:]{0,80}\b({presented})\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
 _MEETING = cue_regex(
     r"^({meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
@@ -67,6 +70,7 @@ _ASIDE = _VI.word_set("aside_words")
 _PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
 _PERIODIC_LEAD = _VI["periodic_lead"]
 _EMPHASIS, _REGARDING, _ACTING_ON = _VI["emphasis"], _VI["regarding"], _VI["acting_on"]
+_NUMBER_WORDS, _AND = _VI.word_set("number_words"), _VI.word_set("owner_conjunction")
 _WEAK_VERBS, _PASSIVE = _VI.word_set("weak_verbs"), _VI.word_set("passive")
 _PASSIVE_ASSIGNED, _PASSIVE_GIVEN = _VI["passive_assigned"], _VI["passive_given"]
 _NOUN_BEFORE, _NOUN_AFTER = _VI.word_set("assign_noun_before"), _VI.word_set("assign_noun_after")
@@ -77,6 +81,7 @@ _MODALS, _HAVING, _QUALIFIER_NEG = _VI.word_set("modals"), _VI.word_set("having"
 _INSERTED = _VI.word_set("inserted_adverbials")
 _ROLE_COPULA = _VI["role_copula"]
 _REMINDERS, _PAST, _JUST = _VI["reminders"], _VI.word_set("past_adverbs"), _VI.word_set("just_adverbs")
+_PROMISE = _VI.word_set("promise_adverbs")
 _NEWS_VERBS, _ACCOUNTABILITY = _VI.word_set("news_verbs"), _VI["accountability"]
 _CHAIRING, _CHAIRED = _VI["chairing"], _VI.word_set("chaired_words")
 _MUST, _REPORT_BREAKERS = _VI.word_set("must_adverbs"), _VI.word_set("report_breakers")
@@ -207,9 +212,14 @@ def _skip_adverbial(toks: list[Tok], i: int, leadin: bool = False) -> int | None
         # "Thực hiện Công văn số …, Ban Thường vụ … báo cáo như sau:": the document acted on frames the clause
         # the document's title may itself hold verbs ("Chương trình kiểm tra, giám sát năm 2024"): a comma
         # followed by a subject with its predicate ("…, Đoàn Kiểm tra … đã tiến hành …") is the main clause
-        k = _clause_comma(toks, i + 2, strict=False)
+        last = _last_citation(toks, i + 2)
+        k = _clause_comma(toks, last, strict=False)
         if k is not None:
             return (_assigning_clause(toks, k) if leadin else k) + 1
+        if last > i + 2:
+            # "… và Kế hoạch số 77/KH-UBND … của UBND tỉnh, thời điểm kiểm kê tính đến …": the grounds, then a
+            # statement of no task
+            return next((m + 1 for m in range(last, len(toks) - 1) if toks[m].f == ","), None)
     if not (toks[i].cap or i == 0 or toks[i - 1].f == ",") or not _is_adverbial_start(toks, i):
         return None
     k = _clause_comma(toks, i + 1)
@@ -217,6 +227,23 @@ def _skip_adverbial(toks: list[Tok], i: int, leadin: bool = False) -> int | None
         return None  # a lower-case adverbial after a connective leads to a subject ("Theo đó, trước 17 giờ …,
         # các xã phải …"), not to a bare verb
     return None if k is None else (_assigning_clause(toks, k) if leadin else k) + 1
+
+
+def _last_citation(toks: list[Tok], i: int) -> int:
+    """Where the last of the documents the grounds cite begins ("Thực hiện Chỉ thị số … về kiểm kê …, lập bản đồ
+    … và Kế hoạch số … của UBND tỉnh, …"): a title's own commas before it are no clause's."""
+    def cites(m: int) -> bool:  # "… và Kế hoạch số 77/KH-UBND", "…; Hướng dẫn số 12-HD/…": one more in a list
+        d = match_at(toks, m, DOC_NOUNS)
+        return bool(d) and m + d + 1 < len(toks) and toks[m + d].f in _NUMBER_WORDS and \
+            any(c.isdigit() for c in toks[m + d + 1].text) and (toks[m - 1].f in (",", ";") or toks[m - 1].f in _AND)
+
+    last = i
+    for m in range(i + 1, len(toks)):
+        if toks[m].f in (":", ".") or toks[m].f == ";" and not (m + 1 < len(toks) and cites(m + 1)):
+            break  # ("…; Hướng dẫn số 12-HD/…, Ban … xây dựng Kế hoạch như sau:": one document more)
+        if cites(m):
+            last = m
+    return last
 
 
 def _assigning_clause(toks: list[Tok], k: int) -> int:
@@ -630,6 +657,9 @@ def _task_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str],
     if person:
         info.excluded = info.excluded or "person"
         return
+    if j - i == 1 and toks[i].cap and unit_head_at(toks, i) == 1 and _PROMISE & set(adv):
+        info.excluded = info.excluded or "promise"  # "Phòng sẽ tổng hợp, báo cáo …": the issuer's bare head
+        return
     info.leads = split_owners(toks, i, j, src)
     info.supports = _supports_after(toks, v, src)
     info.strong_modal = any(match_at(tokenize(a), 0, STRONG_MODALS) for a in adv) or \
@@ -667,7 +697,7 @@ def _assignment_further_on(toks: list[Tok], i: int, info: SentInfo, src: str, f:
 def _announces_only(info: SentInfo, f: str) -> bool:
     """A lead-in that only announces a list: fewer than six content words besides its owners and assignment,
     or the issuer's preamble that issues the document itself."""
-    body = _ANNOUNCE_TAIL.sub("", f)
+    body = _ANNOUNCE_TAIL.sub("", re.sub(r"\s*\([^()]*\)\s*:\s*$", ":", f))  # "… như sau (văn bản gửi kèm):"
     rest = body
     if info.form in ("assign", "subject") and info.leads:
         last = fold(info.leads[-1])

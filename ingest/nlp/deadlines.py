@@ -202,6 +202,7 @@ _CONTEXT_SOURCES: dict[str, str] = {
     "after_event": r"\s*,?\s*(?:{time_after_event})(?!\w)",
     "state_after": r"\s*,?\s*(?:{time_state_after})(?!\w)",
     "done_lead": r"{time_done}\s+",
+    "joined": r"^\s*(?:{time_and}|,)\s*$",
 }
 def _spell(pattern: str, folded: bool) -> str:
     """A pattern written with diacritics, or the same pattern for text folded by ``fold_aligned``."""
@@ -249,6 +250,8 @@ _WRITTEN, _FOLDED = _grammar(False), _grammar(True)
 WORD_DATE = _compile(_WORD_DATE, False)
 # a quotation (its dates are not limits), also one a hard wrap broke over lines — but no blank line inside
 _QUOTED = re.compile(r'"(?:[^"\n]|\n(?!\s*\n)){1,300}"|“(?:[^”\n]|\n(?!\s*\n)){1,300}”')
+# "(27/7/1947 - 27/7/2027)": an event's day and its anniversary, dates of no time limit
+_ANNIVERSARY = re.compile(r"\(\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*[-–]\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*\)")
 
 
 Resolved = tuple[dt.date | None, bool]  # the last day the phrase allows, and whether it wrote its year
@@ -393,6 +396,8 @@ def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
         return []
     # a slogan quoted inside a sentence; not a quotation that is the speaker's words ("yêu cầu: “Chậm nhất …”")
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(low) if not re.search(r"(?:^|:)\s*$", low[:q.start()])]
+    quoted += [a.span() for a in _ANNIVERSARY.finditer(low)
+               if (int(a[1]), int(a[2])) == (int(a[4]), int(a[5])) and a[3] != a[6]]
     out: list[TimeExpr] = []
     for s, e, kind, m in _candidates(gr, low):
         if any(a < s and e < b for a, b in quoted):
@@ -412,6 +417,19 @@ def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
         if kind == "year" and not _year_in_reach(gr, date, strength, before, ctx):
             continue
         out.append(TimeExpr(_phrase_start(gr, low, s, before), e, kind, strength, date, has_year))
+    return _joined_months(gr, low, out)
+
+
+def _joined_months(gr: _Grammar, low: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """"tháng 01 và tháng 02/2027": months named together share the last one's year, and the later ends the time."""
+    out: list[TimeExpr] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == t.kind == "month" and not prev.has_year and t.has_year and \
+                gr.context["joined"].match(low[prev.end:t.start]):
+            out[-1] = TimeExpr(prev.start, t.end, "month", max(prev.strength, t.strength), t.date, True)
+        else:
+            out.append(t)
     return out
 
 

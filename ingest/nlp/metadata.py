@@ -62,7 +62,8 @@ _HEADER_DATE_ANY = cue_regex(
 _STAMP = cue_regex(
     r"^\s*(?:{stamp_labels}(?:\s+{stamp_links})?\s*:?\s*)?"
     r"(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})"
-    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?\s*$")
+    r"(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?gmt[+\-]\d+\]?|\(gmt[+\-]\d+\)))?"
+    r"(?:\s*\|\s*[^\W\d][^\d|.]{0,30})?\s*$")  # "Thứ Bảy, 05/12/2026 - 08:40 | Chính trị": its section after it
 _DOC_TYPES = _VI.written["doc_types"]
 _UPWARD = frozenset(fold(x) for x in _VI.written["upward_doc_types"])
 
@@ -135,7 +136,7 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     skip: set[int] = set()
     folded = fold_aligned(text)
     _body_end(text, blocks, md)
-    md.stamp_date = _chrome(text, blocks, skip)
+    md.stamp_date = _chrome(text, blocks, skip) or _dateline(text, blocks, skip)
     md.addressees = tuple(_address_and_related(text, blocks, skip))
     title_parts = _header(text, blocks, md, skip)
     if md.doc_type is None:
@@ -199,6 +200,18 @@ def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
         if _CHROME.match(ft) or _BREADCRUMB.match(t) or len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
             skip.add(bi)
     return stamp
+
+
+# "Sơn La, 06/12/2026 - Ngày 05/12, …": a news item's dateline, the place and the day it was filed
+_DATELINE = re.compile(r"^[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*){0,4},\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*[-–]\s")
+
+
+def _dateline(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
+    """The date of the dateline that opens a news item's first paragraph."""
+    first = next((b for bi, b in enumerate(blocks[:8]) if bi not in skip and b.mtype is None and
+                  _DATELINE.match(_block_text(text, b))), None)
+    m = _DATELINE.match(_block_text(text, first)) if first is not None else None
+    return _date(m.group(3), m.group(2), m.group(1)) if m else None
 
 
 @dataclass

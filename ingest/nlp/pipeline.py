@@ -36,7 +36,7 @@ from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
 from .owners import scan_np, split_owners, unit_head_at
 from .segment import Block, mask_furniture, segment, table_cells
-from .tables import GROUP_LINE, join_stacked_tables, join_wrapped_rows, table_header, table_row
+from .tables import group_title, join_stacked_tables, join_wrapped_rows, table_header, table_row
 from .text import fold, fold_aligned, nfc, typed_bare
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ class _Ctx:
     path: str = ""                # the item's number as the document writes it ("II.2.a")
     first_prop: int = 0           # index of the first directive read under it
     time_part: bool = False       # a plan's "II. THỜI GIAN": what it states is the time frame of the whole plan
+    assigned: bool = False        # an item whose own responsibility line follows it ("Trách nhiệm thực hiện: X")
 
 
 def _owners_of(info: SentInfo) -> list[tuple[str, str]]:
@@ -341,7 +342,8 @@ def _read_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> None:
         # "Điều 1. Thành lập Tổ công tác …": the article that enacts the decision describes what it creates
         # (its members, its term, its regime) — a decision that needs no follow-up, not a task
         walk.stack.append(_Ctx(level=b.level, kind="item", mode=ASSESS if enacts else parent_mode, enacts=enacts,
-                               path=walk.path_of(b), first_prop=len(walk.props)))
+                               path=walk.path_of(b), first_prop=len(walk.props),
+                               assigned=parent_mode != ASSESS and _assigned_below(doc, bi)))
     _read_sentences(doc, walk, bi, b, first_info)
 
 
@@ -361,7 +363,16 @@ def _read_table_block(doc: _Doc, walk: _Walk, bi: int, b: Block) -> bool:
                 walk.last_prop, walk.last_prop_block = p, bi
         return True  # a data table ("STT | Tên dự án | Tỷ lệ giải ngân") sets no task
     # "II<tab>Đào tạo, bồi dưỡng" (its empty cells trimmed): a group title inside the table
-    return walk.table is not None and bool(GROUP_LINE.match(src[b.start:b.end]))
+    return walk.table is not None and group_title(src, b.start, b.end)
+
+
+def _assigned_below(doc: _Doc, bi: int) -> bool:
+    """The block after item ``bi`` is a responsibility line that names who carries it."""
+    if bi + 1 >= len(doc.blocks) or doc.blocks[bi + 1].mtype not in (None, "bullet"):
+        return False
+    nxt = doc.blocks[bi + 1]
+    resp = responsibility_line(doc.src, nxt.body_start, nxt.end)
+    return resp is not None and bool(resp.leads or resp.supports)
 
 
 def _place_block(walk: _Walk, b: Block) -> None:
@@ -602,6 +613,9 @@ def _rule_decision(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, mode: str
     if not ok and st.index == 0 and st.marked and mode == TASK and walk.stack[-1].kind == "leadin" and \
             _loose_imperative(info):
         ok = True  # "- Thu hoạch dứt điểm …", "- Không đốt …": an item of a task list starts with its verb
+    if not ok and walk.stack[-1].assigned and mode != ASSESS and info.form in ("other", "imperative") and \
+            not (info.excluded or info.result_mark or info.leadin):
+        ok = True  # "b) Thăm hỏi, tặng quà …" over "Trách nhiệm thực hiện: X chủ trì": the line assigns the item
     if ok and md.upward and (info.revived == "past" or info.form == "assign" and mode == ASSESS or
                              info.form == "assign" and bool(info.leads) and
                              all(any(_same_body(ld, ad) for ad in md.addressees) for ld in info.leads)):

@@ -287,13 +287,32 @@ def table_row(src, orig, cells, roles, dctx, nearest) -> Proposal | None:
 _YEAR_SPAN = cue_regex(r"\s*(?:{date_year}\s+)?((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*$")  # on the folded cell
 GROUP_LINE = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?(?:\t|\s\|\s)")
 _GROUP_INDEX = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\.?$")
+_NUMBERED_LINE = re.compile(r"^\s*(\d{1,2})\.?(?:\t|\s\|\s)")
+_SUBROW = r"\s*\|?\s*{}\.1\.?(?:\t|\s\|\s)"
+
+
+def group_title(src: str, start: int, end: int) -> bool:
+    """A line of a task table that titles the rows under it: a Roman or letter index ("II<tab>Đào tạo, bồi
+    dưỡng"), or a number whose first sub-row follows ("1<tab>Hoàn thiện thể chế" over "1.1<tab>Rà soát …")."""
+    line = src[start:end]
+    if GROUP_LINE.match(line):
+        return True
+    m = _NUMBERED_LINE.match(line)
+    if m is None:
+        return False
+    nxt = src[end:].lstrip("\n")
+    return re.match(_SUBROW.format(m.group(1)), nxt[:nxt.find("\n") if "\n" in nxt else len(nxt)]) is not None
 
 
 def _group_row(src: str, cells: list[tuple[int, int]], roles: dict) -> bool:
-    """"I | Công tác tuyên truyền | | |": a row that titles the rows under it (Roman or letter index, no unit,
-    no time limit), not a task."""
+    """"I | Công tác tuyên truyền | | |": a row that titles the rows under it (a group's index, no unit, no time
+    limit), not a task."""
     k = roles.get("index", 0)
-    if k >= len(cells) or not _GROUP_INDEX.match(src[cells[k][0]:cells[k][1]].strip()):
+    if k >= len(cells):
+        return False
+    index = src[cells[k][0]:cells[k][1]].strip()
+    line_start = src.rfind("\n", 0, cells[0][0]) + 1
+    if not (_GROUP_INDEX.match(index) or index.rstrip(".").isdigit() and group_title(src, line_start, cells[-1][1])):
         return False
     others = [roles[r] for r in ("lead", "support", "deadline") if r in roles]
     return all(c >= len(cells) or not src[cells[c][0]:cells[c][1]].strip() for c in others)

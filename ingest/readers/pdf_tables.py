@@ -24,6 +24,9 @@ class Grid:
     xs: list[float]                 # column borders, left to right
     ys: list[float]                 # row borders, top to bottom (descending y)
     cells: dict = field(default_factory=dict)   # (row, col) -> list of (line key, text)
+    # text that runs across column borders (a group's title over the task, unit and time columns of a borderless
+    # table), as boxes (x0, y0, x1, y1, split, col): what stands right of ``split`` belongs to column ``col``
+    merged: list[tuple[float, float, float, float, float, int]] = field(default_factory=list)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -36,7 +39,8 @@ class Grid:
     def cell_of(self, x: float, y: float) -> tuple[int, int] | None:
         if not self.contains(x, y):
             return None
-        col = max(0, min(len(self.xs) - 2, _index(self.xs, x)))
+        span = next((b for b in self.merged if b[0] <= x <= b[2] and b[1] <= y <= b[3] and x >= b[4]), None)
+        col = span[5] if span else max(0, min(len(self.xs) - 2, _index(self.xs, x)))
         row = max(0, min(len(self.ys) - 2, _index([-v for v in self.ys], -y)))
         return row, col
 
@@ -108,7 +112,7 @@ def rows_text(grid: Grid, chars) -> str:
         row = []
         for c in range(len(grid.xs) - 1):
             lines = sorted(cells.get((r, c), {}).values(), key=lambda v: (-round(v[0]), v[1]))
-            row.append(" ".join(" ".join(v[2].split()) for v in lines if v[2].strip()))
+            row.append(_NUMBER_CUT.sub(r"\1", " ".join(" ".join(v[2].split()) for v in lines if v[2].strip())))
         if any(row):
             rows.append(row)
     out = ["\t".join(row) for row in rows]
@@ -118,6 +122,7 @@ def rows_text(grid: Grid, chars) -> str:
 
 
 CONTINUED = "\x01"
+_NUMBER_CUT = re.compile(r"^(\d{1,3}\.) (?=\d{1,3}\.?$)")   # an index wrapped after its dot ("1." | "1"): "1.1"
 _CONTINUATION = re.compile(r"(?m)^([^\n\t]*(?:\t[^\n\t]*)+)\n((?:[^\n\t]*\n){0,8}?)\x01([^\n]*)")
 
 
@@ -140,7 +145,9 @@ def join_continued_rows(text: str) -> str:
 # start where the index column numbers them, else where the task column resumes after a blank line.
 Char = tuple  # (x0, y0, x1, y1, text, line key)
 _GAP = 4.0          # points: a blank this wide inside a text line separates two cells
-_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6})\s*[.)]?\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\s*[.)]?\s*$")
+_CUT_INDEX = re.compile(r"^\s*\d{1,3}\.\s*$")
+_NUMBERED_TITLE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s*")
 
 
 @dataclass(frozen=True)
@@ -151,6 +158,7 @@ class _Fragment:
     y0: float
     y1: float
     text: str
+    centres: tuple[float, ...] = ()   # each character's horizontal centre
 
     @property
     def yc(self) -> float:
@@ -179,7 +187,8 @@ def fragments(chars: list[Char]) -> list[_Fragment]:
 
 def _fragment(run: list[Char]) -> _Fragment:
     return _Fragment(min(c[0] for c in run), max(c[2] for c in run), min(c[1] for c in run),
-                     max(c[3] for c in run), "".join(c[4] for c in run))
+                     max(c[3] for c in run), "".join(c[4] for c in run),
+                     tuple((c[0] + c[2]) / 2 for c in run for _ in c[4]))
 
 
 def _rows_of(frags: list[_Fragment]) -> list[list[_Fragment]]:
@@ -251,7 +260,7 @@ def borderless_grids(chars: list[Char], is_header, carried: list[float] | None =
         grids.append(rest)
     while (found := _header(lines, is_header, start)) is not None:
         i, n, head = found
-        body = _table_lines(lines[i + n:], *_span(head))
+        body = _table_lines(lines[i + n:], *_span(head), index=_index_column(head, lines[i + n:i + n + 6]))
         grid = _grid_of(head, body)
         if grid is not None:
             grids.append(grid)
@@ -261,22 +270,37 @@ def borderless_grids(chars: list[Char], is_header, carried: list[float] | None =
 
 def _continued_grid(lines: list[list[_Fragment]], xs: list[float]) -> Grid | None:
     """The rest of a borderless table on the next page: the page opens (past a line or two of page number or
-    running header) with a numbered row in the table's first column, and the rows keep to its columns."""
+    running header) with a numbered row in the table's first column, and the rows keep to its columns. Text
+    right above that row, close to it and in the columns after the index, is the rest of the row the page break
+    cut ("… phát" | page 2: "triển du lịch"): the grid's first row, with no number."""
     for k, line in enumerate(lines[:3]):
         if xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text):
-            body = _table_lines(lines[k:], xs[0], xs[-1])
-            # a heading after the table ("III. TỔ CHỨC THỰC HIỆN") starts in the index column and runs past it
-            ends = next((j for j, ln in enumerate(body) if ln[0].x0 < xs[1] < ln[0].x1), len(body))
-            body = body[:ends]
-            if not body:
+            top = k
+            while top > 0 and (_cut_rest(lines[top - 1], lines[top], xs) or _row_title(lines[top - 1], xs)):
+                top -= 1
+            body = _table_lines(lines[top:], xs[0], xs[-1], index=(xs[1], xs[1]))
+            if len(body) <= k - top:
                 return None
-            inside = sum(xs[0] <= f.x0 and f.x1 <= xs[-1] for ln in body for f in ln)
+            slack = 0.5 * (xs[-1] - xs[-2])  # the last column's text may run wider here ("Thường xuyên")
+            inside = sum(xs[0] <= f.x0 and f.x1 <= xs[-1] + slack for ln in body for f in ln)
             if inside < 0.9 * sum(len(ln) for ln in body) or not any(len(ln) > 1 for ln in body):
                 return None
-            ys = [max(f.y1 for f in line) + 1] + _row_starts(body, xs)
+            xs = [*xs[:-1], max(xs[-1], max(f.x1 for ln in body for f in ln) + 1)]
+            ys = [max(f.y1 for f in lines[top]) + 1] + _row_starts(body, xs)
             ys.append(min(f.y0 for ln in body for f in ln) - 1)
-            return Grid(xs=list(xs), ys=_merge_desc(ys))
+            return Grid(xs=list(xs), ys=_merge_desc(ys), merged=_merged(body, xs))
     return None
+
+
+def _row_title(line: list[_Fragment], xs: list[float]) -> bool:
+    """"II. CÔNG TÁC TUYÊN TRUYỀN" across the whole row, its number in the index column."""
+    return line[0].x0 < xs[1] < line[0].x1 and bool(_NUMBERED_TITLE.match(line[0].text))
+
+
+def _cut_rest(upper: list[_Fragment], lower: list[_Fragment], xs: list[float]) -> bool:
+    pitch = lower[0].y1 - lower[0].y0
+    return min(f.y0 for f in upper) - max(f.y1 for f in lower) < 1.5 * pitch and \
+        all(xs[1] <= f.x0 and f.x1 <= xs[-1] and any(ch.isalpha() for ch in f.text) for f in upper)
 
 
 def _span(head: list[list[_Fragment]]) -> tuple[float, float]:
@@ -292,15 +316,39 @@ def _grid_of(head: list[list[_Fragment]], body: list[list[_Fragment]]) -> Grid |
     top = max(f.y1 for c in head for f in c) + 1
     ys = [top, min(f.y0 for c in head for f in c) - 0.5] + _row_starts(body, xs)
     ys.append(min(f.y0 for line in body for f in line) - 1)
-    return Grid(xs=xs, ys=_merge_desc(ys))
+    return Grid(xs=xs, ys=_merge_desc(ys), merged=_merged(body, xs))
 
 
-def _table_lines(lines: list[list[_Fragment]], left: float, right: float) -> list[list[_Fragment]]:
+def _numbered_row(line: list[_Fragment], index: tuple[float, float] | None) -> bool:
+    """A line that opens a row by its number in the index column, beside other cells."""
+    return index is not None and len(line) > 1 and line[0].x1 <= index[1] and bool(_ROW_NUMBER.match(line[0].text))
+
+
+def _index_column(head: list[list[_Fragment]], below: list[list[_Fragment]]) -> tuple[float, float] | None:
+    """(right edge of the index column, left edge of the next) when the header's first cell heads the rows'
+    numbers ("TT" over "1", "2"), else None."""
+    if len(head) < 2:
+        return None
+    index_right, next_left = max(f.x1 for f in head[0]), min(f.x0 for f in head[1])
+    if any(line[0].x1 < next_left and _ROW_NUMBER.match(line[0].text) for line in below):
+        return index_right, next_left
+    return None
+
+
+def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
+                 index: tuple[float, float] | None = None) -> list[list[_Fragment]]:
     """The lines under the header down to the first that reads as running text across the columns (or a wide
-    blank between lines)."""
+    blank between lines). With an ``index`` column, a line that starts in it and runs on into the next column
+    is a heading after the table ("IV. TỔ CHỨC THỰC HIỆN"), and a row number beside a line across the other
+    columns is a group's title inside it ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh")."""
     out: list[list[_Fragment]] = []
-    for line in lines:
-        if any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
+    for k, line in enumerate(lines):
+        first = line[0]
+        numbered = _numbered_row(line, index)
+        across = index is not None and first.x0 <= index[0] and first.x1 > index[1]
+        if across and not (k + 1 < len(lines) and _numbered_row(lines[k + 1], index)):
+            break  # (but a title across the whole row, rows under it: "II. CÔNG TÁC TUYÊN TRUYỀN" over "1 | …")
+        if not (numbered or across) and any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
             break
         if out:
             pitch = out[-1][0].y1 - out[-1][0].y0
@@ -312,7 +360,7 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float) -> lis
 
 def _corridors(head: list[list[_Fragment]], body: list[list[_Fragment]], left: float, right: float) -> list[float]:
     """Column borders: the middle of each blank corridor that runs down the whole table between header cells."""
-    spans = sorted((f.x0, f.x1) for line in body for f in line)
+    spans = sorted((f.x0, f.x1) for line in body for f in line if not _title_across(line, f, head))
     spans += sorted((f.x0, f.x1) for c in head for f in c)
     spans.sort()
     covered: list[list[float]] = []
@@ -327,12 +375,38 @@ def _corridors(head: list[list[_Fragment]], body: list[list[_Fragment]], left: f
     return xs
 
 
+def _title_across(line: list[_Fragment], f: _Fragment, head: list[list[_Fragment]]) -> bool:
+    """A line's one text, beside its row number at most, under two header cells or more: a group's title across
+    the row ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh"), which blocks no corridor between them."""
+    rest = line[1:] if len(line) > 1 and _ROW_NUMBER.match(line[0].text) else line
+    return rest == [f] and sum(f.x0 < max(g.x1 for g in c) and f.x1 > min(g.x0 for g in c) for c in head) >= 2
+
+
+def _merged(body: list[list[_Fragment]], xs: list[float]) -> list[tuple[float, float, float, float, float, int]]:
+    """Text across column borders belongs to the column it starts in; a title across the whole row that starts
+    with its number in the index column ("II. CÔNG TÁC TUYÊN TRUYỀN") keeps the number there, the rest goes to
+    the next column."""
+    out = []
+    for f in (f for line in body for f in line if any(f.x0 < x < f.x1 for x in xs[1:-1])):
+        col = max(0, min(len(xs) - 2, _index(xs, f.x0 + _TOL)))
+        split = f.x0
+        number = _NUMBERED_TITLE.match(f.text) if col == 0 else None
+        if number and number.end() < len(f.centres):
+            split, col = f.centres[number.end()] - 0.01, 1
+        out.append((f.x0, f.y0, f.x1, f.y1, split, col))
+    return out
+
+
 def _row_starts(body: list[list[_Fragment]], xs: list[float]) -> list[float]:
     """The top of each row after the first: where the first column numbers a row, else where the text resumes
-    after a blank line."""
-    numbered = [line for line in body if line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text)]
-    if len(numbered) >= 2:
-        return [max(f.y1 for f in line) + 0.5 for line in numbered[1:]]
+    after a blank line. A number right under one that ends in a dot ("1." | "1") is the rest of that index."""
+    numbered = [line for prev, line in zip([None, *body], body)
+                if (line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text) or _row_title(line, xs))
+                and not (prev is not None and prev[0].x1 <= xs[1] and _CUT_INDEX.match(prev[0].text)
+                         and line[0].text.strip().isdigit() and _tight(prev, line))]
+    if len(numbered) >= 2 or numbered and numbered[0] is not body[0]:
+        # (lines before the first number: the rest of a row the page break cut)
+        return [max(f.y1 for f in line) + 0.5 for line in numbered if line is not body[0]]
     out = []
     for prev, line in zip(body, body[1:]):
         pitch = prev[0].y1 - prev[0].y0

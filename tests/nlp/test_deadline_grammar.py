@@ -103,3 +103,19 @@ Thời gian hoàn thành: chậm nhất ngày 31/3/2027.
 def test_the_preamble_hands_no_owner_to_the_parts_of_the_plan():
     props = _by_start(PLAN.replace("1. Sở Khoa học và Công nghệ nâng cấp", "1. Nâng cấp"))
     assert [o.name for o in props["Nâng cấp Trung tâm d"].owners] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thời gian: tháng 01 và tháng 02/2027.", "2027-02-28"),
+    ("tổ chức trong tháng 11 và tháng 12/2026", "2026-12-31"),   # the first month takes the year written after
+    ("hoàn thành trong tháng 3, tháng 4/2027", "2027-04-30"),
+])
+def test_months_named_together_end_with_the_last(text, expected):
+    d = pick_deadline(text, CTX)
+    assert d is not None and d.date.isoformat() == expected
+
+
+def test_an_events_day_and_its_anniversary_are_no_time_limit():
+    assert pick_deadline("Tuyên truyền kỷ niệm 80 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2027).", CTX) is None
+    d = pick_deadline("Kỷ niệm 80 năm Ngày Thương binh - Liệt sĩ (27/7/1947 - 27/7/2027), hoàn thành trước 15/7/2027", CTX)
+    assert d is not None and d.date == dt.date(2027, 7, 15)

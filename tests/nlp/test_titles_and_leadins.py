@@ -45,3 +45,15 @@ def test_giao_nhiem_vu_cho_units_with_a_colon_only_announces_its_items():
     found = directives(text)
     assert [d["text"][:12] for d in found] == ["Ban Tổ chức ", "Ủy ban Kiểm "]
     assert [d["owners"][0]["name"] for d in found] == ["Ban Tổ chức Đảng ủy", "Ủy ban Kiểm tra Đảng ủy"]
+
+
+def test_a_lead_in_to_a_task_table_below_only_announces_it_and_a_numbered_groups_title_is_no_row():
+    text = ("KẾ HOẠCH\nPhát triển kinh tế tư nhân năm 2027\n\nIII. NHIỆM VỤ, GIẢI PHÁP\n"
+            "Các cơ quan, đơn vị, địa phương triển khai các nhiệm vụ theo bảng phân công dưới đây:\n"
+            "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+            "1\tHoàn thiện thể chế, cải thiện môi trường kinh doanh\n"
+            "1.1\tRà soát thủ tục hành chính không cần thiết\tSở Tư pháp\tCác sở, ngành\tQuý I/2027\n"
+            "2\tTổng kết việc thực hiện Kế hoạch\tSở Tài chính\t\tTháng 12/2027\n")
+    found = {d["text"]: d for d in directives(text)}
+    assert sorted(found) == ["Rà soát thủ tục hành chính không cần thiết", "Tổng kết việc thực hiện Kế hoạch"]
+    assert found["Rà soát thủ tục hành chính không cần thiết"]["deadline"] == "2027-03-31"
