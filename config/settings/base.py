@@ -75,6 +75,8 @@ TEMPLATES = [
         },
     },
 ]
+# Forms' inputs, textareas and selects written in Python as Django's templates write them (tracker.widgets).
+FORM_RENDERER = "tracker.widgets.FastRenderer"
 
 # SQLite is the embedded default: WAL and IMMEDIATE transactions so concurrent
 # writers wait for the lock instead of failing with "database is locked".
