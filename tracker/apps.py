@@ -7,7 +7,8 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import stamps, tallies
+        from . import auth, stamps, tallies
 
         tallies.connect()
         stamps.connect()
+        auth.connect()

@@ -77,8 +77,8 @@ def role_in(user, task: Task) -> str | None:
         return None
     if task.lead_unit_id == user.unit_id:
         return TaskAssignment.Role.LEAD
-    assignment = task.assignments.filter(unit_id=user.unit_id).first()
-    return assignment.role if assignment else None
+    # All of the task's few assignments: the task page has them prefetched already (`selectors.task_page`).
+    return next((a.role for a in task.assignments.all() if a.unit_id == user.unit_id), None)
 
 
 def can_report(user, task: Task) -> bool:

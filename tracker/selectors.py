@@ -13,8 +13,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection, connections, router
 from django.db.models.base import ModelState
-from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum,
-                              Value, When)
+from django.db.models import (BooleanField, Case, CharField, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet,
+                              Sum, Value, When, prefetch_related_objects)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import In
@@ -24,7 +24,7 @@ from django.utils import timezone
 from tracker.folding import fold
 
 from . import policy
-from .statements import Statements
+from .statements import Statements, compiled_columns, converted_dicts
 from .models import ClosedTally, ExtensionRequest, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
 
 Status = Task.Status
@@ -344,9 +344,9 @@ assert set(Task.OPEN_STATUSES) == {"new", "in_progress", "awaiting"}
 def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     """Per lead unit: tasks in each bucket (`timeliness_filter`) and in all ("total").
 
-    Open tasks are counted live, one query, a UNION ALL of one grouped COUNT(*) per open
+    Open tasks are counted live, a UNION ALL of one grouped COUNT(*) per open
     bucket, each seeking its own range of the (lead_unit, status, due_date, completed_on)
-    index. Closed ones (done, cancelled) are read from ClosedTally: the archive is never
+    index. Closed ones (done, cancelled) are read from ClosedTally, in the same statement: the archive is never
     rescanned. Cancelled tasks have no bucket but count in the total.
     """
     key = (connection.alias, today, settings.DUE_SOON_DAYS)
@@ -360,19 +360,21 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
             bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
         closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list(
             "unit_id", "bucket", "n")
-        compiled = _UNIT_COUNT_SQL.keep(key, [q.query.get_compiler(connection.alias).as_sql()
-                                              for q in (parts[0].union(*parts[1:], all=True), closed)])
+        # One statement, open and closed (on PostgreSQL each statement of a request costs ~0.3-0.5 ms more than its
+        # replay in a loop).
+        both = [q.query.get_compiler(connection.alias).as_sql() for q in (parts[0].union(*parts[1:], all=True), closed)]
+        compiled = _UNIT_COUNT_SQL.keep(key, (" UNION ALL ".join(f"SELECT * FROM ({sql}) q{i}" for i, (sql, _) in
+                                                                 enumerate(both)), [p for _, ps in both for p in ps]))
     counts: dict[int, dict[str, int]] = {}
     # Thousands of (unit, bucket, n) rows of ints and strings: read by the cursor, without the ORM's per-row work.
-    for sql, params in compiled:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        for unit_id, bucket, n in rows:
-            unit_counts = counts.get(unit_id)
-            if unit_counts is None:
-                unit_counts = counts[unit_id] = dict.fromkeys(BUCKET_VALUES, 0)
-            unit_counts[bucket] = n
+    with connection.cursor() as cursor:
+        cursor.execute(*compiled)
+        rows = cursor.fetchall()
+    for unit_id, bucket, n in rows:
+        unit_counts = counts.get(unit_id)
+        if unit_counts is None:
+            unit_counts = counts[unit_id] = dict.fromkeys(BUCKET_VALUES, 0)
+        unit_counts[bucket] = n
     for unit_counts in counts.values():
         unit_counts["total"] = sum(unit_counts.values())
         unit_counts.pop(Status.CANCELLED.value, None)
@@ -526,13 +528,36 @@ def dashboard(today: date | None = None, communique_rows: int = 50) -> dict:
 
 
 def dashboard_due_rows(data: dict, fields: tuple[str, ...], rows: int) -> tuple[list[dict], list[dict]]:
-    """The first `rows` overdue and due-soon tasks of `dashboard()`'s result as `fields` values: the same SQL all
-    day, so compiled once (`compiled_values`; the key names what it depends on)."""
-    overdue, due_soon = (
-        compiled_values((f"dashboard-{name}", data["today"], settings.DUE_SOON_DAYS, fields, rows),
-                        lambda name=name: data[name].values(*fields)[:rows])
-        for name in ("overdue", "due_soon"))
-    return overdue, due_soon
+    """The first `rows` overdue and due-soon tasks of `dashboard()`'s result as `fields` values (with "id" and
+    "due_date"), in one statement (each in its own order and limit, then UNION ALL): the same SQL all day, so
+    compiled once (the key names what it depends on)."""
+    kinds = ("overdue", "due_soon")
+    fields = tuple(dict.fromkeys((*fields, "id", "due_date")))
+
+    def compile_once():
+        parts = []
+        for kind in kinds:
+            qs = data[kind].values(*fields, due_kind=Value(kind, output_field=CharField()))[:rows]
+            compiler = qs.query.get_compiler(connection.alias)
+            parts.append((*compiler.as_sql(), *compiled_columns(qs.query, compiler)))
+        if any(converters is None for *_, converters in parts):
+            return None
+        return (" UNION ALL ".join(f"SELECT * FROM ({sql}) q{i}" for i, (sql, *_) in enumerate(parts)),
+                [p for _, params, *_ in parts for p in params], *parts[0][2:])
+
+    entry = _VALUES_SQL.get((connection.alias, "dashboard-due", data["today"], settings.DUE_SOON_DAYS, fields, rows),
+                            compile_once)
+    if entry is None:  # (a field with converters of its own: the ORM reads it)
+        return tuple(list(data[kind].values(*fields)[:rows]) for kind in kinds)
+    sql, params, names, converters = entry
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found: dict[str, list[dict]] = {kind: [] for kind in kinds}
+        for row in converted_dicts(cursor.fetchall(), names, converters):
+            found[row.pop("due_kind")].append(row)
+    for kind in kinds:  # each part's order (due date, id: never empty here), which a UNION ALL need not keep
+        found[kind].sort(key=itemgetter("due_date", "id"))
+    return found["overdue"], found["due_soon"]
 
 
 # --- Task list and task page -------------------------------------------------
@@ -668,19 +693,40 @@ def _count_queries(user: User | None, today: date, few: list[int] | None) -> lis
 
 def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
               branches: list[QuerySet] | None = None, values: tuple[str, ...] = ()) -> list:
-    """Rows start..stop of `qs` (from `task_list`) in two steps: ids by index and a narrow sort, then those rows.
+    """Rows start..stop of `qs` (from `task_list`): ids by index and a narrow sort, then those rows by primary key.
 
     Sorting the joined rows (directive, communiqué, unit…) of 20k matches to keep 50 cost
     ~57 ms at 100k; sorting ids costs ~1 ms. The ids come from `qs`, so visibility and filters
     hold; the rows are then read by primary key alone (repeating a unit's visibility subquery
     there cost 15–25 ms more). `branches` (a unit's `unit_branches`, filtered and sorted as
     `qs`) gives the ids the first `stop` of each part, and `qs` orders those few. With `values` (field
-    names, "id" among them) the rows are dicts of those and "timeliness": a third of the model rows' cost.
+    names, "id" among them) the rows are dicts of those and "timeliness", a third of the model rows' cost, and the
+    ids are a subquery of the rows' statement: one statement (on PostgreSQL each statement of a request costs
+    ~0.3-0.5 ms more than its replay in a loop), its rows sorted again by the list's order (50 of them).
     """
+    ids = _page_ids(qs, start, stop, branches)
+    if ids is None:
+        return []
+    today = today or local_today()
+    if values:
+        # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
+        fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
+        rows = _rows_of_ids(tuple(fields), tuple(qs.query.order_by or Task._meta.ordering), *ids)
+        for row in rows:
+            row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
+        return rows
+    with connection.cursor() as cursor:
+        cursor.execute(*ids)
+        pks = [pk for (pk,) in cursor.fetchall()]
+    rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(pks)), today).order_by()}
+    return [rows[pk] for pk in pks]
+
+
+def _page_ids(qs: QuerySet, start: int, stop: int, branches: list[QuerySet] | None) -> tuple[str, list] | None:
+    """(sql, params) of `page_rows`' ids in the list's order; None when no task can match."""
     if branches:
         # Each part's first `stop` ids in the list's order (visible and filtered already), then those few ordered
-        # together, in one statement: the parts' ids were read and sent back as a list (three queries; on
-        # PostgreSQL each query of a request costs ~0.3-0.5 ms more than its replay in a loop).
+        # together: one subquery (the parts' ids were read and sent back as a list: three queries).
         parts = []
         for part in branches:
             try:
@@ -688,62 +734,56 @@ def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,
             except EmptyResultSet:  # a part that can match nothing (no supported task)
                 pass
         if not parts:
-            return []
+            return None
         candidates = RawSQL(" UNION ALL ".join(f"SELECT * FROM ({sql}) b{i}" for i, (sql, _) in enumerate(parts)),
                             [p for _, params in parts for p in params])
         order = qs.query.order_by or Task._meta.ordering
-        ids = list(Task.objects.filter(pk__in=candidates).order_by(*order).values_list("pk", flat=True)[start:stop])
-    elif (order := _by_unit_unfiltered(qs)) is not None:
-        ids = _ids_by_unit(order, start, stop)
-    else:
-        ids = list(qs.values_list("pk", flat=True)[start:stop])
-    if values:
-        # Each row's bucket by `timeliness_of` (held equal to `with_timeliness`): no CASE to build and run.
-        today = today or local_today()
-        fields = [f for f in dict.fromkeys((*values, "status", "due_date", "completed_on")) if f != "timeliness"]
-        rows = {}
-        for row in _rows_by_id(tuple(fields), ids):
-            row["timeliness"] = timeliness_of(row["status"], row["due_date"], row["completed_on"], today)
-            rows[row["id"]] = row
-    else:
-        rows = {task.pk: task for task in _list_rows(Task.objects.filter(id_in(ids)), today).order_by()}
-    return [rows[pk] for pk in ids]
+        qs = Task.objects.filter(pk__in=candidates).order_by(*order)
+    elif (direction := _by_unit_unfiltered(qs)) is not None:
+        return _ids_by_unit(direction, start, stop)
+    try:
+        sql, params = qs.values_list("pk", flat=True)[start:stop].query.get_compiler(connection.alias).as_sql()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
 
 
 _ROWS_SQL = Statements(size=64)
-_SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
+_IDS = "__page_ids__"  # where a page's ids' SQL goes in the rows' statement compiled once
 
 
-def _compiled(query, compiler):
-    """A values() query's column names and the ORM's converters its rows need, as (column, method names of the
-    backend's operations, expression): a datetime's time zone on SQLite, say. None when a converter is the field's
-    own (not the backend's): those rows go through the ORM."""
-    names = (*query.extra_select, *query.values_select, *query.annotation_select)
-    ops, converters = compiler.connection.ops, []
-    for i, (fns, expression) in compiler.get_converters([col for col, _alias, _sql in compiler.select]).items():
-        if any(getattr(fn, "__self__", None) is not ops for fn in fns):
-            return names, None
-        needed = [fn.__name__ for fn in fns if fn.__name__ not in _SAFE_CONVERTERS]
-        if needed:
-            converters.append((i, needed, expression))
-    return names, converters
+def _order_key(order: tuple) -> tuple:
+    """The list's order as a key: an OrderBy's repr leaves out its NULLS placement."""
+    return tuple((repr(o.expression), o.descending, o.nulls_first, o.nulls_last) if hasattr(o, "descending")
+                 else str(o) for o in order)
 
 
-def _dicts(rows, names, converters) -> list[dict]:
-    """The cursor's rows as values() gives them, through the backend's converters `_compiled` found."""
-    if not converters:
-        return [dict(zip(names, row)) for row in rows]
-    bound = [(i, [getattr(connection.ops, name) for name in fns], expression) for i, fns, expression in converters]
-    out = []
-    for row in rows:
-        row = list(row)
-        for i, fns, expression in bound:
-            value = row[i]
-            for fn in fns:
-                value = fn(value, expression, connection)
-            row[i] = value
-        out.append(dict(zip(names, row)))
-    return out
+def _rows_of_ids(fields: tuple[str, ...], order: tuple, ids_sql: str, ids_params: list) -> list[dict]:
+    """`Task.objects.filter(pk__in=<ids' SQL>).order_by(*order).values(*fields)` in one statement, its SQL compiled
+    once per process for each field list and order (the ids' SQL put in its place), its rows through the backend's
+    converters only (`statements.compiled_columns`): building and compiling the joined query, then the ORM's per-row
+    work, cost ~0.6 ms of a list page's or an API page's."""
+    def build():
+        # PostgreSQL: `id = ANY(ARRAY(ids))`, the ids an InitPlan that the rows' plan takes as a parameter: planned
+        # as rows by a list of ids (0.36 ms planning, not 0.55 for `IN (ids)`'s semi-join; 1.1 ms in all, against
+        # 1.3-1.6 for ids then rows in two statements and the same for `IN`, 1M, replayed in a loop).
+        where = (RawSQL(f'"tracker_task"."id" = ANY(ARRAY({_IDS}))', [], output_field=BooleanField())
+                 if connection.vendor == "postgresql" else Q(pk__in=RawSQL(_IDS, [])))
+        compiled = Task.objects.filter(where).order_by(*order).values(*fields).query.get_compiler(connection.alias)
+        sql, params = compiled.as_sql()
+        names, converters = compiled_columns(compiled.query, compiled)
+        if converters is None or sql.count(_IDS) != 1:
+            return None
+        before, after = sql.split(_IDS)
+        return before, after, before.replace("%%", "").count("%s"), list(params), names, converters
+
+    compiled = _ROWS_SQL.get((connection.alias, fields, _order_key(order)), build)
+    if compiled is None:  # (a field with converters of its own: the ORM reads it)
+        return list(Task.objects.filter(pk__in=RawSQL(ids_sql, ids_params)).order_by(*order).values(*fields))
+    before, after, at, params, names, converters = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(before + ids_sql + after, [*params[:at], *ids_params, *params[at:]])
+        return converted_dicts(cursor.fetchall(), names, converters)
 
 
 _VALUES_SQL = Statements(size=256)
@@ -758,7 +798,7 @@ def compiled_values(key: tuple, build) -> list[dict]:
         qs = build()
         compiler = qs.query.get_compiler(connection.alias)
         sql, params = compiler.as_sql()
-        names, converters = _compiled(qs.query, compiler)
+        names, converters = compiled_columns(qs.query, compiler)
         return (sql, params, names, converters) if converters is not None else None
 
     entry = _VALUES_SQL.get((connection.alias, *key), compile_once)
@@ -767,34 +807,7 @@ def compiled_values(key: tuple, build) -> list[dict]:
     sql, params, names, converters = entry
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return _dicts(cursor.fetchall(), names, converters)
-
-
-def _rows_by_id(fields: tuple[str, ...], ids: list[int]) -> list[dict]:
-    """`Task.objects.filter(id_in(ids)).values(*fields)`, its SQL compiled once per process for each field list and
-    number of ids (SQLite's `IN (…)` has one placeholder an id), its rows through the backend's converters only
-    (`_compiled`): building and compiling the joined query, then the ORM's per-row work, cost ~0.6 ms of a list
-    page's or an API page's."""
-    if not ids:
-        return []
-    key = (connection.alias, fields, len(ids) if connection.vendor != "postgresql" else 0)
-
-    def build():
-        marks = [-1 - i for i in range(len(ids))]  # no task has a negative id: they mark where the ids go
-        query = Task.objects.filter(id_in(marks)).order_by().values(*fields).query
-        compiler = query.get_compiler(connection.alias)
-        sql, params = compiler.as_sql()
-        names, converters = _compiled(query, compiler)
-        slots = None if list(params) == marks else 0 if list(params) == [marks] else -1
-        return (sql, slots, names, converters) if slots != -1 and converters is not None else None
-
-    compiled = _ROWS_SQL.get(key, build)
-    if compiled is None:
-        return list(Task.objects.filter(id_in(ids)).order_by().values(*fields))
-    sql, slots, names, converters = compiled
-    with connection.cursor() as cursor:
-        cursor.execute(sql, list(ids) if slots is None else [list(ids)])
-        return _dicts(cursor.fetchall(), names, converters)
+        return converted_dicts(cursor.fetchall(), names, converters)
 
 
 COMMUNIQUE_VALUES = ("directive__communique_id", "directive__communique__number",
@@ -820,8 +833,9 @@ def _by_unit_unfiltered(qs: QuerySet) -> str | None:
     return "DESC" if order[0].startswith("-") else "ASC"
 
 
-def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
-    """Ids start..stop of every task by (unit name, id): each unit's first `stop` from the (lead_unit, id) index.
+def _ids_by_unit(direction: str, start: int, stop: int) -> tuple[str, list]:
+    """(sql, params) of ids start..stop of every task by (unit name, id): each unit's first `stop` from the
+    (lead_unit, id) index.
 
     PostgreSQL cannot carry the units' name order through the join, so its incremental sort read each unit's
     whole group (the first two units lead 280k tasks at 1M: ~50 ms for page 20); row `stop` is among the
@@ -831,9 +845,7 @@ def _ids_by_unit(direction: str, start: int, stop: int) -> list[int]:
     sql = ("SELECT t.id FROM tracker_unit u CROSS JOIN LATERAL (SELECT id FROM tracker_task"
            " WHERE lead_unit_id = u.id ORDER BY id LIMIT %s) t"
            f" ORDER BY u.name {direction}, t.id LIMIT %s OFFSET %s")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [stop, stop - start, start])
-        return [pk for (pk,) in cursor.fetchall()]
+    return sql, [stop, stop - start, start]
 
 
 def lead_units() -> QuerySet:
@@ -974,19 +986,28 @@ def task_history(task: Task) -> list[dict]:
     return entries
 
 
+TASK_PAGE_RELATED = ("directive__communique",)  # what `access.get_task` reads with the task for `task_page`
+
+
 def task_page(task: Task, today: date | None = None) -> dict:
-    """Everything the task page shows besides the forms, in a fixed number of queries."""
+    """Everything the task page shows besides the forms, in a fixed number of queries.
+
+    The task's directive and communiqué come with it when read with TASK_PAGE_RELATED; its assignments are read
+    once, into the task's prefetch cache, where `policy.role_in` and the correction form find them too."""
     today = today or local_today()
     directive = None
     if task.directive_id:
-        directive = Task.directive.field.related_model.objects.select_related("communique").get(pk=task.directive_id)
+        directive = task.directive if Task.directive.is_cached(task) else (
+            Task.directive.field.related_model.objects.select_related("communique").get(pk=task.directive_id))
     extensions = list(task.extensions.select_related("requested_by", "decided_by"))
+    prefetch_related_objects([task], Prefetch("assignments", queryset=TaskAssignment.objects.select_related(
+        "unit").order_by("role", "unit__name")))
     return {
         "today": today,
         "timeliness": timeliness_of(task.status, task.due_date, task.completed_on, today),
         "directive": directive,
         "excerpt": source_excerpt(directive),
-        "assignments": list(task.assignments.select_related("unit").order_by("role", "unit__name")),
+        "assignments": list(task.assignments.all()),
         "reports": list(task.reports.select_related("author", "author__unit")),
         "extensions": extensions,
         "pending_extension": next((e for e in extensions if e.state == ExtensionRequest.State.PENDING), None),

@@ -9,6 +9,8 @@ execute it afresh on every request: what is kept is the text, never the rows.
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.db import connection
+
 _MISSING = object()
 
 
@@ -38,3 +40,58 @@ class Statements:
 
     def clear(self) -> None:
         self._kept.clear()
+
+
+_SAFE_CONVERTERS = {"convert_datefield_value"}  # SQLite's dates: the driver parses them already
+
+
+def compiled_columns(query, compiler):
+    """A values() query's column names and the ORM's converters its rows need, as (column, method names of the
+    backend's operations, expression): a datetime's time zone on SQLite, say. None when a converter is the field's
+    own (not the backend's): those rows go through the ORM."""
+    names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    ops, converters = compiler.connection.ops, []
+    for i, (fns, expression) in compiler.get_converters([col for col, _alias, _sql in compiler.select]).items():
+        needed = []
+        for fn in fns:
+            if getattr(fn, "__self__", None) is ops:
+                if fn.__name__ not in _SAFE_CONVERTERS:
+                    needed.append(fn.__name__)
+            elif _casts_to_int(fn, expression):
+                needed.append(_INT)
+            else:
+                return names, None
+        if needed:
+            converters.append((i, needed, expression))
+    return names, converters
+
+
+_INT = "int"  # an integer expression's own converter (`BaseExpression.convert_value`): int() of a non-NULL
+
+
+def _casts_to_int(fn, expression) -> bool:
+    field = getattr(expression, "output_field", None)
+    return (fn.__qualname__.startswith("BaseExpression.convert_value.") and field is not None
+            and field.get_internal_type().endswith("IntegerField"))
+
+
+def _int(value, expression, connection):
+    return None if value is None else int(value)
+
+
+def converted_dicts(rows, names, converters) -> list[dict]:
+    """The cursor's rows as values() gives them, through the backend's converters `compiled_columns` found."""
+    if not converters:
+        return [dict(zip(names, row)) for row in rows]
+    bound = [(i, [_int if name == _INT else getattr(connection.ops, name) for name in fns], expression)
+             for i, fns, expression in converters]
+    out = []
+    for row in rows:
+        row = list(row)
+        for i, fns, expression in bound:
+            value = row[i]
+            for fn in fns:
+                value = fn(value, expression, connection)
+            row[i] = value
+        out.append(dict(zip(names, row)))
+    return out

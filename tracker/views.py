@@ -98,7 +98,7 @@ def _render_task(request, task, bound: dict | None = None, status: int = 200):
 @require_GET
 @login_required
 def task_detail(request, pk):
-    task = access.get_task(request.user, pk)
+    task = access.get_task(request.user, pk, related=selectors.TASK_PAGE_RELATED)
     return _render_task(request, task)
 
 

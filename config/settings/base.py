@@ -75,6 +75,8 @@ TEMPLATES = [
         },
     },
 ]
+# Forms' inputs, textareas and selects written in Python as Django's templates write them (tracker.widgets).
+FORM_RENDERER = "tracker.widgets.FastRenderer"
 
 # SQLite is the embedded default: WAL and IMMEDIATE transactions so concurrent
 # writers wait for the lock instead of failing with "database is locked".
@@ -107,7 +109,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "tracker.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, its get_user reading the user's unit and the request's stamps in the same statement.
+    "tracker.auth.Backend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -119,6 +122,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:task_list"
 LOGOUT_REDIRECT_URL = "login"
 
+# Django's database sessions, their row read by SQL compiled once per process.
+SESSION_ENGINE = "tracker.sessions"
 # A working day of inactivity ends the session.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
 # Renewed by tracker.middleware at most every few minutes rather than written on every request.

@@ -22,3 +22,17 @@ def test_login_error_and_task_pages_render_without_a_manifest(client, production
     client.force_login(staff_a)
     assert client.get(reverse("tracker:task_list")).status_code == 200
     assert client.get(reverse("ingest:communique_list")).status_code == 200
+
+
+def test_each_static_url_is_worked_out_once(settings, tmp_path, monkeypatch):
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from config.security import StaticFilesStorage
+
+    storage, asked = StaticFilesStorage(location=tmp_path), []
+    monkeypatch.setattr(CompressedManifestStaticFilesStorage, "url",
+                        lambda self, name, force=False: asked.append(name) or f"/static/{name}?{settings.DEBUG}")
+    settings.DEBUG = False
+    assert storage.url("css/app.css") == storage.url("css/app.css") == "/static/css/app.css?False"
+    settings.DEBUG = True  # the unhashed name of a development server is its own entry
+    assert storage.url("css/app.css") == "/static/css/app.css?True" and asked == ["css/app.css"] * 2

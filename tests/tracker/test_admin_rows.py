@@ -36,8 +36,8 @@ def _page(client, params, monkeypatch, fast: bool) -> str:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("params", [{}, {"q": "uy"}, {"q": "can bo", "status": "new"}, {"o": "-4.2"},
-                                    {"timeliness": "qua_han", "p": "1"}])
+@pytest.mark.parametrize("params", [{}, {"q": "uy"}, {"q": "can bo", "status": "new"}, {"o": "-4.2"}, {"o": "3"},
+                                    {"timeliness": "qua_han", "p": "1"}, {"q": "khong co dau"}])
 def test_the_task_changelist_writes_what_djangos_result_list_writes(client, admin_user, varied, params, monkeypatch):
     client.force_login(admin_user)
     Task.objects.filter(pk=varied[1].pk).update(progress=35)
@@ -77,3 +77,24 @@ def test_the_navbar_inbox_is_counted_only_where_a_page_shows_it(client, admin_us
     assert sum("tracker_extensionrequest" in q["sql"] for q in list_page.captured_queries) == 1
     assert 'id="inbox-badge">1</span>' in html  # the task awaiting confirmation
 
+
+@pytest.mark.django_db
+def test_each_user_is_shown_the_sidebar_of_the_models_they_may_reach(client, admin_user, varied, monkeypatch):
+    from types import SimpleNamespace
+
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    clerk = UserFactory(is_staff=True)
+    clerk.user_permissions.set(Permission.objects.filter(codename__in=["view_task", "change_task", "view_unit"]))
+    pages = {}
+    for user in (admin_user, clerk, admin_user, clerk):
+        client.force_login(user)
+        pages.setdefault(user.pk, []).append(_page(client, {"q": "uy"}, monkeypatch, True))
+    monkeypatch.setattr(task_admin, "_SIDEBARS", SimpleNamespace(get=lambda key, build: build()))  # written afresh
+    for user in (admin_user, clerk):
+        client.force_login(user)
+        assert pages[user.pk] == [_page(client, {"q": "uy"}, monkeypatch, True)] * 2
+    assert 'id="nav-sidebar"' in pages[clerk.pk][0] and "model-unit" in pages[clerk.pk][0]
+    assert 'class="model-user"' not in pages[clerk.pk][0] and 'class="model-user"' in pages[admin_user.pk][0]

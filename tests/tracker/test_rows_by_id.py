@@ -1,4 +1,4 @@
-"""A page's rows read by their compiled SQL are the rows the ORM's values() gives."""
+"""A page's rows read by their compiled SQL, its ids' SQL put in, are the rows the ORM's values() gives."""
 from datetime import timedelta
 
 import pytest
@@ -13,15 +13,16 @@ from tracker.templatetags.tracker_tags import TASK_ROW_VALUES
     tuple(dict.fromkeys(f for f in (*TASK_ROW_VALUES, "completed_on") if f != "timeliness")),  # page_rows' own
     ("id", "title", "updated_at", "due_date", "lead_unit__is_active"),  # a datetime's zone, a boolean: converted
 ])
-def test_rows_by_id_equal_the_orms_values(make_task, unit_a, unit_b, directive, today, fields):
+@pytest.mark.parametrize("order", [tuple(Task._meta.ordering), ("-lead_unit__name", "pk"), ("-status", "pk")])
+def test_rows_of_ids_equal_the_orms_values(make_task, unit_a, unit_b, directive, today, fields, order):
     tasks = [make_task(unit_a, title="Một", due=today, directive=directive),
              make_task(unit_b, title="Hai <b>", due=None),
              make_task(unit_a, title="Ba", due=today - timedelta(days=3), status=Task.Status.DONE, completed_on=today)]
-    for ids in ([t.pk for t in tasks], [tasks[2].pk, tasks[0].pk], [tasks[1].pk]):
+    for ids in ([t.pk for t in tasks], [tasks[2].pk, tasks[0].pk], [tasks[1].pk], []):
+        ids_sql, ids_params = Task.objects.filter(pk__in=ids or [-1]).values_list("pk").query.sql_with_params()
         for _ in range(2):  # compiled on the first call, reused on the second
-            got = sorted(selectors._rows_by_id(fields, ids), key=lambda r: r["id"])
-            assert got == list(Task.objects.filter(pk__in=ids).order_by("id").values(*fields))
-    assert selectors._rows_by_id(fields, []) == []
+            got = selectors._rows_of_ids(fields, order, ids_sql, list(ids_params))
+            assert got == list(Task.objects.filter(pk__in=ids).order_by(*order).values(*fields))
     assert all(v is not None for k, v in selectors._ROWS_SQL.items() if k[1] == fields)  # compiled, not the ORM's
 
 

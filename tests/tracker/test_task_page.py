@@ -110,3 +110,22 @@ def test_task_page_query_count_is_bounded(client, staff_a, office_user, task_a, 
     client.force_login(office_user)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("tracker:task_detail", args=[task_a.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["office_user", "staff_b"])
+def test_task_page_reads_its_task_directive_and_assignments_once(request, client, task_a, who):
+    """The directive and communiqué with the task; its assignments (B supports) once for the page, its role (the
+    staff's forms) and the office's correction form."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(request.getfixturevalue(who))
+    url = reverse("tracker:task_detail", args=[task_a.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(url).content.decode()
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert sum(s.startswith('SELECT "tracker_taskassignment"') for s in sql) == 1  # (a unit's visibility: a subquery)
+    assert not any(s.startswith('SELECT "ingest_directive"') for s in sql)
+    assert task_a.directive.communique.number in html

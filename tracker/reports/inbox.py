@@ -41,18 +41,28 @@ _SENTINEL = -7_301_946_285  # stands for the user's pk in the SQL compiled once 
 _COUNTS_SQL = Statements(size=4)  # one a database alias
 
 
-def _counts_query(pk):
-    """The four counts as one row of the user's own record: every value that depends on the user (its pk, its
-    `inbox_seen_at`) is read by the SQL itself, so the compiled text is the same for every user and every moment."""
+def badge_annotations() -> dict:
+    """The four counts as annotations of the user's own record (`_KEYS`): every value that depends on the user (its
+    pk, its `inbox_seen_at`) is read by the SQL itself, so the compiled text is the same for every user and moment.
+    `tracker.auth` reads them with the user on a page's request (`prime`)."""
     new_reports = ProgressReport.objects.exclude(author=OuterRef("pk")).filter(
         new_status__in=["", Task.Status.IN_PROGRESS],
         created_at__gt=Coalesce(OuterRef("inbox_seen_at"), Value(_EPOCH, output_field=DateTimeField())))
-    return User.objects.filter(pk=pk).annotate(
-        extensions=_count(ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)),
-        completions=_count(Task.objects.filter(status=Task.Status.AWAITING)),
-        reports=_count(new_reports),
-        drafts=_drafts_count(),
-    ).values(*_KEYS)
+    return {
+        "extensions": _count(ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)),
+        "completions": _count(Task.objects.filter(status=Task.Status.AWAITING)),
+        "reports": _count(new_reports),
+        "drafts": _drafts_count(),
+    }
+
+
+def _counts_query(pk):
+    return User.objects.filter(pk=pk).annotate(**badge_annotations()).values(*_KEYS)
+
+
+def prime(user: User, values: dict) -> None:
+    """The four counts as read with the user at the request's start (`badge_annotations`): `counts` answers them."""
+    user._inbox_counts = dict(values)
 
 
 def _drafts_count():
@@ -79,7 +89,11 @@ def _compiled_counts(alias: str):
 
 
 def counts(user: User) -> dict:
-    """The badge's four counts in one query (every office page shows it), read fresh from the database."""
+    """The badge's four counts in one query (every office page shows it), read fresh from the database unless they
+    came with the user at the request's start (`prime`)."""
+    primed = getattr(user, "_inbox_counts", None)
+    if primed is not None:
+        return {**primed, "total": sum(primed[k] for k in _KEYS)}
     alias = router.db_for_read(User)
     sql, params, at = _compiled_counts(alias)
     params = list(params)
@@ -108,6 +122,7 @@ def inbox(user: User) -> dict:
 def mark_seen(user: User) -> None:
     """The office has looked: progress reports before now are no longer new."""
     user.inbox_seen_at = timezone.now()
+    user._inbox_counts = None  # the badge counts the reports before now no more (`prime`)
     User.objects.filter(pk=user.pk).update(inbox_seen_at=user.inbox_seen_at)
 
 

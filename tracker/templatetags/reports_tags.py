@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.inclusion_tag("tracker/reports/_correct_form.html", takes_context=True)
 def correction_form(context, task):
-    supports = list(task.assignments.filter(role="support").values_list("unit_id", flat=True))
+    supports = [a.unit_id for a in task.assignments.all() if a.role == "support"]  # prefetched by the task page
     form = CorrectionForm(prefix="correct", initial={"title": task.title, "lead": task.lead_unit_id,
                                                      "supports": supports, "due_date": task.due_date,
                                                      "version": task.version})

@@ -422,7 +422,7 @@ class Command(BaseCommand):
                 continue
             session = engine.SessionStore()
             session["_auth_user_id"] = str(user.pk)
-            session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+            session["_auth_user_backend"] = "tracker.auth.Backend"
             session["_auth_user_hash"] = user.get_session_auth_hash()
             session.save()
             cookies.append((f"{settings.SESSION_COOKIE_NAME}={session.session_key}", office))

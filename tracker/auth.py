@@ -1,0 +1,104 @@
+"""The signed-in user of a request, read in one statement with their unit and this request's stamps.
+
+Django's `ModelBackend.get_user` reads the user alone; every page then reads the user's unit (the navbar, the
+lists' visibility) and a list page its unit filter's stamp (`tracker.stamps`): three statements, and on
+PostgreSQL each statement of a request costs ~0.3-0.5 ms more than its replay in a loop (docs/scale.md, fifth
+and sixth rounds). Here they are one: the user's row joined to their unit, with the stamps' tokens as columns,
+and on a page's request (a GET outside the admin, which shows no navbar) the navbar's inbox counts of an office
+user (`tracker.reports.inbox`), as of the request's start. The statement is compiled once per process and
+database (building it through the ORM costs ~0.3 ms a request). Everything else — passwords, permissions,
+`is_active` — is `ModelBackend`'s.
+"""
+from asgiref.local import Local
+from django.contrib.auth.backends import ModelBackend
+from django.core.signals import request_finished, request_started
+from django.db import connections, router
+from django.db.models import Case, Q, When
+from django.urls import get_script_prefix, reverse
+
+from . import stamps
+from .models import Unit, User
+from .statements import Statements, compiled_columns, converted_dicts
+
+_MARK = -7_301_946_287  # stands for the user's pk in the SQL compiled once per process
+_USER_SQL = Statements(size=8)  # one a database alias, with and without the inbox counts
+_BADGE = "badge_"  # the inbox counts' columns: badge_extensions, … (a prefix no field of User has)
+_request = Local()  # `.page`: this request may show the navbar (from its start to its end)
+
+
+def _request_started(environ=None, **kwargs):
+    environ = environ or {}
+    admin = reverse("admin:index").removeprefix(get_script_prefix().rstrip("/"))  # PATH_INFO has no SCRIPT_NAME
+    _request.page = environ.get("REQUEST_METHOD") == "GET" and not environ.get("PATH_INFO", "").startswith(admin)
+
+
+def _request_finished(**kwargs):
+    _request.page = False
+
+
+def connect() -> None:
+    request_started.connect(_request_started, dispatch_uid="auth_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="auth_request_finished")
+_USER_FIELDS = tuple(f.attname for f in User._meta.concrete_fields)
+_UNIT_FIELDS = tuple(f.attname for f in Unit._meta.concrete_fields)
+
+
+def _badge() -> dict:
+    """The inbox counts, read for the users whose navbar shows them (NULL for the others: not counted)."""
+    from .reports import inbox
+
+    confirms = Q(role=User.Role.OFFICE) | Q(is_superuser=True)  # `policy.can_confirm`; the others read them lazily
+    return {f"{_BADGE}{key}": Case(When(confirms, then=count)) for key, count in inbox.badge_annotations().items()}
+
+
+def _compile(alias: str, page: bool):
+    """(sql, params, index of the pk, names, converters) of the user's row, or None if it cannot be kept."""
+    qs = User._default_manager.using(alias).filter(pk=_MARK).values(
+        *_USER_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS), **stamps.token_subqueries(),
+        **(_badge() if page else {}))
+    compiler = qs.query.get_compiler(alias)
+    sql, params = compiler.as_sql()
+    names, converters = compiled_columns(qs.query, compiler)
+    params = list(params)
+    if converters is None or params.count(_MARK) != 1:
+        return None
+    return sql, params, params.index(_MARK), names, converters
+
+
+def read_user(user_id) -> User | None:
+    """The user `user_id` with their unit (as `select_related("unit")` gives it), None if there is none; in a
+    request, this request's stamp tokens (and on a page's request, an office user's inbox counts) are primed from
+    the same row."""
+    alias, page = router.db_for_read(User), getattr(_request, "page", False)
+    compiled = _USER_SQL.get((alias, page), lambda: _compile(alias, page))
+    if compiled is None:  # (a field with converters of its own: the ORM reads it)
+        return User._default_manager.db_manager(alias).select_related("unit").filter(pk=user_id).first()
+    sql, params, at, names, converters = compiled
+    params = list(params)
+    params[at] = user_id
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = converted_dicts(cursor.fetchall(), names, converters)
+    if not rows:
+        return None
+    row = rows[0]
+    user = User.from_db(alias, _USER_FIELDS, [row[name] for name in _USER_FIELDS])
+    unit = None
+    if row["unit__id"] is not None:
+        unit = Unit.from_db(alias, _UNIT_FIELDS, [row[f"unit__{name}"] for name in _UNIT_FIELDS])
+    User._meta.get_field("unit").set_cached_value(user, unit)
+    stamps.prime({name: row[name] for name in names if name.startswith("stamp_")})
+    badge = {name.removeprefix(_BADGE): row[name] for name in names if name.startswith(_BADGE)}
+    if badge and None not in badge.values():
+        from .reports import inbox
+
+        inbox.prime(user, badge)
+    return user
+
+
+class Backend(ModelBackend):
+    """`ModelBackend`, its `get_user` reading the user with their unit and this request's stamps."""
+
+    def get_user(self, user_id):
+        user = read_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None
