@@ -286,13 +286,7 @@ def segment(text: str) -> list[Block]:
         caps = _is_caps_line(line)
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
         page_break = False
-        # a numbered block's first line, or (wrapped text) a short line of its own, unterminated, that ends on no linking
-        # word or stands after a finished sentence: a title, whose line break is the author's ("Đảng ủy Công an tỉnh,
-        # Đảng ủy Quân sự tỉnh" over "Lãnh đạo …")
-        heading_line = cur is not None and cur.n_lines == 1 and (
-            cur.mtype in ("roman", "num", "alpha", "paren") or
-            cur.mtype is None and wrapped and len(cur_last) < 0.6 * _width and
-            (clean_start or not _ends_on(cur_last, _LINK_END)))
+        heading_line = _title_line(cur, cur_last, wrapped, _width, clean_start)
         # a title under its type's line ("KẾ HOẠCH" / "tăng cường …"): a line that opens with a capital starts the body
         title_ends = title and line[:1].isupper() and not _wrapper_break(cur_last, line, wrapped, _width)
         if cur is not None and mk is None and not title_ends and \
@@ -306,7 +300,6 @@ def segment(text: str) -> list[Block]:
             continue
         title = cur is not None and cur.n_lines == 1 and bool(_DOC_TYPE_LINE.match(fold(cur_last)))
         listing = cur is not None and (cur_last.rstrip().endswith(":") or listing and cur_last.rstrip().endswith(";"))
-        # (after a finished sentence or a page's start: a short line there is no wrapped sentence's tail)
         clean_start = cur is None or _ends_terminal(cur_last) or cur_last.rstrip().endswith(":")
         if cur is not None:
             blocks.append(cur)
@@ -320,6 +313,18 @@ def segment(text: str) -> list[Block]:
     for b in blocks:
         b.sentences = split_sentences(text, b.body_start, b.end)
     return [b for b in blocks if b.sentences]
+
+
+def _title_line(cur: Block | None, line: str, wrapped: bool, width: int, clean_start: bool) -> bool:
+    """The block so far is one title line, whose line break is the author's: a numbered block's first line, or (wrapped
+    text) a short line of its own, unterminated, that ends on no linking word or stands after a finished sentence
+    (``clean_start``: a short line there is no wrapped sentence's tail) — "Đảng ủy Công an tỉnh, Đảng ủy Quân sự tỉnh"
+    over "Lãnh đạo …"."""
+    if cur is None or cur.n_lines != 1:
+        return False
+    if cur.mtype in ("roman", "num", "alpha", "paren"):
+        return True
+    return cur.mtype is None and wrapped and len(line) < 0.6 * width and (clean_start or not _ends_on(line, _LINK_END))
 
 
 _LINK_END = _line_end("{line_link_words}")
