@@ -12,13 +12,13 @@ database (building it through the ORM costs ~0.3 ms a request). Everything else 
 from asgiref.local import Local
 from django.contrib.auth.backends import ModelBackend
 from django.core.signals import request_finished, request_started
-from django.db import connections, router
+from django.db import router
 from django.db.models import Case, Q, When
 from django.urls import get_script_prefix, reverse
 
 from . import stamps
 from .models import Unit, User
-from .statements import Statements, compiled_columns, converted_dicts
+from .statements import Statements, compile_marked, run_marked
 
 _MARK = -7_301_946_287  # stands for the user's pk in the SQL compiled once per process
 _USER_SQL = Statements(size=8)  # one a database alias, with and without the inbox counts
@@ -52,17 +52,11 @@ def _badge() -> dict:
 
 
 def _compile(alias: str, page: bool):
-    """(sql, params, index of the pk, names, converters) of the user's row, or None if it cannot be kept."""
+    """The user's row compiled with a mark for the pk, or None if it cannot be kept."""
     qs = User._default_manager.using(alias).filter(pk=_MARK).values(
         *_USER_FIELDS, *(f"unit__{name}" for name in _UNIT_FIELDS), **stamps.token_subqueries(),
         **(_badge() if page else {}))
-    compiler = qs.query.get_compiler(alias)
-    sql, params = compiler.as_sql()
-    names, converters = compiled_columns(qs.query, compiler)
-    params = list(params)
-    if converters is None or params.count(_MARK) != 1:
-        return None
-    return sql, params, params.index(_MARK), names, converters
+    return compile_marked(qs, alias, [_MARK])
 
 
 def read_user(user_id) -> User | None:
@@ -73,12 +67,7 @@ def read_user(user_id) -> User | None:
     compiled = _USER_SQL.get((alias, page), lambda: _compile(alias, page))
     if compiled is None:  # (a field with converters of its own: the ORM reads it)
         return User._default_manager.db_manager(alias).select_related("unit").filter(pk=user_id).first()
-    sql, params, at, names, converters = compiled
-    params = list(params)
-    params[at] = user_id
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = converted_dicts(cursor.fetchall(), names, converters)
+    rows = run_marked(compiled, alias, [user_id])
     if not rows:
         return None
     row = rows[0]
@@ -87,8 +76,8 @@ def read_user(user_id) -> User | None:
     if row["unit__id"] is not None:
         unit = Unit.from_db(alias, _UNIT_FIELDS, [row[f"unit__{name}"] for name in _UNIT_FIELDS])
     User._meta.get_field("unit").set_cached_value(user, unit)
-    stamps.prime({name: row[name] for name in names if name.startswith("stamp_")})
-    badge = {name.removeprefix(_BADGE): row[name] for name in names if name.startswith(_BADGE)}
+    stamps.prime({name: row[name] for name in compiled.names if name.startswith("stamp_")})
+    badge = {name.removeprefix(_BADGE): row[name] for name in compiled.names if name.startswith(_BADGE)}
     if badge and None not in badge.values():
         from .reports import inbox
 

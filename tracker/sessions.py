@@ -11,7 +11,7 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
-from .statements import Statements, compiled_columns, converted_dicts
+from .statements import Statements, compile_marked, run_marked
 
 # Stand for the parameters in the SQL compiled once (no session has this key, nor expires at that moment).
 _KEY, _NOW = "\x00session-key", datetime.datetime(1901, 2, 3, 4, 5, 6, 789, tzinfo=datetime.timezone.utc)
@@ -22,13 +22,7 @@ class SessionStore(db.SessionStore):
     def _compile(self, alias: str):
         qs = self.model.objects.using(alias).filter(session_key=_KEY, expire_date__gt=_NOW).values(
             "session_key", "session_data", "expire_date")
-        compiler = qs.query.get_compiler(alias)
-        sql, params = compiler.as_sql()
-        names, converters = compiled_columns(qs.query, compiler)
-        marks = [_KEY, self._expiry_param(_NOW, alias)]
-        if converters is None or sorted(map(str, params)) != sorted(map(str, marks)):
-            return None
-        return sql, [marks.index(p) for p in params], names, converters
+        return compile_marked(qs, alias, [_KEY, self._expiry_param(_NOW, alias)])
 
     def _expiry_param(self, moment, alias: str):
         """`moment` as the ORM sends it for `expire_date` (SQLite: naive UTC text)."""
@@ -39,11 +33,7 @@ class SessionStore(db.SessionStore):
         compiled = _SESSION_SQL.get(alias, lambda: self._compile(alias))
         if compiled is None:
             return super()._get_session_from_db()
-        sql, order, names, converters = compiled
-        values = (self.session_key, self._expiry_param(timezone.now(), alias))
-        with connections[alias].cursor() as cursor:
-            cursor.execute(sql, [values[i] for i in order])
-            rows = converted_dicts(cursor.fetchall(), names, converters)
+        rows = run_marked(compiled, alias, (self.session_key, self._expiry_param(timezone.now(), alias)))
         if not rows:
             self._session_key = None  # as Django's: an unknown or expired key is dropped
             return None

@@ -7,9 +7,9 @@ execute it afresh on every request: what is kept is the text, never the rows.
 """
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, NamedTuple
 
-from django.db import connection
+from django.db import connection, connections
 
 _MISSING = object()
 
@@ -95,3 +95,33 @@ def converted_dicts(rows, names, converters) -> list[dict]:
             row[i] = value
         out.append(dict(zip(names, row)))
     return out
+
+
+class MarkedRead(NamedTuple):
+    """A values() query compiled once with stand-ins ("marks") for the parameters that change per request."""
+    sql: str
+    params: tuple
+    slots: tuple  # for each parameter, the index of the mark it stands for, or None for a fixed one
+    names: tuple
+    converters: list
+
+
+def compile_marked(qs, alias: str, marks: list) -> MarkedRead | None:
+    """`qs` compiled for `alias`, each of `marks` found once among its parameters; None when a mark is not found
+    exactly once or a column needs a converter of its field's own (then the caller reads through the ORM)."""
+    compiler = qs.query.get_compiler(alias)
+    sql, params = compiler.as_sql()
+    names, converters = compiled_columns(qs.query, compiler)
+    slots = tuple(next((i for i, mark in enumerate(marks) if type(p) is type(mark) and p == mark), None)
+                  for p in params)
+    if converters is None or sorted(s for s in slots if s is not None) != list(range(len(marks))):
+        return None
+    return MarkedRead(sql, tuple(params), slots, names, converters)
+
+
+def run_marked(read: MarkedRead, alias: str, values) -> list[dict]:
+    """The rows of `read` with `values` in place of its marks, as values() gives them."""
+    params = [p if slot is None else values[slot] for p, slot in zip(read.params, read.slots)]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(read.sql, params)
+        return converted_dicts(cursor.fetchall(), read.names, read.converters)
