@@ -27,6 +27,7 @@ _VI = load_language("vi")
 _TASK_KW = cue_regex(r"\b({task_cues})\b")
 _ASSESS_KW = cue_regex(r"\b({assess_cues}|{attain_adverbs} {attain_verbs}|{attain_verbs}(?= \d| {attain_objects}))\b")
 _ASSESS_END = cue_regex(r"({review_leadins})\s*:\s*$")
+_ATTENDEES = r"(?:{attendees})\b(?!\s+(?:{elected_bodies})\b(?![^.;:]{0,80}\b(?:{proposal_verbs})\b))"
 _CLOSING = cue_regex(
     r"^({closing_senders}[^.,;]{0,40}?\s)?({closing_polite}\s+)?({closing_verbs})\b[^;]*\b({closing_ends})\s*[./]*\s*$"
     r"|\b{closing_addressees}[^.]{0,80}\b({closing_ends})\s*[./]*\s*$"
@@ -35,14 +36,14 @@ _CLOSING = cue_regex(
     r"(\s+{closing_manner})?\s*[./]*\s*$")
 _OPINION = cue_regex(
     r"^{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
-    r"|^({opinion_starts})\b"
+    r"|^({opinion_starts})\b|^" + _ATTENDEES +
     r"|\b({upward_requests})\s+({superiors})\s+({superior_asks})\b"
     r"|\b{delegate_requests}\b"
     r"|^{according_to_persons}\b"
     r"|^{according_to_reports}\b[^,;:]{0,80},"
     r"|^{according_to} [^,;:]{0,80}\b({presented})\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
 _MEETING = cue_regex(
-    r"^({meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
+    r"^(" + _ATTENDEES + r"|{meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
     r"|{at_conference},? {many}? ?{delegate_views})\b"
     r"|\b{chair_verbs}\s*{chaired_events}?\s*[.]*\s*$"
     r"|\b{captions}\s*:\s*\S")
@@ -60,6 +61,7 @@ _ANNOUNCE_TAIL = cue_regex(
     r"[,;]?\s*({announce_links}|,)?\s*({announce_focus})?\s*({announce_into}\s+)?({announce_quantities})?\s*"
     r"({announce_nouns})?(\s+({announce_qualifiers}))*\s*({announce_follows})?\s*:\s*$")
 _OBLIGATION = _VI["obligation_modals"]
+_BACKREF = cue_regex(r"\s*(?:{announce_quantities})\s+(?:{announce_nouns})\s+(?:{backref_tails})\b")
 _ISSUES_ITSELF = cue_regex(r"\s*(?:{issuing_own})\s+(?:{doc_nouns})\b")
 _GENERIC = frozenset(w for x in _VI.word_set("announce_generic") for w in fold(x).split())
 _AT_MEETING = cue_regex(r"{at_meetings}\b")
@@ -411,6 +413,8 @@ def analyze(src: str, s: int, e: int) -> SentInfo:
         return info
     f = fold(src[s:e])
     _signals(info, src[s:e], f)
+    if _BACKREF.match(f):
+        info.excluded = "backref"
     i, doi_voi = _skip_prefixes(toks, info, src)
     i = info.main_start = _mid_leadin(toks, i, info, src)
     if i >= len(toks):

@@ -138,7 +138,9 @@ def extract_metadata(text: str, blocks: list[Block]) -> Metadata:
     _body_end(text, blocks, md)
     md.stamp_date = _chrome(text, blocks, skip) or _dateline(text, blocks, skip)
     md.addressees = tuple(_address_and_related(text, blocks, skip))
-    title_parts = _header(text, blocks, md, skip)
+    mail_date, subject = _mail_header(text, blocks, skip)
+    md.stamp_date = md.stamp_date or mail_date
+    title_parts = _header(text, blocks, md, skip) or ([subject] if subject else [])
     if md.doc_type is None:
         md.doc_type = _doc_type_over_title(text, blocks)
     md.title = " ".join(title_parts) if title_parts else _web_headline(text, blocks, skip)
@@ -200,6 +202,42 @@ def _chrome(text: str, blocks: list[Block], skip: set[int]) -> dt.date | None:
         if _CHROME.match(ft) or _BREADCRUMB.match(t) or len(t) < 3 or not re.search(r"[^\W\d_]{2}", t):
             skip.add(bi)
     return stamp
+
+
+_MAIL_HEAD = cue_regex(r"^[>\s]*({mail_heads})\s*:\s*")
+_MAIL_DATE = cue_regex(r"^(?:{mail_date_heads})$")
+_MAIL_SUBJECT = cue_regex(r"^(?:{mail_subject_heads})$")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _mail_header(text: str, blocks: list[Block], skip: set[int]) -> tuple[dt.date | None, str | None]:
+    """Skip an e-mail's header lines over the message (two or more near the top: "Từ: …", "Ngày: …", "Chủ đề:
+    …", in blocks of their own or one); the date they send it on dates the message as a web page's stamp does
+    (no meeting is dated by it), and the subject is its title."""
+    run: list[int] = []
+    heads: list[tuple[re.Match, str]] = []
+    for bi, b in enumerate(blocks[:12]):
+        if bi in skip:
+            continue
+        lines = [(_MAIL_HEAD.match(fold(x)), x) for x in _block_text(text, b).split("\n")]
+        if lines[0][0] is None:
+            if run:
+                break
+            continue
+        run.append(bi)
+        heads.extend((m, x) for m, x in lines if m is not None)
+    if len(heads) < 2:
+        return None, None
+    skip.update(run)
+    date, subject = None, None
+    for m, line in heads:
+        head = " ".join(m.group(1).split())
+        if date is None and _MAIL_DATE.match(head):
+            d = _NUMERIC_DATE.search(line)
+            date = _date(d.group(3), d.group(2), d.group(1)) if d else None
+        elif subject is None and _MAIL_SUBJECT.match(head):
+            subject = re.sub(r"\s+", " ", line[m.end():]).strip() or None
+    return date, subject
 
 
 # "Sơn La, 06/12/2026 - Ngày 05/12, …": a news item's dateline, the place and the day it was filed

@@ -429,6 +429,8 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
         # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
         return nwords <= 6 and section_mode(body) is not None and nxt is not None and \
             (nxt.marker or "")[:1] != (b.marker or "")[:1]
+    if b.mtype is None and walk.stack[-1].kind == "leadin" and walk.stack[-1].mode == TASK and nwords > 12:
+        return False  # a task list's item that lost its marker and its stop (an e-mail's bare lines): titles are short
     if b.mtype is None:
         # a line of four words or fewer ("Yêu cầu", "Yêu cầu khắc phục") names a part whatever its first word: a plan's
         # "2. Yêu cầu" whose number was lost
@@ -842,6 +844,7 @@ def _loose_imperative(info: SentInfo) -> bool:
 _LABEL_NOT_NAME = cue_regex(r"\b({pipeline_label_not_name})\b")
 _LABEL_VERB = (key_regex(r"\s*(?:(?:{pipeline_assign})\s+)?", flags=re.IGNORECASE),
                cue_regex(r"\s*(?:(?:{pipeline_assign})\s+)?"))
+_LABEL_REGARDING = (key_regex(r"\s*(?:{regarding})\s+", flags=re.IGNORECASE), cue_regex(r"\s*(?:{regarding})\s+"))
 
 
 def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tuple[str, str]], int] | None:
@@ -855,12 +858,15 @@ def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tup
     if at_end:
         if text[c + 1:].strip():
             return None
-    else:
-        rest = text[c + 1:].lstrip()
-        if not rest or not rest[0].isupper():
-            return None
     bare = typed_bare(text)
-    m = _LABEL_VERB[bare].match(fold_aligned(text) if bare else text)
+    regarding = None if at_end else _LABEL_REGARDING[bare].match(fold_aligned(text) if bare else text)
+    if not at_end:
+        rest = text[c + 1:].lstrip()
+        # "Đối với UBND các xã còn lại: cập nhật …": after a label that says whom it is for, the task may go on in
+        # lower case
+        if not rest or not (rest[0].isupper() or regarding and rest[0].islower()):
+            return None
+    m = regarding or _LABEL_VERB[bare].match(fold_aligned(text) if bare else text)
     a = s + (m.end() if m else 0)
     if a >= s + c:
         return None
@@ -954,8 +960,9 @@ def _purpose_end(sent: str) -> int:
 
 def _scope_year(body: str, dl: TimeExpr) -> bool:
     """"Về công tác phòng, chống thiên tai năm 2026": a topic heading whose bare year says which year's
-    work it is about, not by when ("Nhiệm vụ năm 2026" does set the year as the time frame)."""
-    return dl.kind == "year" and dl.strength == 0 and _opens_with(_ABOUT, body)
+    work it is about, not by when ("Nhiệm vụ năm 2026", and "Về nhiệm vụ trọng tâm năm 2027", a part of tasks,
+    do set the year as the time frame)."""
+    return dl.kind == "year" and dl.strength == 0 and _opens_with(_ABOUT, body) and section_mode(body) != TASK
 
 
 def _frame(dl: TimeExpr | None, dctx: DateContext) -> TimeExpr | None:
