@@ -634,8 +634,8 @@ def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
     """`list_counts` of the user's whole unfiltered list, from the tallies: its open tasks by due-date range from
     OpenTally, its closed ones from ClosedTally.
 
-    The office counts every task (OpenTally's rows of every task, ClosedTally's lead rows: one per task), a unit
-    its own assignments (lead or support): a few hundred rows, whatever the archive and the open workload.
+    The office counts every task (the tallies' rows of every task: ~700 open, 3 closed), a unit its own
+    assignments (lead or support): a few hundred rows at most, whatever the archive and the open workload.
     """
     today = today or local_today()
     counts = dict.fromkeys(BUCKET_VALUES, 0)
@@ -670,7 +670,7 @@ def _count_query(unit_id: int | None, today: date) -> QuerySet:
     in a loop (the server process idles while Python works and is woken for each)."""
     if unit_id is None:
         open_rows = OpenTally.objects.filter(unit__isnull=True, role=OpenTally.ALL)
-        closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
+        closed = ClosedTally.objects.filter(unit__isnull=True, role=ClosedTally.ALL)
     else:
         open_rows = OpenTally.objects.filter(unit_id=unit_id)
         closed = ClosedTally.objects.filter(unit_id=unit_id)

@@ -50,9 +50,9 @@ def _add(unit_id, role: str, place: tuple | None, delta: int) -> None:
 
 
 def _add_task(place: tuple | None, delta: int) -> None:
-    """`delta` tasks at `place` in the count of every open task (closed ones are counted by assignment only)."""
-    if place is not None and place[0] == _OPEN and delta:
-        _bump(OpenTally, {"unit_id": None, "role": OpenTally.ALL, "due_date": place[1]}, delta)
+    """`delta` tasks at `place` in the rows that count every task (unit NULL)."""
+    if place is not None and delta:
+        _add(None, OpenTally.ALL, place, delta)
 
 
 def _task_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -127,7 +127,7 @@ def connect() -> None:
 
 def counted() -> dict[tuple, int]:
     """The tallies from the tasks themselves: {(unit_id, role, bucket): n} by `timeliness_filter` for the closed
-    tasks, {("open", unit_id, role, due_date): n} for the open ones (unit None, role "": every open task)."""
+    tasks, {("open", unit_id, role, due_date): n} for the open ones (unit None, role "": every task)."""
     parts = {Bucket.DONE_ON_TIME: timeliness_filter(Bucket.DONE_ON_TIME),
              Bucket.DONE_LATE: timeliness_filter(Bucket.DONE_LATE),
              Bucket.CANCELLED: Q(status=Task.Status.CANCELLED)}
@@ -136,6 +136,9 @@ def counted() -> dict[tuple, int]:
         rows = TaskAssignment.objects.order_by().filter(task__in=Task.objects.filter(condition).values("pk")).values_list(
             "unit_id", "role").annotate(n=Count("*"))
         result.update({(unit_id, role, bucket.value): n for unit_id, role, n in rows})
+        n = Task.objects.filter(condition).count()
+        if n:
+            result[(None, ClosedTally.ALL, bucket.value)] = n
     open_tasks = Task.objects.order_by().filter(status__in=Task.OPEN_STATUSES)
     rows = TaskAssignment.objects.order_by().filter(task__in=open_tasks.values("pk")).values_list(
         "unit_id", "role", "task__due_date").annotate(n=Count("*"))

@@ -488,7 +488,7 @@ class Floors:
                 supported = [row[0] for row in cursor.fetchall()] or [0]
             if not where:  # the whole list from the tallies: open tasks by due-date range, closed ones by bucket
                 owner, owner_args = ("unit_id = %s", [unit_id]) if unit_id else ("unit_id IS NULL AND role = ''", [])
-                closed, closed_args = ("unit_id = %s", [unit_id]) if unit_id else ("role = 'lead'", [])
+                closed, closed_args = ("unit_id = %s", [unit_id]) if unit_id else ("unit_id IS NULL AND role = ''", [])
                 sql = " UNION ALL ".join(f"SELECT '{b}', SUM(n) FROM tracker_opentally t WHERE {owner} AND {cond}"
                                          for b, cond, _ in self.open_buckets())
                 cursor.execute(f"{sql} UNION ALL SELECT bucket, SUM(n) FROM tracker_closedtally WHERE {closed} "
