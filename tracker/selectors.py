@@ -351,16 +351,22 @@ assert set(Task.OPEN_STATUSES) == {"new", "in_progress", "awaiting"}
 def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     """Per lead unit: tasks in each bucket (`timeliness_filter`) and in all ("total").
 
-    Open tasks from OpenTally (each bucket a range of due dates, `open_due_ranges`), closed ones (done, cancelled)
-    from ClosedTally, one statement: neither the open tasks nor the archive are read. Cancelled tasks have no
-    bucket but count in the total.
+    Open tasks are counted live, a UNION ALL of one grouped COUNT(*) per open
+    bucket, each seeking its own range of the (lead_unit, status, due_date, completed_on)
+    index. Closed ones (done, cancelled) are read from ClosedTally, in the same statement: the archive is never
+    rescanned. Cancelled tasks have no bucket but count in the total. Not from OpenTally: its lead rows are per unit
+    and due date, 12k of the 19.4k open tasks at 1M, read by range without the task index's order (PostgreSQL: three
+    sequential scans, 2 → 8 ms).
     """
     key = (connection.alias, today, settings.DUE_SOON_DAYS)
     compiled = _UNIT_COUNT_SQL.peek(key)
     if compiled is None:  # the two queries depend only on the day: built and compiled once a day (~1 ms)
-        rows = OpenTally.objects.order_by().filter(unit__isnull=False, role=TaskAssignment.Role.LEAD, n__gt=0)
-        parts = [rows.filter(due).values_list("unit_id").annotate(bucket=Value(b.value), n=Sum("n"))
-                 for b, due in open_due_ranges(today).items()]
+        tasks = Task.objects.order_by()
+        # On SQLite the open index's own condition (see `dashboard`): the open tasks' partial index, grouped,
+        # rather than a skip-scan of every unit's range of the covering index (1M tasks: 12 → 5.5 ms).
+        open_term = [OPEN_INDEX_TERM] if connection.vendor == "sqlite" else []
+        parts = [tasks.filter(timeliness_filter(b, today), *open_term).values_list("lead_unit_id").annotate(
+            bucket=Value(b.value), n=Count("*")) for b in OPEN_BUCKETS]
         closed = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD, n__gt=0).values_list(
             "unit_id", "bucket", "n")
         # One statement, open and closed (on PostgreSQL each statement of a request costs ~0.3-0.5 ms more than its

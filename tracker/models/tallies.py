@@ -61,7 +61,7 @@ class OpenTally(models.Model):
         # NULLs (the rows of every task, no deadline) compared as values, so each key is one row on both engines.
         constraints = [models.UniqueConstraint(Coalesce("unit", Value(0)), "role",
                                                Coalesce("due_date", Value(date.min)), name="open_tally_once")]
-        # The office reads unit NULL, a unit its own rows, the dashboard role "lead": each by a range of this index.
+        # The office reads unit NULL, a unit its own rows: each a range of this index.
         indexes = [models.Index(fields=["unit", "role", "due_date", "n"], name="open_tally_unit")]
 
     def __str__(self):

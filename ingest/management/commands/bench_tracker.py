@@ -435,9 +435,10 @@ OPEN = "t.status IN ('new', 'in_progress', 'awaiting')"
 class Floors:
     """The minimal raw SQL for each page's rows and counts: what any implementation must at least run.
 
-    Counts as the pages count them: the unfiltered lists' and the dashboard's from the tallies (open tasks by
-    due-date ranges of OpenTally, closed ones from ClosedTally: the least any query can read for those counts
-    in this schema), a filter's by per-bucket ranges of the indexes, a search's in one pass.
+    Counts as the pages count them: the unfiltered lists' from the tallies (open tasks by due-date ranges of
+    OpenTally, closed ones from ClosedTally: the least any query can read for those counts in this schema), the
+    dashboard's per unit by the ranges of the open tasks' index and ClosedTally, a filter's by per-bucket ranges
+    of the indexes, a search's in one pass.
     """
 
     def __init__(self, today):
@@ -543,12 +544,13 @@ class Floors:
 
     def dashboard(self):
         with connection.cursor() as cursor:
-            sql = " UNION ALL ".join(f"SELECT t.unit_id, '{b}', SUM(n) FROM tracker_opentally t "
-                                     f"WHERE t.unit_id IS NOT NULL AND t.role = 'lead' AND t.n > 0 AND {cond} "
-                                     "GROUP BY t.unit_id" for b, cond, _ in self.open_buckets())
-            cursor.execute(f"{sql} UNION ALL SELECT unit_id, bucket, n FROM tracker_closedtally "
-                           "WHERE role = 'lead' AND n > 0", [x for _, _, p in self.open_buckets() for x in p])
+            sql = " UNION ALL ".join(f"SELECT t.lead_unit_id, '{b}', COUNT(*) FROM tracker_task t "
+                                     f"WHERE {OPEN} AND {cond} GROUP BY t.lead_unit_id"
+                                     for b, cond, _ in self.open_buckets())
+            cursor.execute(sql, [x for _, _, p in self.open_buckets() for x in p])
             units = {row[0] for row in cursor.fetchall()}
+            cursor.execute("SELECT unit_id, bucket, n FROM tracker_closedtally WHERE role = 'lead' AND n > 0")
+            units |= {row[0] for row in cursor.fetchall()}
             ids = list(units) or [0]
             in_sql, in_args = self.id_in("id", ids)
             cursor.execute(f"SELECT id, name, short_name FROM tracker_unit WHERE {in_sql}", in_args)
