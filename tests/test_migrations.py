@@ -27,7 +27,9 @@ def schema():
         for table in intro.table_names(cursor):
             columns = sorted(c.name for c in intro.get_table_description(cursor, table))
             constraints = sorted(
-                [sorted(c["columns"] or []), bool(c["unique"]), bool(c["primary_key"]), list(c["foreign_key"] or []),
+                # (an expression index has None among its columns on PostgreSQL)
+                [sorted(str(col) for col in c["columns"] or []), bool(c["unique"]), bool(c["primary_key"]),
+                 list(c["foreign_key"] or []),
                  bool(c["index"])] for c in intro.get_constraints(cursor, table).values())
             out[table] = [columns, constraints]
         return out

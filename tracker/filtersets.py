@@ -211,12 +211,12 @@ class TaskFilterSet(django_filters.FilterSet):
         ranges (`selectors.user_list_counts`), a filtered one's by range, a search's in one pass."""
         filters = self.active_filters()
         if not self.is_bound or (self.form.is_valid() and not filters):
-            return selectors.user_list_counts(self.request.user, today, self.unit_supports)
+            return selectors.user_list_counts(self.request.user, today)
         return selectors.list_counts(self.qs, today, by_range=not filters.get("q"))
 
     @cached_property
     def unit_supports(self) -> list[int] | None:
-        """`selectors.sparse_supports` of a unit's user, read once for the counts and the rows."""
+        """`selectors.sparse_supports` of a unit's user, read once for the rows."""
         user = getattr(self.request, "user", None)
         return selectors.sparse_supports(user) if user is not None and policy.sees_own_unit_only(user) else None
 

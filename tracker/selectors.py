@@ -25,7 +25,7 @@ from tracker.folding import fold
 
 from . import policy
 from .statements import Statements, compiled_columns, converted_dicts
-from .models import ClosedTally, ExtensionRequest, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
+from .models import ClosedTally, ExtensionRequest, OpenTally, Task, TaskAssignment, Tier, Timeliness, Unit, User, tier_of
 
 Status = Task.Status
 
@@ -183,17 +183,24 @@ def with_timeliness(qs: QuerySet, today: date | None = None) -> QuerySet:
     )
 
 
+def open_due_ranges(today: date) -> dict[str, Q]:
+    """An open task's bucket by its due date alone: a range relative to today (`due_date` of a Task or an OpenTally)."""
+    soon = today + timedelta(days=settings.DUE_SOON_DAYS)
+    return {
+        Timeliness.OVERDUE: Q(due_date__lt=today),
+        Timeliness.DUE_SOON: Q(due_date__gte=today, due_date__lte=soon),
+        Timeliness.ON_TRACK: Q(due_date__gt=soon),
+        Timeliness.NO_DEADLINE: Q(due_date__isnull=True),
+    }
+
+
 def timeliness_filter(bucket: str, today: date | None = None) -> Q:
     """The same rules as a WHERE clause, so filtering by bucket can use the due-date index."""
     today = today or local_today()
-    soon = today + timedelta(days=settings.DUE_SOON_DAYS)
-    open_ = Q(status__in=Task.OPEN_STATUSES)
+    if bucket in OPEN_BUCKETS:
+        return Q(status__in=Task.OPEN_STATUSES) & open_due_ranges(today)[bucket]
     done = Q(status=Status.DONE)
     return {
-        Timeliness.OVERDUE: open_ & Q(due_date__lt=today),
-        Timeliness.DUE_SOON: open_ & Q(due_date__gte=today, due_date__lte=soon),
-        Timeliness.ON_TRACK: open_ & Q(due_date__gt=soon),
-        Timeliness.NO_DEADLINE: open_ & Q(due_date__isnull=True),
         Timeliness.DONE_ON_TIME: done & (Q(due_date__isnull=True) | Q(completed_on__lte=F("due_date"))),
         Timeliness.DONE_LATE: done & Q(due_date__isnull=False) & (
             Q(completed_on__gt=F("due_date")) | Q(completed_on__isnull=True)),
@@ -247,7 +254,11 @@ def sparse_supports(user: User) -> list[int] | None:
 
     A few supported tasks are passed as their ids: PostgreSQL, estimating a unit's supports from its
     assignments of every role (85k at 1M where 327 support), would walk the due-date index instead (1 s).
+    SQLite reads them by subquery from the (unit, role, task) index: sending them as ids cost a statement and ~1 ms
+    of Python a request (each of the few hundred parameters prepared, then compiled into the page's SQL).
     """
+    if connection.vendor == "sqlite":
+        return None
     few = list(_supports(user).values_list("task_id", flat=True)[:SPARSE_SUPPORTS + 1])
     return few if len(few) <= SPARSE_SUPPORTS else None
 
@@ -347,7 +358,9 @@ def _per_unit_counts(today: date) -> dict[int, dict[str, int]]:
     Open tasks are counted live, a UNION ALL of one grouped COUNT(*) per open
     bucket, each seeking its own range of the (lead_unit, status, due_date, completed_on)
     index. Closed ones (done, cancelled) are read from ClosedTally, in the same statement: the archive is never
-    rescanned. Cancelled tasks have no bucket but count in the total.
+    rescanned. Cancelled tasks have no bucket but count in the total. Not from OpenTally: its lead rows are per unit
+    and due date, 12k of the 19.4k open tasks at 1M, read by range without the task index's order (PostgreSQL: three
+    sequential scans, 2 → 8 ms).
     """
     key = (connection.alias, today, settings.DUE_SOON_DAYS)
     compiled = _UNIT_COUNT_SQL.peek(key)
@@ -627,35 +640,25 @@ def _count(condition: Q) -> Count:
     return Count(Value(1), filter=condition)
 
 
-def user_list_counts(user: User, today: date | None = None, few=_MANY) -> dict[str, int]:
-    """`list_counts` of the user's whole unfiltered list: open tasks counted live, closed ones from ClosedTally.
+def user_list_counts(user: User, today: date | None = None) -> dict[str, int]:
+    """`list_counts` of the user's whole unfiltered list, from the tallies: its open tasks by due-date range from
+    OpenTally, its closed ones from ClosedTally.
 
-    The office counts every lead assignment (one per task), a unit its own (lead or support, the two
-    `unit_branches`; `few` its `sparse_supports` if the caller has read them): the cost follows the open
-    tasks, not the archive.
+    The office counts every task (the tallies' rows of every task: ~700 open, 3 closed), a unit its own
+    assignments (lead or support): a few hundred rows at most, whatever the archive and the open workload.
     """
     today = today or local_today()
     counts = dict.fromkeys(BUCKET_VALUES, 0)
     if not user.is_authenticated or not (policy.can_view_all(user) or user.unit_id):
         counts["total"] = 0
         return counts
-    # The two queries depend only on the day, the unit and its few supported tasks: compiled once per process
-    # for each (building and compiling them, a unit's hundreds of support ids among them, cost 2-8 ms a time).
-    office = policy.can_view_all(user)
-    if office:
-        few = None
-    elif few is _MANY:
-        few = sparse_supports(user)
-    key = (connection.alias, today, settings.DUE_SOON_DAYS, None if office else user.unit_id,
-           None if few is None else tuple(few))
+    # The query depends only on the day and the unit: compiled once per process for each.
+    unit_id = None if policy.can_view_all(user) else user.unit_id
+    key = (connection.alias, today, settings.DUE_SOON_DAYS, unit_id)
     compiled = _COUNT_SQL.peek(key)
     if compiled is None:
-        queries = _count_queries(None if office else user, today, few)
-        # One statement, not one per query: on PostgreSQL each query of a request costs ~0.3-0.5 ms more than
-        # its replay in a loop (the server process idles while Python works and is woken for each).
-        parts = [qs.query.get_compiler(connection.alias).as_sql() for qs in queries]
-        compiled = _COUNT_SQL.keep(key, (" UNION ALL ".join(f"SELECT * FROM ({sql}) q{i}" for i, (sql, _) in enumerate(parts)),
-                                         [p for _, params in parts for p in params]))
+        sql, params = _count_query(unit_id, today).query.get_compiler(connection.alias).as_sql()
+        compiled = _COUNT_SQL.keep(key, (sql, params))
     sql, params = compiled
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -669,26 +672,22 @@ def user_list_counts(user: User, today: date | None = None, few=_MANY) -> dict[s
 _COUNT_SQL = Statements(size=128)  # offices and units whose counts' SQL a process keeps
 
 
-def _count_queries(user: User | None, today: date, few: list[int] | None) -> list[QuerySet]:
-    """`user_list_counts`' two queries, (bucket, n) rows: open tasks by range, closed ones from ClosedTally.
+def _count_query(unit_id: int | None, today: date) -> QuerySet:
+    """`user_list_counts`' one statement of (bucket, n) rows: a sum of OpenTally per open bucket, each over its
+    range of due dates, and ClosedTally's sums. None: the office's (every task), else a unit's (its assignments).
 
-    None: the office's (every lead assignment, one per task); else the unit's (its two `unit_branches`)."""
-    parts = (user and unit_branches(user, few)) or [Task.objects.all()]
-    tallies = ClosedTally.objects.filter(role=TaskAssignment.Role.LEAD)
-    if user is not None:
-        tallies = ClosedTally.objects.filter(unit_id=user.unit_id)
-    # One query: a COUNT(*) per open bucket and part, each reading only its own range of an index (a unit's:
-    # of its (lead_unit, status, …) range and its support assignments). One pass with a FILTERed count per
-    # bucket was measured 2-4× slower (every open row tested against every bucket).
-    ranges = [part.order_by().filter(timeliness_filter(b, today)).annotate(
-        bucket=Value(b.value, output_field=CharField())).values_list("bucket").annotate(n=Count("*"))
-        for part in parts[:1] for b in OPEN_BUCKETS]
-    # A unit's supported tasks (a few hundred, read by id or from its support assignments) in one pass,
-    # each row's bucket its CASE: a range per bucket re-read the id list four times (PostgreSQL 1M: 25 → 2 ms).
-    ranges += [with_timeliness(part.order_by().filter(status__in=Task.OPEN_STATUSES), today).values_list(
-        "timeliness").annotate(n=Count("*")) for part in parts[1:]]
-    return [ranges[0].union(*ranges[1:], all=True),
-            tallies.values("bucket").annotate(n=Sum("n")).values_list("bucket", "n")]
+    One statement, not one per part: on PostgreSQL each query of a request costs ~0.3-0.5 ms more than its replay
+    in a loop (the server process idles while Python works and is woken for each)."""
+    if unit_id is None:
+        open_rows = OpenTally.objects.filter(unit__isnull=True, role=OpenTally.ALL)
+        closed = ClosedTally.objects.filter(unit__isnull=True, role=ClosedTally.ALL)
+    else:
+        open_rows = OpenTally.objects.filter(unit_id=unit_id)
+        closed = ClosedTally.objects.filter(unit_id=unit_id)
+    parts = [open_rows.order_by().filter(due).annotate(bucket=Value(b.value, output_field=CharField())).values_list(
+        "bucket").annotate(n=Sum("n", default=0)) for b, due in open_due_ranges(today).items()]
+    parts.append(closed.order_by().values("bucket").annotate(n=Sum("n")).values_list("bucket", "n"))
+    return parts[0].union(*parts[1:], all=True)
 
 
 def page_rows(qs: QuerySet, start: int, stop: int, today: date | None = None,

@@ -266,8 +266,8 @@ def _apply_supports(task: Task, supports) -> bool:
     if wanted == current:
         return False
     task.assignments.filter(role=TaskAssignment.Role.SUPPORT, unit_id__in=current - wanted).delete()
-    TaskAssignment.objects.bulk_create(TaskAssignment(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
-                                       for unit_id in wanted - current)
+    for unit_id in wanted - current:  # one save each (not bulk_create): its signal counts it in the tallies
+        TaskAssignment.objects.create(task=task, unit_id=unit_id, role=TaskAssignment.Role.SUPPORT)
     return True
 
 

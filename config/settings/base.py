@@ -122,7 +122,7 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:task_list"
 LOGOUT_REDIRECT_URL = "login"
 
-# Django's database sessions, their row read by SQL compiled once per process.
+# Django's database sessions, their row (with its user's id, tracker.models.Session) read joined to the user.
 SESSION_ENGINE = "tracker.sessions"
 # A working day of inactivity ends the session.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)

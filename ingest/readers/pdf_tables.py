@@ -27,6 +27,7 @@ class Grid:
     # text that runs across column borders (a group's title over the task, unit and time columns of a borderless
     # table), as boxes (x0, y0, x1, y1, split, col): what stands right of ``split`` belongs to column ``col``
     merged: list[tuple[float, float, float, float, float, int]] = field(default_factory=list)
+    continued: bool = False         # its first row is the rest of a row the page break cut (no index to tell)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -116,7 +117,7 @@ def rows_text(grid: Grid, chars) -> str:
         if any(row):
             rows.append(row)
     out = ["\t".join(row) for row in rows]
-    if len(rows) > 1 and not rows[0][0] and all(row[0] for row in rows[1:]):
+    if len(rows) > 1 and (grid.continued or not rows[0][0] and all(row[0] for row in rows[1:])):
         out[0] = CONTINUED + out[0]  # the rest of the last row of the page before, cut by the page break
     return "\n".join(out)
 
@@ -146,6 +147,7 @@ def join_continued_rows(text: str) -> str:
 Char = tuple  # (x0, y0, x1, y1, text, line key)
 _GAP = 4.0          # points: a blank this wide inside a text line separates two cells
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\s*[.)]?\s*$")
+_RESUME = 24       # lines: how far down the next page a table without row numbers may resume under its cut row
 _CUT_INDEX = re.compile(r"^\s*\d{1,3}\.\s*$")
 _NUMBERED_TITLE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s*")
 
@@ -221,12 +223,14 @@ def _header(lines: list[list[_Fragment]], is_header,
         for n in (1, 2, 3):
             if i + n > len(lines):
                 break
-            if n > 1 and not _tight(lines[i + n - 2], lines[i + n - 1]):
+            if n > 1 and (not _tight(lines[i + n - 2], lines[i + n - 1]) or
+                          _opens_cells(lines[i + n - 2], lines[i + n - 1], _spans(_header_cells(lines[i:i + n - 1])))):
                 break
             cells = _header_cells(lines[i:i + n])
             if len(cells) >= 3 and is_header(_texts(cells)):
                 # the names of a column wrapped over the lines right under it ("Thời gian hoàn | thành")
                 while i + n < len(lines) and _tight(lines[i + n - 1], lines[i + n]) and \
+                        not _opens_cells(lines[i + n - 1], lines[i + n], _spans(_header_cells(lines[i:i + n]))) and \
                         is_header(_texts(_header_cells(lines[i:i + n + 1]))):
                     n += 1
                 return i, n, _header_cells(lines[i:i + n])
@@ -235,6 +239,26 @@ def _header(lines: list[list[_Fragment]], is_header,
 
 def _header_cells(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
     return _columns([f for line in lines for f in line])
+
+
+def _opens_cells(upper: list[_Fragment], lower: list[_Fragment], spans: list[tuple[float, float]]) -> bool:
+    """``lower`` starts a new row of cells: in a column ``upper`` leaves empty, a text begins with a capital or a
+    digit. A table's cells start together at the top of their row, so a column that ran dry fills again only in
+    the next row ("… tế tư nhân" alone, then "Xây dựng | Sở Tài | Thuế tỉnh | Quý")."""
+    def column(f: _Fragment) -> int | None:
+        return next((k for k, (a, b) in enumerate(spans) if f.x0 < b and f.x1 > a), None)
+
+    above = {column(f) for f in upper}
+    return any(column(f) not in above and _capital(f.text) for f in lower)
+
+
+def _spans(cols: list[list[_Fragment]]) -> list[tuple[float, float]]:
+    return [(min(f.x0 for f in c), max(f.x1 for f in c)) for c in cols]
+
+
+def _capital(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit()
 
 
 def _texts(cells: list[list[_Fragment]]) -> list[str]:
@@ -260,7 +284,9 @@ def borderless_grids(chars: list[Char], is_header, carried: list[float] | None =
         grids.append(rest)
     while (found := _header(lines, is_header, start)) is not None:
         i, n, head = found
-        body = _table_lines(lines[i + n:], *_span(head), index=_index_column(head, lines[i + n:i + n + 6]))
+        index = _index_column(head, lines[i + n:i + n + 6])
+        body = _table_lines(lines[i + n:], *_span(head), index=index,
+                            second=None if index or len(head) < 2 else min(f.x0 for f in head[1]))
         grid = _grid_of(head, body)
         if grid is not None:
             grids.append(grid)
@@ -272,13 +298,20 @@ def _continued_grid(lines: list[list[_Fragment]], xs: list[float]) -> Grid | Non
     """The rest of a borderless table on the next page: the page opens (past a line or two of page number or
     running header) with a numbered row in the table's first column, and the rows keep to its columns. Text
     right above that row, close to it and in the columns after the index, is the rest of the row the page break
-    cut ("… phát" | page 2: "triển du lịch"): the grid's first row, with no number."""
-    for k, line in enumerate(lines[:3]):
-        if xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and _ROW_NUMBER.match(line[0].text):
+    cut ("… phát" | page 2: "triển du lịch"): the grid's first row, with no number. A table without an index
+    column resumes with a line whose cells keep to its columns, the first one opening with a capital, under
+    the cut row's rest (any number of lines, in any column)."""
+    for k, line in enumerate(lines[:_RESUME]):
+        numbered = k < 3 and xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and bool(_ROW_NUMBER.match(line[0].text))
+        if numbered or _keeps_columns(line, xs):
             top = k
-            while top > 0 and (_cut_rest(lines[top - 1], lines[top], xs) or _row_title(lines[top - 1], xs)):
+            while top > 0 and (_cut_rest(lines[top - 1], lines[top], xs, numbered)
+                               or numbered and _row_title(lines[top - 1], xs)):
                 top -= 1
-            body = _table_lines(lines[top:], xs[0], xs[-1], index=(xs[1], xs[1]))
+            if not numbered and top > 2:
+                continue
+            body = _table_lines(lines[top:], xs[0], xs[-1], index=(xs[1], xs[1]) if numbered else None,
+                                second=None if numbered else xs[1])
             if len(body) <= k - top:
                 return None
             slack = 0.5 * (xs[-1] - xs[-2])  # the last column's text may run wider here ("Thường xuyên")
@@ -288,8 +321,16 @@ def _continued_grid(lines: list[list[_Fragment]], xs: list[float]) -> Grid | Non
             xs = [*xs[:-1], max(xs[-1], max(f.x1 for ln in body for f in ln) + 1)]
             ys = [max(f.y1 for f in lines[top]) + 1] + _row_starts(body, xs)
             ys.append(min(f.y0 for ln in body for f in ln) - 1)
-            return Grid(xs=list(xs), ys=_merge_desc(ys), merged=_merged(body, xs))
+            return Grid(xs=list(xs), ys=_merge_desc(ys), merged=_merged(body, xs), continued=not numbered and top < k)
     return None
+
+
+def _keeps_columns(line: list[_Fragment], xs: list[float]) -> bool:
+    """Three cells or more, each inside one of the columns ``xs`` and no two in one, the first in the first."""
+    cols = [next((c for c in range(len(xs) - 1) if xs[c] - _TOL <= f.x0 and f.x1 <= xs[c + 1] + _TOL), None)
+            for f in line]
+    return len(line) >= 3 and cols[0] == 0 and None not in cols and len(set(cols)) == len(cols) and \
+        _capital(line[0].text)
 
 
 def _row_title(line: list[_Fragment], xs: list[float]) -> bool:
@@ -297,10 +338,14 @@ def _row_title(line: list[_Fragment], xs: list[float]) -> bool:
     return line[0].x0 < xs[1] < line[0].x1 and bool(_NUMBERED_TITLE.match(line[0].text))
 
 
-def _cut_rest(upper: list[_Fragment], lower: list[_Fragment], xs: list[float]) -> bool:
+def _cut_rest(upper: list[_Fragment], lower: list[_Fragment], xs: list[float], numbered: bool) -> bool:
+    """``upper`` is more of the row the page break cut: close above, inside the columns (after the index if
+    there is one), words (or, without an index, any text but a page number: "2027")."""
     pitch = lower[0].y1 - lower[0].y0
+    left = xs[1] if numbered else xs[0]
     return min(f.y0 for f in upper) - max(f.y1 for f in lower) < 1.5 * pitch and \
-        all(xs[1] <= f.x0 and f.x1 <= xs[-1] and any(ch.isalpha() for ch in f.text) for f in upper)
+        all(left <= f.x0 and f.x1 <= xs[-1] and (any(ch.isalpha() for ch in f.text) or
+                                                  not numbered and not _ROW_NUMBER.match(f.text)) for f in upper)
 
 
 def _span(head: list[list[_Fragment]]) -> tuple[float, float]:
@@ -336,11 +381,13 @@ def _index_column(head: list[list[_Fragment]], below: list[list[_Fragment]]) -> 
 
 
 def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
-                 index: tuple[float, float] | None = None) -> list[list[_Fragment]]:
+                 index: tuple[float, float] | None = None, second: float | None = None) -> list[list[_Fragment]]:
     """The lines under the header down to the first that reads as running text across the columns (or a wide
     blank between lines). With an ``index`` column, a line that starts in it and runs on into the next column
     is a heading after the table ("IV. TỔ CHỨC THỰC HIỆN"), and a row number beside a line across the other
-    columns is a group's title inside it ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh")."""
+    columns is a group's title inside it ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh"). Without one, a
+    line that starts a line's height left of every line above it, or a numbered one alone across the border of
+    the ``second`` column unless cells follow, is a heading ("V. TỔ CHỨC THỰC HIỆN")."""
     out: list[list[_Fragment]] = []
     for k, line in enumerate(lines):
         first = line[0]
@@ -349,6 +396,11 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
         if across and not (k + 1 < len(lines) and _numbered_row(lines[k + 1], index)):
             break  # (but a title across the whole row, rows under it: "II. CÔNG TÁC TUYÊN TRUYỀN" over "1 | …")
         if not (numbered or across) and any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
+            break
+        if index is None and out and first.x0 < min(ln[0].x0 for ln in out) - (first.y1 - first.y0):
+            break
+        if second is not None and len(line) == 1 and first.x0 < second < first.x1 and \
+                _NUMBERED_TITLE.match(first.text) and not (k + 1 < len(lines) and len(lines[k + 1]) >= 3):
             break
         if out:
             pitch = out[-1][0].y1 - out[-1][0].y0
@@ -407,10 +459,11 @@ def _row_starts(body: list[list[_Fragment]], xs: list[float]) -> list[float]:
     if len(numbered) >= 2 or numbered and numbered[0] is not body[0]:
         # (lines before the first number: the rest of a row the page break cut)
         return [max(f.y1 for f in line) + 0.5 for line in numbered if line is not body[0]]
+    columns = list(zip(xs, xs[1:]))
     out = []
     for prev, line in zip(body, body[1:]):
         pitch = prev[0].y1 - prev[0].y0
-        if min(f.y0 for f in prev) - max(f.y1 for f in line) > 0.8 * pitch:
+        if min(f.y0 for f in prev) - max(f.y1 for f in line) > 0.8 * pitch or _opens_cells(prev, line, columns):
             out.append(max(f.y1 for f in line) + 0.5)
     return out
 

@@ -158,9 +158,10 @@ def page_text(page, carried: list[float] | None = None) -> tuple[str, list[float
     written: set[int] = set()
     for item in page:
         if isinstance(item, LTTextBox):
-            _split_box(item, grids, chars, written, out)
+            _split_box(item, grids, chars, written, out, borderless)
         else:
             _render(item, out)
+    out += [f"\x00TABLE{gi}\x00" for gi in range(len(grids)) if gi not in written and chars[gi]]
     text = "".join(out)
     for gi, grid in enumerate(grids):
         text = text.replace(f"\x00TABLE{gi}\x00", "\n" + rows_text(grid, chars[gi]) + "\n\n")
@@ -205,9 +206,10 @@ def _render(item, out: list[str]) -> None:
         out.append("\n")
 
 
-def _split_box(box, grids, chars: dict[int, list], written: set[int], out: list[str]) -> None:
+def _split_box(box, grids, chars: dict[int, list], written: set[int], out: list[str], borderless: bool) -> None:
     """A text box's characters outside every table are written as text; those inside one are kept for that
-    table's rows, and the table's place is marked where its first character stood."""
+    table's rows, and the table's place is marked where its first character stood (in a borderless table, its
+    first in the first column: layout analysis may put another column's box first, before the page's title)."""
     from pdfminer.layout import LTAnno, LTChar, LTTextLine
 
     kept: list[str] = []
@@ -222,7 +224,7 @@ def _split_box(box, grids, chars: dict[int, list], written: set[int], out: list[
             if inside is None:
                 kept.append(ch.get_text() if isinstance(ch, (LTChar, LTAnno)) else "")
                 continue
-            if inside not in written:
+            if inside not in written and (not borderless or _first_column(grids[inside], last)):
                 written.add(inside)
                 head = "".join(kept)
                 out.append((head + "\n" if head.strip() else "") + f"\x00TABLE{inside}\x00")
@@ -230,6 +232,11 @@ def _split_box(box, grids, chars: dict[int, list], written: set[int], out: list[
             chars[inside].append((*last, ch.get_text(), (id(box), li)))
     if "".join(kept).strip():
         out.append("".join(kept) + "\n")
+
+
+def _first_column(grid, box) -> bool:
+    cell = grid.cell_of((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+    return cell is not None and cell[1] == 0
 
 
 def _grid_at(grids, box) -> int | None:

@@ -9,20 +9,25 @@ from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user
-from django.contrib.sessions.backends.db import SessionStore as DjangoStore
-from django.contrib.sessions.models import Session
+from django.contrib.sessions.backends import db
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from tracker import auth, stamps
-from tracker.models import User
+from tracker.models import Session, User
 from tracker.sessions import SessionStore
 
 pytestmark = pytest.mark.django_db
 URL = reverse("tracker:task_list")
+
+
+# Django's own database store over the same table: what ours must answer. Named as ours, since a session's data is
+# signed with the store class's name.
+DjangoStore = type("SessionStore", (db.SessionStore,), {"get_model_class": classmethod(lambda cls: Session)})
 
 
 def _statements(client, url=URL) -> list[str]:
@@ -36,8 +41,9 @@ def test_a_page_reads_the_user_with_their_unit_and_the_stamps(client, office_use
     client.force_login(office_user)
     client.get(URL)
     sql = _statements(client)
-    users = [s for s in sql if 'FROM "tracker_user"' in s]
+    users = [s for s in sql if '"tracker_user"' in s]
     assert len(users) == 1 and "tracker_extensionrequest" in users[0]  # with the navbar's inbox counts
+    assert 'FROM "tracker_session"' in users[0]  # and the session: one statement for both
     assert not any(s.lstrip().startswith('SELECT "tracker_unit"') for s in sql)  # the unit came with the user
     assert not any(s.startswith("SELECT token FROM tracker_stamp") for s in sql)  # so did the stamp
 
@@ -62,7 +68,7 @@ def test_a_units_user_reads_no_inbox(client, staff_a):
     client.force_login(staff_a)
     client.get(URL)
     sql = _statements(client)
-    assert sum('FROM "tracker_user"' in s for s in sql) == 1
+    assert sum('"tracker_user"' in s for s in sql) == 1
     assert 'id="nav-inbox"' not in client.get(URL).content.decode()
 
 
@@ -159,3 +165,61 @@ def test_logout_ends_the_session_for_its_cookie(client, staff_a, rf):
     request.session = SessionStore(key)
     assert not get_user(request).is_authenticated
     assert not Session.objects.filter(pk=key).exists()
+
+
+def test_the_session_row_keeps_its_users_id_through_login_and_logout(client, staff_a, office_user):
+    client.get(reverse("login"))
+    session = client.session
+    session["seen"] = 1  # an anonymous session with a row of its own
+    session.save()
+    anonymous = session.session_key
+    assert Session.objects.get(pk=anonymous).user_id is None
+    client.force_login(staff_a)
+    key = client.cookies["sessionid"].value
+    assert key != anonymous and not Session.objects.filter(pk=anonymous).exists()  # rotated on login
+    assert Session.objects.get(pk=key).user_id == staff_a.pk
+    client.force_login(office_user)  # another user: a new session again
+    assert Session.objects.get(pk=client.cookies["sessionid"].value).user_id == office_user.pk
+    assert not Session.objects.filter(pk=key).exists()
+    client.post(reverse("logout"))
+    assert not Session.objects.filter(user=office_user).exists()
+
+
+def test_a_session_with_a_wrong_hash_signs_nobody_in(client, staff_a):
+    key = _login_session(client, staff_a)
+    store = SessionStore(key)
+    store["_auth_user_hash"] = "0" * 64
+    store.save()
+    assert client.get(URL).status_code == 302
+    assert not Session.objects.filter(pk=key).exists()  # Django flushes a session whose hash does not match
+
+
+def test_a_deactivated_user_read_with_the_session_is_signed_out(client, staff_a):
+    key = _login_session(client, staff_a)
+    assert client.get(URL).status_code == 200
+    User.objects.filter(pk=staff_a.pk).update(is_active=False)
+    assert SessionStore(key).load()["_auth_user_id"] == str(staff_a.pk)  # the session itself still holds
+    assert client.get(URL).status_code == 302
+
+
+def test_deleting_a_user_ends_their_sessions_and_clearsessions_drops_expired_rows(client, staff_a, office_user):
+    from django.core.management import call_command
+
+    _login_session(client, staff_a)
+    other = Client()
+    other.force_login(office_user)
+    Session.objects.filter(user=office_user).update(expire_date=timezone.now() - timedelta(seconds=1))
+    call_command("clearsessions")
+    assert not Session.objects.filter(user=office_user).exists()
+    assert Session.objects.filter(user=staff_a).exists()
+    staff_a.delete()
+    assert not Session.objects.exists()
+
+
+def test_the_session_and_its_user_are_read_in_one_statement(client, staff_a):
+    client.force_login(staff_a)
+    client.get(URL)
+    sql = _statements(client)
+    assert sum('"tracker_session"' in s for s in sql) == 1
+    assert sum('"tracker_user"' in s for s in sql) == 1
+    assert not any(s.lstrip().startswith('SELECT "tracker_user"') for s in sql)  # not read again by the backend

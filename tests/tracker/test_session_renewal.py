@@ -3,8 +3,9 @@ from datetime import datetime, timedelta, timezone as tz
 from unittest import mock
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.urls import reverse
+
+from tracker.models import Session
 
 
 @pytest.mark.django_db

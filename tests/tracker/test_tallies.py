@@ -1,4 +1,5 @@
-"""The closed-task tally equals the live counts whatever sequence of changes the services make."""
+"""The tallies (closed tasks, open tasks by due date) equal the live counts whatever sequence of changes the
+services make."""
 from datetime import timedelta
 
 import pytest
@@ -22,6 +23,7 @@ step = st.one_of(
     st.tuples(st.just("due"), st.integers(0, 50), offsets),
     st.tuples(st.just("extend"), st.integers(0, 50), st.integers(1, 30), st.booleans()),
     st.tuples(st.just("reassign"), st.integers(0, 50), st.integers(0, 2)),
+    st.tuples(st.just("supports"), st.integers(0, 50), st.sets(st.integers(0, 2), max_size=3)),
     st.tuples(st.just("delete"), st.integers(0, 50)),
     st.tuples(st.just("close"), st.integers(0, 50), st.sampled_from([S.DONE, S.CANCELLED])),
 )
@@ -81,6 +83,8 @@ def test_tally_equals_live_counts_after_any_sequence(steps):
                     services.decide_extension(ext, office, approve=args[2])
                 elif kind == "reassign":
                     services.update_task(pick(args[0]), office, lead=units[args[1]])
+                elif kind == "supports":
+                    services.update_task(pick(args[0]), office, supports=[units[i] for i in args[1]])
                 elif kind == "delete":
                     task = tasks.pop(args[0] % len(tasks))
                     services.delete_task(task, office)
@@ -94,13 +98,14 @@ def test_tally_equals_live_counts_after_any_sequence(steps):
 def test_recount_command_repairs_a_tally_bypassed_by_bulk_update(make_task, today, capsys):
     unit = UnitFactory()
     task = make_task(unit, due=today, status=S.DONE, completed_on=today)
-    assert tallies.stored() == tallies.counted() == {(unit.pk, "lead", "xong_dung_han"): 1}
+    assert tallies.stored() == tallies.counted() == {(unit.pk, "lead", "xong_dung_han"): 1,
+                                                     (None, "", "xong_dung_han"): 1}  # the unit's, and every task's
     Task.objects.filter(pk=task.pk).update(completed_on=today + timedelta(days=3))  # no signal
     assert tallies.stored() != tallies.counted()
     with pytest.raises(SystemExit):
         call_command("recount_tallies", "--check")
     call_command("recount_tallies")
-    assert tallies.stored() == tallies.counted() == {(unit.pk, "lead", "xong_qua_han"): 1}
+    assert tallies.stored() == tallies.counted() == {(unit.pk, "lead", "xong_qua_han"): 1, (None, "", "xong_qua_han"): 1}
     call_command("recount_tallies", "--check")
     assert "0 dòng lệch" in capsys.readouterr().out
     assert ClosedTally.objects.get(unit=unit, bucket="xong_qua_han").n == 1

@@ -4,10 +4,11 @@ from itertools import product
 
 import pytest
 from django.db import connection
+from django.db.models import Sum
 
 from tests.factories import TaskFactory, UnitFactory, UserFactory
 from tracker import selectors, tallies
-from tracker.models import Task, Timeliness, User
+from tracker.models import OpenTally, Task, Timeliness, User
 
 TODAY = date(2025, 6, 15)
 DUE_OFFSETS = [None, -30, -1, 0, 1, 6, 7, 8, 30]   # around "overdue" and the 7-day "due soon" edge
@@ -55,8 +56,14 @@ def test_annotation_filter_and_python_agree_on_grid(settings):
     # the closed-task tally, kept by the factories' saves, and the unfiltered list's counts built on it
     closed = {b: n for b, n in per_bucket.items() if b in selectors.CLOSED_BUCKETS}
     closed["cancelled"] = sum(1 for v in expected.values() if v is None)
-    assert {b: n for (_u, _r, b), n in tallies.stored().items()} == closed
+    assert {key[2]: n for key, n in tallies.stored().items() if key[0] == unit.pk} == closed
+    assert {key[2]: n for key, n in tallies.stored().items() if key[0] is None} == closed  # every task's rows
     assert tallies.stored() == tallies.counted()
+    # the open-task tally, by due date: each open bucket is its range of due dates, for every task and the unit's
+    for rows in (OpenTally.objects.filter(unit__isnull=True, role=OpenTally.ALL), OpenTally.objects.filter(unit=unit)):
+        assert {b: rows.filter(due).aggregate(n=Sum("n", default=0))["n"]
+                for b, due in selectors.open_due_ranges(TODAY).items()} == {
+            b: n for b, n in per_bucket.items() if b in selectors.OPEN_BUCKETS}
     assert {k: selectors.closed_bucket(*Task.objects.filter(pk=k).values_list(
         "status", "due_date", "completed_on").get()) for k in expected} == {
         k: ("cancelled" if v is None else v if v in selectors.CLOSED_BUCKETS else None) for k, v in expected.items()}

@@ -16,5 +16,6 @@ from .reminders import (  # noqa: F401
     UnitReminderPolicy,
 )
 from .integration import ApiToken, CalendarFeed, Webhook, WebhookDelivery  # noqa: F401
-from .tallies import ClosedTally  # noqa: F401
+from .tallies import ClosedTally, OpenTally  # noqa: F401
 from .stamps import Stamp  # noqa: F401
+from .sessions import Session  # noqa: F401

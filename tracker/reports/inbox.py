@@ -41,13 +41,14 @@ _SENTINEL = -7_301_946_285  # stands for the user's pk in the SQL compiled once 
 _COUNTS_SQL = Statements(size=4)  # one a database alias
 
 
-def badge_annotations() -> dict:
+def badge_annotations(user: str = "") -> dict:
     """The four counts as annotations of the user's own record (`_KEYS`): every value that depends on the user (its
     pk, its `inbox_seen_at`) is read by the SQL itself, so the compiled text is the same for every user and moment.
-    `tracker.auth` reads them with the user on a page's request (`prime`)."""
-    new_reports = ProgressReport.objects.exclude(author=OuterRef("pk")).filter(
+    `tracker.sessions` reads them with the session and its user on a page's request (`prime`); `user`: the path
+    from the query's model to the user ("user__" from a session)."""
+    new_reports = ProgressReport.objects.exclude(author=OuterRef(f"{user}pk")).filter(
         new_status__in=["", Task.Status.IN_PROGRESS],
-        created_at__gt=Coalesce(OuterRef("inbox_seen_at"), Value(_EPOCH, output_field=DateTimeField())))
+        created_at__gt=Coalesce(OuterRef(f"{user}inbox_seen_at"), Value(_EPOCH, output_field=DateTimeField())))
     return {
         "extensions": _count(ExtensionRequest.objects.filter(state=ExtensionRequest.State.PENDING)),
         "completions": _count(Task.objects.filter(status=Task.Status.AWAITING)),

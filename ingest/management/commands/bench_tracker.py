@@ -195,7 +195,7 @@ class Command(BaseCommand):
                     if support and support.pk != lead.pk:
                         assignments.append(TaskAssignment(task=task, unit=support, role=TaskAssignment.Role.SUPPORT))
                 TaskAssignment.objects.bulk_create(assignments)
-            tallies.recount()  # bulk_create sends no signals: the closed-task tally from the rows
+            tallies.recount()  # bulk_create sends no signals: the tallies from the rows
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as a maintained database would have
             if connection.vendor == "postgresql":
@@ -435,8 +435,10 @@ OPEN = "t.status IN ('new', 'in_progress', 'awaiting')"
 class Floors:
     """The minimal raw SQL for each page's rows and counts: what any implementation must at least run.
 
-    Counts as the pages count them: open tasks by the ranges of the status/due-date index, closed
-    ones from the tally (unfiltered lists), per-bucket ranges (filters) or one pass (text search).
+    Counts as the pages count them: the unfiltered lists' from the tallies (open tasks by due-date ranges of
+    OpenTally, closed ones from ClosedTally: the least any query can read for those counts in this schema), the
+    dashboard's per unit by the ranges of the open tasks' index and ClosedTally, a filter's by per-bucket ranges
+    of the indexes, a search's in one pass.
     """
 
     def __init__(self, today):
@@ -485,24 +487,14 @@ class Floors:
                 cursor.execute("SELECT task_id FROM tracker_taskassignment WHERE unit_id = %s AND role = 'support'",
                                [unit_id])
                 supported = [row[0] for row in cursor.fetchall()] or [0]
-            if not where:  # the whole list: open tasks live, closed ones from the tally
-                mine, mine_args = (" AND t.lead_unit_id = %s", [unit_id]) if unit_id else ("", [])
-                sql = " UNION ALL ".join(f"SELECT '{b}', COUNT(*) FROM tracker_task t WHERE {OPEN} AND {cond}{mine}"
+            if not where:  # the whole list from the tallies: open tasks by due-date range, closed ones by bucket
+                owner, owner_args = ("unit_id = %s", [unit_id]) if unit_id else ("unit_id IS NULL AND role = ''", [])
+                closed, closed_args = ("unit_id = %s", [unit_id]) if unit_id else ("unit_id IS NULL AND role = ''", [])
+                sql = " UNION ALL ".join(f"SELECT '{b}', SUM(n) FROM tracker_opentally t WHERE {owner} AND {cond}"
                                          for b, cond, _ in self.open_buckets())
-                cursor.execute(sql, [x for _, _, p in self.open_buckets() for x in [*p, *mine_args]])
-                cursor.fetchall()
-                if unit_id:  # the open tasks it supports (a few hundred ids), read once, each row's bucket its CASE
-                    in_sql, in_args = self.id_in("t.id", supported)
-                    cases = " ".join(f"WHEN {cond} THEN '{b}'" for b, cond, _ in self.open_buckets())
-                    cursor.execute(f"SELECT b, COUNT(*) FROM (SELECT CASE {cases} END AS b FROM tracker_task t "
-                                   f"WHERE {OPEN} AND {in_sql} AND t.lead_unit_id <> %s) s GROUP BY b",
-                                   [x for _, _, p in self.open_buckets() for x in p] + [*in_args, unit_id])
-                    cursor.fetchall()
-                if unit_id:
-                    cursor.execute("SELECT bucket, SUM(n) FROM tracker_closedtally WHERE unit_id = %s GROUP BY bucket",
-                                   [unit_id])
-                else:
-                    cursor.execute("SELECT bucket, SUM(n) FROM tracker_closedtally WHERE role = 'lead' GROUP BY bucket")
+                cursor.execute(f"{sql} UNION ALL SELECT bucket, SUM(n) FROM tracker_closedtally WHERE {closed} "
+                               "GROUP BY bucket",
+                               [x for _, _, p in self.open_buckets() for x in [*owner_args, *p]] + closed_args)
                 cursor.fetchall()
             elif "LIKE" in where:  # a text search reads its rows once
                 cases = " ".join(f"WHEN {cond} THEN '{b}'" for b, cond, _ in self.all_buckets())
