@@ -429,8 +429,11 @@ def _is_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, first_info: SentInfo)
         # "*  Đánh giá chung" over a paragraph or a list with another marker: a section title, not an item
         return nwords <= 6 and section_mode(body) is not None and nxt is not None and \
             (nxt.marker or "")[:1] != (b.marker or "")[:1]
-    if b.mtype is None and walk.stack[-1].kind == "leadin" and walk.stack[-1].mode == TASK and nwords > 12:
-        return False  # a task list's item that lost its marker and its stop (an e-mail's bare lines): titles are short
+    if b.mtype is None and walk.stack[-1].kind == "leadin" and walk.stack[-1].mode == TASK and nwords > 12 and \
+            not _opens_with(_TOPIC_HEAD, body) and not (b.gap_before and (nxt is None or nxt.gap_before)):
+        # a task list's item that lost its marker and its stop (an e-mail's bare lines, one under the other): a
+        # title is short, opens a topic ("Về …") or stands apart between blank lines
+        return False
     if b.mtype is None:
         # a line of four words or fewer ("Yêu cầu", "Yêu cầu khắc phục") names a part whatever its first word: a plan's
         # "2. Yêu cầu" whose number was lost
