@@ -244,12 +244,22 @@ def _header_cells(lines: list[list[_Fragment]]) -> list[list[_Fragment]]:
 def _opens_cells(upper: list[_Fragment], lower: list[_Fragment], spans: list[tuple[float, float]]) -> bool:
     """``lower`` starts a new row of cells: in a column ``upper`` leaves empty, a text begins with a capital or a
     digit. A table's cells start together at the top of their row, so a column that ran dry fills again only in
-    the next row ("… tế tư nhân" alone, then "Xây dựng | Sở Tài | Thuế tỉnh | Quý")."""
+    the next row ("… tế tư nhân" alone, then "Xây dựng | Sở Tài | Thuế tỉnh | Quý"). When no column ran dry (every
+    cell of a row ended on the same line), the next row opens every column with a capital or a digit, where a
+    wrapped task goes on in lower case; a cell that broke at a comma or a hyphen goes on. The page gives no wider
+    gap between rows than between a cell's lines (LibreOffice: none at all)."""
     def column(f: _Fragment) -> int | None:
         return next((k for k, (a, b) in enumerate(spans) if f.x0 < b and f.x1 > a), None)
 
     above = {column(f) for f in upper}
-    return any(column(f) not in above and _capital(f.text) for f in lower)
+    if any(column(f) not in above and _capital(f.text) for f in lower):
+        return True
+    every = set(range(len(spans)))
+    return len(spans) >= 3 and above == every and {column(f) for f in lower} == every and \
+        all(_capital(f.text) for f in lower) and not any(f.text.rstrip().endswith(_GOES_ON) for f in upper)
+
+
+_GOES_ON = (",", ";", "-", "(", "/", "&")
 
 
 def _spans(cols: list[list[_Fragment]]) -> list[tuple[float, float]]:

@@ -3,7 +3,7 @@ Thời gian"): its rows are told apart by where cells start again, since top-ali
 column that ran dry fills again only in the next row; a line that starts left of the table's lines is a heading
 after it; on the next page the table resumes with a line that keeps to its columns. Checked on every ruled table
 of the repository's PDFs with its rules and its index column removed, and on a Word table with invisible borders
-printed by LibreOffice."""
+printed by LibreOffice, also when every cell of a row ends on the same line."""
 import shutil
 import subprocess
 from pathlib import Path
@@ -125,3 +125,31 @@ def test_a_table_without_numbers_resumes_on_the_next_page_and_its_cut_row_rejoin
     text = read_document(_printed(_invisible_table_docx(TASKS, repeat=5), tmp_path), "ke-hoach.pdf").text
     rows = rows_of(text)
     assert [tuple(r) for r in rows[1:]] == TASKS * 5
+
+
+# Rows whose every cell ends on the same line (1, 2 and 3 lines, as LibreOffice wraps them in this table's
+# columns): no column runs dry, so only the next row's capitals tell it; "Hạt Kiểm lâm | Thể thao | Công nghệ |
+# 15/3/2027" goes on in capitals everywhere, after "Sở Văn hóa," broke at a comma.
+SAME_LINES = [
+    ("Rà soát hồ sơ", "Sở Tài chính", "Sở Nội vụ", "Quý I/2027"),
+    ("Bố trí kinh phí sự nghiệp", "Sở Khoa học và Công nghệ", "Ủy ban nhân dân các xã", "Trước ngày 15/3/2027"),
+    ("Lập danh sách", "Công an tỉnh", "Sở Tư pháp", "Hằng quý"),
+    ("Tuyên truyền trên sóng phát thanh về", "Sở Văn hóa, Thể thao và Du lịch", "Sở Nông nghiệp và Môi trường",
+     "Trước ngày 30 tháng 6 năm 2027"),
+    ("Kiểm tra các Hạt Kiểm lâm", "Sở Văn hóa, Thể thao", "Sở Khoa học và Công nghệ", "Trước ngày 15/3/2027"),
+    ("Kiểm tra việc thực hiện", "Ủy ban nhân dân các phường", "Sở Khoa học và Công nghệ", "Trong tháng 12/2026"),
+]
+
+
+def test_rows_whose_cells_all_end_on_the_same_line_read_one_row_per_task(tmp_path):
+    text = read_document(_printed(_invisible_table_docx(SAME_LINES), tmp_path), "ke-hoach.pdf").text
+    assert [tuple(r) for r in rows_of(text)[1:]] == SAME_LINES
+    assert "\nIII. TỔ CHỨC THỰC HIỆN" in text
+    tasks = {p.text: p for p in extract(text).directives}
+    lead = tasks["Lập danh sách"]
+    assert [(o.name, o.role) for o in lead.owners] == [("Công an tỉnh", "lead"), ("Sở Tư pháp", "support")]
+
+
+def test_rows_ending_together_keep_apart_over_a_page_break(tmp_path):
+    text = read_document(_printed(_invisible_table_docx(SAME_LINES, repeat=5), tmp_path), "ke-hoach.pdf").text
+    assert [tuple(r) for r in rows_of(text)[1:]] == SAME_LINES * 5
