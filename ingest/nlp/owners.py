@@ -94,6 +94,7 @@ _REPORT_PREPS = _words("report_preps")
 _VERB_BLOCKERS = _words("report_noun_before")
 # Plural heads after which a colon introduces the names of the units ("các sở: Tài chính, Xây dựng").
 _LIST_HEADS = _words("list_heads")
+_NAMED_FIELDS = _phrase_list("named_fields")
 _ORGANISE, _LEAD, _BUILD, _INVEST = _phrase("organise"), _phrase("lead"), _phrase("build"), _phrase("invest")
 
 
@@ -103,6 +104,11 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
         return 0
     if _in(_at(toks, k + 1), _words("verb_suffixes")):
         return 2
+    return _listed_verb(toks, k)
+
+
+def _listed_verb(toks: list[Tok], k: int) -> int:
+    """Length of the listed verb (or pre-verbal adverb) at ``k`` where the word reads as one there."""
     n = max(_m(toks, k, TASK_VERBS), _m(toks, k, NONTASK_VERBS), _m(toks, k, ASSIGN_VERBS),
             _m(toks, k, PRE_ADVERBS))
     return _verb_reading(toks, k, n)
@@ -130,9 +136,27 @@ def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
             not (_m(toks, k + named, DETERMINERS) and not unit_head_at(toks, k + named)):
         return True  # ("các đơn vị thực hiện các nội dung sau": a verb with its object, not "đơn vị thực hiện";
         # "Ủy ban kiểm tra các cấp" stays one name)
+    if np_start is not None and _named_field(toks, k, np_start):
+        return True
     # "Ban Quản lý dự án đầu tư xây dựng …": one name
     return _seq(toks, k, _BUILD) and np_start is not None and k - 2 > np_start and \
         _seq(toks, k - 2, _INVEST) and not verb_len(toks, k - 2, np_start)
+
+
+def _named_field(toks: list[Tok], k: int, np_start: int) -> bool:
+    """The word at ``k`` goes on a capitalised name part with the field it names ("Phòng Quản lý đầu tư", "Trung
+    tâm Xúc tiến đầu tư", "Quỹ Đầu tư phát triển"; ``owner_named_fields``), a noun there and not the predicate's
+    verb: what follows is no object, as it would be after the verb, but the predicate ("… chủ trì, phối hợp",
+    "… rà soát"), the list's next unit ("… và Trung tâm …"), the unit's level ("… tỉnh") or the phrase's end."""
+    for field in _NAMED_FIELDS:
+        for part in range(1, len(field)):
+            s = k - part
+            if s > np_start and toks[s].cap and not toks[k].cap and _seq(toks, s, field):
+                after = s + len(field)
+                nxt = _at(toks, after)
+                return not nxt.word or nxt.cap or _in(nxt, _words("conjunction")) or _in(nxt, PLACE_TRIGGERS) or \
+                    bool(_listed_verb(toks, after))
+    return False
 
 
 def _organisation_noun(toks: list[Tok], k: int) -> bool:

@@ -1,0 +1,51 @@
+"""A unit's name whose words read as verbs elsewhere ("Phòng Quản lý đầu tư", "Quỹ Đầu tư phát triển tỉnh", "Ban
+Quản lý dự án đầu tư xây dựng", "Trung tâm Phát triển quỹ đất", "Phòng Kinh tế, Hạ tầng và Đô thị") stays whole
+before the predicate ("chủ trì", "phối hợp", the task's verb) and in a list of units, as written and typed
+without diacritics; the same words followed by an object are still the predicate's verb."""
+import pytest
+
+from ingest.nlp import extract
+from ingest.nlp.train import unaccent
+
+
+def owners(text: str) -> list[list[tuple[str, str]]]:
+    return [[(o.name, o.role) for o in d.owners] for d in extract(text).directives]
+
+
+def both(text: str, expected: list[list[tuple[str, str]]]) -> None:
+    assert owners(text) == expected
+    assert owners(unaccent(text)) == [[(unaccent(n), r) for n, r in d] for d in expected]
+
+
+def test_a_name_whose_field_reads_as_a_verb_leads_before_chu_tri_and_phoi_hop():
+    both("Phòng Quản lý đầu tư chủ trì, phối hợp với Phòng Tài chính rà soát các dự án chậm tiến độ.",
+         [[("Phòng Quản lý đầu tư", "lead"), ("Phòng Tài chính", "support")]])
+
+
+def test_such_a_name_supports_after_phoi_hop_voi():
+    both("Phòng Tài chính chủ trì, phối hợp với Phòng Quản lý đầu tư rà soát các dự án chậm tiến độ.",
+         [[("Phòng Tài chính", "lead"), ("Phòng Quản lý đầu tư", "support")]])
+
+
+def test_such_a_name_given_a_task_keeps_its_field_before_the_tasks_verb():
+    both("Giao Phòng Quản lý đầu tư rà soát các dự án chậm tiến độ.", [[("Phòng Quản lý đầu tư", "lead")]])
+    both("Giao Trung tâm Xúc tiến đầu tư tỉnh tổ chức hội nghị gặp mặt doanh nghiệp.",
+         [[("Trung tâm Xúc tiến đầu tư tỉnh", "lead")]])
+    both("Giao Quỹ Đầu tư phát triển tỉnh bố trí vốn cho các dự án.", [[("Quỹ Đầu tư phát triển tỉnh", "lead")]])
+
+
+def test_a_list_of_units_runs_on_past_such_a_name():
+    both("Sở Tài chính, Phòng Quản lý đầu tư và Trung tâm Phát triển quỹ đất rà soát các dự án chậm tiến độ.",
+         [[("Sở Tài chính", "lead"), ("Phòng Quản lý đầu tư", "lead"), ("Trung tâm Phát triển quỹ đất", "lead")]])
+
+
+@pytest.mark.parametrize("name", ["Ban Quản lý dự án đầu tư xây dựng tỉnh", "Trung tâm Phát triển quỹ đất",
+                                  "Phòng Kinh tế, Hạ tầng và Đô thị"])
+def test_other_names_with_verb_words_stay_whole_before_chu_tri(name):
+    both(f"{name} chủ trì, phối hợp với Sở Tài chính hoàn thành hồ sơ trước ngày 30/12/2026.",
+         [[(name, "lead"), ("Sở Tài chính", "support")]])
+
+
+def test_the_same_words_before_an_object_are_the_predicates_verb():
+    both("Sở Kế hoạch và Đầu tư phát triển các khu công nghiệp theo quy hoạch.", [[("Sở Kế hoạch và Đầu tư", "lead")]])
+    both("Ban Quản lý đầu tư các dự án trọng điểm theo đúng quy định.", [[("Ban Quản lý", "lead")]])
