@@ -64,8 +64,6 @@ TAILS = ["", "; báo cáo kết quả về Thường trực Tỉnh uỷ", " trư
          "; định kỳ hằng quý báo cáo Ban Thường vụ Tỉnh uỷ qua Văn phòng Tỉnh uỷ"]
 
 
-
-
 def _request_floor_view(request):
     """The "request floor": the same middleware, session and login as a page, and a minimal response."""
     return HttpResponse("ok", content_type="text/plain")
@@ -200,8 +198,6 @@ class Command(BaseCommand):
             cursor.execute("ANALYZE")  # fresh statistics, as a maintained database would have
             if connection.vendor == "postgresql":
                 cursor.execute("VACUUM ANALYZE")  # the visibility map, so index-only scans skip the heap
-
-    # --- measurements -----------------------------------------------------------
 
     # --- measurements -----------------------------------------------------------
 
