@@ -457,6 +457,10 @@ def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_in
         # "1. Hoàn thiện thể chế, cơ chế, chính sách" over "a) …", "b) …": an unpunctuated line whose items are
         # the tasks, the title of a group in a long plan
         return True
+    if nwords <= 20 and first_info.form == "imperative" and nxt is not None and nxt.mtype == "bullet" and \
+            nxt.level > b.level and not nxt.gap_before:
+        # "1. Giám sát việc quản lý, sử dụng đất đai …" right over "+ …" bullets of its own: the group's title
+        return True
     # "1. Đánh giá tình hình 10 tháng năm 2025" over a paragraph: the review part's title
     return nwords <= 12 and first_info.form == "imperative" and section_mode(body) == ASSESS and \
         nxt is not None and nxt.mtype is None
