@@ -150,6 +150,7 @@ _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\s*[.)]?\s*$")
 _RESUME = 24       # lines: how far down the next page a table without row numbers may resume under its cut row
 _CUT_INDEX = re.compile(r"^\s*\d{1,3}\.\s*$")
 _NUMBERED_TITLE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s*")
+_GOES_ON = (",", ";", "-", "(", "/", "&")  # a cell whose line ends so goes on under it ("Sở Văn hóa," | "Thể thao")
 
 
 @dataclass(frozen=True)
@@ -257,9 +258,6 @@ def _opens_cells(upper: list[_Fragment], lower: list[_Fragment], spans: list[tup
     every = set(range(len(spans)))
     return len(spans) >= 3 and above == every and {column(f) for f in lower} == every and \
         all(_capital(f.text) for f in lower) and not any(f.text.rstrip().endswith(_GOES_ON) for f in upper)
-
-
-_GOES_ON = (",", ";", "-", "(", "/", "&")
 
 
 def _spans(cols: list[list[_Fragment]]) -> list[tuple[float, float]]:
