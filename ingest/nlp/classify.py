@@ -32,7 +32,9 @@ _CLOSING = cue_regex(
     r"^({closing_senders}[^.,;]{0,40}?\s)?({closing_polite}\s+)?({closing_verbs})\b[^;]*\b({closing_ends})\s*[./]*\s*$"
     r"|\b{closing_addressees}[^.]{0,80}\b({closing_ends})\s*[./]*\s*$"
     r"|^({closing_heads}|{closing_file}\s*:)"
-    r"|^{closing_exhort}\s+{closing_units}(\s*,\s*{closing_units})*\s+({closing_manner}\s+)?{closing_implement}"
+    # "Nhận được công văn này, đề nghị các chi bộ nghiêm túc triển khai thực hiện./.": any addressee (no verb in it),
+    # no action named
+    r"|^({closing_openers}\s*,\s*)?{closing_exhort}\s+(?:(?!\b(?:{task_verbs})\b)[^\d.;:]){1,60}?\s+(({closing_manner})\s*,?\s+)*{closing_implement}"
     r"(\s+{closing_manner})?\s*[./]*\s*$")
 _OPINION = cue_regex(
     r"^{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
@@ -124,6 +126,7 @@ class SentInfo:
 
 
 _ASSESS_HEAD = cue_regex(r"^\W*({assess_heads})\b")
+_LABEL = re.compile(r"^\W*((?:\w+[ ,]*){1,4}?)\s*:\s*\S")
 _FORWARD = cue_regex(r"\b({forward_cues})\b")
 _PURPOSE_HEAD = cue_regex(r"^\W*({purpose_heads})\W*$")
 _NEUTRAL_LEADIN = cue_regex(r"\b({neutral_leadins})( {as_follows})?\s*:\s*$")
@@ -184,6 +187,15 @@ def _past_comma(toks: list[Tok], i: int) -> int:
     return i + 1 if i < len(toks) and toks[i].f == "," else i
 
 
+def _past_aside(toks: list[Tok], i: int) -> int:
+    """Past a bracketed aside that opens at ``i`` ("(trước ngày 20 của tháng cuối quý)"), if one does."""
+    if i < len(toks) and toks[i].f == "(":
+        close = next((k for k in range(i + 1, min(len(toks), i + 25)) if toks[k].f == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
+
+
 def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
     """Past a connective ("Đồng thời,"), "Riêng", a periodic adverbial ("Hằng năm,") or "Nhất là"; None if none."""
     n = len(toks)
@@ -194,9 +206,10 @@ def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
     if toks[i].f in _ASIDE:
         return i + 1
     lead = match_at(toks, i, _PERIODIC_LEAD)
-    if lead and i + lead + 2 < n and toks[i + lead].f in _PERIODIC and toks[i + lead + 2].f == "," and \
-            unit_head_at(toks, i + lead + 3):
-        return i + lead + 3  # "Định kỳ hằng tháng, các đơn vị báo cáo …" (not "Định kỳ hằng quý, trước ngày …")
+    if lead and i + lead + 2 < n and toks[i + lead].f in _PERIODIC:
+        j = _past_aside(toks, i + lead + 2)  # "Định kỳ hằng quý (trước ngày 20 của tháng cuối quý), các phòng …"
+        if j < n and toks[j].f == "," and unit_head_at(toks, j + 1):
+            return j + 1  # "Định kỳ hằng tháng, các đơn vị báo cáo …" (not "Định kỳ hằng quý, trước ngày …")
     if toks[i].f in _PERIODIC and i + 2 < n and toks[i + 1].f in _PERIODIC_UNITS \
             and (toks[i + 2].f == "," or match_at(toks, i + 2, TASK_VERBS)):
         # "Hằng năm, tổ chức đánh giá …", "Hằng tháng công bố …": a periodic adverbial before the verb
@@ -459,6 +472,10 @@ def _signals(info: SentInfo, raw: str, f: str) -> None:
         info.excluded = "meeting"
     info.assess_mark = bool(_ASSESS_MARK.search(f))
     info.result_mark = bool(_RESULT_MARK.search(f))
+    label = _LABEL.match(f)
+    if label and not info.excluded and _ASSESS_HEAD.match(label[1]) and section_mode(label[1]) == ASSESS:
+        info.excluded = "review"  # "Đánh giá chung: 5 tháng đầu năm, …": a review under its label, in one line
+        info.assess_mark = True
 
 
 def _mid_leadin(toks: list[Tok], i: int, info: SentInfo, src: str) -> int:
@@ -844,7 +861,7 @@ def _more_clauses(toks: list[Tok], v: int, info: SentInfo, src: str) -> None:
 
 def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive: bool) -> bool:
     """Whether a sentence with ``info`` in a part of ``mode`` is a directive."""
-    if info.excluded in ("closing", "opinion", "empty"):
+    if info.excluded in ("closing", "opinion", "empty", "review"):
         return False
     if info.leadin and info.announce_only and not info.midlead:
         return False

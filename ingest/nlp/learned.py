@@ -22,7 +22,7 @@ from .classify import SentInfo
 MODEL_PATH = Path(__file__).with_name("sentence_model.json")
 
 # Exclusions no model may lift: the closing formula, an empty sentence, a delegate's opinion.
-_HARD = frozenset({"closing", "empty", "opinion"})
+_HARD = frozenset({"closing", "empty", "opinion", "review"})
 
 
 @dataclass(frozen=True)

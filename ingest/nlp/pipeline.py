@@ -123,6 +123,8 @@ _FORWARD_START = cue_regex(r"\W*(?:{pipeline_within}\s+)?(?:{pipeline_forward})\
 _QUALIFIERS = _VI.word_set("pipeline_qualifiers")
 # as written (keys: "năm" is no "Nam"), and folded for a line typed without diacritics
 _TOPIC_HEAD = key_regex(r"(?:{pipeline_topics})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_topics})\b")
+# "Về công tác kiểm điểm, đánh giá, xếp loại": the field of work a part is about; its words set no mode
+_WORK_TOPIC = key_regex(r"(?:{pipeline_work_topics})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_work_topics})\b")
 _ABOUT = key_regex(r"(?:{pipeline_about})\b", flags=re.IGNORECASE), cue_regex(r"(?:{pipeline_about})\b")
 
 
@@ -494,7 +496,7 @@ def _open_heading(doc: _Doc, walk: _Walk, bi: int, b: Block, parent_mode: str) -
     if walk.trace is not None:
         walk.trace.append((bi, "HEADING", b.level, section_mode(body), body[:90]))
     level = b.level if marked else _place_unmarked_heading(walk, body)
-    mode = section_mode(body) or parent_mode
+    mode = parent_mode if _opens_with(_WORK_TOPIC, body) else section_mode(body) or parent_mode
     if doc.md.upward and _PROPOSALS_HEAD.match(fold(body)):
         mode = ASSESS  # a report's "Kiến nghị, đề xuất": what it asks of its superiors
     dl = _frame(pick_deadline(body, doc.dates_at(b.body_start)), doc.dctx)
@@ -752,6 +754,8 @@ def _open_leadin(doc: _Doc, walk: _Walk, para: _Para, st: _Sentence, own: list[t
     stack, b = walk.stack, st.block
     dl = _leadin_deadline(doc, st.whole)
     lmode, ctx_owners = _leadin_scope(doc, walk, st.whole, _owners_of(st.whole.info))
+    if ctx_owners is None and st.index > 0 and para.owners:
+        ctx_owners = para.owners  # "1. Đảng ủy UBND tỉnh lãnh đạo … Trong đó chú trọng các nội dung:": the item's unit
     frame = _frame(dl, doc.dctx)
     sent = doc.src[st.s:st.e]
     new = _Ctx(level=(b.level if st.marked else stack[-1].level + 0.5), kind="leadin",

@@ -286,7 +286,7 @@ def segment(text: str) -> list[Block]:
                 gap = False
                 page_break = False
                 continue
-        mk, kind, skip = _marker_of(line)
+        mk, kind, skip = _line_marker(cur, cur_last, line, gap)
         caps = _is_caps_line(line)
         broken = page_break and not _ends_terminal(cur_last) and not cur_last.rstrip().endswith(":") and not caps
         page_break = False
@@ -317,6 +317,18 @@ def segment(text: str) -> list[Block]:
     for b in blocks:
         b.sentences = split_sentences(text, b.body_start, b.end)
     return [b for b in blocks if b.sentences]
+
+
+def _line_marker(cur: Block | None, prev: str, line: str, gap: bool) -> tuple[str | None, str | None, int]:
+    """The line's list marker, but for a wrapped compound ("… kinh tế" / "- xã hội năm 2026."): a dash under a line
+    that ends mid-phrase, going on in lower case, inside a block that is no dash list itself, joins the two halves."""
+    mk, kind, skip = _marker_of(line)
+    if cur is None or gap or mk is None or mk not in "-–" or cur.marker in ("-", "–"):
+        return mk, kind, skip
+    p = prev.rstrip()
+    if p and p[-1].isalpha() and _lower_start(line[len(mk):].lstrip()):
+        return None, None, 0
+    return mk, kind, skip
 
 
 def _title_line(cur: Block | None, line: str, wrapped: bool, width: int, clean_start: bool) -> bool:
