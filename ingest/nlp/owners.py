@@ -136,7 +136,7 @@ def _part_of_name(toks: list[Tok], k: int, np_start: int | None) -> bool:
             not (_m(toks, k + named, DETERMINERS) and not unit_head_at(toks, k + named)):
         return True  # ("các đơn vị thực hiện các nội dung sau": a verb with its object, not "đơn vị thực hiện";
         # "Ủy ban kiểm tra các cấp" stays one name)
-    if np_start is not None and _named_field(toks, k, np_start):
+    if np_start is not None and (_named_field(toks, k, np_start) or _inside_coordinate_name(toks, k, np_start)):
         return True
     # "Ban Quản lý dự án đầu tư xây dựng …": one name
     return _seq(toks, k, _BUILD) and np_start is not None and k - 2 > np_start and \
@@ -156,6 +156,25 @@ def _named_field(toks: list[Tok], k: int, np_start: int) -> bool:
                 nxt = _at(toks, after)
                 return not nxt.word or nxt.cap or _in(nxt, _words("conjunction")) or _in(nxt, PLACE_TRIGGERS) or \
                     bool(_listed_verb(toks, after))
+    return False
+
+
+def _inside_coordinate_name(toks: list[Tok], k: int, np_start: int) -> bool:
+    """The word at ``k`` lies inside a capitalised name whose fields are joined ("Phòng Quản lý xây dựng và Hạ tầng
+    kỹ thuật": a capital after "và" that heads no unit goes on the name), or ends a name its verb repeats ("Trung
+    tâm Kiểm định chất lượng công trình xây dựng xây dựng đề án")."""
+    if toks[k].cap or not any(t.cap for t in toks[np_start + 1:k]):
+        return False
+    length = _listed_verb(toks, k)
+    if length and all(_at(toks, k + length + j).f == toks[k + j].f for j in range(length)):
+        return True
+    for j in range(k + 1, min(len(toks), k + 5)):
+        t = toks[j]
+        if not t.word or t.cap:
+            return False
+        if _in(t, _words("conjunction")):
+            nxt = _at(toks, j + 1)
+            return bool(nxt.word) and nxt.cap and not unit_head_at(toks, j + 1)
     return False
 
 

@@ -49,3 +49,15 @@ def test_other_names_with_verb_words_stay_whole_before_chu_tri(name):
 def test_the_same_words_before_an_object_are_the_predicates_verb():
     both("Sở Kế hoạch và Đầu tư phát triển các khu công nghiệp theo quy hoạch.", [[("Sở Kế hoạch và Đầu tư", "lead")]])
     both("Ban Quản lý đầu tư các dự án trọng điểm theo đúng quy định.", [[("Ban Quản lý", "lead")]])
+
+
+def test_a_capitalised_field_after_and_carries_the_name_over_a_verb_like_word():
+    d = extract("II. NHIỆM VỤ\n1. Phòng Quản lý xây dựng và Hạ tầng kỹ thuật rà soát các hồ sơ cấp phép quá hạn.\n"
+                "2. Sở Tài chính xây dựng và Ban Tổ chức Tỉnh ủy thẩm định đề án.\n").directives
+    assert [o.name for o in d[0].owners] == ["Phòng Quản lý xây dựng và Hạ tầng kỹ thuật"]
+    assert [o.name for o in d[1].owners][0] == "Sở Tài chính"
+
+
+def test_a_name_that_ends_on_the_verb_its_predicate_repeats_keeps_that_word():
+    d = extract("II. NHIỆM VỤ\n1. Trung tâm Kiểm định chất lượng công trình xây dựng xây dựng đề án nâng cao năng lực.\n")
+    assert [o.name for o in d.directives[0].owners] == ["Trung tâm Kiểm định chất lượng công trình xây dựng"]
