@@ -18,7 +18,12 @@ from .scoring import read_folded
     "Bảo hiểm xã hội tỉnh phối hợp chặt chẽ với Sở Y tế trong giám định chi phí khám, chữa bệnh.",
     "Thuế tỉnh phối hợp với Sở Tài chính xây dựng dữ liệu hộ kinh doanh.",
     "Nhà thầu thi công phải tăng ca, bổ sung máy móc và nhân lực.",
-], ids=["ha-tang", "cong-nghe", "quy-dat", "ton-giao", "bao-hiem", "thue", "nha-thau"])
+    "Phòng Bưu chính, Viễn thông và Hạ tầng số chủ trì kiểm tra an toàn thông tin.",
+    "Văn phòng Sở chủ trì, phối hợp với các phòng chuyên môn hoàn thiện Quy chế làm việc.",
+    "Phòng Quản lý xây dựng và Hạ tầng kỹ thuật rà soát các hồ sơ cấp phép quá hạn.",
+    "Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với lực lượng kiểm lâm tổ chức luyện tập.",
+], ids=["ha-tang", "cong-nghe", "quy-dat", "ton-giao", "bao-hiem", "thue", "nha-thau", "vien-thong", "chuyen-mon",
+        "ky-thuat", "kiem-lam"])
 def test_a_unit_typed_without_diacritics_is_named_whole_as_written(item):
     text = HEAD + "II. NHIỆM VỤ\n1. " + item + "\n"
     written = read_folded(text)
