@@ -126,6 +126,8 @@ class SentInfo:
 
 
 _ASSESS_HEAD = cue_regex(r"^\W*({assess_heads})\b")
+_LOCALITIES = _VI.word_set("owner_localities")
+_VERB_HEADS = _VI["verb_heads"]
 _LABEL = re.compile(r"^\W*((?:\w+[ ,]*){1,4}?)\s*:\s*\S")
 _FORWARD = cue_regex(r"\b({forward_cues})\b")
 _PURPOSE_HEAD = cue_regex(r"^\W*({purpose_heads})\W*$")
@@ -495,12 +497,26 @@ def _mid_leadin(toks: list[Tok], i: int, info: SentInfo, src: str) -> int:
     return i
 
 
+def _inspectorate_subject(toks: list[Tok], i: int) -> bool:
+    """"Thanh tra tỉnh chủ trì …", "Thanh tra Sở xây dựng kế hoạch …": a capitalised unit head that is also a task
+    verb (``verb_heads``) names the unit when its level follows (a locality word, or a capitalised unit head such as "Sở") and the
+    predicate after it is in lower case; "Thanh tra các dự án …" stays the verb."""
+    h = match_at(toks, i, _VERB_HEADS)
+    if not (h and toks[i].cap and i + h + 1 < len(toks)):
+        return False
+    level, after = toks[i + h], toks[i + h + 1]
+    named_level = level.f in _LOCALITIES or level.cap and bool(match_at(toks, i + h, UNIT_HEADS))
+    return named_level and after.word and not after.cap
+
+
 def _read_form(toks: list[Tok], i: int, info: SentInfo, src: str, f: str, doi_voi: list[str]) -> None:
     """The main clause's form: an assignment, an imperative, or a subject with its predicate."""
     n = len(toks)
     if _is_assign(toks, i):
         info.form = "assign"
         _object_after_assign(toks, i, info, src)
+    elif _inspectorate_subject(toks, i):
+        _subject_clause(toks, i, info, src, f, doi_voi)
     elif match_restored(toks, i, TASK_VERBS) and not (toks[i].f in _HAVING and match_at(toks, i, TASK_VERBS) < 2):
         # (a word typed without diacritics reads as the word it was restored to: "Nam 2026" is "Năm", not "Nắm")
         info.form = "imperative"

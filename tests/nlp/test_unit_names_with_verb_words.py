@@ -61,3 +61,17 @@ def test_a_capitalised_field_after_and_carries_the_name_over_a_verb_like_word():
 def test_a_name_that_ends_on_the_verb_its_predicate_repeats_keeps_that_word():
     d = extract("II. NHIỆM VỤ\n1. Trung tâm Kiểm định chất lượng công trình xây dựng xây dựng đề án nâng cao năng lực.\n")
     assert [o.name for o in d.directives[0].owners] == ["Trung tâm Kiểm định chất lượng công trình xây dựng"]
+
+
+@pytest.mark.parametrize("item, unit", [
+    ("Thanh tra tỉnh chủ trì kiểm tra việc quản lý đất đai.", "Thanh tra tỉnh"),
+    ("Thanh tra Sở xây dựng kế hoạch thanh tra năm 2027, trình Giám đốc Sở phê duyệt.", "Thanh tra Sở"),
+])
+def test_the_inspectorate_at_a_sentences_start_is_the_unit_not_the_verb(item, unit):
+    text = "II. NHIỆM VỤ\n1. " + item + "\n"
+    assert [o.name for o in extract(text).directives[0].owners] == [unit]
+    assert [o.name for o in extract(unaccent(text)).directives[0].owners] == [unaccent(unit)]
+
+
+def test_inspect_with_its_object_stays_the_verb():
+    assert extract("II. NHIỆM VỤ\n1. Thanh tra các dự án chậm tiến độ.\n").directives[0].owners == []
