@@ -155,7 +155,7 @@ def _named_field(toks: list[Tok], k: int, np_start: int) -> bool:
                 after = s + len(field)
                 nxt = _at(toks, after)
                 return not nxt.word or nxt.cap or _in(nxt, _words("conjunction")) or _in(nxt, PLACE_TRIGGERS) or \
-                    bool(_listed_verb(toks, after))
+                    _seq(toks, after, _phrase("special_zone")) or bool(_listed_verb(toks, after))
     return False
 
 

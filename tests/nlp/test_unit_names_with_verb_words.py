@@ -75,3 +75,11 @@ def test_the_inspectorate_at_a_sentences_start_is_the_unit_not_the_verb(item, un
 
 def test_inspect_with_its_object_stays_the_verb():
     assert extract("II. NHIỆM VỤ\n1. Thanh tra các dự án chậm tiến độ.\n").directives[0].owners == []
+
+
+@pytest.mark.parametrize("item, unit", [
+    ("Trung tâm Dịch vụ tổng hợp xã chủ trì thu gom rác thải.", "Trung tâm Dịch vụ tổng hợp xã"),
+    ("Trung tâm Dịch vụ tổng hợp đặc khu tổ chức lễ hội.", "Trung tâm Dịch vụ tổng hợp đặc khu"),
+])
+def test_a_communes_general_services_centre_keeps_its_whole_name(item, unit):
+    assert [o.name for o in extract("II. NHIỆM VỤ\n1. " + item + "\n").directives[0].owners] == [unit]
