@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 
 from .lexicon import (ASSIGN_VERBS, DETERMINERS, NAME_HEADS, NAME_VERBS, NONTASK_VERBS, NP_INTERNAL, NP_STOPS,
-                      PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, TASK_VERBS,
-                      UNIT_HEADS, Tok, folded, key, load_language, match_at)
+                      PERSON_STARTS, PERSON_TITLES, PLACE_TRIGGERS, PRE_ADVERBS, PROPER_NOT_PERSON, STRONG_MODALS,
+                      TASK_VERBS, UNIT_HEADS, Tok, folded, key, load_language, match_at)
 
 _NO_TOK = Tok(0, 0, "", "", False, False)
 
@@ -290,7 +290,8 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
             k += 1
             continue
         if k > i:
-            rel = _relative_end(toks, k) if _in(t, _words("passive")) else 0
+            rel = _relative_end(toks, k) if _in(t, _words("passive")) else \
+                _qualifier_end(toks, k, i) if _in(t, _words("qualifiers")) else 0
             inside = rel - k if rel else _m(toks, k, NP_INTERNAL)
             if inside:
                 k += inside
@@ -303,9 +304,33 @@ def scan_np(toks: list[Tok], i: int, maxlen: int = 70) -> int:
     # Drop trailing separators and conjunctions.
     end = last_good
     while end > i and (not toks[end - 1].word or _in(toks[end - 1], _words("conjunction"))) and \
-            not _is(toks[end - 1], ")"):
+            not _in(toks[end - 1], (")", "%")):
         end -= 1
     return end
+
+
+def _qualifier_end(toks: list[Tok], k: int, i: int) -> int:
+    """"UBND các xã, phường có dự án đi qua | phối hợp …": a qualifier after a plural group of units, closed by the
+    predicate: a modal ("… có tỷ lệ giải ngân dưới 50% | phải báo cáo"), else the first task verb within a few words.
+    Returns the index where the predicate opens (0 when the phrase stops at ``k``)."""
+    if not any(_in(toks[x], _words("plurals")) for x in range(i, k)) or \
+            any(_seq(toks, k + 1, p) for p in _phrase_list("qualifier_predicates")):
+        return 0
+    verb, broken = 0, False
+    for x in range(k + 2, min(len(toks), k + 13)):
+        t = toks[x]
+        if t.f in (".", ";", ":"):
+            break
+        if not t.word:
+            broken = broken or t.f != ","
+            continue
+        if t.cap or _m(toks, x, NP_INTERNAL):
+            continue
+        if _m(toks, x, STRONG_MODALS):
+            return x
+        if not verb and not broken and x < k + 9 and (_m(toks, x, TASK_VERBS) or _m(toks, x, ASSIGN_VERBS)):
+            verb = x
+    return verb
 
 
 def _np_punctuation(toks: list[Tok], k: int, i: int) -> bool:
