@@ -93,3 +93,11 @@ def test_units_after_a_periodic_adverbial_with_an_aside_are_its_owners():
             "quả thực hiện về Văn phòng Sở.\n")
     d = extract(text).directives[0]
     assert "các phòng" in " ".join(o.name for o in d.owners), d.owners
+
+
+def test_a_programme_heading_keeps_its_part_a_task_part_whatever_its_topic_words():
+    text = ("III. CÁC CHƯƠNG TRÌNH, NHIỆM VỤ TRỌNG TÂM\n4. Chương trình bảo đảm an sinh xã hội, chăm lo đời sống Nhân dân\n"
+            "- Duy trì tỷ lệ người dân tham gia bảo hiểm y tế trên 95%.\n"
+            "- Tổ chức khám sức khỏe định kỳ cho người cao tuổi trên địa bàn hằng năm.\n")
+    texts = [p.text for p in extract(text).directives]
+    assert any(t.startswith("Duy trì tỷ lệ") for t in texts) and any(t.startswith("Tổ chức khám") for t in texts), texts
