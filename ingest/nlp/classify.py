@@ -72,6 +72,7 @@ _ISSUER = cue_regex(
 _PLURAL = cue_regex(r"\b{plural_markers}\b")
 # Words tested token by token (their keys; a token typed without diacritics carries its restored key).
 _ASIDE = _VI.word_set("aside_words")
+_OPENING_QUOTES = frozenset("“\"‘«")
 _PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
 _PERIODIC_LEAD = _VI["periodic_lead"]
 _EMPHASIS, _REGARDING, _ACTING_ON = _VI["emphasis"], _VI["regarding"], _VI["acting_on"]
@@ -128,6 +129,7 @@ class SentInfo:
 _ASSESS_HEAD = cue_regex(r"^\W*({assess_heads})\b")
 _LOCALITIES = _VI.word_set("owner_localities")
 _VERB_HEADS = _VI["verb_heads"]
+_SCHEDULE = cue_regex(r"\b(?:{schedule_words})\s+(?:{schedule_after})\b")
 _LABEL = re.compile(r"^\W*((?:\w+[ ,]*){1,4}?)\s*:\s*\S")
 _FORWARD = cue_regex(r"\b({forward_cues})\b")
 _PURPOSE_HEAD = cue_regex(r"^\W*({purpose_heads})\W*$")
@@ -205,8 +207,8 @@ def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
     if c:
         info.cont = True
         return _past_comma(toks, i + c)
-    if toks[i].f in _ASIDE:
-        return i + 1
+    if toks[i].f in _ASIDE or toks[i].f in _OPENING_QUOTES and i + 1 < n and toks[i + 1].word:
+        return i + 1  # "Riêng …"; a quotation's opening mark (“Các chi bộ phải …”): the clause starts after it
     lead = match_at(toks, i, _PERIODIC_LEAD)
     if lead and i + lead + 2 < n and toks[i + lead].f in _PERIODIC:
         j = _past_aside(toks, i + lead + 2)  # "Định kỳ hằng quý (trước ngày 20 của tháng cuối quý), các phòng …"
@@ -474,6 +476,8 @@ def _signals(info: SentInfo, raw: str, f: str) -> None:
         info.excluded = "meeting"
     info.assess_mark = bool(_ASSESS_MARK.search(f))
     info.result_mark = bool(_RESULT_MARK.search(f))
+    if not info.excluded and _SCHEDULE.search(f):
+        info.excluded = "schedule"  # "Sinh hoạt chi bộ tháng 6 dự kiến vào tối 10/6": when an event will be held
     label = _LABEL.match(f)
     if label and not info.excluded and _ASSESS_HEAD.match(label[1]) and section_mode(label[1]) == ASSESS:
         info.excluded = "review"  # "Đánh giá chung: 5 tháng đầu năm, …": a review under its label, in one line

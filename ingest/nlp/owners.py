@@ -242,6 +242,9 @@ def unit_head_at(toks: list[Tok], i: int) -> int:
     if h and _in(toks[k], _words("board")) and not toks[k].cap and k + 1 < len(toks) and \
             _in(toks[k + 1], _words("issue_after_board")):
         h = 0  # "ban hành", "ban bố": verbs
+    if not h and k > i and _in(toks[k], _words("school")) and not (k + 1 < len(toks) and
+                                                                 _in(toks[k + 1], _words("case_after_school"))):
+        h = 1  # "Các trường thường xuyên …": schools after a determiner, not a place ("Trường Xuân") nor "trường hợp"
     if h and _in(toks[k], _words("commune")) and k + 1 < len(toks) and _in(toks[k + 1], _words("association")):
         h = 0  # "Lao động - Thương binh và Xã hội", "chính trị - xã hội": society, not a commune
     if not h and k + 3 < len(toks) and _shared_cell(toks[k]) and toks[k + 1].text == "," and \
