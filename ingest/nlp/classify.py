@@ -72,6 +72,7 @@ _ISSUER = cue_regex(
 _PLURAL = cue_regex(r"\b{plural_markers}\b")
 # Words tested token by token (their keys; a token typed without diacritics carries its restored key).
 _ASIDE = _VI.word_set("aside_words")
+_ROLE_OPENERS = _VI.word_set("role_openers")
 _OPENING_QUOTES = frozenset("“\"‘«")
 _PERIODIC, _PERIODIC_UNITS = _VI.word_set("periodic"), _VI.word_set("periodic_units")
 _PERIODIC_LEAD = _VI["periodic_lead"]
@@ -221,6 +222,11 @@ def _skip_opening_word(toks: list[Tok], i: int, info: SentInfo) -> int | None:
     emphasis = match_at(toks, i, _EMPHASIS)
     if emphasis:
         return _past_comma(toks, i + emphasis)
+    if toks[i].f in _ROLE_OPENERS:
+        # "Là cơ quan thường trực, chủ trì theo dõi …": the unit's standing role, then its task
+        comma = next((k for k in range(i + 1, min(n, i + 9)) if toks[k].f == ","), None)
+        if comma is not None and match_at(toks, comma + 1, TASK_VERBS):
+            return comma + 1
     return None
 
 
@@ -700,7 +706,7 @@ def _task_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[str],
     if person:
         info.excluded = info.excluded or "person"
         return
-    if j - i == 1 and toks[i].cap and unit_head_at(toks, i) == 1 and _PROMISE & set(adv):
+    if toks[i].cap and unit_head_at(toks, i) == j - i and _PROMISE & set(adv):
         info.excluded = info.excluded or "promise"  # "Phòng sẽ tổng hợp, báo cáo …": the issuer's bare head
         return
     info.leads = split_owners(toks, i, j, src)

@@ -477,16 +477,42 @@ def split_owners(toks: list[Tok], i: int, j: int, src: str) -> list[str]:
             seg = k + 1
     if j > seg:
         parts.append((seg, j))
+    return _names(toks, parts, src)
+
+
+def _names(toks: list[Tok], parts: list[tuple[int, int]], src: str) -> list[str]:
+    """The owners' names of a list's parts, as written (a bare body takes the organisation the list ends on)."""
     names = []
+    shared = _shared_organisation(toks, parts, src)
     for a, b in parts:
         while a < b and not toks[a].word:
             a += 1
         if a >= b or _in(toks[a], _words("places")):
             continue  # "…, nhất là ở các huyện ven biển": where, not who
         name = clean_name(src[toks[a].start:toks[b - 1].end])
+        if shared and (a, b) != parts[-1] and _body_at(toks, a) == b - a:
+            name = name + " " + shared
         if name and any(c.isalpha() for c in name):
             names.append(name)
     return names
+
+
+def _body_at(toks: list[Tok], a: int) -> int:
+    """Tokens of a unit's collegial body at ``a`` ("Đảng ủy", "Ban Giám đốc", "Ban Thường vụ"; ``shared_bodies``)."""
+    return max((len(p) for p in _phrase_list("shared_bodies") if _seq(toks, a, p)), default=0)
+
+
+def _shared_organisation(toks: list[Tok], parts: list[tuple[int, int]], src: str) -> str:
+    """"Đảng ủy, Ban Giám đốc Sở Nội vụ": bodies listed bare before one named with its organisation are that
+    organisation's too; the organisation's name as written, or "" when the list is no such list."""
+    if len(parts) < 2:
+        return ""
+    a, b = parts[-1]
+    m = _body_at(toks, a)
+    if not m or a + m >= b or not unit_head_at(toks, a + m) or \
+            not all(_body_at(toks, x) == y - x for x, y in parts[:-1]):
+        return ""
+    return clean_name(src[toks[a + m].start:toks[b - 1].end])
 
 
 _LOCALITY = _words("localities")

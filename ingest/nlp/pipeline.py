@@ -449,6 +449,8 @@ def _is_numbered_heading(walk: _Walk, b: Block, body: str, nwords: int, first_in
     if nwords <= 4 or topic or _caps(body) or (nwords <= 30 and first_info.form not in ("assign", "imperative",
                                                                                           "subject")):
         return True
+    if first_info.form == "assign" and first_info.leads and fold(body).endswith(fold(first_info.leads[-1])):
+        return True  # "3. Đề nghị Ủy ban MTTQ Việt Nam tỉnh" over its paragraph: a title naming whom it asks, no task
     if nwords <= 15 and first_info.form != "assign" and walk.sibling_heading.get(b.level) == (b.mtype, True) and \
             nxt is not None and (nxt.mtype is None or nxt.level > b.level):
         # "2. Chuẩn bị kỳ họp thứ 25 …" between "1. Kết quả hoạt động …" and "3. Nhiệm vụ …": an
@@ -858,6 +860,12 @@ _LABEL_VERB = (key_regex(r"\s*(?:(?:{pipeline_assign})\s+)?", flags=re.IGNORECAS
 _LABEL_REGARDING = (key_regex(r"\s*(?:{regarding})\s+", flags=re.IGNORECASE), cue_regex(r"\s*(?:{regarding})\s+"))
 
 
+def _opens_task(text: str) -> bool:
+    """The text opens with a task's verb ("kiểm tra …", "phối hợp …")."""
+    from .lexicon import TASK_VERBS, match_at, tokenize
+    return bool(match_at(tokenize(text, 0, min(len(text), 60)), 0, TASK_VERBS))
+
+
 def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tuple[str, str]], int] | None:
     """A sentence that opens with a unit and a colon ("Sở Tài chính: Chủ trì …", "Đề nghị Kho bạc Nhà nước: Kiểm
     soát …"; with ``at_end`` the lead-in "Yêu cầu các sở, ngành, địa phương:"): the unit's owners and the offset
@@ -875,8 +883,8 @@ def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tup
         rest = text[c + 1:].lstrip()
         # "Đối với UBND các xã còn lại: cập nhật …": after a label that says whom it is for, the task may go on in
         # lower case
-        if not rest or not (rest[0].isupper() or regarding and rest[0].islower()):
-            return None
+        if not rest or not (rest[0].isupper() or rest[0].islower() and (regarding or _opens_task(rest))):
+            return None  # (in lower case, "Chi cục Kiểm lâm, Chi cục Thủy lợi: kiểm tra …": a task's verb goes on)
     m = regarding or _LABEL_VERB[bare].match(fold_aligned(text) if bare else text)
     a = s + (m.end() if m else 0)
     if a >= s + c:
