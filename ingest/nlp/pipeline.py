@@ -883,7 +883,8 @@ def unit_label(src: str, s: int, e: int, at_end: bool = False) -> tuple[list[tup
         rest = text[c + 1:].lstrip()
         # "Đối với UBND các xã còn lại: cập nhật …": after a label that says whom it is for, the task may go on in
         # lower case
-        if not rest or not (rest[0].isupper() or rest[0].islower() and (regarding or _opens_task(rest))):
+        if not rest or not (rest[0].isupper() or rest[0].islower() and (regarding or ";" not in text[:c] and
+                                                                         _opens_task(rest))):
             return None  # (in lower case, "Chi cục Kiểm lâm, Chi cục Thủy lợi: kiểm tra …": a task's verb goes on)
     m = regarding or _LABEL_VERB[bare].match(fold_aligned(text) if bare else text)
     a = s + (m.end() if m else 0)

@@ -47,3 +47,9 @@ def test_a_units_standing_role_before_its_task_leaves_the_task_to_the_unit_over_
 
 def test_the_power_company_is_a_unit():
     assert owners("II. NHIỆM VỤ\n1. Điện lực Phú Quốc bảo đảm cung cấp điện ổn định dịp Tết.\n") == [["Điện lực Phú Quốc"]]
+
+
+def test_a_responsibility_lines_wrapped_tail_is_no_unit_label():
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Rà soát các điểm kinh doanh pháo nổ trên địa bàn. Cơ quan chủ trì: Công an phường; phối hợp:\n"
+            "Phòng Văn hóa - Xã hội phường, các tổ dân phố; thời gian: thường xuyên.\n")
+    assert not any(d.text.startswith("Phòng Văn hóa") for d in extract(text).directives)
