@@ -484,13 +484,13 @@ def _names(toks: list[Tok], parts: list[tuple[int, int]], src: str) -> list[str]
     """The owners' names of a list's parts, as written (a bare body takes the organisation the list ends on)."""
     names = []
     shared = _shared_organisation(toks, parts, src)
-    for a, b in parts:
+    for n, (a, b) in enumerate(parts):
         while a < b and not toks[a].word:
             a += 1
         if a >= b or _in(toks[a], _words("places")):
             continue  # "…, nhất là ở các huyện ven biển": where, not who
         name = clean_name(src[toks[a].start:toks[b - 1].end])
-        if shared and (a, b) != parts[-1] and _body_at(toks, a) == b - a:
+        if shared and n < len(parts) - 1 and _body_at(toks, a) == b - a:
             name = name + " " + shared
         if name and any(c.isalpha() for c in name):
             names.append(name)
