@@ -509,8 +509,8 @@ def _mid_leadin(toks: list[Tok], i: int, info: SentInfo, src: str) -> int:
 
 def _inspectorate_subject(toks: list[Tok], i: int) -> bool:
     """"Thanh tra tỉnh chủ trì …", "Thanh tra Sở xây dựng kế hoạch …": a capitalised unit head that is also a task
-    verb (``verb_heads``) names the unit when its level follows (a locality word, or a capitalised unit head such as "Sở") and the
-    predicate after it is in lower case; "Thanh tra các dự án …" stays the verb."""
+    verb (``verb_heads``) names the unit when its level follows (a locality word, or a capitalised unit head such as
+    "Sở") and the predicate after it is in lower case; "Thanh tra các dự án …" stays the verb."""
     h = match_at(toks, i, _VERB_HEADS)
     if not (h and toks[i].cap and i + h + 1 < len(toks)):
         return False

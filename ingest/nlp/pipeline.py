@@ -30,7 +30,7 @@ from .deadlines import (DateContext, TimeExpr, find_time_expressions, is_recurri
                         year_mentions)
 from .directory import unit_type
 from .learned import Context, Decider, default_model
-from .lexicon import ASSIGN_VERBS, cue_regex, key_regex, load_language, match_at, tokenize
+from .lexicon import ASSIGN_VERBS, TASK_VERBS, cue_regex, key_regex, load_language, match_at, tokenize
 from .metadata import Metadata, extract_metadata
 from .model import Extraction, OwnerMention, Proposal
 from .outline import Responsibility, responsibility_line
@@ -862,7 +862,6 @@ _LABEL_REGARDING = (key_regex(r"\s*(?:{regarding})\s+", flags=re.IGNORECASE), cu
 
 def _opens_task(text: str) -> bool:
     """The text opens with a task's verb ("kiểm tra …", "phối hợp …")."""
-    from .lexicon import TASK_VERBS, match_at, tokenize
     return bool(match_at(tokenize(text, 0, min(len(text), 60)), 0, TASK_VERBS))
 
 
