@@ -32,12 +32,14 @@ _CLOSING = cue_regex(
     r"^({closing_senders}[^.,;]{0,40}?\s)?({closing_polite}\s+)?({closing_verbs})\b[^;]*\b({closing_ends})\s*[./]*\s*$"
     r"|\b{closing_addressees}[^.]{0,80}\b({closing_ends})\s*[./]*\s*$"
     r"|^({closing_heads}|{closing_file}\s*:)"
+    # "VP xin truyền đạt ý kiến chỉ đạo … như sau:": the office conveys what follows, itself no task
+    r"|^({closing_senders})\b[^.,;]{0,40}?\s{closing_polite}\s+({closing_verbs})\b[^;]*:\s*$"
     # "Nhận được công văn này, đề nghị các chi bộ nghiêm túc triển khai thực hiện./.": any addressee (no verb in it),
     # no action named
-    r"|^({closing_openers}\s*,\s*)?{closing_exhort}\s+(?:(?!\b(?:{task_verbs})\b)[^\d.;:]){1,60}?\s+(({closing_manner})\s*,?\s+)*{closing_implement}"
+    r"|^({closing_openers}\s*,\s*|[^\d.,;:]{3,60}?\s)?{closing_exhort}\s+(?:(?!\b(?:{task_verbs})\b)[^\d.;:]){1,60}?\s+(({closing_manner})\s*,?\s+)*{closing_implement}"
     r"(\s+{closing_manner})?\s*[./]*\s*$")
 _OPINION = cue_regex(
-    r"^{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
+    r"^(?:{at_conference},?\s+)?{representatives}\b[^.;:]{0,80}?\b({proposal_verbs})\b"
     r"|^({opinion_starts})\b|^" + _ATTENDEES +
     r"|\b({upward_requests})\s+({superiors})\s+({superior_asks})\b"
     r"|\b{delegate_requests}\b"
@@ -95,6 +97,7 @@ _MUST, _REPORT_BREAKERS = _VI.word_set("must_adverbs"), _VI.word_set("report_bre
 _WHILE, _WHEREAS, _SUPPORTING, _AND = _VI["while_words"], _VI.word_set("whereas"), _VI["supporting"], \
     _VI.word_set("and_words")
 _PROPOSING, _PLURALS = _VI["proposing"], _VI.word_set("plural_markers")
+_CITIZEN, _GRASSROOTS = _VI.word_set("citizen_honorifics"), _VI["grassroots_places"]
 
 
 @dataclass
@@ -122,6 +125,7 @@ class SentInfo:
     accountable: list[str] = field(default_factory=list)  # "X chịu trách nhiệm trước …": X (no task by itself)
     elapsed_start: bool = False    # opens on an elapsed period ("Trong 8 tháng, …"): a review, outside task parts
     proposal: bool = False         # a named person "đề nghị/kiến nghị …": a delegate's proposal in a review part
+    citizen: bool = False          # … by a resident or a village's delegate ("Bà Lê Thị Hoa (khu phố 3)"): outside task parts
     revived: str | None = None     # the exclusion an assignment further on lifted ("past": "X đã …, giao Y …")
     labelled: bool = False         # "Sở Tài chính: Chủ trì …": the unit before the colon carries the task
     toks: list[Tok] = field(default_factory=list)
@@ -311,6 +315,8 @@ def _clause_comma(toks: list[Tok], start: int, strict: bool = False) -> int | No
         elif f in (":", ";", ".") and not depth and not quote:
             break
         elif f == "," and not depth and not quote:
+            if not strict and _reports_past(toks, k + 1):
+                return k  # "Tại hội nghị, người dân đã nêu 17 ý kiến, …": the main clause, a report
             kind = _clause_starts(toks, k + 1, strict)
             if kind == "subject":
                 return k
@@ -319,6 +325,16 @@ def _clause_comma(toks: list[Tok], start: int, strict: bool = False) -> int | No
             if kind == "verb" and first_verb is None:
                 first_verb = k
     return first_verb
+
+
+def _reports_past(toks: list[Tok], j: int) -> bool:
+    """A short subject and "đã" after it ("người dân đã nêu …"): a clause that reports what was done."""
+    for k in range(j + 1, min(len(toks), j + 5)):
+        if not toks[k].word:
+            return False
+        if toks[k].f in _PAST:
+            return k + 1 < len(toks) and toks[k + 1].word
+    return False
 
 
 def _clause_starts(toks: list[Tok], j: int, strict: bool = False) -> str | None:
@@ -633,6 +649,9 @@ def _subject_predicate(toks: list[Tok], span: tuple[int, int, int], adv: list[st
         # "Tại cuộc họp, Chủ tịch UBND xã X đề nghị tỉnh …": a participant's request, reported
         participant = not info.issuer_subject and _AT_MEETING.match(f) and match_at(toks, i, PERSON_TITLES)
         info.proposal = bool(person or participant) and bool(match_at(toks, v, _PROPOSING))
+        info.citizen = info.proposal and person and (
+            toks[i].f in _CITIZEN and not any(match_at(toks, k, PERSON_TITLES) for k in range(i, j))
+            or any(match_at(toks, k, _GRASSROOTS) for k in range(i, j)))
     elif v + 2 < n and (person or info.issuer_subject) and match_at(toks, v, _REMINDERS) == 2 and \
             (unit_head_at(toks, v + 2) or doi_voi):
         # "Bí thư Tỉnh ủy cũng lưu ý xã cần hướng dẫn …": the speaker's reminder to a unit assigns it a task;
@@ -907,7 +926,7 @@ def is_directive(info: SentInfo, mode: str, first_in_block: bool, prev_directive
 
 
 def _assignment_is_directive(info: SentInfo, mode: str) -> bool:
-    if info.proposal and mode == ASSESS:
+    if info.proposal and (mode == ASSESS or info.citizen and mode != TASK):
         return False  # "Tại phiên họp, đồng chí X, Bí thư Đảng ủy xã Y đề nghị huyện …": a delegate's proposal
     if (info.date_start or info.excluded == "meeting") and not info.unit_object:
         return False
