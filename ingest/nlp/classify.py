@@ -97,6 +97,7 @@ _MUST, _REPORT_BREAKERS = _VI.word_set("must_adverbs"), _VI.word_set("report_bre
 _WHILE, _WHEREAS, _SUPPORTING, _AND = _VI["while_words"], _VI.word_set("whereas"), _VI["supporting"], \
     _VI.word_set("and_words")
 _PROPOSING, _PLURALS = _VI["proposing"], _VI.word_set("plural_markers")
+_TOPIC_LABELS, _TOPIC_FRONTS = _VI["topic_labels"], _VI["topic_fronts"]
 _CITIZEN, _GRASSROOTS = _VI.word_set("citizen_honorifics"), _VI["grassroots_places"]
 
 
@@ -175,6 +176,13 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
     for _ in range(4):
         if i >= len(toks):
             break
+        colon = _topic_colon(toks, i)
+        if colon is not None:
+            # "Về đề nghị bổ sung biên chế …: Giao Ban Tổ chức …", "Đối với Công an xã: tăng cường …"
+            if match_at(toks, i, _REGARDING) == 2 and unit_head_at(toks, i + 2):
+                doi_voi = split_owners(toks, i + 2, colon, src)
+            i = colon + 1
+            continue
         if match_at(toks, i, _REGARDING) == 2:
             k = _clause_comma(toks, i + 2, strict=True)
             if k is None:
@@ -187,9 +195,38 @@ def _skip_prefixes(toks: list[Tok], info: SentInfo, src: str) -> tuple[int, list
         if nxt is None:
             nxt = _skip_adverbial(toks, i, info.leadin)
         if nxt is None:
+            nxt = _fronted_topic(toks, i)
+        if nxt is None:
             break
         i = nxt
     return i, doi_voi
+
+
+def _fronted_topic(toks: list[Tok], i: int) -> int | None:
+    """Past a fronted object ("Những ý kiến chưa được trả lời tại hội nghị, Văn phòng … tổng hợp …") when a named
+    unit and its task follow the comma; None otherwise (a list of units is no topic: "Các sở, ngành …")."""
+    if not match_at(toks, i, _TOPIC_FRONTS) or unit_head_at(toks, i) or unit_head_at(toks, i + 1):
+        return None
+    for k in range(i + 1, min(len(toks) - 1, i + 16)):
+        if toks[k].f in (".", ";", ":") or toks[k].f in _PAST:
+            return None  # ("Những ý kiến đó đã được đồng chí …, Chủ tịch UBND xã … trả lời": a report)
+        if toks[k].f == ",":
+            named = k + 1 < len(toks) and toks[k + 1].cap and unit_head_at(toks, k + 1)
+            return k + 1 if named and _clause_starts(toks, k + 1, strict=True) == "subject" else None
+    return None
+
+
+def _topic_colon(toks: list[Tok], i: int) -> int | None:
+    """The colon that closes a topic label opening at ``i`` ("Về …:", "Đối với …:") when a task follows it."""
+    if not match_at(toks, i, _TOPIC_LABELS):
+        return None
+    for k in range(i + 1, min(len(toks) - 1, i + 40)):
+        if toks[k].f in (".", ";"):
+            return None
+        if toks[k].f == ":":
+            j = k + 1
+            return k if _is_assign(toks, j) or _clause_starts(toks, j) in ("subject", "verb") else None
+    return None
 
 
 def _past_comma(toks: list[Tok], i: int) -> int:
@@ -604,8 +641,8 @@ def _predicate_start(toks: list[Tok], j: int) -> tuple[int, list[str]]:
     adv = []
     while v < n:
         a = match_at(toks, v, PRE_ADVERBS)
-        if not a or _is_assign(toks, v):
-            break
+        if not a or _is_assign(toks, v) or match_at(toks, v, TASK_VERBS) > a:
+            break  # (a task verb that opens with an adverb's word: "không để hồ sơ quá hạn")
         adv.append(" ".join(t.f for t in toks[v:v + a]))
         v += a
     if not adv and v + 3 < n and match_at(toks, v, _PASSIVE_GIVEN) == 3 and not unit_head_at(toks, v + 3):

@@ -90,3 +90,35 @@ def test_a_task_verb_ends_the_units_name(sentence, owners):
     got = read(f"Giao các đơn vị thực hiện:\n- {sentence}\n")
     assert got and all(o in got[0][1] for o in owners) and not any(o.endswith(("luồng", "phục", "đặt"))
                                                                      for o in got[0][1]), got
+
+
+def test_a_unit_told_not_to_let_something_happen_has_a_task():
+    got = read("Giao các đơn vị thực hiện:\n- Trung tâm Phục vụ hành chính công xã không để hồ sơ quá hạn.\n")
+    assert got == [("Trung tâm Phục vụ hành chính công xã không để hồ sơ quá hạn.",
+                    ["Trung tâm Phục vụ hành chính công xã"])], got
+
+
+@pytest.mark.parametrize("shape", [str, unaccent])
+def test_a_topics_label_leaves_the_task_after_its_colon(shape):
+    text = shape("Kết luận:\n"
+                 "1. Về đề nghị bổ sung biên chế công chức lĩnh vực đất đai, xây dựng: Giao Ban Tổ chức Tỉnh ủy chủ trì, "
+                 "phối hợp với Sở Nội vụ nghiên cứu, đề xuất phương án trong quý I/2027.\n"
+                 "2. Về đề nghị xây dựng mô hình dân vận: Ban Tuyên giáo và Dân vận Tỉnh ủy phối hợp với Đảng ủy phường "
+                 "hướng dẫn xây dựng mô hình.\n")
+    got = read(text)
+    assert len(got) == 2, got
+    assert shape("Ban Tổ chức Tỉnh ủy") in got[0][1] and shape("Sở Nội vụ") in got[0][1], got
+    assert shape("Ban Tuyên giáo và Dân vận Tỉnh ủy") in got[1][1], got
+
+
+def test_a_fronted_object_leaves_the_named_unit_as_owner():
+    text = ("Kết luận:\n1. Những ý kiến chưa được trả lời tại hội nghị, Văn phòng HĐND và UBND phường tổng hợp, tham mưu "
+            "trả lời bằng văn bản chậm nhất ngày 05/12/2026.\n")
+    got = read(text)
+    assert len(got) == 1 and got[0][1] == ["Văn phòng HĐND và UBND phường"], got
+
+
+def test_a_fronted_report_of_who_answered_is_no_task():
+    text = ("Tại hội nghị có 5 ý kiến phát biểu. Những ý kiến đó đã được đồng chí Phó Bí thư Đảng ủy, Chủ tịch Ủy ban "
+            "nhân dân xã và các ngành liên quan trả lời tại Hội nghị.\n")
+    assert read(text) == []
