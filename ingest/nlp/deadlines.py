@@ -218,9 +218,13 @@ def _spell(pattern: str, folded: bool) -> str:
 
 
 def _vocabulary(name: str, folded: bool) -> str:
-    """A list of ``time.toml`` as a regex alternation, longest phrase first; any run of spaces between words."""
+    """A list of ``time.toml`` as a regex alternation, longest phrase first; any run of spaces between words. The
+    folded grammar leaves out the words ``time_written_only`` lists."""
     forms: set[tuple[str, ...]] = set()
-    for phrase in load_language("vi").written[name]:
+    lang = load_language("vi")
+    for phrase in lang.written[name]:
+        if folded and phrase in lang.written["time_written_only"]:
+            continue  # typed bare it is another word ("hoi": "hồi", but also "hội", "hỏi")
         words = tuple(nfc(phrase).lower().split())
         forms.add(tuple(fold_aligned(w) for w in words) if folded else words)
         if not folded:
@@ -429,11 +433,13 @@ def find_time_expressions(text: str, ctx: DateContext) -> list[TimeExpr]:
 
 
 def _joined_months(gr: _Grammar, low: str, found: list[TimeExpr]) -> list[TimeExpr]:
-    """"tháng 01 và tháng 02/2027": months named together share the last one's year, and the later ends the time."""
+    """"tháng 01 và tháng 02/2027", "tháng 12/2026 và tháng 02/2027": months named together share the last one's
+    year, and the later ends the time."""
     out: list[TimeExpr] = []
     for t in found:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == t.kind == "month" and not prev.has_year and t.has_year and \
+        if prev is not None and prev.kind == t.kind == "month" and t.has_year and \
+                (not prev.has_year or prev.date is not None and t.date is not None and t.date >= prev.date) and \
                 gr.context["joined"].match(low[prev.end:t.start]):
             out[-1] = TimeExpr(prev.start, t.end, "month", max(prev.strength, t.strength), t.date, True)
         else:

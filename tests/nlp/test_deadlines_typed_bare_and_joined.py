@@ -1,0 +1,27 @@
+"""Deadlines read from heldout26 (fl26 after its first sight): a word that typed without diacritics is another
+word ("Xa hoi" is "Xã hội", not "hồi" back then), and two months named together in a table's time cell."""
+import datetime as dt
+
+from ingest.nlp.deadlines import DateContext, find_time_expressions
+
+CTX = DateContext(ref_date=dt.date(2026, 11, 8))
+
+
+def dates(text: str) -> list[dt.date | None]:
+    return [t.date for t in find_time_expressions(text, CTX)]
+
+
+def test_a_limit_after_xa_hoi_typed_without_diacritics_is_read():
+    assert dates("de nghi nop ve Phong Van hoa - Xa hoi trong ngay 10/11") == [dt.date(2026, 11, 10)]
+
+
+def test_back_then_as_written_still_marks_the_past():
+    assert dates("hồi tháng 5/2026 đã tổ chức kiểm tra") == []
+
+
+def test_two_months_named_together_end_at_the_later():
+    assert dates("Tháng 12/2026 và tháng 02/2027") == [dt.date(2027, 2, 28)]
+
+
+def test_a_later_month_named_first_is_not_joined():
+    assert dates("tháng 3/2027 và tháng 12/2026") == [dt.date(2027, 3, 31), dt.date(2026, 12, 31)]
