@@ -102,7 +102,8 @@ def verb_len(toks: list[Tok], k: int, np_start: int | None = None) -> int:
     """Length in tokens of a verb phrase starting at token ``k`` (0 when it is not one)."""
     if k >= len(toks) or not toks[k].word or _part_of_name(toks, k, np_start):
         return 0
-    if _in(_at(toks, k + 1), _words("verb_suffixes")):
+    if _in(_at(toks, k + 1), _words("verb_suffixes")) and \
+            not any(_seq(toks, k, noun) for noun in _phrase_list("suffix_nouns")):
         return 2
     return _listed_verb(toks, k)
 

@@ -122,3 +122,9 @@ def test_a_fronted_report_of_who_answered_is_no_task():
     text = ("Tại hội nghị có 5 ý kiến phát biểu. Những ý kiến đó đã được đồng chí Phó Bí thư Đảng ủy, Chủ tịch Ủy ban "
             "nhân dân xã và các ngành liên quan trả lời tại Hội nghị.\n")
     assert read(text) == []
+
+
+@pytest.mark.parametrize("shape", [str, unaccent])
+def test_the_field_an_officer_is_in_charge_of_stays_in_the_owners_name(shape):
+    got = read(shape("Giao đồng chí Phó Chủ tịch phụ trách văn hóa - xã hội chuẩn bị nội dung hội nghị tổng kết.\n"))
+    assert [o for _, owners in got for o in owners] == [shape("đồng chí Phó Chủ tịch phụ trách văn hóa - xã hội")], got
