@@ -21,8 +21,9 @@ from .classify import SentInfo
 
 MODEL_PATH = Path(__file__).with_name("sentence_model.json")
 
-# Exclusions no model may lift: the closing formula, an empty sentence, a delegate's opinion.
-_HARD = frozenset({"closing", "empty", "opinion", "review"})
+# Exclusions no model may lift: the closing formula, an empty sentence, a delegate's opinion, a review under its
+# label, accountability alone ("chịu trách nhiệm trước …" assigns no task).
+_HARD = frozenset({"closing", "empty", "opinion", "review", "accountability"})
 
 
 @dataclass(frozen=True)
