@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.nlp.lexicon import key, load_language
+
 _TOL = 2.0          # points: rules closer than this are one rule
 _MIN_RULE = 8.0     # points: shorter segments are glyph strokes, not borders
 
@@ -146,11 +148,14 @@ def join_continued_rows(text: str) -> str:
 # start where the index column numbers them, else where the task column resumes after a blank line.
 Char = tuple  # (x0, y0, x1, y1, text, line key)
 _GAP = 4.0          # points: a blank this wide inside a text line separates two cells
+_SPACED_GAP = 10.0  # points: … and this wide after a space (justified text stretches its spaces less)
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\s*[.)]?\s*$")
 _RESUME = 24       # lines: how far down the next page a table without row numbers may resume under its cut row
 _CUT_INDEX = re.compile(r"^\s*\d{1,3}\.\s*$")
 _NUMBERED_TITLE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s*")
 _GOES_ON = (",", ";", "-", "(", "/", "&")  # a cell whose line ends so goes on under it ("Sở Văn hóa," | "Thể thao")
+# … or that holds only the word before a date ("Trước" | "25/12/2026", "Quý" | "I/2027")
+_OPEN_CELLS = frozenset(" ".join(key(w) for w in x.split()) for x in load_language("vi").written["line_open_words"])
 
 
 @dataclass(frozen=True)
@@ -178,8 +183,10 @@ def fragments(chars: list[Char]) -> list[_Fragment]:
         line.sort(key=lambda c: c[0])
         run: list[Char] = []
         for ch in line:
-            # a stretched space of justified text ("Thời   gian") stays inside the cell
-            if run and ch[0] - run[-1][2] > _GAP and not (ch[4].isspace() or run[-1][4].isspace()):
+            # a stretched space of justified text ("Thời   gian") stays inside the cell, but not a wide blank after
+            # a cell's trailing space ("UBND các xã, " … "Quý I/2027")
+            gap = ch[0] - run[-1][2] if run else 0.0
+            if run and not ch[4].isspace() and (gap > _GAP and not run[-1][4].isspace() or gap > _SPACED_GAP):
                 out.append(_fragment(run))
                 run = []
             run.append(ch)
@@ -257,7 +264,11 @@ def _opens_cells(upper: list[_Fragment], lower: list[_Fragment], spans: list[tup
         return True
     every = set(range(len(spans)))
     return len(spans) >= 3 and above == every and {column(f) for f in lower} == every and \
-        all(_capital(f.text) for f in lower) and not any(f.text.rstrip().endswith(_GOES_ON) for f in upper)
+        all(_capital(f.text) for f in lower) and not any(_goes_on(f.text) for f in upper)
+
+
+def _goes_on(text: str) -> bool:
+    return text.rstrip().endswith(_GOES_ON) or " ".join(key(w) for w in text.split()) in _OPEN_CELLS
 
 
 def _spans(cols: list[list[_Fragment]]) -> list[tuple[float, float]]:
@@ -310,7 +321,10 @@ def _continued_grid(lines: list[list[_Fragment]], xs: list[float]) -> Grid | Non
     column resumes with a line whose cells keep to its columns, the first one opening with a capital, under
     the cut row's rest (any number of lines, in any column)."""
     for k, line in enumerate(lines[:_RESUME]):
-        numbered = k < 3 and xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and bool(_ROW_NUMBER.match(line[0].text))
+        # (under a page number or running header, or under the cut row's rest: lines right of the index column)
+        above_rest = all(f.x0 >= xs[1] - _TOL for ln in lines[:k] for f in ln)
+        numbered = (k < 3 or above_rest) and xs[0] <= line[0].x0 and line[0].x1 <= xs[1] and \
+            bool(_ROW_NUMBER.match(line[0].text))
         if numbered or _keeps_columns(line, xs):
             top = k
             while top > 0 and (_cut_rest(lines[top - 1], lines[top], xs, numbered)
@@ -397,6 +411,8 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
     line that starts a line's height left of every line above it, or a numbered one alone across the border of
     the ``second`` column unless cells follow, is a heading ("V. TỔ CHỨC THỰC HIỆN")."""
     out: list[list[_Fragment]] = []
+    if lines:
+        left = min(left, lines[0][0].x0)  # a header centred over its column starts right of the column's text
     for k, line in enumerate(lines):
         first = line[0]
         numbered = _numbered_row(line, index)
