@@ -11,6 +11,7 @@ from ingest import services
 from ingest.forms import ImportForm
 from ingest.models import Communique, Directive, DirectiveOwner
 from tracker import policy
+from tracker.admin_dates import SafeDateHierarchyMixin
 from tracker.models import Unit
 
 
@@ -43,7 +44,7 @@ class DirectiveInline(admin.TabularInline):
 
 
 @admin.register(Communique)
-class CommuniqueAdmin(admin.ModelAdmin):
+class CommuniqueAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     change_list_template = "ingest/admin/communique_change_list.html"
     list_display = ("label", "meeting_date_vn", "state", "directive_count", "imported_at", "imported_by", "links")
     list_filter = ("state", "meeting_date", "imported_at", "source_format", "issuer")

@@ -82,6 +82,16 @@ def test_no_query_string_gives_a_server_error(people, page, query, who):
     assert response.status_code < 500, (page, who, query)
 
 
+@pytest.mark.parametrize("page, field", [("admin:tracker_outboxmessage_changelist", "local_date"),
+                                         ("admin:tracker_remindersweep_changelist", "local_date"),
+                                         ("admin:ingest_communique_changelist", "meeting_date")])
+@pytest.mark.parametrize("year", ["2147483648", "9" * 30])
+def test_a_date_hierarchy_year_too_large_for_a_date_is_the_admins_bad_filter_page(client, people, page, field, year):
+    client.force_login(people["office"])
+    response = client.get(reverse(page), {f"{field}__year": year})
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+
+
 @pytest.mark.parametrize("year", ["-1", "0", "9" * 40, "2024.5", "abc"])
 def test_a_bad_year_is_a_form_error_not_a_500(client, people, year):
     client.force_login(people["office"])

@@ -8,6 +8,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from tracker.admin_dates import SafeDateHierarchyMixin
 from tracker.models import OutboxMessage, ReminderPolicy, ReminderSweep, Task, Unit, UnitReminderPolicy
 
 from . import notify, outbox
@@ -43,7 +44,7 @@ class UnitFilter(admin.SimpleListFilter):
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ("local_date", "kind", "recipient", "unit", "task_link", "state_badge", "attempts",
                     "sent_at", "short_error")
     list_filter = ("state", "kind", UnitFilter, "local_date")
@@ -129,7 +130,7 @@ class UnitReminderPolicyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReminderSweep)
-class ReminderSweepAdmin(admin.ModelAdmin):
+class ReminderSweepAdmin(SafeDateHierarchyMixin, admin.ModelAdmin):
     list_display = ("local_date", "covers_from", "started_at", "items", "messages", "rolled")
     date_hierarchy = "local_date"
     readonly_fields = ("local_date", "covers_from", "started_at", "items", "messages", "rolled")
