@@ -171,8 +171,11 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("date", r"(?<![\d/.,\-])" + _NUMDATE),
     ("quarter", r"(?<!\w){time_quarter}\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w)(?:\s*(?:[/.\-–]|,?\s*{time_year})\s*"
                 r"(?P<y>\d{4}))?"),
-    # "Tháng 6 - 8/2026": months from one to another; the time ends with the later
-    ("month", r"(?<!\w){time_month}\s+(?:[1-9]|1[0-2])\s*[-–]\s*(?P<m>[1-9]|1[0-2])(?!\d)\s*[/.\-]\s*(?P<y>\d{4})(?![\d])"),
+    # "Tháng 6 - 8/2026", "Tháng 01 - 02/2027": months from one to another; the time ends with the later
+    ("month", r"(?<!\w){time_month}\s+0?(?:[1-9]|1[0-2])\s*[-–]\s*(?P<m>0?[1-9]|1[0-2])(?!\d)\s*[/.\-]\s*(?P<y>\d{4})(?![\d])"),
+    # "Tháng 12/2026 - 01/2027", "tháng 12/2026 - tháng 01/2027": over the year's end, to the later
+    ("month", r"(?<!\w){time_month}\s+0?(?:[1-9]|1[0-2])\s*[/.\-]\s*\d{4}\s*[-–]\s*(?:{time_month}\s+)?"
+              r"(?P<m>0?[1-9]|1[0-2])(?!\d)\s*[/.\-]\s*(?P<y>\d{4})(?![\d])"),
     ("month", r"(?<![\d]\s)(?<![\d])(?<!\d\s\s){time_month}\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_AFTER + r"(?![\d])"),
     ("yearend", r"{time_end}\s+{time_year}(?:\s+(?P<y>\d{4}))?"),
     ("year", r"(?<!\w){time_year}\s+(?P<y>\d{4})(?![\d])"),

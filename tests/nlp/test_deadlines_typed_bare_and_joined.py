@@ -1,6 +1,9 @@
-"""Deadlines read from heldout26 (fl26 after its first sight): a word that typed without diacritics is another
-word ("Xa hoi" is "Xã hội", not "hồi" back then), and two months named together in a table's time cell."""
+"""Deadlines read from heldout26 and heldout32 (fl26, fl32 after their first sight): a word that typed without
+diacritics is another word ("Xa hoi" is "Xã hội", not "hồi" back then), and months named together or as a range in
+a table's time cell."""
 import datetime as dt
+
+import pytest
 
 from ingest.nlp.deadlines import DateContext, find_time_expressions
 
@@ -25,3 +28,13 @@ def test_two_months_named_together_end_at_the_later():
 
 def test_a_later_month_named_first_is_not_joined():
     assert dates("tháng 3/2027 và tháng 12/2026") == [dt.date(2027, 3, 31), dt.date(2026, 12, 31)]
+
+
+@pytest.mark.parametrize("cell, last_day", [
+    ("Tháng 01 - 02/2027", dt.date(2027, 2, 28)),
+    ("Tháng 12/2026 - 01/2027", dt.date(2027, 1, 31)),
+    ("Tháng 12/2026 - tháng 01/2027", dt.date(2027, 1, 31)),
+    ("Tháng 6 - 8/2026", dt.date(2026, 8, 31)),
+])
+def test_a_range_of_months_ends_at_its_last(cell, last_day):
+    assert dates(cell) == [last_day]
