@@ -152,6 +152,7 @@ _SPACED_GAP = 10.0  # points: … and this wide after a space (justified text st
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,6}|[A-Z])\s*[.)]?\s*$")
 _RESUME = 24       # lines: how far down the next page a table without row numbers may resume under its cut row
 _CUT_INDEX = re.compile(r"^\s*\d{1,3}\.\s*$")
+_ROMAN_TITLE = re.compile(r"\s*[IVXLC]{1,6}[.)]\s+")
 _NUMBERED_TITLE = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])[.)]\s*")
 _GOES_ON = (",", ";", "-", "(", "/", "&")  # a cell whose line ends so goes on under it ("Sở Văn hóa," | "Thể thao")
 # … or that holds only the word before a date ("Trước" | "25/12/2026", "Quý" | "I/2027")
@@ -406,8 +407,9 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
                  index: tuple[float, float] | None = None, second: float | None = None) -> list[list[_Fragment]]:
     """The lines under the header down to the first that reads as running text across the columns (or a wide
     blank between lines). With an ``index`` column, a line that starts in it and runs on into the next column
-    is a heading after the table ("IV. TỔ CHỨC THỰC HIỆN"), and a row number beside a line across the other
-    columns is a group's title inside it ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh"). Without one, a
+    is a heading after the table ("IV. TỔ CHỨC THỰC HIỆN"), as is a part's title in capitals alone on its line
+    wherever it starts, and a row number beside a line across the other columns is a group's title inside it
+    ("1 | Hoàn thiện thể chế, cải thiện môi trường kinh doanh"). Without one, a
     line that starts a line's height left of every line above it, or a numbered one alone across the border of
     the ``second`` column unless cells follow, is a heading ("V. TỔ CHỨC THỰC HIỆN")."""
     out: list[list[_Fragment]] = []
@@ -417,7 +419,8 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
         first = line[0]
         numbered = _numbered_row(line, index)
         across = index is not None and first.x0 <= index[0] and first.x1 > index[1]
-        if across and not (k + 1 < len(lines) and _numbered_row(lines[k + 1], index)):
+        part = index is not None and len(line) == 1 and _part_title(first.text)
+        if (across or part) and not (k + 1 < len(lines) and _numbered_row(lines[k + 1], index)):
             break  # (but a title across the whole row, rows under it: "II. CÔNG TÁC TUYÊN TRUYỀN" over "1 | …")
         if not (numbered or across) and any(f.x1 - f.x0 > 0.6 * (right - left) for f in line):
             break
@@ -432,6 +435,12 @@ def _table_lines(lines: list[list[_Fragment]], left: float, right: float,
                 break
         out.append(line)
     return out
+
+
+def _part_title(text: str) -> bool:
+    """A part's heading in capitals after a Roman number ("III. TỔ CHỨC THỰC HIỆN"), wherever it starts."""
+    m = _ROMAN_TITLE.match(text)
+    return bool(m) and text[m.end():].strip().isupper()
 
 
 def _corridors(head: list[list[_Fragment]], body: list[list[_Fragment]], left: float, right: float) -> list[float]:

@@ -48,3 +48,8 @@ def test_a_header_centred_over_its_columns_still_frames_the_rows(notice):
 def test_a_time_cell_broken_after_truoc_is_one_cell(notice):
     assert notice[-1][0].startswith("Tổng hợp kết quả thực hiện, báo cáo Chủ tịch")
     assert notice[-1][2] == "Trước 25/12/2026"
+
+
+def test_a_parts_title_right_after_the_table_is_not_the_last_rows_cell():
+    last = rows("05_daklak-btgdvtu-kehoach-2026.pdf")[-1]
+    assert last[0] == "13" and last[1] == "Ban Tuyên giáo và Dân vận Tỉnh ủy", last
