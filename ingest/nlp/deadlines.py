@@ -150,6 +150,15 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
              r"[1-4])\s+(?:{time_of}\s+)?{time_month}\s+(?P<m>\d{1,2})(?!\d)" + _YEAR_AFTER + r"(?![\d])"),
     # "trong tuần này", "tuần tới", "trong tháng này", "trong tuần cuối tháng" (no number): counted from the
     # communiqué's date like a duration
+    # "sáng thứ Hai tuần sau", "trước 16h thứ Sáu", "thứ 2 tuần tới": a weekday, this week or the next
+    ("weekday", r"(?<!\w)(?P<wd>{time_weekday_names}|{time_weekday_numbers})\s+{time_week}\s+(?P<rel>{time_week_rel})"
+                r"(?!\w)"),
+    ("weekday", r"(?<!\w)(?:{time_weekday_leads})\s+(?:" + r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2})?\s*,?\s*)?"
+                r"(?P<wd>{time_weekday_names}|{time_weekday_numbers})(?!\w)(?!\s*[(,]?\s*(?:{time_day}\s*)?\d)"
+                r"(?!\s+(?:{time_weekday_recurring})(?!\w))(?:\s+{time_week}\s+(?P<rel>{time_week_rel})(?!\w))?"),
+    # "chiều nay", "hôm nay", "sáng mai", "ngày mai": the communiqué's day or the next
+    ("relday", r"(?<!\w)(?:{time_day_parts})\s+(?P<rel>{time_today}|{time_tomorrow})(?!\w)"
+               r"|(?<!\w){time_day}\s+(?P<tomorrow>{time_tomorrow})(?!\w)"),
     ("relweek", r"(?<!\w){time_week}\s+(?P<rel>{time_week_rel})(?!\w)"),
     ("relmonth", r"(?<!\w)(?:(?P<wk>{time_week}|{time_day})\s+)?{time_end}\s+{time_month}(?!\s*\d)"
                  r"(?!\s+(?:{time_this}\s+)?(?:{time_gone_by}))(?:\s+{time_this})?(?!\w)|"
@@ -183,8 +192,11 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
 _CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\s*(?:{time_day}\s*)?"
 _CONTEXT_SOURCES: dict[str, str] = {
     "maybe": r"\d|{time_year}\s+(?:{time_year_rel})|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
-             r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})",
-    "strong": r"(?<!\w)(?:{time_strong_prefixes})\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?$",
+             r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})|(?:{time_day_parts}|{time_day})\s+"
+             r"(?:{time_today}|{time_tomorrow})|{time_weekday_names}|{time_weekday_numbers}",
+    # (a weekday may stand between: "trước 16h thứ Tư (9/12)")
+    "strong": r"(?<!\w)(?:{time_strong_prefixes})\s*(?:{time_through}\s+)?(?:{time_day}\s*)?(?:" + _CLOCK + r")?"
+              r"(?:(?:{time_weekday_names}|{time_weekday_numbers})\s*[(,]?\s*(?:{time_day}\s*)?)?$",
     "within": r"(?<!\w)(?:{time_in_prefixes})\s*(?:{time_day}\s*)?$",
     "clock": _CLOCK + "$",
     "moment": r"(?<!\w)(?:{time_moment_words})\s*(?:{time_day}\s*)?$",
@@ -198,7 +210,8 @@ _CONTEXT_SOURCES: dict[str, str] = {
     "past_after": r"^\s*{time_past_after}\b",
     "scope": r"(?<!\w){time_scope_words}\s*(?:\S+\s+){0,1}$",
     "year_list_after": r"^\s*(?:[,;]\s*(?:{time_year}\s+)?\d{4}|[-–]\s*\d{2,4}|\s*{time_and}\s+(?:{time_year}\s+)?\d{4})",
-    "date_before": r"(?:(?<!\w)(?:{time_date_before})|\()\s*$",
+    "recurring_before": r"(?<!\w)(?:{time_recurring})(?!\w)[^.;:]{0,30}$",
+    "date_before": r"(?:(?<!\w)(?:{time_date_before}|{time_weekday_names}|{time_weekday_numbers})\s*,?|\()\s*$",
     "day_before": r"{time_day}\s*$",
     "until_after": r"\s*(?:{time_until}|-|–)",
     "per_file": r"\s*,?\s*{time_counting_from}\s+(?:{time_counting_events})\s+(?:{time_receive_pre}\s+)?{time_receive}\s+"
@@ -351,6 +364,39 @@ def _r_year(g: dict, ctx: DateContext) -> Resolved:
     return (dt.date(y, 12, 31) if y else None), True
 
 
+def _weekday_index(name: str) -> int:
+    """Monday 0 … Sunday 6, from "thứ Tư", "thứ 4", "chủ nhật" (as written or folded)."""
+    lang = load_language("vi")
+    folded_name = " ".join(fold_aligned(w) for w in name.lower().split())
+    for names in (lang.written["time_weekday_names"], lang.written["time_weekday_numbers"]):
+        for k, n in enumerate(names):
+            if " ".join(fold_aligned(w) for w in n.split()) == folded_name:
+                return k
+    return 6
+
+
+def _r_weekday(g: dict, ctx: DateContext) -> Resolved:
+    """The named weekday of the communiqué's week ("… tuần này"), of the next ("… tuần sau"), or else the next such
+    day on or after the communiqué's date."""
+    if ctx.anchor is None:
+        return None, True
+    wd = _weekday_index(g["wd"])
+    monday = ctx.anchor - dt.timedelta(days=ctx.anchor.weekday())
+    rel = fold_aligned(g.get("rel") or "")
+    if rel == "nay":
+        return monday + dt.timedelta(days=wd), True
+    if rel:
+        return monday + dt.timedelta(days=7 + wd), True
+    return ctx.anchor + dt.timedelta(days=(wd - ctx.anchor.weekday()) % 7), True
+
+
+def _r_relday(g: dict, ctx: DateContext) -> Resolved:
+    if ctx.anchor is None:
+        return None, True
+    tomorrow = g.get("tomorrow") or fold_aligned(g.get("rel") or "") == "mai"
+    return ctx.anchor + dt.timedelta(days=1 if tomorrow else 0), True
+
+
 def _r_relweek(g: dict, ctx: DateContext) -> Resolved:
     if ctx.anchor is None:
         return None, True
@@ -392,7 +438,7 @@ def _r_duration(g: dict, ctx: DateContext) -> Resolved:
 _RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
     "date": _r_date, "range": _r_date, "wdate": _r_wdate, "monthday": _r_monthday, "week": _r_week, "month": _r_month,
     "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
-    "year": _r_year, "relweek": _r_relweek, "relmonth": _r_relmonth, "relyear": _r_relyear, "duration": _r_duration,
+    "year": _r_year, "weekday": _r_weekday, "relday": _r_relday, "relweek": _r_relweek, "relmonth": _r_relmonth, "relyear": _r_relyear, "duration": _r_duration,
 }
 
 
@@ -475,6 +521,8 @@ def _distractor(gr: _Grammar, kind: str, g: dict, following: str, before: str, a
         return True  # a day/month without a year only when it reads as a date ("ngày 20.5", "trước 15/8")
     if kind == "date" and g.get("sep") in (".", "-") and not (g.get("y")) and not c["day_before"].search(before):
         return True
+    if kind == "weekday" and c["recurring_before"].search(before):
+        return True  # "định kỳ hằng tuần vào chiều thứ Sáu", "Hằng tuần, trước 15 giờ thứ Sáu": every week's day
     if c["cited"].search(before) and kind in ("date", "year", "month"):
         return True
     if kind in ("date", "wdate", "month", "quarter", "year", "relmonth", "relweek", "relyear") and c["from"].search(before) and \
@@ -600,11 +648,18 @@ def _pick(text: str, ctx: DateContext) -> TimeExpr | None:
     for t in find_time_expressions(text, ctx):
         if t.date is None:
             continue
-        if ctx.meeting_date and t.date == ctx.meeting_date and t.strength < 3:
-            continue
-        if best is None or t.strength > best.strength:
+        if ctx.meeting_date and t.date == ctx.meeting_date and t.strength < 3 and t.kind != "relday":
+            continue  # (the meeting's own day is no limit; "chiều nay", said of it, is)
+        if best is None or t.strength > best.strength or \
+                t.strength == best.strength and _pushed_a_year(best, ctx) and not _pushed_a_year(t, ctx):
             best = t
     return best
+
+
+def _pushed_a_year(t: TimeExpr, ctx: DateContext) -> bool:
+    """A year-less day just before the communiqué's own ("số liệu đến hết ngày 4/12" sent on 7/12), read as next
+    year's: more likely the day the figures stop than a limit, when another limit as strong is named."""
+    return not t.has_year and ctx.base is not None and t.date is not None and (t.date - ctx.base).days > 330
 
 
 _RECURRING = cue_regex(r"\b(?:{time_recurring})\b")

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Iterator
 
 from .deadlines import nearest_year, year_mentions
@@ -44,10 +45,11 @@ _NUMBER_CODE = r"(\d{1,5}\s*[-–/]\s*[a-z][a-z&\-]*(?:/[a-z][a-z&\-]*)*)"
 _NUMBER_BODY = cue_regex(r"\b{minutes}\s+{number_words}\s+(\d{1,5}\s*[-–]\s*[a-z]{1,5}/[a-z]{1,6})")
 _NUMBER_ANY = cue_regex(r"(?:^|\n|\s{2,}|\|)\s*{number_words}\s*:?\s*" + _NUMBER_CODE)
 _NUMDATE = r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?"
-# "(Cổng TTĐT Quảng Ninh) - Sáng nay (14/4), …", "(STO) - Chiều 12/3, …": a news lead with the day
+# "(Cổng TTĐT Quảng Ninh) - Sáng nay (14/4), …", "(STO) - Chiều 12/3, …": a news lead with the day; its weekday
+# may stand before it ("Sáng nay (thứ Hai, 7/12/2026)", "Sáng thứ Hai, ngày 7/12/2026")
 _EVENT_DATE = cue_regex(
     r"^(?:(?:[\w.\-()]{1,25}|\(?[^()]{1,40}\))\s+-\s+)?(?:{date_day}|{day_parts}(?:\s+{day_deictics})?)"
-    r"\s*(?:{date_day}\s*)?\(?\s*" + _NUMDATE)
+    r"\s*(?:{date_day}\s*)?\(?\s*(?:(?:{weekday}\s+\w+|{sunday})\s*,?\s*(?:{date_day}\s*)?)?" + _NUMDATE)
 _EVENT_LONG = cue_regex(
     r"^(?:[\w.\-()]{1,25}\s+-\s+)?{daytime}?\s*{date_day}\s+(\d{1,2})\s+{date_month}\s+(\d{1,2})"
     r"(?:\s+{date_year}\s+(\d{4}))?")
@@ -234,10 +236,18 @@ def _mail_header(text: str, blocks: list[Block], skip: set[int]) -> tuple[dt.dat
         head = " ".join(m.group(1).split())
         if date is None and _MAIL_DATE.match(head):
             d = _NUMERIC_DATE.search(line)
-            date = _date(d.group(3), d.group(2), d.group(1)) if d else None
+            date = _date(d.group(3), d.group(2), d.group(1)) if d else _rfc2822_date(line[m.end():])
         elif subject is None and _MAIL_SUBJECT.match(head):
             subject = re.sub(r"\s+", " ", line[m.end():]).strip() or None
     return date, subject
+
+
+def _rfc2822_date(value: str) -> dt.date | None:
+    """A mail header's own date ("Mon, 7 Dec 2026 11:26:40 +0700"), as the sender's clock gave it."""
+    try:
+        return parsedate_to_datetime(value.strip()).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 # "Sơn La, 06/12/2026 - Ngày 05/12, …": a news item's dateline, the place and the day it was filed
