@@ -46,6 +46,8 @@ _OPINION = cue_regex(
     r"|^{according_to_persons}\b"
     r"|^{according_to_reports}\b[^,;:]{0,80},"
     r"|^{according_to} [^,;:]{0,80}\b({presented})\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
+_PROHIBITIONS = _VI["prohibitions"]
+_PURPOSE_BEFORE = cue_regex(r"\b(?:{purpose_words})\s*$")
 _MEETING = cue_regex(
     r"^(" + _ATTENDEES + r"|{meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
     r"|{at_conference},? {many}? ?{delegate_views})\b"
@@ -529,8 +531,8 @@ def _signals(info: SentInfo, raw: str, f: str) -> None:
     info.elapsed_start = bool(_ELAPSED_START.search(f) and not _MODAL_WORD.search(f))
     if _CLOSING.search(f):
         info.excluded = "closing"
-    elif _OPINION.search(f):
-        info.excluded = "opinion"
+    elif (opinion := _OPINION.search(f)) and not _PURPOSE_BEFORE.search(f[:opinion.start()]):
+        info.excluded = "opinion"  # (not a task's purpose: "…, báo cáo Giám đốc Sở để kiến nghị UBND tỉnh xem xét …")
     elif _MEETING.search(f):
         info.excluded = "meeting"
     info.assess_mark = bool(_ASSESS_MARK.search(f))
@@ -580,7 +582,8 @@ def _read_form(toks: list[Tok], i: int, info: SentInfo, src: str, f: str, doi_vo
         _object_after_assign(toks, i, info, src)
     elif _inspectorate_subject(toks, i):
         _subject_clause(toks, i, info, src, f, doi_voi)
-    elif match_restored(toks, i, TASK_VERBS) and not (toks[i].f in _HAVING and match_at(toks, i, TASK_VERBS) < 2):
+    elif match_restored(toks, i, TASK_VERBS) and not (toks[i].f in _HAVING and match_at(toks, i, TASK_VERBS) < 2) \
+            or _prohibits(toks, i):
         # (a word typed without diacritics reads as the word it was restored to: "Nam 2026" is "Năm", not "Nắm")
         info.form = "imperative"
         if doi_voi:
@@ -592,6 +595,12 @@ def _read_form(toks: list[Tok], i: int, info: SentInfo, src: str, f: str, doi_vo
             info.strong_modal = True
     elif unit_head_at(toks, i) or is_person(toks, i, min(n, i + 12)):
         _subject_clause(toks, i, info, src, f, doi_voi)
+
+
+def _prohibits(toks: list[Tok], i: int) -> bool:
+    """"Không tạm ứng, không chi …", "Nghiêm cấm sử dụng …": a prohibition, then the verb it forbids."""
+    p = match_at(toks, i, _PROHIBITIONS)
+    return bool(p) and i + p < len(toks) and bool(match_at(toks, i + p, TASK_VERBS))
 
 
 def _supports_after(toks: list[Tok], k: int, src: str) -> list[str]:

@@ -61,3 +61,20 @@ def test_a_meeting_dated_with_its_weekday_is_dated_and_this_afternoon_is_that_da
     got = extract(text)
     assert got.meeting_date == MONDAY
     assert [d.deadline for d in got.directives] == [MONDAY]
+
+
+def read(text: str) -> list[tuple[str, list[str]]]:
+    return [(d.text, [o.name for o in d.owners]) for d in extract(text).directives]
+
+
+def test_a_request_upward_that_is_a_tasks_purpose_keeps_the_task():
+    text = ("Yêu cầu các đơn vị thực hiện:\n5. Giao Phòng Quản lý ngân sách tổng hợp danh sách đơn vị chậm báo cáo, "
+            "báo cáo Giám đốc Sở trước ngày 10/01 để kiến nghị UBND tỉnh xem xét trách nhiệm người đứng đầu.\n")
+    assert [o for _, o in read(text)] == [["Phòng Quản lý ngân sách"]]
+
+
+@pytest.mark.parametrize("item", ["Không tạm ứng, không chi cho các nhiệm vụ chưa có trong dự toán được giao.",
+                                  "Xác định chính xác các khoản kinh phí được chuyển nguồn sang năm 2027."])
+def test_a_prohibition_or_a_precise_determination_opens_a_task(item):
+    text = f"Đề nghị UBND các xã, phường thực hiện các nội dung sau:\na) {item}\n"
+    assert [t for t, _ in read(text)] == [item]
