@@ -109,6 +109,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_CLOCK_OR_DAY = re.compile(r"\s*\d{1,2}\s*(?:h|giờ|gio)(?:\d|\b)|\s*\d{1,2}/\d{1,2}(?!\d)", re.IGNORECASE)
+
+
 def _marker_of(line: str) -> tuple[str | None, str | None, int]:
     m = _MARKER.match(line)
     if not m or not m.group(0):
@@ -121,8 +124,8 @@ def _marker_of(line: str) -> tuple[str | None, str | None, int]:
         return None, None, 0
     rest = line[m.end():]
     skip = len(rest) - len(rest.lstrip())
-    if kind == "bullet" and mk in "-–—" and re.match(r"\s*\d", rest):
-        return None, None, 0  # "- 2020; …": a wrapped range, not a bullet
+    if kind == "bullet" and mk in "-–—" and re.match(r"\s*\d", rest) and not _CLOCK_OR_DAY.match(rest):
+        return None, None, 0  # "- 2020; …": a wrapped range, not a bullet (but "- 7h30 sáng thứ Hai …" is one)
     if kind == "num" and (rest.lstrip().startswith("%") or _NUMBER_UNIT.match(normalize(rest).lower())):
         return None, None, 0
     return mk, kind, m.end() + skip

@@ -78,3 +78,12 @@ def test_a_request_upward_that_is_a_tasks_purpose_keeps_the_task():
 def test_a_prohibition_or_a_precise_determination_opens_a_task(item):
     text = f"Đề nghị UBND các xã, phường thực hiện các nội dung sau:\na) {item}\n"
     assert [t for t, _ in read(text)] == [item]
+
+
+def test_a_dash_item_that_opens_with_its_hour_is_an_item_and_keeps_the_lead_ins_owner():
+    text = ("Van phong Dang uy xa de nghi cac dong chi bi thu chi bo trien khai ngay:\n"
+            "- Gui danh sach dang vien ve VP Dang uy truoc 20/12\n"
+            "- 7h30 sang thu 2 tuan sau hop so ket tai hoi truong UBND xa, de nghi cac dong chi du day du\n"
+            "- Don doc dang vien dong dang phi quy IV, nop ve VP Dang uy truoc 20/12\n")
+    got = read(text)
+    assert len(got) == 3 and got[2][1] == ["cac dong chi bi thu chi bo"], got
