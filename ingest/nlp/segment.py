@@ -109,7 +109,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_CLOCK_OR_DAY = re.compile(r"\s*\d{1,2}\s*(?:h|giờ|gio)(?:\d|\b)|\s*\d{1,2}/\d{1,2}(?!\d)", re.IGNORECASE)
+_CLOCK_OR_DAY = re.compile(r"\s*\d{1,2}\s*(?:h|" + written_pattern("time_hour") + r")(?:\d|\b)|\s*\d{1,2}/\d{1,2}(?!\d)",
+                           re.IGNORECASE)
 
 
 def _marker_of(line: str) -> tuple[str | None, str | None, int]:
