@@ -79,7 +79,7 @@ def test_the_committed_owner_model_is_plain_sorted_numbers():
     assert all(lb in LABELS and isinstance(w, float) for v in data["weights"].values() for lb, w in v.items())
     sealed = ("firstlook/fl4", "firstlook/fl5", "firstlook/fl6", "firstlook/fl7", "firstlook/fl8", "firstlook/fl9", "firstlook/fl11",
               "firstlook/fl13", "firstlook/fl15", "firstlook/fl17", "firstlook/fl19", "firstlook/fl20", "firstlook/fl21",
-              "firstlook/fl23", "firstlook/fl25")
+              "firstlook/fl23", "firstlook/fl25", "firstlook/fl27", "firstlook/fl29", "firstlook/fl30", "firstlook/fl31")
     assert not any(k.startswith(sealed) for k in data["trained_on"])  # sealed sets are never trained on
     assert default_tagger() is not None and default_tagger().weights
 
