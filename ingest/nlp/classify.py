@@ -46,7 +46,6 @@ _OPINION = cue_regex(
     r"|^{according_to_persons}\b"
     r"|^{according_to_reports}\b[^,;:]{0,80},"
     r"|^{according_to} [^,;:]{0,80}\b({presented})\s*,")  # "Theo dự thảo do Sở Nội vụ trình bày, …"
-_PROHIBITIONS = _VI["prohibitions"]
 _PURPOSE_BEFORE = cue_regex(r"\b(?:{purpose_words})\s*$")
 _MEETING = cue_regex(
     r"^(" + _ATTENDEES + r"|{meeting_starts}|{chair_verbs}(?=\s*(?::|$|{chaired_events}\b))|{captions}\s*:|{meeting_narration}"
@@ -99,7 +98,7 @@ _MUST, _REPORT_BREAKERS = _VI.word_set("must_adverbs"), _VI.word_set("report_bre
 _WHILE, _WHEREAS, _SUPPORTING, _AND = _VI["while_words"], _VI.word_set("whereas"), _VI["supporting"], \
     _VI.word_set("and_words")
 _PROPOSING, _PLURALS = _VI["proposing"], _VI.word_set("plural_markers")
-_TOPIC_LABELS, _TOPIC_FRONTS = _VI["topic_labels"], _VI["topic_fronts"]
+_TOPIC_LABELS, _TOPIC_FRONTS, _PROHIBITIONS = _VI["topic_labels"], _VI["topic_fronts"], _VI["prohibitions"]
 _CITIZEN, _GRASSROOTS = _VI.word_set("citizen_honorifics"), _VI["grassroots_places"]
 
 

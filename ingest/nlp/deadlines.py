@@ -143,6 +143,7 @@ def words_number(words: str) -> int | None:
 
 
 _YEAR_AFTER = r"(?:\s*(?:[/.\-]|,?\s*{time_year})\s*(?P<y>\d{4}))?"
+_CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\s*(?:{time_day}\s*)?"
 _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("wdate", _WORD_DATE),
     ("monthday", r"{time_day}\s+(?P<d>\d{1,2})\s+(?:{time_every_month})(?!\w)"),
@@ -153,7 +154,7 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     # "sáng thứ Hai tuần sau", "trước 16h thứ Sáu", "thứ 2 tuần tới": a weekday, this week or the next
     ("weekday", r"(?<!\w)(?P<wd>{time_weekday_names}|{time_weekday_numbers})\s+{time_week}\s+(?P<rel>{time_week_rel})"
                 r"(?!\w)"),
-    ("weekday", r"(?<!\w)(?:{time_weekday_leads})\s+(?:" + r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2})?\s*,?\s*)?"
+    ("weekday", r"(?<!\w)(?:{time_weekday_leads})\s+(?:" + _CLOCK + r")?"
                 r"(?P<wd>{time_weekday_names}|{time_weekday_numbers})(?!\w)(?!\s*[(,]?\s*(?:{time_day}\s*)?\d)"
                 r"(?!\s+(?:{time_weekday_recurring})(?!\w))(?:\s+{time_week}\s+(?P<rel>{time_week_rel})(?!\w))?"),
     # "chiều nay", "hôm nay", "sáng mai", "ngày mai": the communiqué's day or the next
@@ -189,7 +190,6 @@ _PATTERN_SOURCES: list[tuple[str, str]] = [
     ("yearend", r"{time_end}\s+{time_year}(?:\s+(?P<y>\d{4}))?"),
     ("year", r"(?<!\w){time_year}\s+(?P<y>\d{4})(?![\d])"),
 ]
-_CLOCK = r"\d{1,2}\s*(?:{time_hour}|h)(?:\s*\d{1,2}(?:\s*{time_minute})?)?\s*,?\s*(?:{time_day}\s*)?"
 _CONTEXT_SOURCES: dict[str, str] = {
     "maybe": r"\d|{time_year}\s+(?:{time_year_rel})|{time_end}\s+{time_year}|{time_half}|{time_quarter}|{time_week}|{time_month}\s+(?:{time_month_rel})|"
              r"{time_end}\s+{time_month}|{time_day}\s+(?:{time_number_starts})|(?:{time_day_parts}|{time_day})\s+"
@@ -364,15 +364,15 @@ def _r_year(g: dict, ctx: DateContext) -> Resolved:
     return (dt.date(y, 12, 31) if y else None), True
 
 
-def _weekday_index(name: str) -> int:
-    """Monday 0 … Sunday 6, from "thứ Tư", "thứ 4", "chủ nhật" (as written or folded)."""
+def _weekday_table() -> dict[str, int]:
+    """Monday 0 … Sunday 6 by each weekday's folded name ("thu tu", "thu 4", "chu nhat")."""
     lang = load_language("vi")
-    folded_name = " ".join(fold_aligned(w) for w in name.lower().split())
-    for names in (lang.written["time_weekday_names"], lang.written["time_weekday_numbers"]):
-        for k, n in enumerate(names):
-            if " ".join(fold_aligned(w) for w in n.split()) == folded_name:
-                return k
-    return 6
+    return {" ".join(fold_aligned(w) for w in n.split()): k
+            for names in (lang.written["time_weekday_names"], lang.written["time_weekday_numbers"])
+            for k, n in enumerate(names)}
+
+
+_WEEKDAYS = _weekday_table()
 
 
 def _r_weekday(g: dict, ctx: DateContext) -> Resolved:
@@ -380,7 +380,7 @@ def _r_weekday(g: dict, ctx: DateContext) -> Resolved:
     day on or after the communiqué's date."""
     if ctx.anchor is None:
         return None, True
-    wd = _weekday_index(g["wd"])
+    wd = _WEEKDAYS[" ".join(fold_aligned(w) for w in g["wd"].lower().split())]
     monday = ctx.anchor - dt.timedelta(days=ctx.anchor.weekday())
     rel = fold_aligned(g.get("rel") or "")
     if rel == "nay":
@@ -438,7 +438,8 @@ def _r_duration(g: dict, ctx: DateContext) -> Resolved:
 _RESOLVERS: dict[str, Callable[[dict, DateContext], Resolved]] = {
     "date": _r_date, "range": _r_date, "wdate": _r_wdate, "monthday": _r_monthday, "week": _r_week, "month": _r_month,
     "quarter": _r_quarter, "half": _r_half, "months_of_year": _r_months_of_year, "yearend": _r_yearend,
-    "year": _r_year, "weekday": _r_weekday, "relday": _r_relday, "relweek": _r_relweek, "relmonth": _r_relmonth, "relyear": _r_relyear, "duration": _r_duration,
+    "year": _r_year, "weekday": _r_weekday, "relday": _r_relday, "relweek": _r_relweek, "relmonth": _r_relmonth,
+    "relyear": _r_relyear, "duration": _r_duration,
 }
 
 
